@@ -1,0 +1,64 @@
+// Package dnsx finds the mail exchangers of a domain with github.com/miekg/dns.
+//
+// It implements the parts of RFC 5321 section 5.1 that a sender follows: MX
+// records sorted by preference (equal preferences shuffled), the implicit MX
+// when a domain has an address but no MX, and RFC 7505 null MX. Every query's
+// name, type, rcode and duration is kept so that the report can show how the
+// answer was reached. The x in the name only avoids a clash with package dns.
+package dnsx
+
+import (
+	"net/netip"
+	"time"
+)
+
+// Resolver asks DNS servers. Its zero value reads the servers, timeout and
+// attempts from /etc/resolv.conf.
+type Resolver struct {
+	// Servers are "host:port" addresses asked in order. Empty means the
+	// nameservers of /etc/resolv.conf.
+	Servers []string
+	// Timeout bounds each query attempt. Zero means resolv.conf's timeout,
+	// or 5s.
+	Timeout time.Duration
+	// Attempts is how often a query is sent before giving up on a server.
+	// Zero means resolv.conf's attempts, or 2.
+	Attempts int
+}
+
+// Query records one question asked and how it was answered.
+type Query struct {
+	Name     string        // the name asked, fully qualified
+	Type     string        // "MX", "A", "AAAA", "CNAME"
+	Server   string        // the server that answered or failed
+	Rcode    string        // "NOERROR", "NXDOMAIN", "SERVFAIL", ... or "" when no answer came
+	TCP      bool          // the answer came over TCP (after a truncated UDP answer)
+	Duration time.Duration // time until the answer or the failure
+	Err      string        // why no answer came, "" when one did
+}
+
+// MX is one mail exchanger of a domain and what its name resolved to.
+type MX struct {
+	Host       string       // exchange name without the final dot
+	Preference uint16       // lower is tried first
+	Addresses  []netip.Addr // AAAA then A records, after following CNAMEs
+	// CNAME is the canonical name when Host is an alias. RFC 5321 section
+	// 5.1 forbids MX records that point to aliases; many senders cope.
+	CNAME string
+	// IPLiteral is set when the exchange is written as an IP address, which
+	// is not a host name (RFC 5321 section 5.1); senders may refuse it.
+	IPLiteral bool
+	// Err says why Host has no addresses ("no A or AAAA records", or the
+	// lookup failure), "" when it has some.
+	Err string
+}
+
+// MXResult is what DNS says about where mail for a domain goes.
+type MXResult struct {
+	Domain     string // the domain asked about, A-label form, no final dot
+	MX         []MX   // in the order a sender tries them
+	NullMX     bool   // RFC 7505 "MX 0 .": the domain accepts no mail
+	ImplicitMX bool   // no MX records; the domain's own address is used (RFC 5321 section 5.1)
+	NXDomain   bool   // the domain does not exist
+	Queries    []Query
+}

@@ -1,0 +1,180 @@
+// Package probe talks SMTP (RFC 5321) to the mail servers of a target and
+// records what they said: every reply with its basic and enhanced status code
+// (RFC 3463), timings, the EHLO extensions, and the TLS facts of STARTTLS (RFC
+// 3207) or implicit TLS (RFC 8314). It uses PIPELINING (RFC 2920) when offered.
+//
+// The probe observes and records; it never judges and never prints. Package
+// report turns a Result into findings and a verdict.
+package probe
+
+import (
+	"context"
+	"crypto/x509"
+	"net"
+	"net/netip"
+	"time"
+
+	"github.com/smtpprobe/smtpprobe/dnsx"
+)
+
+// StartTLSMode says whether the probe upgrades a plain connection with
+// STARTTLS.
+type StartTLSMode int
+
+const (
+	// StartTLSAuto uses STARTTLS when the server offers it.
+	StartTLSAuto StartTLSMode = iota
+	// StartTLSRequire uses STARTTLS and stops the dialogue, sending nothing
+	// more in clear, when it is missing or fails.
+	StartTLSRequire
+	// StartTLSNever never sends STARTTLS.
+	StartTLSNever
+)
+
+// Config is everything a probe needs besides the target. The zero value of
+// each field means its documented default.
+type Config struct {
+	// Server, "host" or "host:port", skips the MX lookup (--server).
+	Server string
+	// Port is the SMTP port. Zero means 25, or 465 with ImplicitTLS.
+	Port int
+	// Helo is the name sent in EHLO and HELO. Empty means "localhost".
+	Helo string
+	// From is the reverse path for MAIL FROM; empty means the null sender <>.
+	From string
+	// Rcpt overrides the recipient derived from the target.
+	Rcpt string
+	// Vrfy, when set, is also sent as VRFY.
+	Vrfy string
+	// Data sends DATA with a small labelled test message. Without it no
+	// mail is ever delivered: the dialogue ends with RSET and QUIT.
+	Data bool
+	// StartTLS is the STARTTLS policy.
+	StartTLS StartTLSMode
+	// ImplicitTLS starts TLS on connect (SMTPS).
+	ImplicitTLS bool
+	// Timeout bounds each step: connect, each reply, the TLS handshake.
+	// Zero means 10s.
+	Timeout time.Duration
+	// AllAddresses probes every address of every host instead of stopping
+	// at the first that accepts a connection.
+	AllAddresses bool
+	// Resolver answers the DNS questions. Nil means a zero Resolver.
+	Resolver *dnsx.Resolver
+	// RootCAs verifies server certificates. Nil means the system roots.
+	RootCAs *x509.CertPool
+	// Dial opens connections. Nil means a net.Dialer. Tests use it to route
+	// documentation addresses to loopback listeners.
+	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
+	// Now tells the time for certificate checks. Nil means time.Now.
+	Now func() time.Time
+}
+
+// Target is what the user asked to probe.
+type Target struct {
+	Input  string // as given, for the report
+	Domain string // A-label form, no final dot
+	Rcpt   string // recipient for RCPT TO: the address given, or postmaster@Domain
+}
+
+// Result holds the facts gathered for one target.
+type Result struct {
+	Target   Target
+	Server   string        // Config.Server when the MX lookup was skipped
+	DNS      dnsx.MXResult // empty when Server is set
+	DNSErr   error         // the resolver failed: the probe could not run
+	Hosts    []Host        // one per host (per address with AllAddresses), in MX order
+	Started  time.Time     // when the probe began
+	Duration time.Duration // wall time of the whole probe
+}
+
+// Host holds the facts of the dialogue with one mail server.
+type Host struct {
+	Name       string     // MX host name, or the --server host
+	Preference uint16     // MX preference
+	Addr       netip.Addr // the address talked to; invalid when none accepted a connection
+	Port       int
+	Attempts   []Attempt // each address tried, in order, with why it failed
+	// ExtensionsBeforeTLS is the EHLO extension list before STARTTLS; nil
+	// when no STARTTLS happened.
+	ExtensionsBeforeTLS map[string]string
+	// Extensions is the last EHLO extension list: keyword (upper case) to
+	// its parameters.
+	Extensions map[string]string
+	TLS        *TLSInfo // nil when no TLS was attempted
+	Steps      []Step   // every reply in the order received
+	Err        *Error   // why the dialogue ended early; nil when it ran to the end
+	Duration   time.Duration
+}
+
+// Attempt records one connection attempt to an address of a host.
+type Attempt struct {
+	Addr     netip.Addr
+	Duration time.Duration
+	Err      *Error // nil when the connection was accepted
+}
+
+// Step is one command and the reply it got. The greeting is the step with
+// an empty Command.
+type Step struct {
+	Command  string        // as sent, secrets redacted
+	Reply    Reply         // Code 0 when no reply came (see Host.Err)
+	Duration time.Duration // from sending the command (or connecting) to the end of the reply
+}
+
+// Reply is an SMTP reply.
+type Reply struct {
+	Code     int      // the basic status code
+	Enhanced string   // RFC 3463 enhanced status code "x.y.z", "" when the text has none
+	Lines    []string // the text of each line, without the code and separator
+}
+
+// TLSInfo holds the facts of a TLS negotiation. Each is recorded on its own:
+// a handshake can succeed with a certificate that does not verify.
+type TLSInfo struct {
+	Implicit       bool   // TLS from the first byte rather than STARTTLS
+	HandshakeError string // "" when the handshake succeeded
+	Version        string // "TLS 1.3"
+	CipherSuite    string // "TLS_AES_128_GCM_SHA256"
+	ServerName     string // the name verified against (the MX host name)
+	Chain          []Cert // as the server sent it, leaf first
+	Verified       bool   // the chain verifies against the roots for ServerName
+	VerifyError    string // why it does not, "" when it does
+}
+
+// Cert is the part of a certificate the report shows.
+type Cert struct {
+	Subject   string
+	Issuer    string
+	DNSNames  []string
+	NotBefore time.Time
+	NotAfter  time.Time
+}
+
+// ErrorKind classifies why a dialogue ended early, so that the report can
+// tell a blocked port from a dead server.
+type ErrorKind string
+
+// The kinds of Error.
+const (
+	ErrTimeout  ErrorKind = "timeout"  // no answer within the step's timeout
+	ErrRefused  ErrorKind = "refused"  // connection refused (RST on connect)
+	ErrReset    ErrorKind = "reset"    // connection reset by the peer
+	ErrClosed   ErrorKind = "closed"   // the peer closed the connection (EOF)
+	ErrNetwork  ErrorKind = "network"  // other network errors: unreachable, no route
+	ErrTLS      ErrorKind = "tls"      // the TLS handshake failed
+	ErrProtocol ErrorKind = "protocol" // the peer's bytes are not SMTP
+	ErrPolicy   ErrorKind = "policy"   // the probe stopped on purpose (STARTTLS required but missing)
+	ErrCanceled ErrorKind = "canceled" // the run was interrupted
+)
+
+// Error says which step of a dialogue failed and how.
+type Error struct {
+	Step string // "connect", "greeting", "EHLO", "STARTTLS", "TLS handshake", "MAIL FROM", ...
+	Kind ErrorKind
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Step + ": " + e.Err.Error() }
+
+func (e *Error) Unwrap() error { return e.Err }
