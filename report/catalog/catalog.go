@@ -30,3 +30,22 @@ type Diagnosis struct {
 	Retry    string `json:"retry"`    // "transient" or "permanent"
 	Matched  string `json:"matched"`  // "rule", "enhanced", "basic" or "class"
 }
+
+// Diagnose explains a reply. The most specific match wins: a reply-text
+// rule, then the enhanced status code, then the basic code, then the class
+// (the first digit); Matched says which it was.
+func Diagnose(code int, enhanced, text string, lang Lang) Diagnosis {
+	// Placeholder until the catalog lands (issue 3): the class only.
+	d := Diagnosis{Code: code, Enhanced: enhanced, Matched: "class", Category: "other", Retry: "permanent"}
+	switch code / 100 {
+	case 2:
+		d.Class, d.Category = "2xx Positive Completion", "success"
+	case 3:
+		d.Class, d.Category = "3xx Positive Intermediate", "intermediate"
+	case 4:
+		d.Class, d.Retry = "4xx Transient Negative", "transient"
+	case 5:
+		d.Class = "5xx Permanent Negative"
+	}
+	return d
+}
