@@ -6,6 +6,8 @@
 package report
 
 import (
+	"time"
+
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
@@ -91,4 +93,23 @@ type Options struct {
 	// CertWarnDays is the certificate lifetime below which a warning is
 	// raised. Zero means 14.
 	CertWarnDays int
+	// CertCritDays is the certificate lifetime below which the status is
+	// critical. Zero means never on lifetime alone (an expired certificate
+	// is a warning, per the contract).
+	CertCritDays int
+	// WarningTime and CriticalTime raise the status when the whole probe
+	// of a target takes longer. Zero means no threshold.
+	WarningTime, CriticalTime time.Duration
+	// Now tells the time for certificate lifetimes. Nil means time.Now.
+	Now func() time.Time
+}
+
+// Invalid is the assessment of an input that is not a target at all: the
+// probe could not run, so its status is unknown.
+func Invalid(input string, err error, o Options) Assessment {
+	return Assessment{
+		Result:  probe.Result{Target: probe.Target{Input: input}},
+		Status:  Unknown,
+		Summary: err.Error(),
+	}
 }
