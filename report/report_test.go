@@ -1,0 +1,82 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/smtpprobe/smtpprobe/probe"
+)
+
+// update rewrites the golden files of every renderer test in this package:
+// go test ./report -update
+var update = flag.Bool("update", false, "update golden files")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run go test -update after checking):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestWorst(t *testing.T) {
+	tests := []struct {
+		in   []Status
+		want Status
+	}{
+		{nil, OK},
+		{[]Status{OK, OK}, OK},
+		{[]Status{OK, Unknown}, Unknown},
+		{[]Status{Unknown, Warning}, Warning},
+		{[]Status{Warning, Unknown, OK}, Warning},
+		{[]Status{Critical, Warning, Unknown}, Critical},
+		{[]Status{Unknown, Critical}, Critical},
+	}
+	for _, tt := range tests {
+		if got := Worst(tt.in...); got != tt.want {
+			t.Errorf("Worst(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStatusString(t *testing.T) {
+	for s, want := range map[Status]string{OK: "ok", Warning: "warning", Critical: "critical", Unknown: "unknown"} {
+		if s.String() != want {
+			t.Errorf("Status(%d).String() = %q, want %q", int(s), s.String(), want)
+		}
+	}
+}
+
+func TestTable(t *testing.T) {
+	as := []Assessment{
+		{Result: probe.Result{Target: probe.Target{Input: "ok.example"}}, Status: OK, Summary: "all 2 MX hosts accepted the probe"},
+		Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`), Options{}),
+		{Result: probe.Result{Target: probe.Target{Input: "warn.example"}}, Status: Warning, Summary: "mx2.warn.example deferred: 451 4.7.1 greylisted"},
+		{Result: probe.Result{Target: probe.Target{Input: "dead.example"}}, Status: Critical, Summary: "null MX: dead.example accepts no mail"},
+	}
+	for _, c := range []struct {
+		name  string
+		color bool
+	}{{"table.golden", false}, {"table.color.golden", true}} {
+		var b bytes.Buffer
+		if err := Table(&b, as, Options{Color: c.color}); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, c.name, b.Bytes())
+	}
+}
