@@ -24,6 +24,13 @@ type Resolver struct {
 	// Attempts is how often a query is sent before giving up on a server.
 	// Zero means resolv.conf's attempts, or 2.
 	Attempts int
+	// ResolvConf is the file read when Servers is empty. Empty means
+	// /etc/resolv.conf.
+	ResolvConf string
+	// Cache, when set, answers repeated questions without asking again and
+	// lets concurrent lookups share one query. One Cache serves a whole run
+	// of many targets. Nil means no caching.
+	Cache *Cache
 }
 
 // Query records one question asked and how it was answered.
@@ -35,13 +42,21 @@ type Query struct {
 	TCP      bool          // the answer came over TCP (after a truncated UDP answer)
 	Duration time.Duration // time until the answer or the failure
 	Err      string        // why no answer came, "" when one did
+	// Truncated is set on a UDP answer with the TC bit; the next Query is
+	// the same question over TCP.
+	Truncated bool
+	// Cached is set when the answer came from Resolver.Cache rather than
+	// the network; Server, Rcode and TCP are those of the original answer.
+	Cached bool
 }
 
 // MX is one mail exchanger of a domain and what its name resolved to.
 type MX struct {
 	Host       string       // exchange name without the final dot
 	Preference uint16       // lower is tried first
-	Addresses  []netip.Addr // AAAA then A records, after following CNAMEs
+	Addresses  []netip.Addr // AAAA then A records, after following CNAMEs, at most MaxAddresses
+	// OmittedAddresses counts the addresses beyond MaxAddresses left out.
+	OmittedAddresses int
 	// CNAME is the canonical name when Host is an alias. RFC 5321 section
 	// 5.1 forbids MX records that point to aliases; many senders cope.
 	CNAME string
@@ -60,5 +75,12 @@ type MXResult struct {
 	NullMX     bool   // RFC 7505 "MX 0 .": the domain accepts no mail
 	ImplicitMX bool   // no MX records; the domain's own address is used (RFC 5321 section 5.1)
 	NXDomain   bool   // the domain does not exist
-	Queries    []Query
+	// CNAME is the canonical name when Domain is an alias, which RFC 5321
+	// section 5.1 allows; "" otherwise.
+	CNAME string
+	// OmittedMX counts the MX records beyond MaxMX left out (those with
+	// the highest preference values).
+	OmittedMX int
+	// Queries are every question asked, in the order they were answered.
+	Queries []Query
 }
