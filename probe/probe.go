@@ -68,6 +68,9 @@ type Config struct {
 	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
 	// Now tells the time for certificate checks. Nil means time.Now.
 	Now func() time.Time
+	// Gate keeps to one connection per IP address at a time. Share one
+	// Gate between the Runs of several targets; nil means a Gate per Run.
+	Gate *Gate
 }
 
 // Target is what the user asked to probe.
@@ -81,7 +84,7 @@ type Target struct {
 type Result struct {
 	Target   Target
 	Server   string        // Config.Server when the MX lookup was skipped
-	DNS      dnsx.MXResult // empty when Server is set
+	DNS      dnsx.MXResult // the MX lookup; with Server set only Queries, of its address lookup
 	DNSErr   error         // the resolver failed: the probe could not run
 	Hosts    []Host        // one per host (per address with AllAddresses), in MX order
 	Started  time.Time     // when the probe began
@@ -104,7 +107,11 @@ type Host struct {
 	TLS        *TLSInfo // nil when no TLS was attempted
 	Steps      []Step   // every reply in the order received
 	Err        *Error   // why the dialogue ended early; nil when it ran to the end
-	Duration   time.Duration
+	// CloseErr says why the reply to the closing RSET or QUIT did not come.
+	// It is recorded for the transcript and never changes the verdict: the
+	// answer the probe asked for had already been given.
+	CloseErr *Error
+	Duration time.Duration
 }
 
 // Attempt records one connection attempt to an address of a host.
@@ -120,6 +127,10 @@ type Step struct {
 	Command  string        // as sent, secrets redacted
 	Reply    Reply         // Code 0 when no reply came (see Host.Err)
 	Duration time.Duration // from sending the command (or connecting) to the end of the reply
+	// Pipelined is set when the command went out in one write with others
+	// (RFC 2920). Its Duration then counts from the end of the previous
+	// reply, or from the write, whichever is later.
+	Pipelined bool
 }
 
 // Reply is an SMTP reply.
@@ -140,6 +151,21 @@ type TLSInfo struct {
 	Chain          []Cert // as the server sent it, leaf first
 	Verified       bool   // the chain verifies against the roots for ServerName
 	VerifyError    string // why it does not, "" when it does
+	// NameError and ChainError split VerifyError, which names only the
+	// first problem x509 finds (expiry, then name, then chain), into facts
+	// of their own: NameError says why the leaf does not match ServerName,
+	// ChainError why the chain does not lead to a trusted root whatever the
+	// name. Both are "" when the check passed or was not made separately;
+	// the report then reads VerifyError and the leaf's DNSNames.
+	NameError  string
+	ChainError string
+	// DiscardedBytes counts bytes that arrived after the 220 to STARTTLS
+	// and before the handshake. They were thrown away unread: a server (or
+	// a man in the middle) that sends them is trying response injection
+	// (CVE-2011-0411).
+	DiscardedBytes int
+	// Duration is the time the handshake took.
+	Duration time.Duration
 }
 
 // Cert is the part of a certificate the report shows.

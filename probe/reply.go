@@ -1,0 +1,184 @@
+package probe
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Bounds on one reply. RFC 5321 section 4.5.3.1.5 limits a reply line to
+// 512 octets; real servers exceed that, so the bounds are generous, but a
+// hostile server cannot make the probe buffer more than MaxReplySize.
+const (
+	// MaxLineLength is the longest reply line accepted, CRLF included
+	// (the limit go-smtp uses).
+	MaxLineLength = 2000
+	// MaxReplyLines is the most lines a multiline reply may have.
+	MaxReplyLines = 100
+	// MaxReplySize is the most bytes a multiline reply may have in all.
+	MaxReplySize = 64 << 10
+)
+
+// seenMax is how many bytes of offending input a ProtocolError quotes.
+const seenMax = 60
+
+// ProtocolError says that the peer's bytes are not an SMTP reply.
+type ProtocolError struct {
+	Reason string // what is wrong
+	Seen   string // the offending bytes, quoted and truncated
+}
+
+func (e *ProtocolError) Error() string {
+	if e.Seen == "" {
+		return e.Reason
+	}
+	return e.Reason + ": got " + e.Seen
+}
+
+func protocolErr(reason string, seen []byte) *ProtocolError {
+	q := seen
+	more := ""
+	if len(q) > seenMax {
+		q, more = q[:seenMax], "..."
+	}
+	return &ProtocolError{Reason: reason, Seen: strconv.QuoteToASCII(string(q)) + more}
+}
+
+// ReadReply reads one SMTP reply, single or multiline, from r within the
+// bounds MaxLineLength, MaxReplyLines and MaxReplySize. A reply that
+// breaks the syntax of RFC 5321 section 4.2 or a bound gives a
+// *ProtocolError. When the input ends mid-reply, the lines read so far are
+// returned with an error wrapping io.ErrUnexpectedEOF, and Code is 0.
+//
+// Reply.Lines hold the text after "NNN-" or "NNN ", with bytes other than
+// printable ASCII escaped as \xNN. Reply.Enhanced is the RFC 3463 code the
+// first line's text starts with, when its class matches the reply's.
+func ReadReply(r *bufio.Reader) (Reply, error) {
+	var (
+		rep   Reply
+		total int
+	)
+	for {
+		line, err := readLine(r)
+		if err != nil {
+			if errors.Is(err, io.EOF) && len(rep.Lines) > 0 {
+				err = fmt.Errorf("connection closed after %d lines of a multiline reply: %w", len(rep.Lines), io.ErrUnexpectedEOF)
+			}
+			return Reply{Lines: rep.Lines}, err
+		}
+		total += len(line)
+		code, last, text, perr := splitLine(line)
+		if perr != nil {
+			return Reply{Lines: rep.Lines}, perr
+		}
+		if rep.Code == 0 {
+			rep.Code = code
+		} else if code != rep.Code {
+			return Reply{Lines: rep.Lines}, protocolErr(fmt.Sprintf("continuation line code differs from %d", rep.Code), line)
+		}
+		rep.Lines = append(rep.Lines, escape(text))
+		if last {
+			break
+		}
+		if len(rep.Lines) >= MaxReplyLines {
+			return Reply{Lines: rep.Lines}, protocolErr(fmt.Sprintf("multiline reply longer than %d lines", MaxReplyLines), line)
+		}
+		if total > MaxReplySize {
+			return Reply{Lines: rep.Lines}, protocolErr(fmt.Sprintf("multiline reply larger than %d bytes", MaxReplySize), line)
+		}
+	}
+	rep.Enhanced = enhancedCode(rep.Lines[0], rep.Code/100)
+	return rep, nil
+}
+
+// readLine reads a line ending in LF (CRLF or, leniently, a bare LF) of at
+// most MaxLineLength bytes, and returns it without the line ending.
+func readLine(r *bufio.Reader) ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		line = append(line, chunk...)
+		if len(line) > MaxLineLength {
+			return nil, protocolErr(fmt.Sprintf("reply line longer than %d bytes", MaxLineLength), line)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil {
+			if err == io.EOF && len(line) > 0 {
+				return nil, fmt.Errorf("connection closed mid-line after %s: %w", protocolErr("", line).Seen, io.ErrUnexpectedEOF)
+			}
+			return nil, err
+		}
+		line = line[:len(line)-1]
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			line = line[:n-1]
+		}
+		return line, nil
+	}
+}
+
+// splitLine takes a reply line apart: "250-text" or "250 text" or "250".
+func splitLine(line []byte) (code int, last bool, text []byte, err error) {
+	if len(line) < 3 || !isDigit(line[0]) || !isDigit(line[1]) || !isDigit(line[2]) {
+		return 0, false, nil, protocolErr("reply does not start with a three-digit code", line)
+	}
+	if line[0] < '2' || line[0] > '5' || line[1] > '5' {
+		return 0, false, nil, protocolErr("reply code out of range", line)
+	}
+	code = int(line[0]-'0')*100 + int(line[1]-'0')*10 + int(line[2]-'0')
+	switch {
+	case len(line) == 3:
+		return code, true, nil, nil
+	case line[3] == ' ':
+		return code, true, line[4:], nil
+	case line[3] == '-':
+		return code, false, line[4:], nil
+	}
+	return 0, false, nil, protocolErr("reply code not followed by space or hyphen", line)
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// escape makes text safe to print: bytes other than printable ASCII and
+// the backslash become \xNN, so that a reply cannot drive a terminal.
+func escape(text []byte) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, c := range text {
+		if c < 0x20 || c > 0x7e || c == '\\' {
+			fmt.Fprintf(&b, `\x%02x`, c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// enhancedCode returns the RFC 3463 status code at the start of text
+// ("5.1.1 User unknown"), or "" when there is none or its class is not the
+// reply's (2, 4 or 5).
+func enhancedCode(text string, class int) string {
+	code, _, _ := strings.Cut(text, " ")
+	parts := strings.Split(code, ".")
+	if len(parts) != 3 || len(parts[0]) != 1 || int(parts[0][0]-'0') != class {
+		return ""
+	}
+	if class != 2 && class != 4 && class != 5 {
+		return ""
+	}
+	for _, p := range parts[1:] {
+		if len(p) < 1 || len(p) > 3 {
+			return ""
+		}
+		for i := 0; i < len(p); i++ {
+			if !isDigit(p[i]) {
+				return ""
+			}
+		}
+	}
+	return code
+}

@@ -1,0 +1,275 @@
+package probe
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/smtpprobe/smtpprobe/dnsx"
+)
+
+// Defaults of Config.
+const (
+	DefaultTimeout = 10 * time.Second
+	DefaultPort    = 25
+	DefaultTLSPort = 465 // with ImplicitTLS (RFC 8314)
+	DefaultHelo    = "localhost"
+)
+
+// MaxSessions caps the dialogues one Run holds open at once; dnsx caps
+// the hosts (dnsx.MaxMX) and their addresses (dnsx.MaxAddresses).
+const MaxSessions = 8
+
+// job is one host to probe, with the addresses to try in order.
+type job struct {
+	name  string // host name, verified against its certificate
+	pref  uint16
+	port  int
+	addrs []netip.Addr
+	err   error // why the host has no addresses
+}
+
+// Run probes the mail servers of t and returns what it saw. With
+// cfg.Server set it talks to that host; otherwise to every MX host of
+// t.Domain, concurrently, each at the first of its addresses that accepts a
+// connection (every address with cfg.AllAddresses). Run never sends DATA
+// unless cfg.Data is set. When ctx ends, Run returns promptly with what it
+// gathered, the interrupted dialogues marked ErrCanceled.
+func Run(ctx context.Context, cfg Config, t Target) Result {
+	cfg = withDefaults(cfg)
+	start := time.Now()
+	res := Result{Target: t, Started: cfg.Now(), Server: cfg.Server}
+	jobs, err := plan(ctx, &cfg, t, &res)
+	if err != nil {
+		res.DNSErr = err
+		res.Duration = time.Since(start)
+		return res
+	}
+	if cfg.AllAddresses {
+		jobs = perAddress(jobs)
+	}
+	res.Hosts = make([]Host, len(jobs))
+	sem := make(chan struct{}, MaxSessions)
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			res.Hosts[i] = probeHost(ctx, &cfg, t, j)
+		})
+	}
+	wg.Wait()
+	res.Duration = time.Since(start)
+	return res
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.Port == 0 {
+		cfg.Port = DefaultPort
+		if cfg.ImplicitTLS {
+			cfg.Port = DefaultTLSPort
+		}
+	}
+	if cfg.Helo == "" {
+		cfg.Helo = DefaultHelo
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.Resolver == nil {
+		cfg.Resolver = &dnsx.Resolver{}
+	}
+	if cfg.Dial == nil {
+		var d net.Dialer
+		cfg.Dial = d.DialContext
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Gate == nil {
+		cfg.Gate = &Gate{}
+	}
+	return cfg
+}
+
+// plan finds the hosts to probe: the --server host, or the MX hosts. An
+// error means the resolver failed and nothing can be probed.
+func plan(ctx context.Context, cfg *Config, t Target, res *Result) ([]job, error) {
+	if cfg.Server != "" {
+		host, port, err := splitServer(cfg.Server, cfg.Port)
+		if err != nil {
+			return nil, err
+		}
+		addrs, queries, err := cfg.Resolver.LookupHost(ctx, host)
+		res.DNS.Queries = queries
+		if err != nil && !errors.Is(err, dnsx.ErrNoAddresses) {
+			return nil, err
+		}
+		return []job{{name: host, port: port, addrs: addrs, err: err}}, nil
+	}
+	mx, err := cfg.Resolver.LookupMX(ctx, t.Domain)
+	res.DNS = mx
+	if err != nil {
+		return nil, err
+	}
+	if mx.NullMX || mx.NXDomain {
+		return nil, nil
+	}
+	jobs := make([]job, 0, len(mx.MX))
+	for _, m := range mx.MX {
+		j := job{name: m.Host, pref: m.Preference, port: cfg.Port, addrs: m.Addresses}
+		if len(m.Addresses) == 0 {
+			j.err = errors.New(cmp(m.Err, dnsx.NoAddresses))
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, nil
+}
+
+func cmp(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// splitServer takes "host", "host:port", "[v6]:port" or a bare IPv6
+// address apart.
+func splitServer(s string, defPort int) (string, int, error) {
+	if a, err := netip.ParseAddr(strings.Trim(s, "[]")); err == nil {
+		return a.String(), defPort, nil
+	}
+	host, p, err := net.SplitHostPort(s)
+	if err != nil {
+		return s, defPort, nil
+	}
+	port, err := strconv.Atoi(p)
+	if err != nil || port < 1 || port > 65535 {
+		return "", 0, fmt.Errorf("invalid server %q: bad port", s)
+	}
+	return host, port, nil
+}
+
+// perAddress splits each job into one job per address.
+func perAddress(jobs []job) []job {
+	var out []job
+	for _, j := range jobs {
+		if len(j.addrs) <= 1 {
+			out = append(out, j)
+			continue
+		}
+		for _, a := range j.addrs {
+			k := j
+			k.addrs = []netip.Addr{a}
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// probeHost tries the job's addresses in order until one accepts a
+// connection and holds the dialogue there.
+func probeHost(ctx context.Context, cfg *Config, t Target, j job) Host {
+	start := time.Now()
+	h := Host{Name: j.name, Preference: j.pref, Port: j.port}
+	defer func() { h.Duration = time.Since(start) }()
+	if j.err != nil {
+		h.Err = &Error{Step: "connect", Kind: ErrNetwork, Err: j.err}
+		return h
+	}
+	rcpt := t.Rcpt
+	if cfg.Rcpt != "" {
+		rcpt = cfg.Rcpt
+	}
+	for _, a := range j.addrs {
+		release, err := cfg.Gate.acquire(ctx, a)
+		if err != nil {
+			h.Err = classify(ctx, "connect", err)
+			return h
+		}
+		conn, at := dial(ctx, cfg, a, j.port)
+		h.Attempts = append(h.Attempts, at)
+		if conn == nil {
+			release()
+			h.Err = at.Err
+			if ctx.Err() != nil {
+				return h
+			}
+			continue
+		}
+		h.Addr, h.Err = a, nil
+		dialogue(ctx, cfg, &h, j.name, rcpt, conn)
+		release()
+		return h
+	}
+	return h
+}
+
+// dial connects to a within the step timeout.
+func dial(ctx context.Context, cfg *Config, a netip.Addr, port int) (net.Conn, Attempt) {
+	dctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+	defer cancel()
+	start := time.Now()
+	conn, err := cfg.Dial(dctx, "tcp", netip.AddrPortFrom(a, uint16(port)).String())
+	at := Attempt{Addr: a, Duration: time.Since(start)}
+	if err != nil {
+		at.Err = classify(ctx, "connect", err)
+		return nil, at
+	}
+	return conn, at
+}
+
+// Gate keeps the probe polite: at most one connection to each IP address
+// at a time, however many hosts, addresses or targets lead to it. The zero
+// value is ready to use; a Gate may be shared by concurrent Runs.
+type Gate struct {
+	mu    sync.Mutex
+	slots map[netip.Addr]*slot
+}
+
+type slot struct {
+	busy chan struct{} // holds a token while a connection is open
+	refs int           // holders and waiters; the slot goes at zero
+}
+
+// acquire waits until no other connection to a is open, or ctx ends. The
+// caller must call release when its connection is closed.
+func (g *Gate) acquire(ctx context.Context, a netip.Addr) (release func(), err error) {
+	a = a.Unmap()
+	g.mu.Lock()
+	if g.slots == nil {
+		g.slots = make(map[netip.Addr]*slot)
+	}
+	s := g.slots[a]
+	if s == nil {
+		s = &slot{busy: make(chan struct{}, 1)}
+		g.slots[a] = s
+	}
+	s.refs++
+	g.mu.Unlock()
+
+	select {
+	case s.busy <- struct{}{}:
+		return func() {
+			<-s.busy
+			g.unref(a, s)
+		}, nil
+	case <-ctx.Done():
+		g.unref(a, s)
+		return nil, ctx.Err()
+	}
+}
+
+func (g *Gate) unref(a netip.Addr, s *slot) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if s.refs--; s.refs == 0 {
+		delete(g.slots, a)
+	}
+}

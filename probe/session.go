@@ -1,0 +1,386 @@
+package probe
+
+import (
+	"bufio"
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// closeTimeout caps the wait for the replies to the closing RSET and QUIT.
+// The answer the probe asked for has arrived by then; with PIPELINING these
+// replies come in the same round trip, and a server that never sends its
+// 221 must not hold the probe for a whole Timeout.
+const closeTimeout = 2 * time.Second
+
+// command is one line the probe sends.
+type command struct {
+	step    string // the name used in Host.Err, e.g. "MAIL FROM"
+	line    string // as sent, without CRLF
+	closing bool   // RSET or QUIT after the answer: a missing reply is only recorded
+}
+
+func closingCmd(verb string) command { return command{step: verb, line: verb, closing: true} }
+
+// session is the dialogue with one server over one connection. It runs
+// straight through in dialogue; every method that returns false has ended
+// the dialogue and recorded why.
+type session struct {
+	ctx     context.Context
+	cfg     *Config // defaults filled in
+	host    *Host
+	name    string   // the host name certificates are verified against
+	conn    net.Conn // the TCP connection
+	c       net.Conn // conn, or TLS over it
+	r       *bufio.Reader
+	rcpt    string
+	timeout time.Duration
+	ext     map[string]string
+	lastEnd time.Time // when the last reply ended
+}
+
+// dialogue talks SMTP over conn, which it closes, and records into h.
+func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn net.Conn) {
+	s := &session{
+		ctx: ctx, cfg: cfg, host: h, name: name, conn: conn, c: conn,
+		r: bufio.NewReader(conn), rcpt: rcpt, timeout: cfg.Timeout,
+		lastEnd: time.Now(),
+	}
+	// Ctrl-C: closing the connection ends any read or write at once; the
+	// errors that follow are classified as canceled.
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	defer stop()
+	defer conn.Close()
+
+	if cfg.ImplicitTLS && !s.handshake(true) {
+		return
+	}
+	greet, ok := s.read(command{step: "greeting"}, s.lastEnd, false)
+	if !ok {
+		return
+	}
+	if greet.Code != 220 {
+		s.quit(greet)
+		return
+	}
+	if !s.hello() {
+		return
+	}
+	if !cfg.ImplicitTLS && cfg.StartTLS != StartTLSNever && !s.startTLS() {
+		return
+	}
+	s.transaction()
+}
+
+// hello sends EHLO, or HELO when EHLO is not understood (500, 502), and
+// records the extensions.
+func (s *session) hello() bool {
+	reps, ok := s.exchange(command{step: "EHLO", line: "EHLO " + s.cfg.Helo})
+	if !ok {
+		return false
+	}
+	rep := reps[0]
+	if rep.Code == 250 {
+		s.ext = ParseExtensions(rep.Lines)
+		s.host.Extensions = s.ext
+		return true
+	}
+	if rep.Code == 500 || rep.Code == 502 {
+		reps, ok = s.exchange(command{step: "HELO", line: "HELO " + s.cfg.Helo})
+		if !ok {
+			return false
+		}
+		if rep = reps[0]; rep.Code == 250 {
+			s.ext = map[string]string{}
+			s.host.Extensions = s.ext
+			return true
+		}
+	}
+	s.quit(rep)
+	return false
+}
+
+// startTLS upgrades the connection per Config.StartTLS. With
+// StartTLSRequire any failure ends the dialogue with nothing more sent in
+// clear; with StartTLSAuto a server that lacks or refuses STARTTLS is
+// talked to in clear.
+func (s *session) startTLS() bool {
+	require := s.cfg.StartTLS == StartTLSRequire
+	if _, offered := s.ext["STARTTLS"]; !offered {
+		if require {
+			s.fail("STARTTLS", ErrPolicy, errors.New("STARTTLS required but not offered; nothing more sent in clear"))
+			return false
+		}
+		return true
+	}
+	reps, ok := s.exchange(command{step: "STARTTLS", line: "STARTTLS"})
+	if !ok {
+		return false
+	}
+	if rep := reps[0]; rep.Code != 220 {
+		if require {
+			s.fail("STARTTLS", ErrPolicy, fmt.Errorf("STARTTLS required but refused with %d; nothing more sent in clear", rep.Code))
+			return false
+		}
+		return true
+	}
+	s.host.ExtensionsBeforeTLS = s.ext
+	if !s.handshake(false) {
+		return false
+	}
+	return s.hello()
+}
+
+// transaction sends MAIL, RCPT, the optional VRFY and DATA, and the closing
+// RSET and QUIT. With PIPELINING everything up to the first command that
+// must end a group (RFC 2920 section 3.1: VRFY, DATA, QUIT) goes out in one
+// write; without it, one command per round trip.
+func (s *session) transaction() {
+	mail := command{step: "MAIL FROM", line: "MAIL FROM:<" + s.cfg.From + ">"}
+	rcpt := command{step: "RCPT TO", line: "RCPT TO:<" + s.rcpt + ">"}
+	data := command{step: "DATA", line: "DATA"}
+	var vrfy []command
+	if s.cfg.Vrfy != "" {
+		vrfy = []command{{step: "VRFY", line: "VRFY " + s.cfg.Vrfy}}
+	}
+	_, pipelining := s.ext["PIPELINING"]
+
+	if !pipelining {
+		reps, ok := s.exchange(mail)
+		if !ok {
+			return
+		}
+		if !positive(reps[0]) {
+			s.quit(reps[0])
+			return
+		}
+		if reps, ok = s.exchange(rcpt); !ok {
+			return
+		}
+		accepted := positive(reps[0])
+		if len(vrfy) > 0 {
+			if _, ok = s.exchange(vrfy...); !ok {
+				return
+			}
+		}
+		if s.cfg.Data && accepted {
+			if reps, ok = s.exchange(data); ok {
+				s.message(reps[0], accepted, false)
+			}
+			return
+		}
+		s.closing(false)
+		return
+	}
+
+	group := []command{mail, rcpt}
+	switch {
+	case len(vrfy) > 0:
+		group = append(group, vrfy...)
+	case s.cfg.Data:
+		group = append(group, data)
+	default:
+		group = append(group, closingCmd("RSET"), closingCmd("QUIT"))
+	}
+	reps, ok := s.exchange(group...)
+	if !ok || (len(vrfy) == 0 && !s.cfg.Data) {
+		return
+	}
+	accepted := positive(reps[0]) && positive(reps[1])
+	dataRep := Reply{}
+	switch {
+	case len(vrfy) == 0:
+		dataRep = reps[2]
+	case s.cfg.Data:
+		if reps, ok = s.exchange(data); !ok {
+			return
+		}
+		dataRep = reps[0]
+	default:
+		s.closing(true)
+		return
+	}
+	s.message(dataRep, accepted, true)
+}
+
+// message follows the reply to DATA: after 354 it sends the test message
+// (or, when no recipient was accepted, an empty one: RFC 2920 section 3.1)
+// and its final dot, then QUIT; otherwise RSET and QUIT.
+func (s *session) message(dataRep Reply, accepted, pipelining bool) {
+	if dataRep.Code != 354 {
+		s.closing(pipelining)
+		return
+	}
+	var body []byte
+	if accepted {
+		body = testMessage(s.cfg.From, s.rcpt, s.cfg.Helo, s.cfg.Now())
+	}
+	// The content is sent as is; the step shows only the final dot, which
+	// is the "command" the reply answers.
+	end := command{step: "end of data", line: "."}
+	if pipelining {
+		s.exchangeRaw(body, end, closingCmd("QUIT"))
+		return
+	}
+	if _, ok := s.exchangeRaw(body, end); ok {
+		s.exchange(closingCmd("QUIT"))
+	}
+}
+
+// closing sends RSET and QUIT, together when pipelining.
+func (s *session) closing(pipelining bool) {
+	if pipelining {
+		s.exchange(closingCmd("RSET"), closingCmd("QUIT"))
+		return
+	}
+	if _, ok := s.exchange(closingCmd("RSET")); ok {
+		s.exchange(closingCmd("QUIT"))
+	}
+}
+
+// quit ends a dialogue after a negative reply: QUIT, unless the reply
+// says the server is closing the connection anyway (421, 521).
+func (s *session) quit(after Reply) {
+	if after.Code == 421 || after.Code == 521 {
+		return
+	}
+	s.exchange(closingCmd("QUIT"))
+}
+
+func positive(r Reply) bool { return r.Code >= 200 && r.Code < 300 }
+
+// exchange sends cmds in one write and reads a reply to each.
+func (s *session) exchange(cmds ...command) ([]Reply, bool) {
+	return s.exchangeRaw(nil, cmds...)
+}
+
+// exchangeRaw writes raw (message content) and cmds in one write and reads
+// a reply to each command. It returns false, having recorded why, when the
+// dialogue cannot go on: an error, or a 421 (the server is closing).
+func (s *session) exchangeRaw(raw []byte, cmds ...command) ([]Reply, bool) {
+	buf := raw
+	for _, c := range cmds {
+		// The Parse functions keep CR, LF and NUL out of every field; this
+		// makes sure that nothing a caller puts in Config can reach the
+		// wire as a second command.
+		if strings.ContainsAny(c.line, "\r\n\x00") {
+			s.fail(c.step, ErrPolicy, fmt.Errorf("refusing to send %q: contains CR, LF or NUL", c.line))
+			return nil, false
+		}
+		buf = append(buf, c.line...)
+		buf = append(buf, "\r\n"...)
+	}
+	s.deadline(s.timeout)
+	sent := time.Now()
+	if _, err := s.c.Write(buf); err != nil {
+		s.record(cmds[0], err)
+		return nil, false
+	}
+	reps := make([]Reply, 0, len(cmds))
+	for _, c := range cmds {
+		since := sent
+		if s.lastEnd.After(since) {
+			since = s.lastEnd
+		}
+		rep, ok := s.read(c, since, len(cmds) > 1)
+		if !ok {
+			return reps, false
+		}
+		reps = append(reps, rep)
+		if rep.Code == 421 {
+			return reps, false
+		}
+	}
+	return reps, true
+}
+
+// read reads the reply to c and records it as a step.
+func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool) {
+	d := s.timeout
+	if c.closing {
+		d = min(d, closeTimeout)
+	}
+	s.deadline(d)
+	rep, err := ReadReply(s.r)
+	s.lastEnd = time.Now()
+	if err != nil {
+		if c.closing {
+			s.host.CloseErr = s.classify(c.step, err)
+			return rep, false
+		}
+		s.host.Steps = append(s.host.Steps, Step{Command: c.line, Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
+		s.record(c, err)
+		return rep, false
+	}
+	s.host.Steps = append(s.host.Steps, Step{Command: c.line, Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
+	return rep, true
+}
+
+// deadline sets the connection's deadline d from now, or to the context's
+// deadline when that comes first.
+func (s *session) deadline(d time.Duration) {
+	t := time.Now().Add(d)
+	if dl, ok := s.ctx.Deadline(); ok && dl.Before(t) {
+		t = dl
+	}
+	s.conn.SetDeadline(t)
+}
+
+func (s *session) record(c command, err error) {
+	if c.closing {
+		s.host.CloseErr = s.classify(c.step, err)
+		return
+	}
+	s.host.Err = s.classify(c.step, err)
+}
+
+func (s *session) fail(step string, kind ErrorKind, err error) {
+	s.host.Err = &Error{Step: step, Kind: kind, Err: err}
+}
+
+// classify turns an I/O error at step into an *Error of the right kind.
+func (s *session) classify(step string, err error) *Error {
+	return classify(s.ctx, step, err)
+}
+
+func classify(ctx context.Context, step string, err error) *Error {
+	if cerr := ctx.Err(); cerr != nil {
+		if errors.Is(cerr, context.Canceled) {
+			return &Error{Step: step, Kind: ErrCanceled, Err: fmt.Errorf("interrupted: %w", cerr)}
+		}
+		return &Error{Step: step, Kind: ErrTimeout, Err: fmt.Errorf("run deadline exceeded: %w", err)}
+	}
+	return &Error{Step: step, Kind: errorKind(err), Err: err}
+}
+
+func errorKind(err error) ErrorKind {
+	var (
+		pe  *ProtocolError
+		ne  net.Error
+		ae  tls.AlertError
+		rhe tls.RecordHeaderError
+	)
+	switch {
+	case errors.As(err, &pe):
+		return ErrProtocol
+	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded),
+		errors.As(err, &ne) && ne.Timeout():
+		return ErrTimeout
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return ErrRefused
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE), errors.Is(err, syscall.ECONNABORTED):
+		return ErrReset
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return ErrClosed
+	case errors.As(err, &ae), errors.As(err, &rhe):
+		return ErrTLS
+	}
+	return ErrNetwork
+}

@@ -1,0 +1,271 @@
+package probe
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"strings"
+
+	"golang.org/x/net/idna"
+)
+
+// Limits of RFC 5321 section 4.5.3.1 and RFC 1035 section 2.3.4.
+const (
+	maxLocalPart = 64  // octets of a local part
+	maxPath      = 256 // octets of a path, angle brackets included
+	maxDomain    = 253 // octets of a domain name without the final dot
+	maxLabel     = 63  // octets of a label
+	maxInput     = 1024
+)
+
+// ParseTarget parses what the user asked to probe: a domain, whose
+// recipient is postmaster@domain (RFC 5321 section 4.5.1), or an address
+// user@domain. Surrounding spaces and one pair of angle brackets are
+// removed. An international domain name becomes its A-label form; a local
+// part that is not a dot-string is quoted. Input with CR, LF or NUL
+// anywhere is refused.
+func ParseTarget(s string) (Target, error) {
+	in := strings.TrimSpace(s)
+	if err := checkInput("target", in); err != nil {
+		return Target{}, err
+	}
+	if strings.Contains(in, "@") {
+		addr, err := ParseAddress(in)
+		if err != nil {
+			return Target{}, err
+		}
+		return Target{Input: in, Domain: addr[strings.LastIndexByte(addr, '@')+1:], Rcpt: addr}, nil
+	}
+	d, err := ParseDomain(in)
+	if err != nil {
+		return Target{}, err
+	}
+	return Target{Input: in, Domain: d, Rcpt: "postmaster@" + d}, nil
+}
+
+// ParseAddress checks a mailbox for MAIL FROM, RCPT TO or VRFY and returns
+// it as it goes on the wire: the local part as a dot-string or, when it
+// needs one, a quoted-string (RFC 5321 section 4.1.2), and the domain in
+// A-label form. One pair of angle brackets around it is removed.
+func ParseAddress(s string) (string, error) {
+	if err := checkInput("address", s); err != nil {
+		return "", err
+	}
+	a := strings.TrimSpace(s)
+	if len(a) >= 2 && a[0] == '<' && a[len(a)-1] == '>' {
+		a = a[1 : len(a)-1]
+	}
+	at := strings.LastIndexByte(a, '@')
+	if at < 0 {
+		return "", fmt.Errorf("invalid address %q: no @domain", s)
+	}
+	local, err := localPart(a[:at])
+	if err != nil {
+		return "", fmt.Errorf("invalid address %q: %w", s, err)
+	}
+	if strings.HasPrefix(a[at+1:], "[") {
+		return "", fmt.Errorf("invalid address %q: address literals are not supported, use --server", s)
+	}
+	d, err := ParseDomain(a[at+1:])
+	if err != nil {
+		return "", fmt.Errorf("invalid address %q: %w", s, err)
+	}
+	addr := local + "@" + d
+	if len(addr)+2 > maxPath {
+		return "", fmt.Errorf("invalid address %q: longer than %d bytes", s, maxPath-2)
+	}
+	return addr, nil
+}
+
+// ParseVrfy checks the argument of VRFY: an address (see ParseAddress) or
+// a bare user name, quoted when it needs to be.
+func ParseVrfy(s string) (string, error) {
+	if err := checkInput("VRFY argument", s); err != nil {
+		return "", err
+	}
+	if strings.Contains(s, "@") {
+		return ParseAddress(s)
+	}
+	v, err := localPart(strings.TrimSpace(s))
+	if err != nil {
+		return "", fmt.Errorf("invalid VRFY argument %q: %w", s, err)
+	}
+	return v, nil
+}
+
+// ParseHelo checks the name sent in EHLO and HELO: a domain, returned in
+// A-label form, or an address literal such as "[192.0.2.1]" or
+// "[IPv6:2001:db8::1]" (RFC 5321 section 4.1.3).
+func ParseHelo(s string) (string, error) {
+	if err := checkInput("HELO name", s); err != nil {
+		return "", err
+	}
+	if lit, ok := strings.CutPrefix(s, "["); ok {
+		lit, ok = strings.CutSuffix(lit, "]")
+		v6, isV6 := strings.CutPrefix(lit, "IPv6:")
+		a, err := netip.ParseAddr(v6)
+		if !ok || err != nil || a.Zone() != "" || a.Is4() == isV6 {
+			return "", fmt.Errorf("invalid HELO name %q: not an address literal like [192.0.2.1] or [IPv6:2001:db8::1]", s)
+		}
+		return s, nil
+	}
+	d, err := ParseDomain(s)
+	if err != nil {
+		return "", fmt.Errorf("invalid HELO name: %w", err)
+	}
+	return d, nil
+}
+
+// ParseDomain checks a domain name and returns its A-label form in lower
+// case without the final dot: letters, digits and hyphens in labels of 1
+// to 63 bytes, 253 bytes in all. International names are converted with
+// the IDNA lookup profile (UTS #46).
+func ParseDomain(s string) (string, error) {
+	if err := checkInput("domain", s); err != nil {
+		return "", err
+	}
+	d := strings.TrimSuffix(s, ".")
+	if d == "" {
+		return "", fmt.Errorf("invalid domain %q: empty", s)
+	}
+	if _, err := netip.ParseAddr(strings.Trim(d, "[]")); err == nil {
+		return "", fmt.Errorf("invalid domain %q: an IP address is not a mail domain, use --server", s)
+	}
+	a, err := idna.Lookup.ToASCII(d)
+	if err != nil {
+		return "", fmt.Errorf("invalid domain %q: %v", s, err)
+	}
+	a = strings.ToLower(a)
+	if len(a) > maxDomain {
+		return "", fmt.Errorf("invalid domain %q: longer than %d bytes", s, maxDomain)
+	}
+	labels := strings.Split(a, ".")
+	for _, l := range labels {
+		if err := checkLabel(l); err != nil {
+			return "", fmt.Errorf("invalid domain %q: %w", s, err)
+		}
+	}
+	if allDigits(labels[len(labels)-1]) {
+		return "", fmt.Errorf("invalid domain %q: the last label is numeric", s)
+	}
+	return a, nil
+}
+
+// checkInput refuses what can never be valid: empty, overlong, or with a
+// byte that would end or corrupt an SMTP command line.
+func checkInput(what, s string) error {
+	switch {
+	case strings.TrimSpace(s) == "":
+		return fmt.Errorf("empty %s", what)
+	case strings.ContainsAny(s, "\r\n\x00"):
+		return fmt.Errorf("invalid %s %q: contains CR, LF or NUL", what, s)
+	case len(s) > maxInput:
+		return fmt.Errorf("invalid %s: longer than %d bytes", what, maxInput)
+	}
+	return nil
+}
+
+func checkLabel(l string) error {
+	switch {
+	case l == "":
+		return errors.New("empty label")
+	case len(l) > maxLabel:
+		return fmt.Errorf("label longer than %d bytes", maxLabel)
+	case l[0] == '-' || l[len(l)-1] == '-':
+		return fmt.Errorf("label %q starts or ends with a hyphen", l)
+	}
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; !isAlnum(c) && c != '-' {
+			return fmt.Errorf("label %q has %q: only letters, digits and hyphens are allowed", l, c)
+		}
+	}
+	return nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// localPart returns the local part as it goes on the wire: unchanged when
+// it is a valid dot-string or quoted-string, quoted when it consists of
+// printable ASCII that needs quoting.
+func localPart(l string) (string, error) {
+	if l == "" {
+		return "", errors.New("empty local part")
+	}
+	for i := 0; i < len(l); i++ {
+		if l[i] < 0x20 || l[i] > 0x7e {
+			return "", errors.New("local part is not printable ASCII (SMTPUTF8 is not supported)")
+		}
+	}
+	var out string
+	switch {
+	case isDotString(l):
+		out = l
+	case len(l) >= 2 && l[0] == '"' && l[len(l)-1] == '"':
+		if !isQuotedString(l) {
+			return "", errors.New("malformed quoted local part")
+		}
+		out = l
+	default:
+		out = quote(l)
+	}
+	if len(out) > maxLocalPart {
+		return "", fmt.Errorf("local part longer than %d bytes", maxLocalPart)
+	}
+	return out, nil
+}
+
+// isAtext reports whether c may appear in an atom (RFC 5322 section 3.2.3).
+func isAtext(c byte) bool {
+	return isAlnum(c) || strings.IndexByte("!#$%&'*+-/=?^_`{|}~", c) >= 0
+}
+
+// isDotString reports whether s is Atom *("." Atom).
+func isDotString(s string) bool {
+	for _, atom := range strings.Split(s, ".") {
+		if atom == "" {
+			return false
+		}
+		for i := 0; i < len(atom); i++ {
+			if !isAtext(atom[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isQuotedString reports whether s is DQUOTE *QcontentSMTP DQUOTE.
+func isQuotedString(s string) bool {
+	for i := 1; i < len(s)-1; i++ {
+		switch c := s[i]; {
+		case c == '\\':
+			i++
+			if i >= len(s)-1 || s[i] < 0x20 || s[i] > 0x7e {
+				return false
+			}
+		case c == '"' || c < 0x20 || c > 0x7e:
+			return false
+		}
+	}
+	return true
+}
+
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteByte('"')
+	return b.String()
+}
