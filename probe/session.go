@@ -351,10 +351,12 @@ func (s *session) classify(step string, err error) *Error {
 }
 
 func classify(ctx context.Context, step string, err error) *Error {
-	if cerr := ctx.Err(); cerr != nil {
-		if errors.Is(cerr, context.Canceled) {
-			return &Error{Step: step, Kind: ErrCanceled, Err: fmt.Errorf("interrupted: %w", cerr)}
-		}
+	if errors.Is(ctx.Err(), context.Canceled) {
+		return &Error{Step: step, Kind: ErrCanceled, Err: fmt.Errorf("interrupted: %w", ctx.Err())}
+	}
+	// The connection's deadline is the context's when that comes first,
+	// and the read can fail a moment before the context says so.
+	if dl, ok := ctx.Deadline(); ok && !time.Now().Before(dl) {
 		return &Error{Step: step, Kind: ErrTimeout, Err: fmt.Errorf("run deadline exceeded: %w", err)}
 	}
 	return &Error{Step: step, Kind: errorKind(err), Err: err}

@@ -131,7 +131,6 @@ func transcript(h probe.Host) string {
 	return b.String()
 }
 
-
 func wantTranscript(t *testing.T, h probe.Host, want string) {
 	t.Helper()
 	if got := transcript(h); got != want {
@@ -334,12 +333,17 @@ func TestStartTLS(t *testing.T) {
 		cert       tls.Certificate
 		verified   bool
 		verifyText string
+		nameErr    string
+		chainErr   string
 	}{
-		{"valid", ca.Issue(t, "mx.example.com", now.Add(90*24*time.Hour)), true, ""},
-		{"expiring in 5 days", ca.Issue(t, "mx.example.com", now.Add(5*24*time.Hour)), true, ""},
-		{"expired", ca.Issue(t, "mx.example.com", now.Add(-24*time.Hour)), false, "expired"},
-		{"wrong name", ca.Issue(t, "other.example.net", now.Add(90*24*time.Hour)), false, "not mx.example.com"},
-		{"self-signed", smtptest.SelfSigned(t, "mx.example.com", now.Add(90*24*time.Hour)), false, "unknown authority"},
+		{"valid", ca.Issue(t, "mx.example.com", now.Add(90*24*time.Hour)), true, "", "", ""},
+		{"expiring in 5 days", ca.Issue(t, "mx.example.com", now.Add(5*24*time.Hour)), true, "", "", ""},
+		{"expired", ca.Issue(t, "mx.example.com", now.Add(-24*time.Hour)), false, "expired", "", "expired"},
+		{"wrong name", ca.Issue(t, "other.example.net", now.Add(90*24*time.Hour)), false, "not mx.example.com",
+			"x509: certificate is valid for other.example.net, not mx.example.com", ""},
+		{"self-signed", smtptest.SelfSigned(t, "mx.example.com", now.Add(90*24*time.Hour)), false, "unknown authority", "", "unknown authority"},
+		{"self-signed, wrong name", smtptest.SelfSigned(t, "other.example.net", now.Add(90*24*time.Hour)), false, "",
+			"x509: certificate is valid for other.example.net, not mx.example.com", "unknown authority"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := smtptest.Start(t, smtptest.Options{TLS: smtptest.TLSConfig(tc.cert)})
@@ -362,7 +366,8 @@ func TestStartTLS(t *testing.T) {
 			if ti.ServerName != "mx.example.com" || len(ti.Chain) == 0 || !ti.Chain[0].NotAfter.Equal(tc.cert.Leaf.NotAfter) {
 				t.Errorf("TLS %+v", ti)
 			}
-			if ti.Verified != tc.verified || !strings.Contains(ti.VerifyError, tc.verifyText) {
+			if ti.Verified != tc.verified || !strings.Contains(ti.VerifyError, tc.verifyText) ||
+				ti.NameError != tc.nameErr || !strings.Contains(ti.ChainError, tc.chainErr) || (tc.chainErr == "") != (ti.ChainError == "") {
 				t.Errorf("Verified %v VerifyError %q, want %v %q", ti.Verified, ti.VerifyError, tc.verified, tc.verifyText)
 			}
 			if _, ok := h.ExtensionsBeforeTLS["STARTTLS"]; !ok {

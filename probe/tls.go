@@ -64,8 +64,19 @@ func (s *session) handshake(implicit bool) bool {
 			NotAfter:  c.NotAfter,
 		})
 	}
-	if err := verify(st.PeerCertificates, s.name, s.cfg.RootCAs, s.cfg.Now()); err != nil {
+	now := s.cfg.Now()
+	if err := verify(st.PeerCertificates, s.name, s.cfg.RootCAs, now); err != nil {
 		info.VerifyError = err.Error()
+		// x509 names only the first problem; check name and chain apart
+		// so that the report can tell each.
+		if len(st.PeerCertificates) > 0 {
+			if err := st.PeerCertificates[0].VerifyHostname(s.name); err != nil {
+				info.NameError = err.Error()
+			}
+			if err := verify(st.PeerCertificates, "", s.cfg.RootCAs, now); err != nil {
+				info.ChainError = err.Error()
+			}
+		}
 	} else {
 		info.Verified = true
 	}
