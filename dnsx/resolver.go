@@ -73,19 +73,21 @@ func ParseServer(s string) (string, error) {
 	}
 	host, port, err := net.SplitHostPort(s)
 	if err != nil {
-		if strings.Contains(s, ":") && !strings.HasPrefix(s, "[") {
-			return "", fmt.Errorf("invalid resolver address %q", s)
+		host, port = s, "53"
+		if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+			host = s[1 : len(s)-1]
+			if net.ParseIP(host) == nil {
+				return "", fmt.Errorf("invalid resolver address %q", s)
+			}
 		}
-		host, port = strings.Trim(s, "[]"), "53"
 	}
 	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
 		return "", fmt.Errorf("invalid resolver port in %q", s)
 	}
-	if host == "" {
-		return "", fmt.Errorf("invalid resolver address %q", s)
-	}
-	if _, ok := dns.IsDomainName(host); !ok && net.ParseIP(host) == nil {
-		return "", fmt.Errorf("invalid resolver address %q", s)
+	if net.ParseIP(host) == nil {
+		if _, err := fqdn(host); err != nil {
+			return "", fmt.Errorf("invalid resolver address %q", s)
+		}
 	}
 	return net.JoinHostPort(host, port), nil
 }
