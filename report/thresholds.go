@@ -1,0 +1,149 @@
+package report
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
+)
+
+// The IDs of the findings that ApplyThresholds adds; their texts are in
+// the catalog.
+const (
+	// FindingSlowProbe: the whole probe took longer than --warning-time
+	// or --critical-time. Its severity says which.
+	FindingSlowProbe = "slow-probe"
+	// FindingCertExpiresCritical: a host's certificate expires within
+	// --cert-crit-days, or has expired.
+	FindingCertExpiresCritical = "cert-expires-critical"
+)
+
+// ApplyThresholds raises the status of an assessment for the thresholds a
+// monitoring check sets: Options.WarningTime and CriticalTime against the
+// wall time of the whole probe, and Options.CertCritDays against the days
+// each host's certificate has left. (Assess already handles CertWarnDays.)
+// Each threshold crossed adds a finding; when the status rises, the
+// summary says why first. An assessment whose probe could not run (status
+// unknown) is returned as it is.
+//
+// ApplyThresholds is pure: a is not modified, and applying it twice adds
+// nothing the second time.
+func ApplyThresholds(a Assessment, o Options) Assessment {
+	if a.Status == Unknown || !probed(a) {
+		return a
+	}
+	out := a
+	out.Findings = slices.Clone(a.Findings)
+	out.Hosts = slices.Clone(a.Hosts)
+	var why []string
+
+	if sev, limit := timeSeverity(a.Result.Duration, o); sev != OK {
+		fill := strings.NewReplacer("{delay}", roundDuration(a.Result.Duration).String(), "{threshold}", limit.String())
+		if f, ok := addThresholdFinding(&out, sev, "", FindingSlowProbe, fill, o); ok {
+			why = append(why, f.Diagnosis.Title)
+		}
+	}
+	if o.CertCritDays > 0 {
+		for i, h := range a.Result.Hosts {
+			days, ok := certDays(h, o)
+			if !ok || days >= o.CertCritDays {
+				continue
+			}
+			fill := strings.NewReplacer("{days}", strconv.Itoa(days), "{threshold}", strconv.Itoa(o.CertCritDays))
+			f, ok := addThresholdFinding(&out, Critical, h.Name, FindingCertExpiresCritical, fill, o)
+			if !ok {
+				continue
+			}
+			if i < len(out.Hosts) {
+				out.Hosts[i] = Worst(out.Hosts[i], Critical)
+			}
+			why = append(why, h.Name+": "+f.Diagnosis.Title)
+		}
+	}
+
+	status := a.Status
+	for _, f := range out.Findings[len(a.Findings):] {
+		status = Worst(status, f.Severity)
+	}
+	if status != a.Status {
+		out.Status = status
+		out.Summary = strings.Join(append(why, a.Summary), "; ")
+	}
+	return out
+}
+
+// newFinding appends a finding unless one with the same ID and host is
+// already there; it returns the finding and whether it was added.
+func addThresholdFinding(a *Assessment, sev Status, host, id string, fill *strings.Replacer, o Options) (Finding, bool) {
+	for _, f := range a.Findings {
+		if f.ID == id && f.Host == host {
+			return f, false
+		}
+	}
+	d, ok := catalog.ThresholdFindingText(id, o.Lang)
+	if !ok {
+		d.Title = id
+	}
+	d.Title = fill.Replace(d.Title)
+	d.Meaning = fill.Replace(d.Meaning)
+	d.When = fill.Replace(d.When)
+	d.Fix = fill.Replace(d.Fix)
+	f := Finding{Severity: sev, Host: host, ID: id, Diagnosis: d}
+	a.Findings = append(a.Findings, f)
+	return f, true
+}
+
+// timeSeverity compares the duration of a probe with the time thresholds
+// and returns the severity and the threshold crossed.
+func timeSeverity(d time.Duration, o Options) (Status, time.Duration) {
+	switch {
+	case o.CriticalTime > 0 && d > o.CriticalTime:
+		return Critical, o.CriticalTime
+	case o.WarningTime > 0 && d > o.WarningTime:
+		return Warning, o.WarningTime
+	}
+	return OK, 0
+}
+
+// roundDuration shortens a duration for a summary: 12.345678s is 12.346s.
+func roundDuration(d time.Duration) time.Duration {
+	return d.Round(time.Millisecond)
+}
+
+// certDays returns the whole days the host's leaf certificate has left at
+// Options.Now, negative once it has expired; false when the host sent no
+// certificate.
+func certDays(h probe.Host, o Options) (int, bool) {
+	if h.TLS == nil || len(h.TLS.Chain) == 0 {
+		return 0, false
+	}
+	now := time.Now
+	if o.Now != nil {
+		now = o.Now
+	}
+	left := h.TLS.Chain[0].NotAfter.Sub(now())
+	return int(math.Floor(left.Hours() / 24)), true
+}
+
+// minCertDays returns the fewest days left over the hosts' certificates.
+func minCertDays(r probe.Result, o Options) (int, bool) {
+	least, found := 0, false
+	for _, h := range r.Hosts {
+		if d, ok := certDays(h, o); ok && (!found || d < least) {
+			least, found = d, true
+		}
+	}
+	return least, found
+}
+
+// certWarnDays is Options.CertWarnDays with its default.
+func certWarnDays(o Options) int {
+	if o.CertWarnDays == 0 {
+		return 14
+	}
+	return o.CertWarnDays
+}
