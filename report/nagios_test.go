@@ -97,9 +97,9 @@ func monFixtures() map[string]Assessment {
 
 	cert := Assessment{
 		Result: probe.Result{
-			Target: probe.Target{Input: "example.net", Domain: "example.net", Rcpt: "postmaster@example.net"},
-			Server: "smtp.example.net",
-			Hosts:  []probe.Host{monHost("smtp.example.net", "192.0.2.20", rcptOK, monNow.Add(5*24*time.Hour+time.Hour))},
+			Target:  probe.Target{Input: "example.net", Domain: "example.net", Rcpt: "postmaster@example.net"},
+			Server:  "smtp.example.net",
+			Hosts:   []probe.Host{monHost("smtp.example.net", "192.0.2.20", rcptOK, monNow.Add(5*24*time.Hour+time.Hour))},
 			Started: started, Duration: ms(30),
 		},
 		Findings: []Finding{monFinding(Warning, "smtp.example.net", "tls-expires-soon", 0, "", "The certificate expires in 5 days")},
