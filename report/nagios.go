@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/smtpprobe/smtpprobe/probe"
 )
@@ -166,6 +167,9 @@ func findingText(f Finding) string {
 	case f.Code != 0:
 		t += fmt.Sprintf(" (%d)", f.Code)
 	}
+	if d := strings.TrimSpace(f.Detail); d != "" && d != t {
+		t += ": " + shorten(d)
+	}
 	return nagiosText(t)
 }
 
@@ -182,11 +186,7 @@ func lastReply(h probe.Host) string {
 		}
 		line := ""
 		if len(s.Reply.Lines) > 0 {
-			line = s.Reply.Lines[0]
-		}
-		const max = 100
-		if len(line) > max {
-			line = line[:max] + "..."
+			line = shorten(s.Reply.Lines[0])
 		}
 		cmd := s.Command
 		if cmd == "" {
@@ -195,6 +195,24 @@ func lastReply(h probe.Host) string {
 		return nagiosText(strings.TrimSpace(fmt.Sprintf("%s: %d %s", cmd, s.Reply.Code, line)))
 	}
 	return "no reply"
+}
+
+// shorten keeps long replies from swamping plugin output: the first line,
+// at most 120 bytes, cut at a rune boundary.
+func shorten(s string) string {
+	s, _, cut := strings.Cut(s, "\n")
+	const max = 120
+	if len(s) > max {
+		i := max
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		s, cut = s[:i], true
+	}
+	if cut {
+		s += "..."
+	}
+	return s
 }
 
 // hostAddr names a host and the address talked to, "mx.example.com

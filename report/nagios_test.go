@@ -90,7 +90,11 @@ func monFixtures() map[string]Assessment {
 				probe.Reply{Code: 550, Enhanced: "5.1.1", Lines: []string{"5.1.1 <nobody@example.org>: Recipient address rejected: User unknown | in local table"}}, far)},
 			Started: started, Duration: ms(45),
 		},
-		Findings: []Finding{monFinding(Critical, "mx.example.org", "reply", 550, "5.1.1", "Mailbox does not exist")},
+		Findings: []Finding{func() Finding {
+			f := monFinding(Critical, "mx.example.org", "reply", 550, "5.1.1", "Mailbox does not exist")
+			f.Detail = "5.1.1 <nobody@example.org>: Recipient address rejected: User unknown | in local table"
+			return f
+		}()},
 		Hosts:    []Status{Critical}, Status: Critical,
 		Summary: "mx.example.org rejects nobody@example.org: 550 5.1.1 the mailbox does not exist",
 	}

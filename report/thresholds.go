@@ -43,7 +43,8 @@ func ApplyThresholds(a Assessment, o Options) Assessment {
 
 	if sev, limit := timeSeverity(a.Result.Duration, o); sev != OK {
 		fill := strings.NewReplacer("{delay}", roundDuration(a.Result.Duration).String(), "{threshold}", limit.String())
-		if f, ok := addThresholdFinding(&out, sev, "", FindingSlowProbe, fill, o); ok {
+		detail := "probe took " + roundDuration(a.Result.Duration).String() + ", threshold " + limit.String()
+		if f, ok := addThresholdFinding(&out, sev, "", FindingSlowProbe, fill, detail, o); ok {
 			why = append(why, f.Diagnosis.Title)
 		}
 	}
@@ -54,7 +55,8 @@ func ApplyThresholds(a Assessment, o Options) Assessment {
 				continue
 			}
 			fill := strings.NewReplacer("{days}", strconv.Itoa(days), "{threshold}", strconv.Itoa(o.CertCritDays))
-			f, ok := addThresholdFinding(&out, Critical, h.Name, FindingCertExpiresCritical, fill, o)
+			detail := "certificate not after " + h.TLS.Chain[0].NotAfter.UTC().Format("2006-01-02 15:04 MST")
+			f, ok := addThresholdFinding(&out, Critical, h.Name, FindingCertExpiresCritical, fill, detail, o)
 			if !ok {
 				continue
 			}
@@ -78,7 +80,7 @@ func ApplyThresholds(a Assessment, o Options) Assessment {
 
 // newFinding appends a finding unless one with the same ID and host is
 // already there; it returns the finding and whether it was added.
-func addThresholdFinding(a *Assessment, sev Status, host, id string, fill *strings.Replacer, o Options) (Finding, bool) {
+func addThresholdFinding(a *Assessment, sev Status, host, id string, fill *strings.Replacer, detail string, o Options) (Finding, bool) {
 	for _, f := range a.Findings {
 		if f.ID == id && f.Host == host {
 			return f, false
@@ -92,7 +94,7 @@ func addThresholdFinding(a *Assessment, sev Status, host, id string, fill *strin
 	d.Meaning = fill.Replace(d.Meaning)
 	d.When = fill.Replace(d.When)
 	d.Fix = fill.Replace(d.Fix)
-	f := Finding{Severity: sev, Host: host, ID: id, Diagnosis: d}
+	f := Finding{Severity: sev, Host: host, ID: id, Diagnosis: d, Detail: detail}
 	a.Findings = append(a.Findings, f)
 	return f, true
 }
