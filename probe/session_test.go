@@ -28,7 +28,8 @@ var zone = []string{
 // probe writes, one entry per Write call, and how many connections it
 // holds open at once.
 type dialer struct {
-	to string
+	to     string            // where every address goes
+	routes map[string]string // IP -> loopback address, overriding to
 
 	mu        sync.Mutex
 	writes    []string
@@ -37,8 +38,12 @@ type dialer struct {
 }
 
 func (d *dialer) Dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	to := d.to
+	if host, _, _ := net.SplitHostPort(addr); d.routes[host] != "" {
+		to = d.routes[host]
+	}
 	var nd net.Dialer
-	c, err := nd.DialContext(ctx, network, d.to)
+	c, err := nd.DialContext(ctx, network, to)
 	if err != nil {
 		return nil, err
 	}
