@@ -1,0 +1,526 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/spf13/pflag"
+
+	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
+)
+
+// serveOptions holds the flags of smtpprobe serve.
+type serveOptions struct {
+	listen        string
+	maxConcurrent int
+	rate          float64
+	history       int
+	deadline      time.Duration
+	timeoutOffset time.Duration
+	lang          string
+	certCritDays  int
+	probe         options // defaults for the probe parameters of /probe
+	help          bool
+}
+
+func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("smtpprobe serve", pflag.ContinueOnError)
+	fs.SortFlags = false
+	o := &so.probe
+	fs.StringVar(&so.listen, "listen", "127.0.0.1:9125", "`ADDR` to serve HTTP on (loopback by default; \":9125\" for every interface)")
+	fs.IntVar(&so.maxConcurrent, "max-concurrent", 16, "probes run at once; more wait for a free slot until their deadline, then get 503")
+	fs.Float64Var(&so.rate, "rate", 10, "probes started per second at most, with bursts up to --max-concurrent; more get 429 (0: no limit)")
+	fs.IntVar(&so.history, "history", 100, "recent probes kept for the / page")
+	fs.DurationVar(&so.deadline, "deadline", 30*time.Second, "longest a probe may take; a shorter X-Prometheus-Scrape-Timeout-Seconds wins")
+	fs.DurationVar(&so.timeoutOffset, "timeout-offset", 500*time.Millisecond, "subtracted from the scrape timeout so that the answer arrives in time")
+	fs.IntVarP(&o.port, "port", "p", 0, "default SMTP `port` (default 25, or 465 with tls=true)")
+	fs.StringVar(&o.resolver, "resolver", "", "DNS server to ask, `ADDR[:PORT]` (default: the system's)")
+	fs.StringVar(&o.helo, "helo", "", "default `name` sent in EHLO/HELO (default: this host's name)")
+	fs.StringVar(&o.from, "from", "", "default reverse path for MAIL FROM (default: the null sender <>)")
+	fs.StringVar(&o.starttls, "starttls", "auto", "default STARTTLS `mode`: auto, require, never")
+	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "default limit for each step: connect, each reply, TLS handshake")
+	fs.StringVar(&o.caFile, "ca-file", "", "verify server certificates against the PEM roots in `FILE` (default: the system's)")
+	fs.IntVar(&o.certWarnDays, "cert-warn-days", 14, "status warning when a certificate expires within this many `days`")
+	fs.IntVar(&so.certCritDays, "cert-crit-days", 0, "status critical when a certificate expires within this many `days` (0: never)")
+	fs.StringVar(&so.lang, "lang", "", "language of the summaries on the / page: en or ja")
+	fs.BoolVarP(&so.help, "help", "h", false, "show this help")
+	return fs
+}
+
+// runServe is smtpprobe serve: a Prometheus exporter in the style of the
+// blackbox exporter. It returns when ctx is done, after letting the
+// requests in flight finish for a few seconds.
+func runServe(ctx context.Context, args []string, e *env) int {
+	so := serveOptions{}
+	fs := newServeFlagSet(&so)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			serveUsage(e.stdout, fs)
+			return 0
+		}
+		return fail(e.stderr, err, "run 'smtpprobe serve --help' for usage")
+	}
+	if so.help {
+		serveUsage(e.stdout, fs)
+		return 0
+	}
+	if fs.NArg() > 0 {
+		return fail(e.stderr, fmt.Errorf("serve takes no arguments, got %q", fs.Arg(0)), "targets are given to /probe?target=...")
+	}
+	s, err := newServer(so, e)
+	if err != nil {
+		return fail(e.stderr, err, "")
+	}
+	ln, err := net.Listen("tcp", so.listen)
+	if err != nil {
+		return fail(e.stderr, err, "")
+	}
+	if ap, err := netip.ParseAddrPort(ln.Addr().String()); err == nil && !ap.Addr().IsLoopback() {
+		fmt.Fprintf(e.stderr, "smtpprobe: warning: listening on %s: anyone who reaches it can make this host probe mail servers\n", ln.Addr())
+	}
+	fmt.Fprintf(e.stderr, "smtpprobe: serving on http://%s/\n", ln.Addr())
+	srv := &http.Server{
+		Handler:           s.handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      so.deadline + 10*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          s.errLog,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fail(e.stderr, err, "")
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+	}
+	return 0
+}
+
+func serveUsage(w io.Writer, fs *pflag.FlagSet) {
+	fmt.Fprint(w, `smtpprobe serve runs a Prometheus exporter in the style of the blackbox
+exporter.
+
+Usage:
+  smtpprobe serve [flags]
+
+Endpoints:
+  /probe?target=example.com   probe a domain or address, answer with its metrics;
+                              parameters: `+strings.Join(queryParams, ", ")+`
+  /metrics                    the exporter's own metrics
+  /                           usage and the recent probes
+
+Flags:
+`)
+	fmt.Fprint(w, fs.FlagUsages())
+}
+
+// queryParams are the probe options /probe takes, named like their flags.
+// There is no "data": a scrape never delivers mail.
+var queryParams = []string{"port", "rcpt", "from", "helo", "starttls", "tls", "timeout", "resolver", "server", "vrfy"}
+
+// server is the exporter: the defaults for probes, the limits, the
+// exporter's own metrics and the recent probes.
+type server struct {
+	opts     serveOptions
+	ropts    report.Options
+	hostname func() (string, error)
+	// configure adjusts each probe's configuration (env.configure; tests).
+	configure func(*probe.Config)
+	rootCAs   func(*probe.Config)
+	errLog    *log.Logger
+
+	slots   chan struct{} // one token a probe in flight
+	limiter *limiter
+
+	registry *prometheus.Registry
+	probes   *prometheus.CounterVec
+	rejected *prometheus.CounterVec
+	duration prometheus.Histogram
+	inFlight prometheus.Gauge
+
+	page *template.Template
+
+	mu     sync.Mutex
+	recent []recentProbe // oldest first, at most opts.history
+	nextID int
+}
+
+// recentProbe is a probe shown on the / page.
+type recentProbe struct {
+	ID       int
+	Time     time.Time
+	Target   string
+	Status   string
+	Summary  string
+	Duration time.Duration
+	a        report.Assessment
+}
+
+func newServer(so serveOptions, e *env) (*server, error) {
+	switch {
+	case so.maxConcurrent < 1:
+		return nil, fmt.Errorf("--max-concurrent %d: want at least 1", so.maxConcurrent)
+	case so.rate < 0:
+		return nil, fmt.Errorf("--rate %g: want 0 (no limit) or more", so.rate)
+	case so.history < 0:
+		return nil, fmt.Errorf("--history %d: want 0 or more", so.history)
+	case so.deadline <= 0:
+		return nil, fmt.Errorf("--deadline %s: want a positive duration such as 30s", so.deadline)
+	case so.timeoutOffset < 0:
+		return nil, fmt.Errorf("--timeout-offset %s: want 0 or more", so.timeoutOffset)
+	case so.certCritDays < 0:
+		return nil, fmt.Errorf("--cert-crit-days %d: want 0 or more", so.certCritDays)
+	}
+	so.probe.concurrency = 1
+	// Ask for the host name once: every probe would otherwise ask again.
+	name, nameErr := e.hostname()
+	hostname := func() (string, error) { return name, nameErr }
+	// Check the defaults now, so that a bad flag stops the exporter at
+	// startup instead of failing every scrape.
+	if _, err := so.probe.probeConfig(hostname); err != nil {
+		return nil, err
+	}
+	lang, err := language(so.lang, e.getenv)
+	if err != nil {
+		return nil, err
+	}
+	s := &server{
+		opts:      so,
+		hostname:  hostname,
+		configure: e.configure,
+		errLog:    log.New(e.stderr, "smtpprobe: ", 0),
+		slots:     make(chan struct{}, so.maxConcurrent),
+		limiter:   newLimiter(so.rate, float64(so.maxConcurrent), time.Now),
+		ropts: report.Options{
+			Lang:         lang,
+			CertWarnDays: so.probe.certWarnDays,
+			CertCritDays: so.certCritDays,
+		},
+	}
+	if so.probe.caFile != "" {
+		pool, err := loadRoots(so.probe.caFile)
+		if err != nil {
+			return nil, err
+		}
+		s.rootCAs = func(c *probe.Config) { c.RootCAs = pool }
+	}
+	s.page, err = template.New("index").Parse(indexPage)
+	if err != nil {
+		return nil, err
+	}
+	s.initMetrics()
+	return s, nil
+}
+
+func (s *server) initMetrics() {
+	s.registry = prometheus.NewRegistry()
+	s.probes = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "smtpprobe_exporter_probes_total",
+		Help: "Probes run, by their status.",
+	}, []string{"status"})
+	s.rejected = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "smtpprobe_exporter_requests_rejected_total",
+		Help: "Probe requests refused without probing, by reason: bad_request (400), rate_limited (429), busy (503).",
+	}, []string{"reason"})
+	s.duration = prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name:    "smtpprobe_exporter_probe_duration_seconds",
+		Help:    "Wall time of the probes run.",
+		Buckets: []float64{.01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60},
+	})
+	s.inFlight = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "smtpprobe_exporter_probes_in_flight",
+		Help: "Probes running now.",
+	})
+	for _, st := range []report.Status{report.OK, report.Warning, report.Critical, report.Unknown} {
+		s.probes.WithLabelValues(st.String())
+	}
+	for _, r := range []string{"bad_request", "rate_limited", "busy"} {
+		s.rejected.WithLabelValues(r)
+	}
+	s.registry.MustRegister(s.probes, s.rejected, s.duration, s.inFlight,
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+}
+
+func (s *server) handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.serveIndex)
+	mux.HandleFunc("GET /probe", s.serveProbe)
+	mux.HandleFunc("GET /logs", s.serveLog)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
+	return mux
+}
+
+// serveProbe is /probe: validate, wait for a slot, probe, answer with the
+// metrics of a fresh registry.
+func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
+	cfg, t, err := s.parseQuery(r.URL.Query())
+	if err != nil {
+		s.rejected.WithLabelValues("bad_request").Inc()
+		http.Error(w, oneLine(err.Error()), http.StatusBadRequest)
+		return
+	}
+	if !s.limiter.allow() {
+		s.rejected.WithLabelValues("rate_limited").Inc()
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, "too many probes: more than --rate per second", http.StatusTooManyRequests)
+		return
+	}
+	timeout := s.probeTimeout(r.Header)
+	ctx, cancel := context.WithTimeout(r.Context(), timeout)
+	defer cancel()
+	select {
+	case s.slots <- struct{}{}:
+	case <-ctx.Done():
+		s.rejected.WithLabelValues("busy").Inc()
+		http.Error(w, fmt.Sprintf("busy: %d probes in flight (--max-concurrent) for the whole scrape timeout", s.opts.maxConcurrent), http.StatusServiceUnavailable)
+		return
+	}
+	defer func() { <-s.slots }()
+	s.inFlight.Inc()
+	defer s.inFlight.Dec()
+
+	// No step may outlast the probe's deadline.
+	if left := time.Until(deadlineOf(ctx)); left < cfg.Timeout {
+		cfg.Timeout = max(left, time.Millisecond)
+	}
+	start := time.Now()
+	res := probe.Run(ctx, cfg, t)
+	a := report.ApplyThresholds(report.Assess(res, s.ropts), s.ropts)
+	took := time.Since(start)
+	s.probes.WithLabelValues(a.Status.String()).Inc()
+	s.duration.Observe(took.Seconds())
+	s.remember(a, start, took)
+	promhttp.HandlerFor(report.Metrics([]report.Assessment{a}, s.ropts), promhttp.HandlerOpts{}).ServeHTTP(w, r)
+}
+
+func deadlineOf(ctx context.Context) time.Time {
+	d, _ := ctx.Deadline()
+	return d
+}
+
+// probeTimeout bounds a probe: Prometheus's scrape timeout minus the
+// offset, as the blackbox exporter does, and never more than --deadline.
+func (s *server) probeTimeout(h http.Header) time.Duration {
+	d := s.opts.deadline
+	v := h.Get("X-Prometheus-Scrape-Timeout-Seconds")
+	if v == "" {
+		return d
+	}
+	secs, err := strconv.ParseFloat(v, 64)
+	if err != nil || secs <= 0 || secs > d.Seconds() {
+		return d
+	}
+	t := time.Duration(secs * float64(time.Second))
+	if t > s.opts.timeoutOffset {
+		t -= s.opts.timeoutOffset
+	}
+	return t
+}
+
+// parseQuery validates a /probe query exactly as the command line is
+// validated: the parameters override the serve flags' defaults and go
+// through options.probeConfig. Unknown and repeated parameters are
+// refused, so that a typo is an error rather than a silent default.
+func (s *server) parseQuery(q url.Values) (probe.Config, probe.Target, error) {
+	var t probe.Target
+	o := s.opts.probe
+	for name, vs := range q {
+		if len(vs) != 1 {
+			return probe.Config{}, t, fmt.Errorf("parameter %s given %d times", name, len(vs))
+		}
+		v := vs[0]
+		var err error
+		switch name {
+		case "target":
+			t, err = probe.ParseTarget(v)
+		case "port":
+			o.port, err = strconv.Atoi(v)
+		case "rcpt":
+			o.rcpt = v
+		case "from":
+			o.from = v
+		case "helo":
+			o.helo = v
+		case "starttls":
+			o.starttls = v
+		case "tls":
+			o.tls, err = strconv.ParseBool(v)
+		case "timeout":
+			o.timeout, err = time.ParseDuration(v)
+		case "resolver":
+			o.resolver = v
+		case "server":
+			o.server = v
+		case "vrfy":
+			o.vrfy = v
+		case "data":
+			return probe.Config{}, t, errors.New("parameter data is not allowed: a scrape never delivers mail")
+		default:
+			return probe.Config{}, t, fmt.Errorf("unknown parameter %q (known: target, %s)", name, strings.Join(queryParams, ", "))
+		}
+		if err != nil {
+			return probe.Config{}, t, fmt.Errorf("parameter %s=%q: %w", name, v, err)
+		}
+	}
+	if !q.Has("target") {
+		return probe.Config{}, t, errors.New("missing parameter target, as in /probe?target=example.com")
+	}
+	cfg, err := o.probeConfig(s.hostname)
+	if err != nil {
+		return probe.Config{}, t, err
+	}
+	if s.rootCAs != nil {
+		s.rootCAs(&cfg)
+	}
+	if s.configure != nil {
+		s.configure(&cfg)
+	}
+	return cfg, t, nil
+}
+
+// oneLine keeps an error message to one line of an HTTP answer.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r", " ", "\n", " ").Replace(s)
+}
+
+// remember keeps a probe for the / page, dropping the oldest.
+func (s *server) remember(a report.Assessment, start time.Time, took time.Duration) {
+	if s.opts.history == 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nextID++
+	p := recentProbe{
+		ID: s.nextID, Time: start, Target: a.Result.Target.Input, Status: a.Status.String(),
+		Summary: a.Summary, Duration: took.Round(time.Millisecond), a: a,
+	}
+	if len(s.recent) == s.opts.history {
+		copy(s.recent, s.recent[1:])
+		s.recent = s.recent[:len(s.recent)-1]
+	}
+	s.recent = append(s.recent, p)
+}
+
+// serveLog is /logs?id=N: the text report of a recent probe.
+func (s *server) serveLog(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.Atoi(r.URL.Query().Get("id"))
+	if err != nil {
+		http.Error(w, "want /logs?id=N with N from the / page", http.StatusBadRequest)
+		return
+	}
+	s.mu.Lock()
+	var a *report.Assessment
+	for i := range s.recent {
+		if s.recent[i].ID == id {
+			a = &s.recent[i].a
+			break
+		}
+	}
+	s.mu.Unlock()
+	if a == nil {
+		http.Error(w, fmt.Sprintf("probe %d is not among the last %d", id, s.opts.history), http.StatusNotFound)
+		return
+	}
+	o := s.ropts
+	o.Color = false
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if err := report.Text(w, []report.Assessment{*a}, o); err != nil {
+		s.errLog.Printf("writing report: %v", err)
+	}
+}
+
+// serveIndex is /: usage and the recent probes, newest first.
+func (s *server) serveIndex(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	recent := make([]recentProbe, len(s.recent))
+	for i, p := range s.recent {
+		recent[len(s.recent)-1-i] = p
+	}
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	err := s.page.Execute(w, struct {
+		Params []string
+		Recent []recentProbe
+	}{queryParams, recent})
+	if err != nil {
+		s.errLog.Printf("writing / page: %v", err)
+	}
+}
+
+const indexPage = `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>smtpprobe exporter</title>
+<style>body{font-family:sans-serif;margin:2em}td,th{padding:.2em .6em;text-align:left}
+.ok{color:#070}.warning{color:#a60}.critical{color:#c00}.unknown{color:#666}</style></head>
+<body>
+<h1>smtpprobe exporter</h1>
+<p><a href="probe?target=example.com">/probe?target=example.com</a> probes a domain (or an address)
+and answers with Prometheus metrics. Parameters, as the command line flags:
+{{range $i, $p := .Params}}{{if $i}}, {{end}}<code>{{$p}}</code>{{end}}.
+No mail is ever delivered.</p>
+<p><a href="metrics">/metrics</a> has the exporter's own metrics.</p>
+<h2>Recent probes</h2>
+{{if .Recent}}<table>
+<tr><th>#</th><th>Time</th><th>Target</th><th>Status</th><th>Duration</th><th>Summary</th></tr>
+{{range .Recent}}<tr><td><a href="logs?id={{.ID}}">{{.ID}}</a></td><td>{{.Time.UTC.Format "2006-01-02 15:04:05Z"}}</td><td>{{.Target}}</td><td class="{{.Status}}">{{.Status}}</td><td>{{.Duration}}</td><td>{{.Summary}}</td></tr>
+{{end}}</table>{{else}}<p>None yet.</p>{{end}}
+</body>
+</html>
+`
+
+// limiter is a token bucket: rate tokens a second, at most burst saved.
+type limiter struct {
+	mu     sync.Mutex
+	rate   float64
+	burst  float64
+	tokens float64
+	last   time.Time
+	now    func() time.Time
+}
+
+func newLimiter(rate, burst float64, now func() time.Time) *limiter {
+	return &limiter{rate: rate, burst: max(burst, 1), tokens: max(burst, 1), last: now(), now: now}
+}
+
+// allow takes a token if there is one. A rate of 0 allows everything.
+func (l *limiter) allow() bool {
+	if l.rate == 0 {
+		return true
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	l.tokens = min(l.burst, l.tokens+now.Sub(l.last).Seconds()*l.rate)
+	l.last = now
+	if l.tokens < 1 {
+		return false
+	}
+	l.tokens--
+	return true
+}

@@ -1,0 +1,538 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/x509"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/testutil"
+	dto "github.com/prometheus/client_model/go"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
+
+	"github.com/smtpprobe/smtpprobe/internal/dnstest"
+	"github.com/smtpprobe/smtpprobe/internal/smtptest"
+	"github.com/smtpprobe/smtpprobe/probe"
+)
+
+// serveEnv is an env for the exporter whose probes reach documentation
+// addresses through routes (address:port -> loopback listener) and trust
+// roots.
+func serveEnv(routes map[string]string, roots *x509.CertPool) (*env, *syncBuffer) {
+	stderr := &syncBuffer{}
+	return &env{
+		stdout:   io.Discard,
+		stderr:   stderr,
+		getenv:   func(string) string { return "" },
+		hostname: func() (string, error) { return "probe.test", nil },
+		configure: func(c *probe.Config) {
+			c.RootCAs = roots
+			c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+				if to, ok := routes[addr]; ok {
+					addr = to
+				}
+				var d net.Dialer
+				return d.DialContext(ctx, network, addr)
+			}
+		},
+	}, stderr
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+// startExporter runs the exporter's handler with the serve flags args on
+// an httptest server.
+func startExporter(t *testing.T, e *env, args ...string) (*server, *httptest.Server) {
+	t.Helper()
+	var so serveOptions
+	fs := newServeFlagSet(&so)
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	s, err := newServer(so, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.handler())
+	t.Cleanup(ts.Close)
+	return s, ts
+}
+
+func get(t *testing.T, u string, header ...string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(body)
+}
+
+func parseText(t *testing.T, body string) map[string]*dto.MetricFamily {
+	t.Helper()
+	p := expfmt.NewTextParser(model.UTF8Validation)
+	mfs, err := p.TextToMetricFamilies(strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("parsing metrics: %v\n%s", err, body)
+	}
+	return mfs
+}
+
+// value returns the value of the first sample of family name whose labels
+// include labels ("k=v"); ok is false when there is none.
+func value(mfs map[string]*dto.MetricFamily, name string, labels ...string) (float64, bool) {
+	mf, ok := mfs[name]
+	if !ok {
+		return 0, false
+	}
+next:
+	for _, m := range mf.GetMetric() {
+		for _, kv := range labels {
+			k, v, _ := strings.Cut(kv, "=")
+			found := false
+			for _, l := range m.GetLabel() {
+				if l.GetName() == k && l.GetValue() == v {
+					found = true
+				}
+			}
+			if !found {
+				continue next
+			}
+		}
+		switch {
+		case m.Gauge != nil:
+			return m.GetGauge().GetValue(), true
+		case m.Counter != nil:
+			return m.GetCounter().GetValue(), true
+		case m.Histogram != nil:
+			return float64(m.GetHistogram().GetSampleCount()), true
+		}
+		return m.GetUntyped().GetValue(), true
+	}
+	return 0, false
+}
+
+func wantValue(t *testing.T, mfs map[string]*dto.MetricFamily, want float64, name string, labels ...string) {
+	t.Helper()
+	got, ok := value(mfs, name, labels...)
+	if !ok {
+		t.Errorf("%s%v: missing", name, labels)
+		return
+	}
+	if got != want {
+		t.Errorf("%s%v = %v, want %v", name, labels, got, want)
+	}
+}
+
+// TestServeProbe runs real probes through the exporter: DNS from a
+// dnstest server named with resolver=, SMTP with STARTTLS from a go-smtp
+// server, and a recipient the server rejects.
+func TestServeProbe(t *testing.T) {
+	ca := smtptest.NewCA(t)
+	notAfter := time.Now().Add(90 * 24 * time.Hour).Truncate(time.Second)
+	mx := smtptest.Start(t, smtptest.Options{
+		Domain:     "mx1.example.com",
+		TLS:        smtptest.TLSConfig(ca.Issue(t, "mx1.example.com", notAfter)),
+		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
+	})
+	dns := dnstest.Start(t,
+		"example.com. 300 IN MX 10 mx1.example.com.",
+		"mx1.example.com. 300 IN A 192.0.2.1",
+	)
+	e, _ := serveEnv(map[string]string{"192.0.2.1:25": mx.Addr}, ca.Pool())
+	_, ts := startExporter(t, e)
+
+	code, body := get(t, ts.URL+"/probe?target=example.com&resolver="+url.QueryEscape(dns.Addr()))
+	if code != http.StatusOK {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	mfs := parseText(t, body)
+	wantValue(t, mfs, 1, "smtpprobe_success")
+	wantValue(t, mfs, 0, "smtpprobe_status")
+	wantValue(t, mfs, 1, "smtpprobe_mx_count")
+	wantValue(t, mfs, 1, "smtpprobe_host_up", "host=mx1.example.com", "address=192.0.2.1")
+	wantValue(t, mfs, 220, "smtpprobe_step_reply_code", "host=mx1.example.com", "step=greeting")
+	wantValue(t, mfs, 220, "smtpprobe_step_reply_code", "host=mx1.example.com", "step=starttls")
+	wantValue(t, mfs, 250, "smtpprobe_step_reply_code", "host=mx1.example.com", "step=rcpt")
+	wantValue(t, mfs, 1, "smtpprobe_starttls_offered", "host=mx1.example.com")
+	wantValue(t, mfs, 1, "smtpprobe_tls_cert_verified", "host=mx1.example.com")
+	wantValue(t, mfs, float64(notAfter.Unix()), "smtpprobe_tls_cert_expiry_timestamp_seconds", "host=mx1.example.com")
+	if _, ok := value(mfs, "smtpprobe_tls_version_info", "host=mx1.example.com", "version=TLS 1.3"); !ok {
+		t.Errorf("no smtpprobe_tls_version_info for TLS 1.3")
+	}
+	if mfs["smtpprobe_duration_seconds"] == nil {
+		t.Errorf("no smtpprobe_duration_seconds")
+	}
+
+	// A recipient that the server rejects, talking to the server directly.
+	code, body = get(t, ts.URL+"/probe?"+url.Values{"target": {"nobody@example.com"}, "server": {mx.Addr}}.Encode())
+	if code != http.StatusOK {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	mfs = parseText(t, body)
+	wantValue(t, mfs, 0, "smtpprobe_success")
+	wantValue(t, mfs, 2, "smtpprobe_status")
+	wantValue(t, mfs, 550, "smtpprobe_step_reply_code", "step=rcpt")
+
+	// Never DATA: a scrape must not deliver mail.
+	for _, ev := range mx.Events() {
+		if strings.HasPrefix(ev, "DATA") {
+			t.Errorf("the server received DATA: %v", mx.Events())
+		}
+	}
+	if len(mx.Messages()) != 0 {
+		t.Errorf("a scrape delivered mail")
+	}
+}
+
+// TestServeBadRequest checks that every bad target or parameter gets 400
+// with a one-line message, before anything is probed.
+func TestServeBadRequest(t *testing.T) {
+	sink := smtptest.Start(t, smtptest.Options{})
+	e, _ := serveEnv(nil, nil)
+	s, ts := startExporter(t, e)
+	tests := []struct {
+		query string
+		want  string // in the message
+	}{
+		{"", "missing parameter target"},
+		{"target=", ""},
+		{"target=bad..example", ""},
+		{"target=example.com%0D%0ARCPT", ""},
+		{"target=example.com&port=abc", "port"},
+		{"target=example.com&port=70000", "port"},
+		{"target=example.com&port=-1", "port"},
+		{"target=example.com&starttls=maybe", "starttls"},
+		{"target=example.com&tls=perhaps", "tls"},
+		{"target=example.com&tls=true&starttls=never", "tls"},
+		{"target=example.com&timeout=forever", "timeout"},
+		{"target=example.com&timeout=-1s", "timeout"},
+		{"target=example.com&timeout=0s", "timeout"},
+		{"target=example.com&resolver=dns.example", "resolver"},
+		{"target=example.com&resolver=192.0.2.53:99999", "resolver"},
+		{"target=example.com&server=a%20b", "server"},
+		{"target=example.com&server=mx.example.com:0", "server"},
+		{"target=example.com&rcpt=a@b%0D%0AQUIT", "rcpt"},
+		{"target=example.com&from=not%20an%20address", "from"},
+		{"target=example.com&vrfy=x%0Ay", "vrfy"},
+		{"target=example.com&helo=bad%20helo", "helo"},
+		{"target=example.com&data=1", "never delivers mail"},
+		{"target=example.com&data=", "never delivers mail"},
+		{"target=example.com&module=smtp", "unknown parameter"},
+		{"target=example.com&target=example.org", "2 times"},
+		{"target=example.com&port=25&port=26", "2 times"},
+	}
+	for _, tt := range tests {
+		q := tt.query
+		if !strings.Contains(q, "server=") {
+			// Were the query let through, the probe would reach the sink.
+			q += "&server=" + url.QueryEscape(sink.Addr)
+		}
+		code, body := get(t, ts.URL+"/probe?"+q)
+		if code != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400: %s", tt.query, code, body)
+			continue
+		}
+		if strings.Count(body, "\n") != 1 || !strings.HasSuffix(body, "\n") || len(body) < 10 {
+			t.Errorf("%s: want one line of message, got %q", tt.query, body)
+		}
+		if !strings.Contains(body, tt.want) {
+			t.Errorf("%s: message %q does not mention %q", tt.query, body, tt.want)
+		}
+	}
+	if total, _ := sink.Conns(); total != 0 {
+		t.Errorf("bad requests made %d connections", total)
+	}
+	if got := testutil.ToFloat64(s.rejected.WithLabelValues("bad_request")); got != float64(len(tests)) {
+		t.Errorf("rejected bad_request = %v, want %d", got, len(tests))
+	}
+}
+
+// TestServePages checks /metrics, / and /logs after two probes.
+func TestServePages(t *testing.T) {
+	mx := smtptest.Start(t, smtptest.Options{
+		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
+	})
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e, "--history", "1")
+	for _, target := range []string{"example.com", "nobody@example.com"} {
+		if code, body := get(t, ts.URL+"/probe?"+url.Values{"target": {target}, "server": {mx.Addr}}.Encode()); code != 200 {
+			t.Fatalf("%s: status %d: %s", target, code, body)
+		}
+	}
+
+	code, body := get(t, ts.URL+"/metrics")
+	if code != 200 {
+		t.Fatalf("/metrics: status %d", code)
+	}
+	mfs := parseText(t, body)
+	wantValue(t, mfs, 1, "smtpprobe_exporter_probes_total", "status=ok")
+	wantValue(t, mfs, 1, "smtpprobe_exporter_probes_total", "status=critical")
+	wantValue(t, mfs, 0, "smtpprobe_exporter_probes_total", "status=unknown")
+	wantValue(t, mfs, 2, "smtpprobe_exporter_probe_duration_seconds")
+	wantValue(t, mfs, 0, "smtpprobe_exporter_probes_in_flight")
+	wantValue(t, mfs, 0, "smtpprobe_exporter_requests_rejected_total", "reason=busy")
+	for _, name := range []string{"go_goroutines", "process_resident_memory_bytes"} {
+		if mfs[name] == nil {
+			t.Errorf("/metrics has no %s", name)
+		}
+	}
+
+	// The page keeps only the last probe (--history 1).
+	code, body = get(t, ts.URL+"/")
+	if code != 200 {
+		t.Fatalf("/: status %d", code)
+	}
+	for _, want := range []string{"nobody@example.com", `href="logs?id=2"`, "critical", "/probe?target=example.com"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/ does not show %q:\n%s", want, body)
+		}
+	}
+	if strings.Contains(body, `logs?id=1"`) {
+		t.Errorf("/ shows probe 1, beyond --history 1")
+	}
+
+	code, body = get(t, ts.URL+"/logs?id=2")
+	if code != 200 || !strings.Contains(body, "nobody@example.com") || !strings.Contains(body, "550") {
+		t.Errorf("/logs?id=2: status %d:\n%s", code, body)
+	}
+	if strings.Contains(body, "\x1b[") {
+		t.Errorf("/logs has colour codes")
+	}
+	if code, _ := get(t, ts.URL+"/logs?id=1"); code != http.StatusNotFound {
+		t.Errorf("/logs?id=1 (dropped): status %d, want 404", code)
+	}
+	if code, _ := get(t, ts.URL+"/logs?id=x"); code != http.StatusBadRequest {
+		t.Errorf("/logs?id=x: status %d, want 400", code)
+	}
+	if code, _ := get(t, ts.URL+"/nothing"); code != http.StatusNotFound {
+		t.Errorf("/nothing: status %d, want 404", code)
+	}
+}
+
+// silentServer accepts connections and never says anything.
+func silentServer(t *testing.T) string {
+	s := smtptest.StartScript(t, func(c *smtptest.Conn) { c.Line() })
+	return s.Addr
+}
+
+// TestServeScrapeTimeout checks that Prometheus's scrape timeout bounds
+// the probe: a server that never greets would hold it for the hour of
+// --timeout and --deadline otherwise.
+func TestServeScrapeTimeout(t *testing.T) {
+	addr := silentServer(t)
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e, "--timeout", "1h", "--deadline", "1h", "--timeout-offset", "500ms")
+	code, body := get(t, ts.URL+"/probe?target=example.com&server="+url.QueryEscape(addr),
+		"X-Prometheus-Scrape-Timeout-Seconds", "1.5")
+	if code != 200 {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	mfs := parseText(t, body)
+	wantValue(t, mfs, 0, "smtpprobe_success")
+	d, _ := value(mfs, "smtpprobe_duration_seconds")
+	if d <= 0 || d > 30 {
+		t.Errorf("smtpprobe_duration_seconds = %v, want about 1", d)
+	}
+	wantValue(t, mfs, 0, "smtpprobe_step_reply_code", "step=greeting")
+}
+
+func TestProbeTimeout(t *testing.T) {
+	s := &server{opts: serveOptions{deadline: 30 * time.Second, timeoutOffset: 500 * time.Millisecond}}
+	tests := []struct {
+		header string
+		want   time.Duration
+	}{
+		{"", 30 * time.Second},
+		{"10", 9500 * time.Millisecond},
+		{"2.5", 2 * time.Second},
+		{"0.3", 300 * time.Millisecond}, // shorter than the offset: all of it
+		{"60", 30 * time.Second},        // never beyond --deadline
+		{"-1", 30 * time.Second},
+		{"soon", 30 * time.Second},
+	}
+	for _, tt := range tests {
+		h := http.Header{}
+		if tt.header != "" {
+			h.Set("X-Prometheus-Scrape-Timeout-Seconds", tt.header)
+		}
+		if got := s.probeTimeout(h); got != tt.want {
+			t.Errorf("probeTimeout(%q) = %v, want %v", tt.header, got, tt.want)
+		}
+	}
+}
+
+// TestServeBusy checks --max-concurrent: with the only slot taken, a probe
+// waits for its deadline and then gets 503.
+func TestServeBusy(t *testing.T) {
+	addr := silentServer(t)
+	e, _ := serveEnv(nil, nil)
+	s, ts := startExporter(t, e, "--max-concurrent", "1", "--timeout-offset", "0s")
+	done := make(chan int)
+	go func() {
+		req, _ := http.NewRequest("GET", ts.URL+"/probe?target=example.com&server="+url.QueryEscape(addr), nil)
+		req.Header.Set("X-Prometheus-Scrape-Timeout-Seconds", "2")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			done <- 0
+			return
+		}
+		resp.Body.Close()
+		done <- resp.StatusCode
+	}()
+	for testutil.ToFloat64(s.inFlight) != 1 {
+		time.Sleep(10 * time.Millisecond)
+	}
+	code, body := get(t, ts.URL+"/probe?target=example.org&server="+url.QueryEscape(addr),
+		"X-Prometheus-Scrape-Timeout-Seconds", "0.2")
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "busy") {
+		t.Errorf("second probe: status %d, want 503: %s", code, body)
+	}
+	if got := testutil.ToFloat64(s.rejected.WithLabelValues("busy")); got != 1 {
+		t.Errorf("rejected busy = %v, want 1", got)
+	}
+	if code := <-done; code != 200 {
+		t.Errorf("first probe: status %d, want 200", code)
+	}
+}
+
+// TestServeRate checks --rate: beyond the burst, probes get 429.
+func TestServeRate(t *testing.T) {
+	mx := smtptest.Start(t, smtptest.Options{})
+	e, _ := serveEnv(nil, nil)
+	s, ts := startExporter(t, e, "--rate", "0.001", "--max-concurrent", "2")
+	u := ts.URL + "/probe?target=example.com&server=" + url.QueryEscape(mx.Addr)
+	for i, want := range []int{200, 200, 429} {
+		if code, body := get(t, u); code != want {
+			t.Errorf("probe %d: status %d, want %d: %s", i+1, code, want, body)
+		}
+	}
+	if got := testutil.ToFloat64(s.rejected.WithLabelValues("rate_limited")); got != 1 {
+		t.Errorf("rejected rate_limited = %v, want 1", got)
+	}
+}
+
+func TestLimiter(t *testing.T) {
+	now := time.Unix(0, 0)
+	l := newLimiter(2, 3, func() time.Time { return now })
+	var got []bool
+	for range 4 {
+		got = append(got, l.allow())
+	}
+	now = now.Add(500 * time.Millisecond) // one token back
+	got = append(got, l.allow(), l.allow())
+	now = now.Add(time.Hour) // never more than the burst
+	for range 4 {
+		got = append(got, l.allow())
+	}
+	want := []bool{true, true, true, false, true, false, true, true, true, false}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("allow sequence = %v, want %v", got, want)
+		}
+	}
+	if unlimited := newLimiter(0, 1, time.Now); !unlimited.allow() || !unlimited.allow() {
+		t.Errorf("rate 0 limits")
+	}
+}
+
+// TestRunServe runs the whole command on a real listener, then stops it
+// as a signal would.
+func TestRunServe(t *testing.T) {
+	e, stderr := serveEnv(nil, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	exit := make(chan int)
+	go func() { exit <- run(ctx, []string{"serve", "--listen", "127.0.0.1:0"}, e) }()
+	re := regexp.MustCompile(`serving on (http://127\.0\.0\.1:\d+/)`)
+	var base string
+	for deadline := time.Now().Add(10 * time.Second); base == ""; {
+		if m := re.FindStringSubmatch(stderr.String()); m != nil {
+			base = m[1]
+		} else if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("no address on stderr: %q", stderr.String())
+		} else {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	if code, body := get(t, base); code != 200 || !strings.Contains(body, "smtpprobe exporter") {
+		t.Errorf("GET /: status %d: %s", code, body)
+	}
+	if strings.Contains(stderr.String(), "warning") {
+		t.Errorf("loopback listener warned: %s", stderr.String())
+	}
+	cancel()
+	select {
+	case code := <-exit:
+		if code != 0 {
+			t.Errorf("exit status %d after shutdown, want 0; stderr: %s", code, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop after cancel")
+	}
+}
+
+func TestRunServeBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"--listen", "127.0.0.1:99999"},
+		{"--max-concurrent", "0"},
+		{"--rate", "-1"},
+		{"--deadline", "0s"},
+		{"--resolver", "dns.example"},
+		{"--starttls", "sometimes"},
+		{"--timeout", "-5s"},
+		{"--lang", "fr"},
+		{"--ca-file", "/nonexistent/ca.pem"},
+		{"--no-such-flag"},
+		{"example.com"},
+	} {
+		e, stderr := serveEnv(nil, nil)
+		code := run(context.Background(), append([]string{"serve"}, args...), e)
+		if code != 3 {
+			t.Errorf("serve %v: exit %d, want 3", args, code)
+		}
+		if out := stderr.String(); !strings.HasPrefix(out, "smtpprobe: error: ") {
+			t.Errorf("serve %v: stderr %q", args, out)
+		}
+	}
+}
