@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus/testutil"
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
@@ -149,6 +148,24 @@ next:
 	return 0, false
 }
 
+// own returns the value of one of the exporter's own metrics.
+func own(t *testing.T, s *server, name string, labels ...string) float64 {
+	t.Helper()
+	list, err := s.registry.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mfs := map[string]*dto.MetricFamily{}
+	for _, mf := range list {
+		mfs[mf.GetName()] = mf
+	}
+	v, ok := value(mfs, name, labels...)
+	if !ok {
+		t.Fatalf("%s%v: missing", name, labels)
+	}
+	return v
+}
+
 func wantValue(t *testing.T, mfs map[string]*dto.MetricFamily, want float64, name string, labels ...string) {
 	t.Helper()
 	got, ok := value(mfs, name, labels...)
@@ -280,7 +297,7 @@ func TestServeBadRequest(t *testing.T) {
 	if total, _ := sink.Conns(); total != 0 {
 		t.Errorf("bad requests made %d connections", total)
 	}
-	if got := testutil.ToFloat64(s.rejected.WithLabelValues("bad_request")); got != float64(len(tests)) {
+	if got := own(t, s, "smtpprobe_exporter_requests_rejected_total", "reason=bad_request"); got != float64(len(tests)) {
 		t.Errorf("rejected bad_request = %v, want %d", got, len(tests))
 	}
 }
@@ -417,7 +434,7 @@ func TestServeBusy(t *testing.T) {
 		resp.Body.Close()
 		done <- resp.StatusCode
 	}()
-	for testutil.ToFloat64(s.inFlight) != 1 {
+	for own(t, s, "smtpprobe_exporter_probes_in_flight") != 1 {
 		time.Sleep(10 * time.Millisecond)
 	}
 	code, body := get(t, ts.URL+"/probe?target=example.org&server="+url.QueryEscape(addr),
@@ -425,7 +442,7 @@ func TestServeBusy(t *testing.T) {
 	if code != http.StatusServiceUnavailable || !strings.Contains(body, "busy") {
 		t.Errorf("second probe: status %d, want 503: %s", code, body)
 	}
-	if got := testutil.ToFloat64(s.rejected.WithLabelValues("busy")); got != 1 {
+	if got := own(t, s, "smtpprobe_exporter_requests_rejected_total", "reason=busy"); got != 1 {
 		t.Errorf("rejected busy = %v, want 1", got)
 	}
 	if code := <-done; code != 200 {
@@ -444,7 +461,7 @@ func TestServeRate(t *testing.T) {
 			t.Errorf("probe %d: status %d, want %d: %s", i+1, code, want, body)
 		}
 	}
-	if got := testutil.ToFloat64(s.rejected.WithLabelValues("rate_limited")); got != 1 {
+	if got := own(t, s, "smtpprobe_exporter_requests_rejected_total", "reason=rate_limited"); got != 1 {
 		t.Errorf("rejected rate_limited = %v, want 1", got)
 	}
 }
