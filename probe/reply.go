@@ -2,6 +2,7 @@ package probe
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -62,7 +63,11 @@ func ReadReply(r *bufio.Reader) (Reply, error) {
 		total int
 	)
 	for {
-		line, err := readLine(r)
+		err := checkStart(r)
+		var line []byte
+		if err == nil {
+			line, err = readLine(r)
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) && len(rep.Lines) > 0 {
 				err = fmt.Errorf("connection closed after %d lines of a multiline reply: %w", len(rep.Lines), io.ErrUnexpectedEOF)
@@ -92,6 +97,27 @@ func ReadReply(r *bufio.Reader) (Reply, error) {
 	}
 	rep.Enhanced = enhancedCode(rep.Lines[0], rep.Code/100)
 	return rep, nil
+}
+
+// checkStart waits for the next line to begin and fails at once when its
+// first bytes cannot start a reply line, so that garbage without a line
+// end (a TLS or HTTP peer, binary noise) is reported without waiting for
+// the timeout.
+func checkStart(r *bufio.Reader) error {
+	if _, err := r.Peek(1); err != nil {
+		return err
+	}
+	buf, _ := r.Peek(r.Buffered())
+	if bytes.IndexByte(buf, '\n') >= 0 {
+		return nil // a whole line: splitLine says what is wrong with it
+	}
+	for i, c := range buf[:min(len(buf), 4)] {
+		if i < 3 && isDigit(c) || i == 3 && (c == ' ' || c == '-' || c == '\r' || c == '\n') {
+			continue
+		}
+		return protocolErr("reply does not start with a three-digit code", buf)
+	}
+	return nil
 }
 
 // readLine reads a line ending in LF (CRLF or, leniently, a bare LF) of at

@@ -25,10 +25,10 @@ const (
 // part that is not a dot-string is quoted. Input with CR, LF or NUL
 // anywhere is refused.
 func ParseTarget(s string) (Target, error) {
-	in := strings.TrimSpace(s)
-	if err := checkInput("target", in); err != nil {
+	if err := checkInput("target", s); err != nil {
 		return Target{}, err
 	}
+	in := strings.Trim(s, " \t")
 	if strings.Contains(in, "@") {
 		addr, err := ParseAddress(in)
 		if err != nil {
@@ -51,7 +51,7 @@ func ParseAddress(s string) (string, error) {
 	if err := checkInput("address", s); err != nil {
 		return "", err
 	}
-	a := strings.TrimSpace(s)
+	a := strings.Trim(s, " \t")
 	if len(a) >= 2 && a[0] == '<' && a[len(a)-1] == '>' {
 		a = a[1 : len(a)-1]
 	}
@@ -86,7 +86,7 @@ func ParseVrfy(s string) (string, error) {
 	if strings.Contains(s, "@") {
 		return ParseAddress(s)
 	}
-	v, err := localPart(strings.TrimSpace(s))
+	v, err := localPart(strings.Trim(s, " \t"))
 	if err != nil {
 		return "", fmt.Errorf("invalid VRFY argument %q: %w", s, err)
 	}
@@ -155,7 +155,7 @@ func ParseDomain(s string) (string, error) {
 // byte that would end or corrupt an SMTP command line.
 func checkInput(what, s string) error {
 	switch {
-	case strings.TrimSpace(s) == "":
+	case strings.Trim(s, " \t") == "":
 		return fmt.Errorf("empty %s", what)
 	case strings.ContainsAny(s, "\r\n\x00"):
 		return fmt.Errorf("invalid %s %q: contains CR, LF or NUL", what, s)
