@@ -241,6 +241,9 @@ type slot struct {
 // acquire waits until no other connection to a is open, or ctx ends. The
 // caller must call release when its connection is closed.
 func (g *Gate) acquire(ctx context.Context, a netip.Addr) (release func(), err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	a = a.Unmap()
 	g.mu.Lock()
 	if g.slots == nil {

@@ -234,21 +234,23 @@ func TestOneConnectionPerIP(t *testing.T) {
 		cfg, _ := setup(t, srv.Addr)
 		cfg.Gate = &probe.Gate{}
 		cfg.Server = "192.0.2.10" // no DNS: the second run goes straight to the gate
-		ctx, cancel := context.WithCancel(context.Background())
+		cfg.Timeout = time.Second
 		first := make(chan probe.Result)
-		go func() { first <- probe.Run(ctx, cfg, target(t, "example.com")) }()
+		go func() { first <- probe.Run(context.Background(), cfg, target(t, "example.com")) }()
 		for srv.Conns() == 0 {
 			time.Sleep(time.Millisecond)
 		}
-		second := make(chan probe.Result)
-		go func() { second <- probe.Run(ctx, cfg, target(t, "example.com")) }()
-		cancel()
-		r1, r2 := <-first, <-second
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(20*time.Millisecond, cancel)
+		r2 := probe.Run(ctx, cfg, target(t, "example.com"))
 		if h := r2.Hosts[0]; h.Err == nil || h.Err.Kind != probe.ErrCanceled || len(h.Attempts) != 0 {
 			t.Errorf("second run: %+v", h)
 		}
-		if srv.Conns() != 1 || r1.Hosts[0].Err.Kind != probe.ErrCanceled {
-			t.Errorf("%d connections; first run %v", srv.Conns(), r1.Hosts[0].Err)
+		if n := srv.Conns(); n != 1 {
+			t.Errorf("%d connections, want 1", n)
+		}
+		if r1 := <-first; r1.Hosts[0].Err.Kind != probe.ErrTimeout {
+			t.Errorf("first run: %v", r1.Hosts[0].Err)
 		}
 	})
 }
