@@ -5,6 +5,30 @@
 // when a domain has an address but no MX, and RFC 7505 null MX. Every query's
 // name, type, rcode and duration is kept so that the report can show how the
 // answer was reached. The x in the name only avoids a clash with package dns.
+//
+// # Queries
+//
+// Each question goes over UDP with EDNS0 (UDPSize) and recursion desired,
+// and again over TCP when the answer is truncated. Servers are asked in
+// order, Attempts rounds over the list, each attempt bounded by Timeout and
+// by the context. Over UDP a response whose ID or question does not match,
+// or that does not parse, is ignored and the wait goes on, as stub
+// resolvers do against spoofing.
+//
+// # Errors
+//
+// NXDOMAIN, empty answers, null MX and MX hosts without addresses are facts
+// in the MXResult, not errors. LookupMX returns an error only when the
+// resolver failed for the domain itself: a *ResolverError names the server
+// and the question, and tells a failure code (SERVFAIL, REFUSED) from no
+// answer (Timeout). A failure while resolving one MX host is that MX's Err.
+//
+// # Bounds
+//
+// MaxMX, MaxAddresses, MaxCNAMEChain and MaxAttempts cap what one lookup
+// follows; what is left out is counted (MXResult.OmittedMX,
+// MX.OmittedAddresses). A Cache is capped by MaxCacheEntries and
+// MaxCacheTTL.
 package dnsx
 
 import (

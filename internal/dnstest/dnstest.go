@@ -20,7 +20,6 @@ package dnstest
 import (
 	"context"
 	"net"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -48,7 +47,8 @@ type Server struct {
 	done chan struct{} // closed at shutdown: ends delays
 
 	mu       sync.Mutex
-	rrs      []dns.RR
+	zone     map[string][]dns.RR // by canonical owner name
+	exist    map[string]bool     // owner names and their ancestors
 	servfail map[string]bool
 	refused  map[string]bool
 	truncate map[string]bool
@@ -65,6 +65,8 @@ func Start(t testing.TB, rrs ...string) *Server {
 	t.Helper()
 	s := &Server{
 		done:     make(chan struct{}),
+		zone:     map[string][]dns.RR{},
+		exist:    map[string]bool{},
 		servfail: map[string]bool{},
 		refused:  map[string]bool{},
 		truncate: map[string]bool{},
@@ -142,8 +144,14 @@ func (s *Server) add(t testing.TB, rrs []string) {
 		parsed = append(parsed, rr)
 	}
 	s.mu.Lock()
-	s.rrs = append(s.rrs, parsed...)
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	for _, rr := range parsed {
+		owner := canonical(rr.Header().Name)
+		s.zone[owner] = append(s.zone[owner], rr)
+		for off, end := 0, false; !end; off, end = dns.NextLabel(owner, off) {
+			s.exist[owner[off:]] = true
+		}
+	}
 }
 
 // ServFail makes the server answer SERVFAIL for the names.
@@ -308,15 +316,11 @@ func (s *Server) Reply(r *dns.Msg) *dns.Msg {
 
 // lookup returns the records of type qtype at name, or else its CNAME.
 func (s *Server) lookup(name string, qtype uint16) (data []dns.RR, cname dns.RR) {
-	for _, rr := range s.rrs {
-		h := rr.Header()
-		if canonical(h.Name) != name {
-			continue
-		}
-		switch {
-		case h.Rrtype == qtype || qtype == dns.TypeANY:
+	for _, rr := range s.zone[name] {
+		switch t := rr.Header().Rrtype; {
+		case t == qtype || qtype == dns.TypeANY:
 			data = append(data, dns.Copy(rr))
-		case h.Rrtype == dns.TypeCNAME:
+		case t == dns.TypeCNAME:
 			cname = dns.Copy(rr)
 		}
 	}
@@ -325,32 +329,18 @@ func (s *Server) lookup(name string, qtype uint16) (data []dns.RR, cname dns.RR)
 
 // exists says whether name owns records or has descendants that do (an
 // empty non-terminal exists too).
-func (s *Server) exists(name string) bool {
-	for _, rr := range s.rrs {
-		owner := canonical(rr.Header().Name)
-		if owner == name || strings.HasSuffix(owner, "."+name) {
-			return true
-		}
-	}
-	return false
-}
+func (s *Server) exists(name string) bool { return s.exist[name] }
 
 // soa returns the SOA of the closest enclosing zone of name, if any.
 func (s *Server) soa(name string) dns.RR {
-	var best dns.RR
-	for _, rr := range s.rrs {
-		owner := canonical(rr.Header().Name)
-		if rr.Header().Rrtype != dns.TypeSOA || !dns.IsSubDomain(owner, name) {
-			continue
-		}
-		if best == nil || len(owner) > len(best.Header().Name) {
-			best = rr
+	for off, end := 0, false; !end; off, end = dns.NextLabel(name, off) {
+		for _, rr := range s.zone[name[off:]] {
+			if rr.Header().Rrtype == dns.TypeSOA {
+				return dns.Copy(rr)
+			}
 		}
 	}
-	if best == nil {
-		return nil
-	}
-	return dns.Copy(best)
+	return nil
 }
 
 func canonical(name string) string { return dns.CanonicalName(name) }
