@@ -1,0 +1,97 @@
+package probe_test
+
+import (
+	"context"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/smtpprobe/smtpprobe/internal/smtptest"
+	"github.com/smtpprobe/smtpprobe/probe"
+)
+
+// benchRTT is the round-trip time the latency proxy simulates.
+const benchRTT = 20 * time.Millisecond
+
+// benchServers starts a go-smtp server (which offers PIPELINING) with
+// STARTTLS (TLS 1.3, certificate from a test CA) and one without.
+func benchServers(b *testing.B) (tlsAddr, plainAddr string, cfg probe.Config) {
+	ca := smtptest.NewCA(b)
+	withTLS := smtptest.Start(b, smtptest.Options{TLS: smtptest.TLSConfig(ca.Issue(b, "192.0.2.10", time.Now().Add(time.Hour)))})
+	plain := smtptest.Start(b, smtptest.Options{})
+	return withTLS.Addr, plain.Addr, probe.Config{
+		Server:  "192.0.2.10", // an IP: no DNS in the count
+		Helo:    "probe.test",
+		Timeout: 5 * time.Second,
+		RootCAs: ca.Pool(),
+	}
+}
+
+func runOnce(b *testing.B, cfg probe.Config, wantTLS bool) {
+	res := probe.Run(context.Background(), cfg, probe.Target{Input: "example.com", Domain: "example.com", Rcpt: "postmaster@example.com"})
+	h := res.Hosts[0]
+	if h.Err != nil || h.CloseErr != nil || (h.TLS != nil) != wantTLS || wantTLS && !h.TLS.Verified {
+		b.Fatalf("Err %v CloseErr %v TLS %+v", h.Err, h.CloseErr, h.TLS)
+	}
+}
+
+// BenchmarkRoundTrips probes through a proxy that delays every chunk by
+// half of benchRTT each way (and the TCP connect by a whole RTT), so that
+// the wall time of a probe divided by benchRTT counts its round trips:
+// connect, greeting, EHLO, STARTTLS, TLS 1.3 handshake, EHLO, then MAIL,
+// RCPT, RSET and QUIT as one pipelined group: 7; without TLS: 4.
+func BenchmarkRoundTrips(b *testing.B) {
+	tlsAddr, plainAddr, cfg := benchServers(b)
+	for _, bc := range []struct {
+		name string
+		addr string
+		tls  bool
+	}{
+		{"starttls", tlsAddr, true},
+		{"plain", plainAddr, false},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			p := smtptest.NewProxy(b, bc.addr, benchRTT/2)
+			cfg := cfg
+			cfg.Dial = p.Dial
+			start := time.Now()
+			n := 0
+			for b.Loop() {
+				runOnce(b, cfg, bc.tls)
+				n++
+			}
+			b.ReportMetric(float64(time.Since(start))/float64(n)/float64(benchRTT), "roundtrips/op")
+		})
+	}
+}
+
+// BenchmarkDialogue measures the CPU cost of one whole dialogue on
+// loopback, TLS included (both ends run in this process, so the figure is
+// an upper bound for the probe's share).
+func BenchmarkDialogue(b *testing.B) {
+	tlsAddr, plainAddr, cfg := benchServers(b)
+	for _, bc := range []struct {
+		name string
+		addr string
+		tls  bool
+	}{
+		{"starttls", tlsAddr, true},
+		{"plain", plainAddr, false},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			cfg := cfg
+			cfg.Dial = func(ctx context.Context, network, _ string) (net.Conn, error) {
+				var d net.Dialer
+				return d.DialContext(ctx, network, bc.addr)
+			}
+			b.ReportAllocs()
+			start := time.Now()
+			n := 0
+			for b.Loop() {
+				runOnce(b, cfg, bc.tls)
+				n++
+			}
+			b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(n), "ms/op")
+		})
+	}
+}
