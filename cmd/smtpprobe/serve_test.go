@@ -421,7 +421,7 @@ func TestProbeTimeout(t *testing.T) {
 func TestServeBusy(t *testing.T) {
 	addr := silentServer(t)
 	e, _ := serveEnv(nil, nil)
-	s, ts := startExporter(t, e, "--max-concurrent", "1", "--timeout-offset", "0s")
+	s, ts := startExporter(t, e, "--max-concurrent", "1", "--rate", "0", "--timeout-offset", "0s")
 	done := make(chan int)
 	go func() {
 		req, _ := http.NewRequest("GET", ts.URL+"/probe?target=example.com&server="+url.QueryEscape(addr), nil)
