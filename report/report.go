@@ -82,8 +82,14 @@ type Finding struct {
 	ID       string // catalog key of the finding's text, e.g. "port25-blocked"
 	Code     int    // the reply code behind it, 0 when none
 	Enhanced string
+	// Command is the command the reply answered, as sent; "" for the
+	// greeting, and for findings that are not about a reply (Code 0).
+	Command string
 	// Diagnosis explains the reply or the finding in Options.Lang.
 	Diagnosis catalog.Diagnosis
+	// Detail is the evidence in the probe's own words, not translated: the
+	// reply text, the error of a failed connection, the certificate dates.
+	Detail string
 }
 
 // Options controls judging and rendering.
@@ -102,6 +108,10 @@ type Options struct {
 	WarningTime, CriticalTime time.Duration
 	// Now tells the time for certificate lifetimes. Nil means time.Now.
 	Now func() time.Time
+	// RequireTLS is set when TLS was required (--starttls require,
+	// --submission, --tls): a failed TLS handshake is then critical rather
+	// than a warning, as no sender that requires TLS delivers there.
+	RequireTLS bool
 }
 
 // Invalid is the assessment of an input that is not a target at all: the

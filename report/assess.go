@@ -1,0 +1,418 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
+)
+
+// Assess judges the facts of a probe: a finding for each reply that a
+// healthy exchange does not get and for each diagnosis drawn from the
+// whole result (a blocked outbound port, servers that are down, throttling,
+// a greeting delay, each TLS fact, DNS misconfigurations), a status per
+// host, and the verdict with a one-line summary in o.Lang.
+//
+// The verdict follows the contract's exit status table: ok when every
+// probed host accepted the dialogue asked for; warning for a transient 4xx
+// reply, one MX host of several unreachable or a certificate that does
+// not verify or expires within o.CertWarnDays; critical when no MX host is
+// reachable, on a 5xx reply, a null MX, NXDOMAIN or when required STARTTLS
+// is missing; unknown when the resolver failed or the probe was stopped.
+//
+// Failures after which a sender moves on to the next MX host (no
+// connection, a broken session, a refusing greeting, which Postfix skips
+// by default) are critical only when no other host takes the mail, and a
+// warning otherwise. Assess is pure: it reads only r and o.
+func Assess(r probe.Result, o Options) Assessment {
+	j := judge{r: &r, o: o, now: time.Now()}
+	if o.Now != nil {
+		j.now = o.Now()
+	}
+	if r.DNSErr != nil {
+		d := findingDiagnosis(FindingResolverFailed, o.Lang, nil)
+		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Unknown, ID: FindingResolverFailed, Diagnosis: d, Detail: r.DNSErr.Error()})
+	} else {
+		j.judgeDNS()
+	}
+	j.hosts = make([]hostJudgement, len(r.Hosts))
+	for i := range r.Hosts {
+		j.judgeHost(i)
+	}
+	j.aggregate()
+
+	a := Assessment{Result: r, Hosts: make([]Status, len(r.Hosts))}
+	a.Findings = append(a.Findings, j.dnsFindings...)
+	a.Findings = append(a.Findings, j.aggFindings...)
+	for i, h := range j.hosts {
+		a.Hosts[i] = h.status
+		a.Findings = append(a.Findings, h.findings...)
+	}
+	for _, f := range a.Findings {
+		a.Status = Worst(a.Status, f.Severity)
+	}
+	if len(a.Findings) == 0 && len(r.Hosts) == 0 {
+		a.Status = Unknown // nothing was probed and nothing says why
+	}
+	a.Summary = summarize(a, j.now, o)
+	return a
+}
+
+// outcome is how far the dialogue with a host got.
+type outcome int
+
+const (
+	outNoAddress   outcome = iota // nothing to connect to
+	outUnreachable                // no address accepted a connection
+	outNoSession                  // connected, but no 220 greeting
+	outThrottled                  // turned away by a rate limit
+	outSession                    // greeted, the dialogue went on
+)
+
+type hostJudgement struct {
+	status   Status
+	outcome  outcome
+	findings []Finding
+	// nextMX marks the findings after which a sender tries the next MX
+	// host: a warning, not critical, when another host takes the mail.
+	nextMX []bool
+}
+
+type judge struct {
+	r           *probe.Result
+	o           Options
+	now         time.Time
+	dnsFindings []Finding
+	dnsNextMX   []bool
+	aggFindings []Finding
+	hosts       []hostJudgement
+}
+
+func (j *judge) finding(sev Status, host, id string, vars map[string]string, detail string) Finding {
+	return Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, j.o.Lang, vars), Detail: detail}
+}
+
+// judgeDNS turns what DNS said into findings about the target.
+func (j *judge) judgeDNS() {
+	dns := j.r.DNS
+	add := func(f Finding, nextMX bool) {
+		j.dnsFindings = append(j.dnsFindings, f)
+		j.dnsNextMX = append(j.dnsNextMX, nextMX)
+	}
+	switch {
+	case j.r.Server != "":
+		return // MX lookup skipped
+	case dns.NXDomain:
+		add(j.finding(Critical, "", FindingNXDomain, nil, dns.Domain), false)
+		return
+	case dns.NullMX:
+		add(j.finding(Critical, "", FindingNullMX, nil, dns.Domain+" MX 0 ."), false)
+		return
+	case len(dns.MX) == 0:
+		add(j.finding(Critical, "", FindingNoMailHost, nil, dns.Domain), false)
+		return
+	case dns.ImplicitMX:
+		add(j.finding(OK, "", FindingImplicitMX, nil, dns.Domain), false)
+	}
+	for _, mx := range dns.MX {
+		if mx.IPLiteral {
+			add(j.finding(Warning, mx.Host, FindingMXIPLiteral, nil, fmt.Sprintf("MX %d %s", mx.Preference, mx.Host)), false)
+		}
+		if mx.CNAME != "" {
+			add(j.finding(Warning, mx.Host, FindingMXCNAME, nil, mx.Host+" is an alias of "+mx.CNAME), false)
+		}
+		if len(mx.Addresses) == 0 && !mx.IPLiteral {
+			detail := mx.Err
+			if detail == "" {
+				detail = "no A or AAAA records"
+			}
+			add(j.finding(Critical, mx.Host, FindingMXNoAddress, nil, mx.Host+": "+detail), true)
+		}
+	}
+}
+
+// judgeHost judges the dialogue with Result.Hosts[i].
+func (j *judge) judgeHost(i int) {
+	h := j.r.Hosts[i]
+	hj := &j.hosts[i]
+	add := func(f Finding, nextMX bool) {
+		hj.findings = append(hj.findings, f)
+		hj.nextMX = append(hj.nextMX, nextMX)
+	}
+	defer func() {
+		for _, f := range hj.findings {
+			hj.status = Worst(hj.status, f.Severity)
+		}
+		if hj.outcome != outSession && hj.status == OK {
+			hj.status = Critical // turned away without a finding saying so
+		}
+	}()
+
+	switch {
+	case len(h.Steps) == 0 && len(h.Attempts) == 0 && !h.Addr.IsValid():
+		hj.outcome = outNoAddress
+		if h.Err != nil && h.Err.Kind == probe.ErrCanceled {
+			add(j.finding(Unknown, h.Name, FindingInterrupted, nil, h.Err.Error()), false)
+		} else if !j.dnsSaysNoAddress(h.Name) {
+			add(j.finding(Critical, h.Name, FindingHostUnreachable, nil, errText(h.Err)), true)
+		}
+		return
+	case len(h.Steps) == 0 && (h.Err == nil || h.Err.Step == "connect"):
+		hj.outcome = outUnreachable
+		if h.Err != nil && h.Err.Kind == probe.ErrCanceled {
+			add(j.finding(Unknown, h.Name, FindingInterrupted, nil, h.Err.Error()), false)
+			return
+		}
+		add(j.finding(Critical, h.Name, FindingHostUnreachable, nil, attemptsText(h)), true)
+		return
+	}
+
+	hj.outcome = outNoSession
+	prior := false
+	for k, s := range h.Steps {
+		verb := commandVerb(s.Command)
+		code := s.Reply.Code
+		if k == 0 && verb == "" && code == 220 {
+			hj.outcome = outSession
+			if s.Duration >= slowGreeting {
+				add(j.finding(OK, h.Name, FindingGreetingDelay, map[string]string{"delay": shortDuration(s.Duration)}, firstLine(s.Reply)), false)
+			}
+		}
+		if code == 0 || healthy(verb, code) {
+			continue
+		}
+		fallback := verb == "EHLO" && (code == 500 || code == 502) && k+1 < len(h.Steps) &&
+			commandVerb(h.Steps[k+1].Command) == "HELO" && h.Steps[k+1].Reply.Code == 250
+		sev := replySeverity(verb, code, prior, fallback)
+		text := replyText(s.Reply)
+		d := catalog.Diagnose(code, s.Reply.Enhanced, text, j.o.Lang)
+		f := Finding{Severity: sev, Host: h.Name, ID: FindingReply, Code: code, Enhanced: s.Reply.Enhanced,
+			Command: s.Command, Diagnosis: d, Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
+		if sev != OK && throttled(code, s.Reply.Enhanced, text, d) {
+			f.ID = FindingThrottled
+			td := findingDiagnosis(FindingThrottled, j.o.Lang, nil)
+			td.Code, td.Enhanced, td.Class = d.Code, d.Enhanced, d.Class
+			f.Diagnosis = td
+			if verb == "" {
+				hj.outcome = outThrottled
+			}
+		}
+		add(f, verb == "" && f.ID != FindingThrottled)
+		if sev != OK && (verb == "MAIL" || verb == "RCPT" || verb == "DATA" || verb == ".") {
+			prior = true
+		}
+	}
+	j.judgeHostErr(h, add)
+	j.judgeTLS(h, add)
+}
+
+// judgeHostErr judges why a dialogue ended early.
+func (j *judge) judgeHostErr(h probe.Host, add func(Finding, bool)) {
+	e := h.Err
+	if e == nil {
+		return
+	}
+	var last probe.Reply
+	if len(h.Steps) > 0 {
+		last = h.Steps[len(h.Steps)-1].Reply
+	}
+	switch {
+	case e.Kind == probe.ErrCanceled:
+		add(j.finding(Unknown, h.Name, FindingInterrupted, nil, e.Error()), false)
+	case e.Kind == probe.ErrPolicy && strings.Contains(strings.ToUpper(e.Step), "TLS"):
+		add(j.finding(Critical, h.Name, FindingStartTLSRequired, nil, e.Error()), false)
+	case e.Kind == probe.ErrPolicy:
+		add(j.finding(Unknown, h.Name, FindingProbeStopped, nil, e.Error()), false)
+	case e.Kind == probe.ErrTLS:
+		sev := Warning
+		if j.o.RequireTLS {
+			sev = Critical
+		}
+		detail := e.Error()
+		if h.TLS != nil && h.TLS.HandshakeError != "" {
+			detail = "TLS handshake: " + h.TLS.HandshakeError
+		}
+		add(j.finding(sev, h.Name, FindingTLSHandshake, nil, detail), false)
+	case e.Kind == probe.ErrProtocol:
+		add(j.finding(Critical, h.Name, FindingProtocolError, nil, e.Error()), true)
+	case e.Step == "greeting" && e.Kind == probe.ErrTimeout:
+		add(j.finding(Critical, h.Name, FindingGreetingTimeout, nil, e.Error()), true)
+	case last.Code >= 400 && (e.Kind == probe.ErrClosed || e.Kind == probe.ErrReset):
+		// The server said why before it hung up; that reply is the finding.
+	default:
+		add(j.finding(Critical, h.Name, FindingDialogueFailed, nil, e.Error()), true)
+	}
+}
+
+// judgeTLS turns the TLS facts of a host into findings, one per fact.
+func (j *judge) judgeTLS(h probe.Host, add func(Finding, bool)) {
+	t := tlsFactsOf(h, j.now)
+	greeted := len(h.Steps) > 0 && h.Steps[0].Reply.Code == 220
+	if !t.Attempted {
+		if !t.Offered && greeted && h.Extensions != nil && (h.Err == nil || h.Err.Kind != probe.ErrPolicy) {
+			add(j.finding(OK, h.Name, FindingStartTLSNotOffered, nil, "EHLO: no STARTTLS"), false)
+		}
+		return
+	}
+	if !t.HandshakeOK {
+		return // judged with the error that ended the dialogue
+	}
+	leaf := "certificate not after " + t.NotAfter.UTC().Format("2006-01-02 15:04 MST")
+	switch warn := certWarnDays(j.o); {
+	case !t.HasCert:
+	case t.Expired:
+		add(j.finding(Warning, h.Name, FindingTLSExpired, nil, fmt.Sprintf("%s (%d days ago)", leaf, -t.DaysLeft)), false)
+	case t.DaysLeft < warn:
+		vars := map[string]string{"days": strconv.Itoa(t.DaysLeft), "threshold": strconv.Itoa(warn)}
+		add(j.finding(Warning, h.Name, FindingTLSExpiresSoon, vars, leaf), false)
+	}
+	if t.Chain.Known && !t.Chain.OK {
+		add(j.finding(Warning, h.Name, FindingTLSUntrusted, nil, t.Chain.Err), false)
+	}
+	if t.Name.Known && !t.Name.OK {
+		add(j.finding(Warning, h.Name, FindingTLSNameMismatch, nil, t.Name.Err), false)
+	}
+	if t.Other != "" {
+		add(j.finding(Warning, h.Name, FindingTLSVerifyFailed, nil, t.Other), false)
+	}
+}
+
+// aggregate draws the diagnoses that only the hosts together allow: a
+// blocked outbound port, servers that are all down, and whether a failing
+// host matters (no other host takes the mail) or not.
+func (j *judge) aggregate() {
+	delivering, connected, throttledOnly := false, false, true
+	var unreachable []probe.Host
+	for i, hj := range j.hosts {
+		switch hj.outcome {
+		case outSession:
+			if hj.status != Critical && hj.status != Unknown {
+				delivering = true
+			}
+			connected, throttledOnly = true, false
+		case outNoSession:
+			connected, throttledOnly = true, false
+		case outThrottled:
+			connected = true
+		case outUnreachable:
+			unreachable = append(unreachable, j.r.Hosts[i])
+		}
+	}
+	if delivering {
+		for i := range j.hosts {
+			downgrade(j.hosts[i].findings, j.hosts[i].nextMX)
+		}
+		downgrade(j.dnsFindings, j.dnsNextMX)
+		return
+	}
+	if interrupted(j.r) {
+		return
+	}
+	switch {
+	case len(unreachable) > 0 && !connected && blockedPort(unreachable):
+		port := strconv.Itoa(unreachable[0].Port)
+		j.aggFindings = append(j.aggFindings, j.finding(Critical, "", FindingPortBlocked, map[string]string{"port": port}, blockedDetail(unreachable)))
+	case connected && !throttledOnly && !j.anySession():
+		j.aggFindings = append(j.aggFindings, j.finding(Critical, "", FindingServersDown, nil, ""))
+	}
+}
+
+// anySession tells whether some host greeted with 220.
+func (j *judge) anySession() bool {
+	for _, hj := range j.hosts {
+		if hj.outcome == outSession {
+			return true
+		}
+	}
+	return false
+}
+
+// downgrade makes the findings after which a sender tries the next MX host
+// warnings.
+func downgrade(fs []Finding, nextMX []bool) {
+	for i := range fs {
+		if nextMX[i] && fs[i].Severity == Critical {
+			fs[i].Severity = Warning
+		}
+	}
+}
+
+// interrupted tells whether the run was stopped, so that its missing
+// answers prove nothing about the servers.
+func interrupted(r *probe.Result) bool {
+	for _, h := range r.Hosts {
+		if h.Err != nil && h.Err.Kind == probe.ErrCanceled {
+			return true
+		}
+	}
+	return false
+}
+
+// blockedPort tells whether every connection attempt to every host timed
+// out or was refused: what a firewall on this side looks like.
+func blockedPort(hosts []probe.Host) bool {
+	for _, h := range hosts {
+		for _, at := range h.Attempts {
+			if at.Err == nil || at.Err.Kind != probe.ErrTimeout && at.Err.Kind != probe.ErrRefused {
+				return false
+			}
+		}
+		if len(h.Attempts) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// blockedDetail counts the failed attempts by kind.
+func blockedDetail(hosts []probe.Host) string {
+	return fmt.Sprintf("%d hosts: %s", len(hosts), blockedCounts(hosts))
+}
+
+// dnsSaysNoAddress tells whether DNS already explained why host has no
+// address (an mx-no-address finding).
+func (j *judge) dnsSaysNoAddress(host string) bool {
+	for _, f := range j.dnsFindings {
+		if f.ID == FindingMXNoAddress && f.Host == host {
+			return true
+		}
+	}
+	return false
+}
+
+// attemptsText describes the failed connection attempts of a host:
+// "192.0.2.1: timeout; 2001:db8::1: refused".
+func attemptsText(h probe.Host) string {
+	var parts []string
+	for _, at := range h.Attempts {
+		if at.Err != nil {
+			parts = append(parts, fmt.Sprintf("%s port %d: %s (%s)", at.Addr, h.Port, at.Err.Kind, at.Err.Err))
+		}
+	}
+	if len(parts) == 0 {
+		return errText(h.Err)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func errText(e *probe.Error) string {
+	if e == nil {
+		return ""
+	}
+	return e.Error()
+}
+
+// commandLabel names a command for people: "greeting" for the greeting,
+// "end of data" for the final dot.
+func commandLabel(cmd string) string {
+	switch cmd {
+	case "":
+		return "greeting"
+	case ".":
+		return "end of data"
+	}
+	return cmd
+}

@@ -1,0 +1,285 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
+)
+
+// summarize writes the one line a person can act on: what the worst
+// finding is and what to do about it, or what worked.
+func summarize(a Assessment, now time.Time, o Options) string {
+	ja := o.Lang == catalog.Japanese
+	lead := -1
+	for i, f := range a.Findings {
+		if f.Severity == a.Status && f.Severity != OK {
+			lead = i
+			break
+		}
+	}
+	if lead < 0 {
+		if a.Status == Unknown {
+			if ja {
+				return a.Result.Target.Domain + ": 確認できたホストがない"
+			}
+			return a.Result.Target.Domain + ": nothing was probed"
+		}
+		return summarizeOK(a, now, o)
+	}
+	f := a.Findings[lead]
+	s := leadSentence(a, f, ja)
+	more := 0
+	for i, g := range a.Findings {
+		if i != lead && g.Severity != OK {
+			more++
+		}
+	}
+	if more > 0 {
+		if ja {
+			s += fmt.Sprintf("（ほか%d件）", more)
+		} else {
+			s += fmt.Sprintf(" (+%d more)", more)
+		}
+	}
+	return s
+}
+
+// leadSentence states one finding with the first step of its fix.
+func leadSentence(a Assessment, f Finding, ja bool) string {
+	fix := firstSentence(f.Diagnosis.Fix, ja)
+	switch {
+	case f.ID == FindingPortBlocked:
+		port := 25
+		if len(a.Result.Hosts) > 0 {
+			port = a.Result.Hosts[0].Port
+		}
+		if ja {
+			return fmt.Sprintf("どのMXホストも%d番ポートに応答しない（%s）— %s", port, blockedCountsJa(a.Result.Hosts), f.Diagnosis.Title)
+		}
+		return fmt.Sprintf("no MX host answered on port %d (%s) — %s", port, blockedCounts(a.Result.Hosts), lowerFirst(f.Diagnosis.Title))
+	case f.Code != 0 && f.Host != "":
+		cmd, reply := commandLabel(f.Command), clip(f.Detail, 90)
+		if ja {
+			verb := "を拒否"
+			if f.Code < 500 {
+				verb = "を一時拒否"
+			}
+			return joinFix(fmt.Sprintf("%s が %s%s: %s", f.Host, commandJa(cmd), verb, reply), fix)
+		}
+		verb := "rejected"
+		if f.Code < 500 {
+			verb = "deferred"
+		}
+		return joinFix(fmt.Sprintf("%s %s %s: %s", f.Host, verb, commandEn(cmd), reply), lowerFirst(fix))
+	}
+	subject := f.Host
+	if subject == "" {
+		subject = a.Result.Target.Domain
+	}
+	title := f.Diagnosis.Title
+	if f.ID == FindingResolverFailed && f.Detail != "" {
+		title += " (" + clip(f.Detail, 100) + ")"
+	}
+	if ja {
+		return joinFix(subject+": "+title, fix)
+	}
+	return joinFix(subject+": "+lowerFirst(title), lowerFirst(fix))
+}
+
+// joinFix appends what to do to what happened, when there is something.
+func joinFix(what, fix string) string {
+	if fix == "" {
+		return what
+	}
+	return what + " — " + fix
+}
+
+// summarizeOK says what worked: "all 2 MX hosts accepted RCPT
+// TO:<postmaster@example.com> in 312ms (TLS 1.3, certificate valid 40
+// days)".
+func summarizeOK(a Assessment, now time.Time, o Options) string {
+	ja := o.Lang == catalog.Japanese
+	r := a.Result
+	what, whatJa := "completed the dialogue", "やりとりを完了"
+	for _, h := range r.Hosts {
+		for _, s := range h.Steps {
+			switch commandVerb(s.Command) {
+			case "RCPT":
+				what, whatJa = "accepted "+s.Command, s.Command+" を受け付けた"
+			case ".":
+				what, whatJa = "accepted the test message", "テストメッセージを受け付けた"
+			}
+		}
+		break
+	}
+	who, whoJa := "", ""
+	switch n := len(r.Hosts); {
+	case n == 1:
+		who, whoJa = r.Hosts[0].Name, r.Hosts[0].Name+" が"
+	case r.Server != "":
+		who, whoJa = fmt.Sprintf("all %d addresses of %s", n, r.Server), fmt.Sprintf("%s の%d個のアドレスすべてが", r.Server, n)
+	default:
+		who, whoJa = fmt.Sprintf("all %d MX hosts", n), fmt.Sprintf("MXホスト%d台すべてが", n)
+	}
+	tls, tlsJa := tlsSummary(r.Hosts, now)
+	notes := 0
+	for _, f := range a.Findings {
+		if f.Severity == OK {
+			notes++
+		}
+	}
+	d := shortDuration(r.Duration)
+	if ja {
+		s := fmt.Sprintf("%s %s で %s（%s）", whoJa, d, whatJa, tlsJa)
+		if notes > 0 {
+			s += fmt.Sprintf("、注記%d件", notes)
+		}
+		return s
+	}
+	s := fmt.Sprintf("%s %s in %s (%s)", who, what, d, tls)
+	switch {
+	case notes == 1:
+		s += "; 1 note"
+	case notes > 1:
+		s += fmt.Sprintf("; %d notes", notes)
+	}
+	return s
+}
+
+// tlsSummary says how TLS went over the hosts: "TLS 1.3, certificate
+// valid 40 days", "no TLS", "TLS on 1 of 2 hosts".
+func tlsSummary(hosts []probe.Host, now time.Time) (string, string) {
+	versions := map[string]bool{}
+	withTLS, least, verified := 0, 0, true
+	for _, h := range hosts {
+		t := tlsFactsOf(h, now)
+		if !t.HandshakeOK {
+			continue
+		}
+		withTLS++
+		versions[h.TLS.Version] = true
+		if t.HasCert && (withTLS == 1 || t.DaysLeft < least) {
+			least = t.DaysLeft
+		}
+		verified = verified && h.TLS.Verified
+	}
+	switch {
+	case withTLS == 0:
+		return "no TLS", "TLSなし"
+	case withTLS < len(hosts):
+		return fmt.Sprintf("TLS on %d of %d hosts", withTLS, len(hosts)), fmt.Sprintf("TLSは%d台中%d台", len(hosts), withTLS)
+	}
+	v := "TLS"
+	if len(versions) == 1 {
+		for k := range versions {
+			v = k
+		}
+	}
+	if !verified {
+		return v + ", certificate not verified", v + "、証明書は未検証"
+	}
+	return fmt.Sprintf("%s, certificate valid %d days", v, least), fmt.Sprintf("%s、証明書の残り%d日", v, least)
+}
+
+func blockedCounts(hosts []probe.Host) string {
+	t, r := attemptCounts(hosts)
+	var parts []string
+	if t > 0 {
+		parts = append(parts, fmt.Sprintf("%d timed out", t))
+	}
+	if r > 0 {
+		parts = append(parts, fmt.Sprintf("%d refused", r))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func blockedCountsJa(hosts []probe.Host) string {
+	t, r := attemptCounts(hosts)
+	var parts []string
+	if t > 0 {
+		parts = append(parts, fmt.Sprintf("タイムアウト%d件", t))
+	}
+	if r > 0 {
+		parts = append(parts, fmt.Sprintf("接続拒否%d件", r))
+	}
+	return strings.Join(parts, "、")
+}
+
+// attemptCounts counts failed connection attempts that timed out and that
+// were refused.
+func attemptCounts(hosts []probe.Host) (timeouts, refused int) {
+	for _, h := range hosts {
+		for _, at := range h.Attempts {
+			switch {
+			case at.Err == nil:
+			case at.Err.Kind == probe.ErrTimeout:
+				timeouts++
+			case at.Err.Kind == probe.ErrRefused:
+				refused++
+			}
+		}
+	}
+	return timeouts, refused
+}
+
+func commandEn(label string) string {
+	switch label {
+	case "greeting":
+		return "the connection"
+	case "end of data":
+		return "the message"
+	}
+	return label
+}
+
+func commandJa(label string) string {
+	switch label {
+	case "greeting":
+		return "接続"
+	case "end of data":
+		return "メッセージ"
+	}
+	return label + " "
+}
+
+// firstSentence returns the first sentence of a text without its final
+// period, to quote a fix in one line.
+func firstSentence(s string, ja bool) string {
+	if ja {
+		if i := strings.Index(s, "。"); i >= 0 {
+			return s[:i]
+		}
+		return s
+	}
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i]
+	}
+	return strings.TrimSuffix(s, ".")
+}
+
+// lowerFirst lowers the first letter of a sentence for use inside another,
+// but leaves acronyms ("STARTTLS", "TLS", "MX") alone.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsUpper(r) {
+		return s
+	}
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// clip shortens s to at most n runes, marking the cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)
+	return string(rs[:n-1]) + "…"
+}

@@ -1,0 +1,466 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/netip"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
+)
+
+// textWidth is the column at which explanations are wrapped.
+const textWidth = 100
+
+// Text writes the assessments for a person at a terminal, one report per
+// target: a header, the DNS facts, per host a transcript ("<-" server,
+// "->" client, with the time each reply took) in which every reply that a
+// healthy exchange does not get is followed by its explanation and fix,
+// the host's TLS facts, then the findings worst first and the verdict.
+// Colour is used only when o.Color is set.
+func Text(w io.Writer, as []Assessment, o Options) error {
+	var b bytes.Buffer
+	t := textWriter{b: &b, o: o, p: newPalette(o.Color), l: textLabels(o.Lang)}
+	for i, a := range as {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		t.assessment(a)
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+type textWriter struct {
+	b   *bytes.Buffer
+	o   Options
+	p   palette
+	l   labels
+	now time.Time
+}
+
+func (t *textWriter) assessment(a Assessment) {
+	t.now = time.Now()
+	if t.o.Now != nil {
+		t.now = t.o.Now()
+	}
+	r := a.Result
+	t.header(r)
+	if r.Target.Domain != "" || r.Server != "" {
+		t.dns(r)
+	}
+	for i, h := range r.Hosts {
+		st := Unknown
+		if i < len(a.Hosts) {
+			st = a.Hosts[i]
+		}
+		t.host(h, st)
+	}
+	t.findings(a)
+	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), a.Summary)
+}
+
+func (t *textWriter) header(r probe.Result) {
+	name := r.Target.Input
+	if name == "" {
+		name = r.Target.Domain
+	}
+	parts := []string{t.p.bold.Sprint(name)}
+	if r.Target.Rcpt != "" {
+		parts = append(parts, "rcpt "+r.Target.Rcpt)
+	}
+	if !r.Started.IsZero() {
+		parts = append(parts, r.Started.UTC().Format("2006-01-02 15:04:05 UTC"))
+	}
+	if r.Duration > 0 {
+		parts = append(parts, shortDuration(r.Duration))
+	}
+	t.b.WriteString(strings.Join(parts, t.p.dim.Sprint(" · ")) + "\n")
+}
+
+func (t *textWriter) dns(r probe.Result) {
+	d := r.DNS
+	l := t.l
+	fmt.Fprintf(t.b, "\n%s  ", t.p.bold.Sprint("DNS"))
+	switch {
+	case r.Server != "":
+		fmt.Fprintf(t.b, "%s %s\n", r.Server, t.p.dim.Sprint(l.mxSkipped))
+		return
+	case r.DNSErr != nil:
+		fmt.Fprintf(t.b, "%s: %s\n", r.Target.Domain, t.p.crit.Sprint(l.resolverFailed+": "+r.DNSErr.Error()))
+	case d.NXDomain:
+		fmt.Fprintf(t.b, "%s: %s\n", d.Domain, t.p.crit.Sprint("NXDOMAIN"))
+	case d.NullMX:
+		fmt.Fprintf(t.b, "%s: MX 0 .  %s\n", d.Domain, t.p.crit.Sprint(l.nullMX))
+	case len(d.MX) == 0:
+		fmt.Fprintf(t.b, "%s: %s\n", d.Domain, t.p.crit.Sprint(l.noMX))
+	case d.ImplicitMX:
+		fmt.Fprintf(t.b, "%s: %s\n", d.Domain, t.p.warn.Sprint(l.implicitMX))
+	default:
+		fmt.Fprintf(t.b, "%s\n", d.Domain)
+	}
+	width := 0
+	for _, mx := range d.MX {
+		width = max(width, utf8.RuneCountInString(mx.Host))
+	}
+	for _, mx := range d.MX {
+		addrs := make([]string, len(mx.Addresses))
+		for i, a := range mx.Addresses {
+			addrs[i] = a.String()
+		}
+		line := fmt.Sprintf("  MX %3d  %-*s  %s", mx.Preference, width, mx.Host, strings.Join(addrs, " "))
+		var notes []string
+		if mx.OmittedAddresses > 0 {
+			notes = append(notes, fmt.Sprintf(l.moreAddresses, mx.OmittedAddresses))
+		}
+		if mx.CNAME != "" {
+			notes = append(notes, t.p.warn.Sprint(l.aliasOf+" "+mx.CNAME))
+		}
+		if mx.IPLiteral {
+			notes = append(notes, t.p.warn.Sprint(l.ipLiteral))
+		}
+		if len(mx.Addresses) == 0 && mx.Err != "" {
+			notes = append(notes, t.p.crit.Sprint(mx.Err))
+		}
+		if len(notes) > 0 {
+			line = strings.TrimRight(line, " ") + "  " + strings.Join(notes, ", ")
+		}
+		t.b.WriteString(line + "\n")
+	}
+	if d.OmittedMX > 0 {
+		fmt.Fprintf(t.b, "  %s\n", t.p.dim.Sprintf(l.moreMX, d.OmittedMX))
+	}
+	t.queries(r)
+}
+
+// queries lists the DNS questions one per line when something went wrong,
+// and counts them otherwise.
+func (t *textWriter) queries(r probe.Result) {
+	qs := r.DNS.Queries
+	trouble := r.DNSErr != nil || r.DNS.NXDomain
+	for _, q := range qs {
+		trouble = trouble || q.Err != "" || (q.Rcode != "NOERROR" && q.Rcode != "NXDOMAIN")
+	}
+	if len(qs) == 0 {
+		return
+	}
+	if !trouble {
+		var total time.Duration
+		for _, q := range qs {
+			total += q.Duration
+		}
+		fmt.Fprintf(t.b, "  %s\n", t.p.dim.Sprintf(t.l.queries, len(qs), qs[0].Server, shortDuration(total)))
+		return
+	}
+	for _, q := range qs {
+		outcome := q.Rcode
+		if q.Err != "" {
+			outcome = q.Err
+		}
+		via := q.Server
+		if q.TCP {
+			via += " tcp"
+		}
+		fmt.Fprintf(t.b, "  %s %-5s %s  %s  %s\n", t.p.dim.Sprintf("%8s", shortDuration(q.Duration)), q.Type, q.Name, outcome, t.p.dim.Sprint(via))
+	}
+}
+
+func (t *textWriter) host(h probe.Host, st Status) {
+	addr := ""
+	if h.Addr.IsValid() {
+		addr = " [" + h.Addr.String() + "]"
+	}
+	fmt.Fprintf(t.b, "\n%s%s:%d  %s  %s\n", t.p.bold.Sprint(h.Name), addr, h.Port, t.p.status(st).Sprint(strings.ToUpper(st.String())), t.p.dim.Sprint(shortDuration(h.Duration)))
+	for _, at := range h.Attempts {
+		msg := "connect " + netip.AddrPortFrom(at.Addr, uint16(h.Port)).String()
+		if at.Err != nil {
+			msg += ": " + t.p.crit.Sprint(string(at.Err.Kind)+" ("+at.Err.Err.Error()+")")
+		}
+		t.line(at.Duration, "..", msg)
+	}
+	if h.TLS != nil && h.TLS.Implicit {
+		t.handshake(h.TLS)
+	}
+	for k, s := range h.Steps {
+		t.step(h, k, s)
+	}
+	if h.Err != nil && h.Err.Step != "connect" {
+		t.line(-1, "!!", t.p.crit.Sprint(h.Err.Error()))
+	}
+	if h.CloseErr != nil {
+		t.line(-1, "..", t.p.dim.Sprint(h.CloseErr.Error()))
+	}
+	if h.TLS != nil && h.TLS.HandshakeError == "" {
+		t.tlsFacts(h)
+	}
+}
+
+// line writes one transcript line: the duration (none when d < 0), a
+// marker and the text.
+func (t *textWriter) line(d time.Duration, marker, text string) {
+	dur := strings.Repeat(" ", 8)
+	if d >= 0 {
+		dur = fmt.Sprintf("%8s", shortDuration(d))
+	}
+	fmt.Fprintf(t.b, "%s  %s %s\n", t.p.dim.Sprint(dur), marker, text)
+}
+
+func (t *textWriter) step(h probe.Host, k int, s probe.Step) {
+	if s.Command != "" {
+		cmd := s.Command
+		if s.Pipelined {
+			cmd += t.p.dim.Sprint("  " + t.l.pipelined)
+		}
+		t.line(s.Duration, t.p.client.Sprint("->"), t.p.client.Sprint(cmd))
+	}
+	d := s.Duration
+	if s.Command != "" {
+		d = -1 // shown on the command
+	}
+	rep := s.Reply
+	if rep.Code == 0 {
+		why := t.l.noReply
+		if h.Err != nil && k == len(h.Steps)-1 {
+			why += ": " + string(h.Err.Kind)
+		}
+		t.line(d, t.p.server.Sprint("<-"), t.p.crit.Sprint("("+why+")"))
+		return
+	}
+	codeColor := t.p.codeColor(rep.Code)
+	lines := rep.Lines
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	for i, text := range lines {
+		sep := "-"
+		if i == len(lines)-1 {
+			sep = " "
+		}
+		t.line(d, t.p.server.Sprint("<-"), codeColor.Sprint(strconv.Itoa(rep.Code)+sep)+text)
+		d = -1
+	}
+	verb := commandVerb(s.Command)
+	if !healthy(verb, rep.Code) {
+		t.explain(catalog.Diagnose(rep.Code, rep.Enhanced, replyText(rep), t.o.Lang), rep.Code)
+	}
+	if verb == "STARTTLS" && rep.Code == 220 && h.TLS != nil {
+		t.handshake(h.TLS)
+	}
+}
+
+// explain writes the diagnosis of a reply under it.
+func (t *textWriter) explain(d catalog.Diagnosis, code int) {
+	const indent = "              "
+	tags := []string{d.Category, d.Retry}
+	if d.Matched != "" {
+		tags = append(tags, t.l.matched+" "+d.Matched)
+	}
+	c := t.p.codeColor(code)
+	fmt.Fprintf(t.b, "%s%s %s %s\n", indent, c.Sprint("^"), c.Sprint(d.Title), t.p.dim.Sprint("["+strings.Join(tags, ", ")+"]"))
+	t.wrap(indent+"  ", "", d.Meaning)
+	if d.Fix != "" {
+		t.wrap(indent+"  ", t.p.bold.Sprint(t.l.fix)+" ", d.Fix)
+	}
+}
+
+func (t *textWriter) handshake(info *probe.TLSInfo) {
+	if info.HandshakeError != "" {
+		t.line(info.Duration, "==", t.p.crit.Sprint(t.l.handshakeFailed+": "+info.HandshakeError))
+		return
+	}
+	t.line(info.Duration, "==", t.p.dim.Sprint(t.l.handshake+": "+info.Version+", "+info.CipherSuite))
+}
+
+// tlsFacts writes the TLS facts of a host, each on its own line.
+func (t *textWriter) tlsFacts(h probe.Host) {
+	f := tlsFactsOf(h, t.now)
+	info := h.TLS
+	l := t.l
+	mode := "STARTTLS"
+	if info.Implicit {
+		mode = l.implicitTLS
+	}
+	fmt.Fprintf(t.b, "  %s  %s\n", t.p.bold.Sprint("TLS"), strings.Join([]string{info.Version, info.CipherSuite, mode}, t.p.dim.Sprint(" · ")))
+	fact := func(name, value string) {
+		fmt.Fprintf(t.b, "       %s %s\n", t.p.dim.Sprintf("%-9s", name), value)
+	}
+	fact(l.chain, t.check(f.Chain, l.trusted, l.untrusted))
+	fact(l.name, t.check(f.Name, l.matches+" "+info.ServerName, l.mismatch+" "+info.ServerName))
+	if f.HasCert {
+		exp := f.NotAfter.UTC().Format("2006-01-02 15:04 UTC") + ", "
+		switch warn := certWarnDays(t.o); {
+		case f.Expired:
+			exp = t.p.crit.Sprint(exp + fmt.Sprintf(l.expiredAgo, -f.DaysLeft))
+		case f.DaysLeft < warn:
+			exp = t.p.warn.Sprint(exp + fmt.Sprintf(l.daysLeft, f.DaysLeft))
+		default:
+			exp += t.p.ok.Sprint(fmt.Sprintf(l.daysLeft, f.DaysLeft))
+		}
+		fact(l.expires, exp)
+	}
+	if f.Other != "" {
+		fact(l.verify, t.p.warn.Sprint(f.Other))
+	}
+	for i, c := range info.Chain {
+		label := l.leaf
+		if i > 0 {
+			label = l.issuerCert
+		}
+		v := c.Subject
+		if len(c.DNSNames) > 0 {
+			v += t.p.dim.Sprint("  " + l.names + " " + strings.Join(c.DNSNames, ", "))
+		}
+		if i == len(info.Chain)-1 && c.Issuer != c.Subject {
+			v += t.p.dim.Sprint("  " + l.issuedBy + " " + c.Issuer)
+		}
+		fact(label, v)
+	}
+}
+
+func (t *textWriter) check(c check, good, bad string) string {
+	switch {
+	case !c.Known:
+		return t.p.dim.Sprint(t.l.notChecked)
+	case c.OK:
+		return t.p.ok.Sprint(good)
+	case c.Err != "":
+		return t.p.warn.Sprint(bad + ": " + c.Err)
+	}
+	return t.p.warn.Sprint(bad)
+}
+
+// findings lists the findings, the worst first.
+func (t *textWriter) findings(a Assessment) {
+	fs := make([]Finding, len(a.Findings))
+	copy(fs, a.Findings)
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity.rank() > fs[j].Severity.rank() })
+	fmt.Fprintf(t.b, "\n%s\n", t.p.bold.Sprint(t.l.findings))
+	if len(fs) == 0 {
+		fmt.Fprintf(t.b, "  %s\n", t.p.ok.Sprint(t.l.none))
+		return
+	}
+	hostWidth := 0
+	for _, f := range fs {
+		hostWidth = max(hostWidth, utf8.RuneCountInString(t.subject(a, f)))
+	}
+	indent := strings.Repeat(" ", 2+8+2+hostWidth+2)
+	for _, f := range fs {
+		sev := strings.ToUpper(severityLabel(f.Severity))
+		title := f.Diagnosis.Title
+		if f.Code != 0 {
+			title = f.Detail + t.p.dim.Sprint("  ("+title+")")
+		}
+		fmt.Fprintf(t.b, "  %s  %-*s  %s\n", t.p.severity(f.Severity).Sprintf("%-8s", sev), hostWidth, t.subject(a, f), title)
+		if f.Code != 0 && f.ID == FindingReply {
+			fmt.Fprintf(t.b, "%s%s\n", indent, t.p.dim.Sprint(t.l.seeAbove+" "+commandLabel(f.Command)))
+			continue
+		}
+		if f.Detail != "" && f.Code == 0 {
+			fmt.Fprintf(t.b, "%s%s\n", indent, t.p.dim.Sprint(f.Detail))
+		}
+		t.wrap(indent, "", f.Diagnosis.Meaning)
+		t.wrap(indent, t.p.bold.Sprint(t.l.fix)+" ", f.Diagnosis.Fix)
+	}
+}
+
+func (t *textWriter) subject(a Assessment, f Finding) string {
+	if f.Host != "" {
+		return f.Host
+	}
+	if a.Result.Target.Domain != "" {
+		return a.Result.Target.Domain
+	}
+	return a.Result.Target.Input
+}
+
+// severityLabel names a finding's severity: "info" for OK.
+func severityLabel(s Status) string {
+	if s == OK {
+		return "info"
+	}
+	return s.String()
+}
+
+// wrap writes text wrapped at textWidth, every line indented, the first
+// starting with lead (which may hold colour codes).
+func (t *textWriter) wrap(indent, lead, text string) {
+	if text == "" {
+		return
+	}
+	leadWidth := displayWidth(stripANSI(lead))
+	lines := wrapText(text, textWidth-displayWidth(indent)-leadWidth)
+	for i, ln := range lines {
+		if i == 0 {
+			fmt.Fprintf(t.b, "%s%s%s\n", indent, lead, ln)
+			continue
+		}
+		fmt.Fprintf(t.b, "%s%s%s\n", indent, strings.Repeat(" ", leadWidth), ln)
+	}
+}
+
+// palette holds the colours of the text report, all switched on or off
+// together: never the color.NoColor global.
+type palette struct {
+	bold, dim, ok, warn, crit, unknown, client, server, info *color.Color
+}
+
+func newPalette(on bool) palette {
+	p := palette{
+		bold:    color.New(color.Bold),
+		dim:     color.New(color.Faint),
+		ok:      color.New(color.FgGreen),
+		warn:    color.New(color.FgYellow),
+		crit:    color.New(color.FgRed, color.Bold),
+		unknown: color.New(color.FgMagenta),
+		client:  color.New(color.FgCyan),
+		server:  color.New(color.FgHiBlack),
+		info:    color.New(color.FgBlue),
+	}
+	for _, c := range []*color.Color{p.bold, p.dim, p.ok, p.warn, p.crit, p.unknown, p.client, p.server, p.info} {
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+	}
+	return p
+}
+
+func (p palette) status(s Status) *color.Color {
+	switch s {
+	case OK:
+		return p.ok
+	case Warning:
+		return p.warn
+	case Critical:
+		return p.crit
+	}
+	return p.unknown
+}
+
+// severity is the colour of a finding's severity: blue for information.
+func (p palette) severity(s Status) *color.Color {
+	if s == OK {
+		return p.info
+	}
+	return p.status(s)
+}
+
+func (p palette) codeColor(code int) *color.Color {
+	switch code / 100 {
+	case 2:
+		return p.ok
+	case 3:
+		return p.info
+	case 4:
+		return p.warn
+	}
+	return p.crit
+}

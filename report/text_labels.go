@@ -1,0 +1,155 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/smtpprobe/smtpprobe/report/catalog"
+)
+
+// labels are the words of the text report in one language.
+type labels struct {
+	verdict, findings, none, seeAbove, fix, matched                         string
+	mxSkipped, resolverFailed, nullMX, noMX, implicitMX, aliasOf, ipLiteral string
+	moreAddresses, moreMX, queries                                          string // formats
+	pipelined, noReply, handshake, handshakeFailed, implicitTLS             string
+	chain, trusted, untrusted, name, matches, mismatch, notChecked          string
+	expires, daysLeft, expiredAgo, verify, leaf, issuerCert, names          string
+	issuedBy                                                                string
+	exit                                                                    func(int) string
+}
+
+func textLabels(lang catalog.Lang) labels {
+	if lang == catalog.Japanese {
+		return labels{
+			verdict: "判定", findings: "指摘事項", none: "なし（正常なやりとりです）",
+			seeAbove: "上の解説を参照:", fix: "対処:", matched: "照合",
+			mxSkipped: "（--server 指定のためMX検索は省略）", resolverFailed: "リゾルバの失敗",
+			nullMX: "Null MX: メールを受け付けない", noMX: "MXレコードもA/AAAAレコードもない",
+			implicitMX: "MXレコードなし。ドメインのアドレスを暗黙のMXとして使用",
+			aliasOf:    "CNAME →", ipLiteral: "IPアドレスのMX",
+			moreAddresses: "ほか%d件のアドレスは省略", moreMX: "ほか%d件のMXは省略",
+			queries:   "問い合わせ%d件（%s 宛て、合計%s）",
+			pipelined: "(パイプライン)", noReply: "応答なし",
+			handshake: "TLSハンドシェイク", handshakeFailed: "TLSハンドシェイク失敗",
+			implicitTLS: "暗黙的TLS",
+			chain:       "チェーン", trusted: "信頼済み", untrusted: "信頼されていない",
+			name: "ホスト名", matches: "一致:", mismatch: "不一致:", notChecked: "未確認（検証が先の問題で止まったため）",
+			expires: "有効期限", daysLeft: "残り%d日", expiredAgo: "%d日前に期限切れ", verify: "検証",
+			leaf: "証明書", issuerCert: "中間証明書", names: "名前:", issuedBy: "発行者:",
+			exit: func(n int) string { return fmt.Sprintf("（終了コード%d）", n) },
+		}
+	}
+	return labels{
+		verdict: "Verdict", findings: "Findings", none: "none: a healthy exchange",
+		seeAbove: "explained above, at", fix: "Fix:", matched: "matched",
+		mxSkipped: "(--server: MX lookup skipped)", resolverFailed: "resolver failed",
+		nullMX: "null MX: accepts no mail", noMX: "no MX, no A/AAAA records",
+		implicitMX: "no MX record; its own address is the implicit MX",
+		aliasOf:    "CNAME to", ipLiteral: "IP address as MX",
+		moreAddresses: "%d more addresses left out", moreMX: "%d more MX records left out",
+		queries:   "%d queries to %s, %s in all",
+		pipelined: "(pipelined)", noReply: "no reply",
+		handshake: "TLS handshake", handshakeFailed: "TLS handshake failed",
+		implicitTLS: "implicit TLS",
+		chain:       "chain", trusted: "trusted", untrusted: "not trusted",
+		name: "name", matches: "matches", mismatch: "does not match", notChecked: "not checked (verification stopped at an earlier problem)",
+		expires: "expires", daysLeft: "%d days left", expiredAgo: "expired %d days ago", verify: "verify",
+		leaf: "leaf", issuerCert: "issuer", names: "names", issuedBy: "issued by",
+		exit: func(n int) string { return fmt.Sprintf(" (exit %d)", n) },
+	}
+}
+
+var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+func stripANSI(s string) string { return ansi.ReplaceAllString(s, "") }
+
+// displayWidth counts terminal columns: two for East Asian wide runes.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
+}
+
+func runeWidth(r rune) int {
+	switch {
+	case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3,
+		r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60,
+		r >= 0xFFE0 && r <= 0xFFE6, r >= 0x20000 && r <= 0x3FFFD:
+		return 2
+	}
+	return 1
+}
+
+// noLineStart are the punctuation marks a Japanese line must not start with
+// (kinsoku shori).
+const noLineStart = "、。，．）」』】〕！？・ー"
+
+// wrapText breaks text into lines of at most width columns. Words are
+// separated by spaces; a wide rune (Japanese) is a word of its own that
+// may end a line without a space, except that closing punctuation stays
+// with the rune before it.
+func wrapText(text string, width int) []string {
+	if width < 20 {
+		width = 20
+	}
+	type token struct {
+		s     string
+		space bool // a space precedes it in the text
+	}
+	var tokens []token
+	var word strings.Builder
+	space := false
+	flush := func() {
+		if word.Len() > 0 {
+			tokens = append(tokens, token{word.String(), space})
+			word.Reset()
+			space = false
+		}
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+			flush()
+			space = len(tokens) > 0
+		case runeWidth(r) == 2 && !strings.ContainsRune(noLineStart, r):
+			flush()
+			tokens = append(tokens, token{string(r), space})
+			space = false
+		case strings.ContainsRune(noLineStart, r) && word.Len() == 0 && len(tokens) > 0 && !space:
+			tokens[len(tokens)-1].s += string(r)
+		default:
+			word.WriteRune(r)
+		}
+	}
+	flush()
+
+	var lines []string
+	var cur strings.Builder
+	curWidth := 0
+	for _, tk := range tokens {
+		w := displayWidth(tk.s)
+		sep := 0
+		if tk.space && cur.Len() > 0 {
+			sep = 1
+		}
+		if cur.Len() > 0 && curWidth+sep+w > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curWidth, sep = 0, 0
+		}
+		if sep == 1 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(tk.s)
+		curWidth += sep + w
+	}
+	if cur.Len() > 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}
