@@ -175,9 +175,9 @@ func perAddress(jobs []job) []job {
 
 // probeHost tries the job's addresses in order until one accepts a
 // connection and holds the dialogue there.
-func probeHost(ctx context.Context, cfg *Config, t Target, j job) Host {
+func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 	start := time.Now()
-	h := Host{Name: j.name, Preference: j.pref, Port: j.port}
+	h = Host{Name: j.name, Preference: j.pref, Port: j.port}
 	defer func() { h.Duration = time.Since(start) }()
 	if j.err != nil {
 		h.Err = &Error{Step: "connect", Kind: ErrNetwork, Err: j.err}

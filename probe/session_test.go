@@ -157,6 +157,9 @@ RCPT TO:<user@example.com> => 250 2.0.0
 RSET => 250 2.0.0
 QUIT => 221 2.0.0
 `)
+	if h.Duration <= 0 || len(h.Attempts) != 1 || h.Attempts[0].Err != nil || h.Attempts[0].Duration <= 0 {
+		t.Errorf("Duration %v Attempts %+v", h.Duration, h.Attempts)
+	}
 	if h.Name != "mx.example.com" || h.Preference != 10 || h.Addr.String() != "192.0.2.10" || h.Port != 25 {
 		t.Errorf("host %s pref %d addr %s port %d", h.Name, h.Preference, h.Addr, h.Port)
 	}
