@@ -87,13 +87,13 @@ func TestBadResponsesIgnored(t *testing.T) {
 					w.WriteMsg(good)
 				}
 			})
-			r := &dnsx.Resolver{Servers: []string{srv.Addr()}, Timeout: 300 * time.Millisecond, Attempts: 1}
-			res, err := r.LookupMX(context.Background(), "example.com")
+			res, err := resolver(srv).LookupMX(context.Background(), "example.com")
 			if err != nil || len(res.MX) != 1 {
 				t.Fatalf("bad response then good one: MX %v, err %v", mxStrings(res.MX), err)
 			}
 
 			followWithGood.Store(false)
+			r := &dnsx.Resolver{Servers: []string{srv.Addr()}, Timeout: 300 * time.Millisecond, Attempts: 1}
 			_, err = r.LookupMX(context.Background(), "example.com")
 			var re *dnsx.ResolverError
 			if !errors.As(err, &re) || !re.Timeout() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/netip"
 	"slices"
 	"strings"
@@ -448,7 +449,10 @@ func TestLookupMXResolverFailure(t *testing.T) {
 			t.Parallel()
 			srv := dnstest.Start(t, "example.com. MX 10 mx1.example.com.")
 			tt.setup(srv)
-			r := &dnsx.Resolver{Servers: []string{srv.Addr()}, Timeout: 200 * time.Millisecond, Attempts: 2}
+			r := &dnsx.Resolver{Servers: []string{srv.Addr()}, Timeout: 5 * time.Second, Attempts: 2}
+			if tt.timeout {
+				r.Timeout = 200 * time.Millisecond
+			}
 			res, err := r.LookupMX(context.Background(), "example.com")
 			var re *dnsx.ResolverError
 			if !errors.As(err, &re) {
@@ -496,23 +500,37 @@ func TestLookupMXDeadline(t *testing.T) {
 	}
 }
 
-// TestLookupMXNextServer checks that a silent first server is skipped.
+// TestLookupMXNextServer checks that a failing first server is skipped: one
+// that answers SERVFAIL, and one whose port is closed.
 func TestLookupMXNextServer(t *testing.T) {
 	t.Parallel()
 	zone := []string{"example.com. MX 10 mx1.example.com.", "mx1.example.com. A 192.0.2.1"}
 	bad, good := dnstest.Start(t, zone...), dnstest.Start(t, zone...)
-	bad.Silence("example.com")
-	r := &dnsx.Resolver{Servers: []string{bad.Addr(), good.Addr()}, Timeout: 200 * time.Millisecond, Attempts: 1}
-	res, err := r.LookupMX(context.Background(), "example.com")
+	bad.ServFail("example.com")
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.MX) != 1 || len(res.MX[0].Addresses) != 1 {
-		t.Fatalf("MX = %v", mxStrings(res.MX))
-	}
-	q := res.Queries[0]
-	if q.Server != bad.Addr() || q.Err == "" || q.Rcode != "" {
-		t.Errorf("first query %+v: want the timeout from %s", q, bad.Addr())
+	closed := pc.LocalAddr().String()
+	pc.Close()
+
+	for _, first := range []string{bad.Addr(), closed} {
+		r := resolver(good)
+		r.Servers = []string{first, good.Addr()}
+		res, err := r.LookupMX(context.Background(), "example.com")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.MX) != 1 || len(res.MX[0].Addresses) != 1 {
+			t.Fatalf("MX = %v", mxStrings(res.MX))
+		}
+		q := res.Queries[0]
+		if q.Server != first || (q.Err == "") == (q.Rcode == "") || q.Rcode == "NOERROR" {
+			t.Errorf("first query %+v: want a failure from %s", q, first)
+		}
+		if q := res.Queries[1]; q.Server != good.Addr() || q.Rcode != "NOERROR" {
+			t.Errorf("second query %+v: want the answer from %s", q, good.Addr())
+		}
 	}
 }
 
@@ -577,5 +595,33 @@ func TestLookupHost(t *testing.T) {
 		if _, lit := netip.ParseAddr(strings.Trim(tt.host, "[]")); (lit == nil) != (len(queries) == 0) {
 			t.Errorf("LookupHost(%q) made %d queries", tt.host, len(queries))
 		}
+	}
+}
+
+func TestQueriesRecorded(t *testing.T) {
+	t.Parallel()
+	srv := dnstest.Start(t, soa, "example.com. MX 10 mx1.example.com.", "mx1.example.com. A 192.0.2.1")
+	res, err := resolver(srv).LookupMX(context.Background(), "example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, q := range res.Queries {
+		got = append(got, fmt.Sprintf("%s %s %s %s tcp=%v truncated=%v cached=%v err=%q",
+			q.Name, q.Type, q.Server, q.Rcode, q.TCP, q.Truncated, q.Cached, q.Err))
+		if q.Duration <= 0 {
+			t.Errorf("%s %s: duration %v", q.Name, q.Type, q.Duration)
+		}
+	}
+	// The MX query comes first; the host's two run at the same time.
+	slices.Sort(got[1:])
+	a := srv.Addr()
+	want := []string{
+		"example.com. MX " + a + ` NOERROR tcp=false truncated=false cached=false err=""`,
+		"mx1.example.com. A " + a + ` NOERROR tcp=false truncated=false cached=false err=""`,
+		"mx1.example.com. AAAA " + a + ` NOERROR tcp=false truncated=false cached=false err=""`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Queries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
