@@ -69,10 +69,10 @@ func TestBadResponsesIgnored(t *testing.T) {
 			p, _ := good.Pack()
 			p[12], p[13] = 0xc0, 12 // the question name points to itself
 			w.Write(p)
-		}, "ignored 1 bad responses"},
+		}, "ignored 1 bad response"},
 		{"short", func(w dns.ResponseWriter, r, good *dns.Msg) {
 			w.Write([]byte{byte(r.Id >> 8), byte(r.Id)})
-		}, "ignored 1 bad responses"},
+		}, "ignored 1 bad response"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,7 +99,7 @@ func TestBadResponsesIgnored(t *testing.T) {
 			if !errors.As(err, &re) || !re.Timeout() {
 				t.Fatalf("only a bad response: err = %v, want a timeout", err)
 			}
-			if !strings.Contains(err.Error(), tt.why) || !strings.Contains(err.Error(), "ignored 1 bad responses") {
+			if !strings.Contains(err.Error(), tt.why) || !strings.Contains(err.Error(), "ignored 1 bad response") {
 				t.Errorf("err = %q, want it to say it ignored a response (%s)", err, tt.why)
 			}
 		})

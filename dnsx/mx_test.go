@@ -465,8 +465,12 @@ func TestLookupMXResolverFailure(t *testing.T) {
 			if !strings.HasPrefix(err.Error(), prefix) {
 				t.Errorf("err = %q, want prefix %q", err, prefix)
 			}
-			if tt.rcode != "" && err.Error() != prefix+tt.rcode {
-				t.Errorf("err = %q, want %q", err, prefix+tt.rcode)
+			want := prefix + tt.rcode
+			if tt.timeout {
+				want = prefix + "no answer within 200ms: i/o timeout"
+			}
+			if err.Error() != want {
+				t.Errorf("err = %q, want %q", err, want)
 			}
 			if len(res.Queries) != 2 || len(res.MX) != 0 {
 				t.Errorf("Queries = %+v, MX = %v: want the 2 attempts, no MX", res.Queries, res.MX)
@@ -491,6 +495,9 @@ func TestLookupMXDeadline(t *testing.T) {
 	var re *dnsx.ResolverError
 	if !errors.As(err, &re) || !re.Timeout() {
 		t.Fatalf("err = %v, want a ResolverError that is a timeout", err)
+	}
+	if !strings.HasSuffix(err.Error(), ": no answer before the deadline: i/o timeout") {
+		t.Errorf("err = %q, want it to blame the deadline", err)
 	}
 
 	ctx, cancel = context.WithCancel(context.Background())
@@ -525,6 +532,9 @@ func TestLookupMXNextServer(t *testing.T) {
 			t.Fatalf("MX = %v", mxStrings(res.MX))
 		}
 		q := res.Queries[0]
+		if first == closed && q.Err != "read: connection refused" {
+			t.Errorf("closed port: Err %q, want the refusal without local port", q.Err)
+		}
 		if q.Server != first || (q.Err == "") == (q.Rcode == "") || q.Rcode == "NOERROR" {
 			t.Errorf("first query %+v: want a failure from %s", q, first)
 		}

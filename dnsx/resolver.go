@@ -193,6 +193,9 @@ func (s *session) ask(ctx context.Context, name string, qtype uint16) (answer, e
 	for range s.attempts {
 		for _, server := range s.servers {
 			if err := ctx.Err(); err != nil {
+				if last != nil {
+					return answer{}, last
+				}
 				return answer{}, &ResolverError{Server: server, Name: trimDot(name), Type: typeString(qtype), Err: err}
 			}
 			a, err := s.askServer(ctx, server, name, qtype)
@@ -247,12 +250,16 @@ func (s *session) askServer(ctx context.Context, server, name string, qtype uint
 // ignored (they may be spoofed or stale) and the wait goes on until the
 // timeout.
 func exchange(ctx context.Context, m *dns.Msg, network, server string, timeout time.Duration) (*dns.Msg, error) {
+	limit := timeout // for the message
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < timeout {
+		limit = 0 // the caller's deadline ends the wait first
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	var d net.Dialer
 	nc, err := d.DialContext(ctx, network, server)
 	if err != nil {
-		return nil, err
+		return nil, netErr(ctx, err, limit)
 	}
 	co := &dns.Conn{Conn: nc, UDPSize: UDPSize}
 	defer co.Close()
@@ -264,7 +271,7 @@ func exchange(ctx context.Context, m *dns.Msg, network, server string, timeout t
 	defer stop()
 
 	if err := co.WriteMsg(m); err != nil {
-		return nil, ctxErr(ctx, err)
+		return nil, netErr(ctx, err, limit)
 	}
 	var ignored int
 	var why error
@@ -277,14 +284,22 @@ func exchange(ctx context.Context, m *dns.Msg, network, server string, timeout t
 			return r, nil
 		}
 		if network != "udp" || isNetError(err) {
+			err = netErr(ctx, err, limit)
 			if ignored > 0 {
-				return nil, fmt.Errorf("%w (ignored %d bad responses: %v)", ctxErr(ctx, err), ignored, why)
+				return nil, fmt.Errorf("%w (ignored %d bad %s, the last: %v)", err, ignored, plural(ignored, "response"), why)
 			}
-			return nil, ctxErr(ctx, err)
+			return nil, err
 		}
 		ignored++
 		why = err
 	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
 
 // matches checks that r answers q: miekg checks nothing when reading.
@@ -312,11 +327,25 @@ func isNetError(err error) bool {
 	return errors.As(err, &ne) || errors.Is(err, net.ErrClosed) || errors.Is(err, os.ErrDeadlineExceeded)
 }
 
-// ctxErr prefers the context's reason (canceled, deadline) over the
-// timeout it caused on the connection.
-func ctxErr(ctx context.Context, err error) error {
+// netErr turns a connection's error into a stable message without the
+// local port: the context's reason when it was canceled, "no answer within"
+// for a timeout (wrapping os.ErrDeadlineExceeded), else the system's
+// error, such as "read: connection refused". A timeout of 0 means the
+// caller's deadline came first.
+func netErr(ctx context.Context, err error, timeout time.Duration) error {
 	if cerr := context.Cause(ctx); cerr != nil && errors.Is(cerr, context.Canceled) {
 		return cerr
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, os.ErrDeadlineExceeded) {
+		if timeout <= 0 {
+			return fmt.Errorf("no answer before the deadline: %w", os.ErrDeadlineExceeded)
+		}
+		return fmt.Errorf("no answer within %v: %w", timeout, os.ErrDeadlineExceeded)
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Err != nil {
+		return oe.Err
 	}
 	return err
 }
