@@ -95,7 +95,7 @@ func monFixtures() map[string]Assessment {
 			f.Detail = "5.1.1 <nobody@example.org>: Recipient address rejected: User unknown | in local table"
 			return f
 		}()},
-		Hosts:    []Status{Critical}, Status: Critical,
+		Hosts: []Status{Critical}, Status: Critical,
 		Summary: "mx.example.org rejects nobody@example.org: 550 5.1.1 the mailbox does not exist",
 	}
 

@@ -14,10 +14,12 @@ import (
 
 // Prometheus writes the assessments in the Prometheus text exposition
 // format, for the node exporter's textfile collector. Every family appears
-// once; with several targets every sample has a "target" label. The
-// metrics are those of Metrics.
+// once, and every sample has a "target" label, even for one target: the
+// textfile collector adds no label of its own, and the files of several
+// cron jobs are merged into one set of series. The metrics are those of
+// Metrics.
 func Prometheus(w io.Writer, as []Assessment, o Options) error {
-	mfs, err := Metrics(as, o).Gather()
+	mfs, err := metrics(as, o, true).Gather()
 	if err != nil {
 		return fmt.Errorf("gathering metrics: %w", err)
 	}
@@ -34,7 +36,8 @@ func Prometheus(w io.Writer, as []Assessment, o Options) error {
 // source of metrics for -o prometheus and for the /probe endpoint of
 // smtpprobe serve.
 //
-// Per target (labelled "target" when there are several):
+// Per target (labelled "target" when there are several; for one, the
+// exporter's scrape config sets the target, as with the blackbox exporter):
 //
 //	smtpprobe_success                 1 when mail would be delivered (status ok or warning)
 //	smtpprobe_status                  0 ok, 1 warning, 2 critical, 3 unknown
@@ -60,7 +63,13 @@ func Prometheus(w io.Writer, as []Assessment, o Options) error {
 // When a host appears more than once (probing every address), its
 // per-step samples describe the first address.
 func Metrics(as []Assessment, o Options) *prometheus.Registry {
-	m := newMetricSet(len(as) > 1)
+	return metrics(as, o, len(as) > 1)
+}
+
+// metrics builds the registry, with a target label on every sample when
+// labelTarget is set.
+func metrics(as []Assessment, o Options, labelTarget bool) *prometheus.Registry {
+	m := newMetricSet(labelTarget)
 	for _, a := range as {
 		m.add(a, o)
 	}
