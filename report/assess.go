@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -106,16 +107,16 @@ func (j *judge) judgeDNS() {
 	case j.r.Server != "":
 		return // MX lookup skipped
 	case dns.NXDomain:
-		add(j.finding(Critical, "", FindingNXDomain, nil, dns.Domain), false)
+		add(j.finding(Critical, "", FindingNXDomain, nil, ""), false)
 		return
 	case dns.NullMX:
-		add(j.finding(Critical, "", FindingNullMX, nil, dns.Domain+" MX 0 ."), false)
+		add(j.finding(Critical, "", FindingNullMX, nil, ""), false)
 		return
 	case len(dns.MX) == 0:
-		add(j.finding(Critical, "", FindingNoMailHost, nil, dns.Domain), false)
+		add(j.finding(Critical, "", FindingNoMailHost, nil, ""), false)
 		return
 	case dns.ImplicitMX:
-		add(j.finding(OK, "", FindingImplicitMX, nil, dns.Domain), false)
+		add(j.finding(OK, "", FindingImplicitMX, nil, ""), false)
 	}
 	for _, mx := range dns.MX {
 		if mx.IPLiteral {
@@ -178,7 +179,8 @@ func (j *judge) judgeHost(i int) {
 		if k == 0 && verb == "" && code == 220 {
 			hj.outcome = outSession
 			if s.Duration >= slowGreeting {
-				add(j.finding(OK, h.Name, FindingGreetingDelay, map[string]string{"delay": shortDuration(s.Duration)}, firstLine(s.Reply)), false)
+				delay := shortDuration(s.Duration)
+				add(j.finding(OK, h.Name, FindingGreetingDelay, map[string]string{"delay": delay}, "220 after "+delay), false)
 			}
 		}
 		if code == 0 || healthy(verb, code) {
@@ -384,12 +386,12 @@ func (j *judge) dnsSaysNoAddress(host string) bool {
 }
 
 // attemptsText describes the failed connection attempts of a host:
-// "192.0.2.1: timeout; 2001:db8::1: refused".
+// "192.0.2.1:25 timeout; [2001:db8::1]:25 refused".
 func attemptsText(h probe.Host) string {
 	var parts []string
 	for _, at := range h.Attempts {
 		if at.Err != nil {
-			parts = append(parts, fmt.Sprintf("%s port %d: %s (%s)", at.Addr, h.Port, at.Err.Kind, at.Err.Err))
+			parts = append(parts, fmt.Sprintf("%s %s", netip.AddrPortFrom(at.Addr, uint16(h.Port)), at.Err.Kind))
 		}
 	}
 	if len(parts) == 0 {

@@ -87,10 +87,10 @@ func TestAssess(t *testing.T) {
 			summary: "mx1.example.com rejected RCPT TO:<postmaster@example.com>: 550 5.1.1 <postmaster@example.com>: User unknown",
 		},
 		{
-			name: "one MX host of two unreachable is a warning",
-			r:    two(deadHost("mx1.example.com", probe.ErrTimeout, "192.0.2.1"), healthy2),
+			name:   "one MX host of two unreachable is a warning",
+			r:      two(deadHost("mx1.example.com", probe.ErrTimeout, "192.0.2.1"), healthy2),
 			status: Warning, hosts: []Status{Critical, OK}, findings: []string{"warning host-unreachable mx1.example.com"},
-			summary: "mx1.example.com: could not connect to this mail server",
+			summary: "mx1.example.com: could not connect (192.0.2.1:25 timeout); the other MX hosts take the mail",
 		},
 		{
 			name: "every MX host timing out means a blocked port",

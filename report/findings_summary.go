@@ -62,6 +62,19 @@ func leadSentence(a Assessment, f Finding, ja bool) string {
 			return fmt.Sprintf("どのMXホストも%d番ポートに応答しない（%s）— %s", port, blockedCountsJa(a.Result.Hosts), f.Diagnosis.Title)
 		}
 		return fmt.Sprintf("no MX host answered on port %d (%s) — %s", port, blockedCounts(a.Result.Hosts), lowerFirst(f.Diagnosis.Title))
+	case f.ID == FindingHostUnreachable:
+		if ja {
+			s := fmt.Sprintf("%s に接続できない（%s）", f.Host, f.Detail)
+			if f.Severity == Warning {
+				s += "。他のMXホストは受信できる"
+			}
+			return s
+		}
+		s := fmt.Sprintf("%s: could not connect (%s)", f.Host, f.Detail)
+		if f.Severity == Warning {
+			s += "; the other MX hosts take the mail"
+		}
+		return s
 	case f.Code != 0 && f.Host != "":
 		cmd, reply := commandLabel(f.Command), clip(f.Detail, 90)
 		if ja {
@@ -250,14 +263,14 @@ func commandJa(label string) string {
 // firstSentence returns the first sentence of a text without its final
 // period, to quote a fix in one line.
 func firstSentence(s string, ja bool) string {
+	ends := []string{". ", "; "}
 	if ja {
-		if i := strings.Index(s, "。"); i >= 0 {
-			return s[:i]
-		}
-		return s
+		ends = []string{"。", "；"}
 	}
-	if i := strings.Index(s, ". "); i >= 0 {
-		return s[:i]
+	for _, e := range ends {
+		if i := strings.Index(s, e); i >= 0 {
+			s = s[:i]
+		}
 	}
 	return strings.TrimSuffix(s, ".")
 }

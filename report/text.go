@@ -64,7 +64,7 @@ func (t *textWriter) assessment(a Assessment) {
 		t.host(h, st)
 	}
 	t.findings(a)
-	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), a.Summary)
+	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict+":"), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), a.Summary)
 }
 
 func (t *textWriter) header(r probe.Result) {
@@ -156,7 +156,7 @@ func (t *textWriter) queries(r probe.Result) {
 		for _, q := range qs {
 			total += q.Duration
 		}
-		fmt.Fprintf(t.b, "  %s\n", t.p.dim.Sprintf(t.l.queries, len(qs), qs[0].Server, shortDuration(total)))
+		fmt.Fprintf(t.b, "  %s\n", t.p.dim.Sprint(t.l.queries(len(qs), qs[0].Server, shortDuration(total))))
 		return
 	}
 	for _, q := range qs {
@@ -168,7 +168,7 @@ func (t *textWriter) queries(r probe.Result) {
 		if q.TCP {
 			via += " tcp"
 		}
-		fmt.Fprintf(t.b, "  %s %-5s %s  %s  %s\n", t.p.dim.Sprintf("%8s", shortDuration(q.Duration)), q.Type, q.Name, outcome, t.p.dim.Sprint(via))
+		fmt.Fprintf(t.b, "%s  %-5s %s  %s  %s\n", t.p.dim.Sprintf("%8s", shortDuration(q.Duration)), q.Type, q.Name, outcome, t.p.dim.Sprint(via))
 	}
 }
 
@@ -181,7 +181,7 @@ func (t *textWriter) host(h probe.Host, st Status) {
 	for _, at := range h.Attempts {
 		msg := "connect " + netip.AddrPortFrom(at.Addr, uint16(h.Port)).String()
 		if at.Err != nil {
-			msg += ": " + t.p.crit.Sprint(string(at.Err.Kind)+" ("+at.Err.Err.Error()+")")
+			msg += ": " + t.p.crit.Sprint(string(at.Err.Kind)) + t.p.dim.Sprint(" ("+innermost(at.Err.Err)+")")
 		}
 		t.line(at.Duration, "..", msg)
 	}
@@ -263,7 +263,11 @@ func (t *textWriter) explain(d catalog.Diagnosis, code int) {
 		tags = append(tags, t.l.matched+" "+d.Matched)
 	}
 	c := t.p.codeColor(code)
-	fmt.Fprintf(t.b, "%s%s %s %s\n", indent, c.Sprint("^"), c.Sprint(d.Title), t.p.dim.Sprint("["+strings.Join(tags, ", ")+"]"))
+	title := d.Title
+	if title == "" {
+		title = d.Class
+	}
+	fmt.Fprintf(t.b, "%s%s %s %s\n", indent, c.Sprint("^"), c.Sprint(title), t.p.dim.Sprint("["+strings.Join(tags, ", ")+"]"))
 	t.wrap(indent+"  ", "", d.Meaning)
 	if d.Fix != "" {
 		t.wrap(indent+"  ", t.p.bold.Sprint(t.l.fix)+" ", d.Fix)
@@ -336,7 +340,9 @@ func (t *textWriter) check(c check, good, bad string) string {
 	return t.p.warn.Sprint(bad)
 }
 
-// findings lists the findings, the worst first.
+// findings lists the findings, the worst first. What a finding means and
+// how to fix it is written once per kind of finding; a reply finding
+// points back to the explanation in the transcript.
 func (t *textWriter) findings(a Assessment) {
 	fs := make([]Finding, len(a.Findings))
 	copy(fs, a.Findings)
@@ -346,27 +352,31 @@ func (t *textWriter) findings(a Assessment) {
 		fmt.Fprintf(t.b, "  %s\n", t.p.ok.Sprint(t.l.none))
 		return
 	}
-	hostWidth := 0
-	for _, f := range fs {
-		hostWidth = max(hostWidth, utf8.RuneCountInString(t.subject(a, f)))
-	}
-	indent := strings.Repeat(" ", 2+8+2+hostWidth+2)
+	const indent = "            " // under the title, past the severity
+	explained := map[string]bool{}
 	for _, f := range fs {
 		sev := strings.ToUpper(severityLabel(f.Severity))
 		title := f.Diagnosis.Title
+		if title == "" {
+			title = f.Diagnosis.Class
+		}
+		fmt.Fprintf(t.b, "  %s  %s  %s\n", t.p.severity(f.Severity).Sprintf("%-8s", sev), t.p.bold.Sprint(t.subject(a, f)), title)
+		detail := f.Detail
 		if f.Code != 0 {
-			title = f.Detail + t.p.dim.Sprint("  ("+title+")")
+			detail = commandLabel(f.Command) + " -> " + f.Detail
 		}
-		fmt.Fprintf(t.b, "  %s  %-*s  %s\n", t.p.severity(f.Severity).Sprintf("%-8s", sev), hostWidth, t.subject(a, f), title)
-		if f.Code != 0 && f.ID == FindingReply {
-			fmt.Fprintf(t.b, "%s%s\n", indent, t.p.dim.Sprint(t.l.seeAbove+" "+commandLabel(f.Command)))
-			continue
+		if detail != "" {
+			t.wrapColor(indent, "", detail, t.p.dim)
 		}
-		if f.Detail != "" && f.Code == 0 {
-			fmt.Fprintf(t.b, "%s%s\n", indent, t.p.dim.Sprint(f.Detail))
+		switch {
+		case f.ID == FindingReply:
+			t.wrapColor(indent, "", t.l.seeAbove, t.p.dim)
+		case explained[f.ID]:
+		default:
+			explained[f.ID] = true
+			t.wrap(indent, "", f.Diagnosis.Meaning)
+			t.wrap(indent, t.p.bold.Sprint(t.l.fix)+" ", f.Diagnosis.Fix)
 		}
-		t.wrap(indent, "", f.Diagnosis.Meaning)
-		t.wrap(indent, t.p.bold.Sprint(t.l.fix)+" ", f.Diagnosis.Fix)
 	}
 }
 
@@ -380,6 +390,16 @@ func (t *textWriter) subject(a Assessment, f Finding) string {
 	return a.Result.Target.Input
 }
 
+// innermost returns the last part of an error chain's text, the cause
+// without the operations wrapped around it: "i/o timeout".
+func innermost(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		return msg[i+2:]
+	}
+	return msg
+}
+
 // severityLabel names a finding's severity: "info" for OK.
 func severityLabel(s Status) string {
 	if s == OK {
@@ -391,12 +411,19 @@ func severityLabel(s Status) string {
 // wrap writes text wrapped at textWidth, every line indented, the first
 // starting with lead (which may hold colour codes).
 func (t *textWriter) wrap(indent, lead, text string) {
+	t.wrapColor(indent, lead, text, nil)
+}
+
+// wrapColor is wrap with every line of text in colour c (nil: none).
+func (t *textWriter) wrapColor(indent, lead, text string, c *color.Color) {
 	if text == "" {
 		return
 	}
 	leadWidth := displayWidth(stripANSI(lead))
-	lines := wrapText(text, textWidth-displayWidth(indent)-leadWidth)
-	for i, ln := range lines {
+	for i, ln := range wrapText(text, textWidth-displayWidth(indent)-leadWidth) {
+		if c != nil {
+			ln = c.Sprint(ln)
+		}
 		if i == 0 {
 			fmt.Fprintf(t.b, "%s%s%s\n", indent, lead, ln)
 			continue

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
@@ -13,7 +14,8 @@ import (
 type labels struct {
 	verdict, findings, none, seeAbove, fix, matched                         string
 	mxSkipped, resolverFailed, nullMX, noMX, implicitMX, aliasOf, ipLiteral string
-	moreAddresses, moreMX, queries                                          string // formats
+	moreAddresses, moreMX                                                   string // formats
+	queries                                                                 func(n int, server, total string) string
 	pipelined, noReply, handshake, handshakeFailed, implicitTLS             string
 	chain, trusted, untrusted, name, matches, mismatch, notChecked          string
 	expires, daysLeft, expiredAgo, verify, leaf, issuerCert, names          string
@@ -25,13 +27,15 @@ func textLabels(lang catalog.Lang) labels {
 	if lang == catalog.Japanese {
 		return labels{
 			verdict: "判定", findings: "指摘事項", none: "なし（正常なやりとりです）",
-			seeAbove: "上の解説を参照:", fix: "対処:", matched: "照合",
+			seeAbove: "解説は上のやりとりを参照", fix: "対処:", matched: "照合",
 			mxSkipped: "（--server 指定のためMX検索は省略）", resolverFailed: "リゾルバの失敗",
 			nullMX: "Null MX: メールを受け付けない", noMX: "MXレコードもA/AAAAレコードもない",
 			implicitMX: "MXレコードなし。ドメインのアドレスを暗黙のMXとして使用",
 			aliasOf:    "CNAME →", ipLiteral: "IPアドレスのMX",
 			moreAddresses: "ほか%d件のアドレスは省略", moreMX: "ほか%d件のMXは省略",
-			queries:   "問い合わせ%d件（%s 宛て、合計%s）",
+			queries: func(n int, server, total string) string {
+				return fmt.Sprintf("問い合わせ%d件（%s 宛て、合計%s）", n, server, total)
+			},
 			pipelined: "(パイプライン)", noReply: "応答なし",
 			handshake: "TLSハンドシェイク", handshakeFailed: "TLSハンドシェイク失敗",
 			implicitTLS: "暗黙的TLS",
@@ -44,13 +48,18 @@ func textLabels(lang catalog.Lang) labels {
 	}
 	return labels{
 		verdict: "Verdict", findings: "Findings", none: "none: a healthy exchange",
-		seeAbove: "explained above, at", fix: "Fix:", matched: "matched",
+		seeAbove: "explained in the transcript above", fix: "Fix:", matched: "matched",
 		mxSkipped: "(--server: MX lookup skipped)", resolverFailed: "resolver failed",
 		nullMX: "null MX: accepts no mail", noMX: "no MX, no A/AAAA records",
 		implicitMX: "no MX record; its own address is the implicit MX",
 		aliasOf:    "CNAME to", ipLiteral: "IP address as MX",
 		moreAddresses: "%d more addresses left out", moreMX: "%d more MX records left out",
-		queries:   "%d queries to %s, %s in all",
+		queries: func(n int, server, total string) string {
+			if n == 1 {
+				return fmt.Sprintf("1 query to %s, %s", server, total)
+			}
+			return fmt.Sprintf("%d queries to %s, %s in all", n, server, total)
+		},
 		pipelined: "(pipelined)", noReply: "no reply",
 		handshake: "TLS handshake", handshakeFailed: "TLS handshake failed",
 		implicitTLS: "implicit TLS",
@@ -60,6 +69,11 @@ func textLabels(lang catalog.Lang) labels {
 		leaf: "leaf", issuerCert: "issuer", names: "names", issuedBy: "issued by",
 		exit: func(n int) string { return fmt.Sprintf(" (exit %d)", n) },
 	}
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
@@ -87,7 +101,10 @@ func runeWidth(r rune) int {
 
 // noLineStart are the punctuation marks a Japanese line must not start with
 // (kinsoku shori).
-const noLineStart = "、。，．）」』】〕！？・ー"
+const noLineStart = "、。，．）」』】〕！？・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+
+// noLineEnd are the opening brackets a line must not end with.
+const noLineEnd = "（「『【〔"
 
 // wrapText breaks text into lines of at most width columns. Words are
 // separated by spaces; a wide rune (Japanese) is a word of its own that
@@ -116,10 +133,15 @@ func wrapText(text string, width int) []string {
 		case unicode.IsSpace(r):
 			flush()
 			space = len(tokens) > 0
-		case runeWidth(r) == 2 && !strings.ContainsRune(noLineStart, r):
+		case strings.ContainsRune(noLineEnd, r):
 			flush()
-			tokens = append(tokens, token{string(r), space})
-			space = false
+			word.WriteRune(r) // glued to what follows
+		case runeWidth(r) == 2 && !strings.ContainsRune(noLineStart, r):
+			if word.Len() > 0 && !strings.ContainsRune(noLineEnd, lastRune(word.String())) {
+				flush()
+			}
+			word.WriteRune(r)
+			flush()
 		case strings.ContainsRune(noLineStart, r) && word.Len() == 0 && len(tokens) > 0 && !space:
 			tokens[len(tokens)-1].s += string(r)
 		default:

@@ -1,0 +1,101 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestTextGolden(t *testing.T) {
+	for _, tc := range goldenCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			a := Assess(tc.r, tc.o)
+			var plain, colored bytes.Buffer
+			if err := Text(&plain, []Assessment{a}, tc.o); err != nil {
+				t.Fatal(err)
+			}
+			o := tc.o
+			o.Color = true
+			if err := Text(&colored, []Assessment{a}, o); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.name+".text.golden", plain.Bytes())
+			golden(t, tc.name+".color.golden", colored.Bytes())
+
+			if bytes.Contains(plain.Bytes(), []byte("\x1b[")) {
+				t.Error("plain text has colour codes")
+			}
+			if !bytes.Contains(colored.Bytes(), []byte("\x1b[")) {
+				t.Error("coloured text has no colour codes")
+			}
+			if got := stripANSI(colored.String()); got != plain.String() {
+				t.Errorf("coloured text without its colour codes differs from the plain text:\n%s\n---\n%s", got, plain.String())
+			}
+			out := plain.String()
+			if !strings.Contains(out, a.Summary) {
+				t.Errorf("the summary %q is missing", a.Summary)
+			}
+			for _, f := range a.Findings {
+				if !strings.Contains(out, f.Diagnosis.Title) {
+					t.Errorf("finding %s: title %q is missing", f.ID, f.Diagnosis.Title)
+				}
+			}
+		})
+	}
+}
+
+// TestTextTranscript checks the transcript lines: every command with "->",
+// every reply line with "<-" and its code, in wire form.
+func TestTextTranscript(t *testing.T) {
+	h := healthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
+	a := Assess(result("example.com", nil, mx(10, "mx1.example.com", "192.0.2.1")), testOptions())
+	a.Result.Hosts = append(a.Result.Hosts, h)
+	a.Hosts = append(a.Hosts, OK)
+	var b bytes.Buffer
+	if err := Text(&b, []Assessment{a}, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, s := range h.Steps {
+		if s.Command != "" && !strings.Contains(out, "-> "+s.Command) {
+			t.Errorf("command %q missing", s.Command)
+		}
+	}
+	for _, want := range []string{"<- 220 mx1.example.com ESMTP Postfix", "<- 250-PIPELINING", "<- 250 SMTPUTF8", "== TLS handshake: TLS 1.3"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q missing in\n%s", want, out)
+		}
+	}
+}
+
+func TestTextSeveralTargets(t *testing.T) {
+	cases := goldenCases()
+	as := []Assessment{Assess(cases[0].r, testOptions()), Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`), testOptions())}
+	var b bytes.Buffer
+	if err := Text(&b, as, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "several.text.golden", b.Bytes())
+	out := b.String()
+	if i, j := strings.Index(out, "example.com"), strings.Index(out, "bad..example"); i < 0 || j < i {
+		t.Errorf("targets not in order:\n%s", out)
+	}
+	if strings.Count(out, "Verdict") != 2 {
+		t.Errorf("want a verdict per target:\n%s", out)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestRenderersReportWriteErrors(t *testing.T) {
+	as := []Assessment{Assess(goldenCases()[0].r, testOptions())}
+	if err := Text(failingWriter{}, as, testOptions()); err == nil {
+		t.Error("Text: no error from a failing writer")
+	}
+	if err := JSON(failingWriter{}, as, testOptions()); err == nil {
+		t.Error("JSON: no error from a failing writer")
+	}
+}
