@@ -149,6 +149,18 @@ func (c *Conn) Line() (line string, ok bool) {
 	return strings.TrimRight(string(b), "\r\n"), true
 }
 
+// Await waits until the client sends something, such as a TLS
+// ClientHello, and consumes what has arrived. It is false when the client
+// closed the connection or sent nothing for 10s.
+func (c *Conn) Await() bool {
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if _, err := c.r.Peek(1); err != nil {
+		return false
+	}
+	c.r.Discard(c.r.Buffered())
+	return true
+}
+
 // Expect reads a line and reports a test error unless it starts with
 // prefix (compared case-insensitively).
 func (c *Conn) Expect(prefix string) bool {

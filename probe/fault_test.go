@@ -1,0 +1,130 @@
+package probe_test
+
+import (
+	"crypto/tls"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/smtpprobe/smtpprobe/internal/smtptest"
+	"github.com/smtpprobe/smtpprobe/probe"
+)
+
+// faultTimeout is the step timeout of the fault matrix; faults that stall
+// cost this much each.
+const faultTimeout = 200 * time.Millisecond
+
+// faults a server can commit instead of answering, each with the error
+// kind the probe must report for it outside a TLS handshake.
+var faults = []struct {
+	name string
+	kind probe.ErrorKind
+	do   func(c *smtptest.Conn)
+}{
+	{"stall", probe.ErrTimeout, func(c *smtptest.Conn) { c.Stall() }},
+	{"trickle", probe.ErrTimeout, func(c *smtptest.Conn) {
+		c.Trickle("250 "+strings.Repeat("slow ", 20)+"\r\n", faultTimeout/4)
+	}},
+	{"reset", probe.ErrReset, func(c *smtptest.Conn) { c.Reset() }},
+	{"half-close", probe.ErrClosed, func(c *smtptest.Conn) { c.CloseWrite(); c.Stall() }},
+	{"close mid-reply", probe.ErrClosed, func(c *smtptest.Conn) { c.Raw("250-first line\r\n250-sec") }},
+	{"garbage", probe.ErrProtocol, func(c *smtptest.Conn) { c.Raw("\x00\xff\x16\x03 garbage\r\n"); c.Stall() }},
+	{"oversized line", probe.ErrProtocol, func(c *smtptest.Conn) { c.Raw("250 " + strings.Repeat("x", 10000) + "\r\n"); c.Stall() }},
+	{"endless reply", probe.ErrProtocol, func(c *smtptest.Conn) {
+		for c.Send("250-more and more") {
+		}
+	}},
+	{"codes disagree", probe.ErrProtocol, func(c *smtptest.Conn) { c.Send("250-first", "354 second"); c.Stall() }},
+}
+
+// faultSteps are the points of a dialogue (STARTTLS offered, PIPELINING
+// on) where a fault is injected, with the Error.Step the probe must name.
+var faultSteps = []struct{ at, step string }{
+	{"greeting", "greeting"},
+	{"EHLO", "EHLO"},
+	{"STARTTLS", "STARTTLS"},
+	{"TLS handshake", "TLS handshake"},
+	{"EHLO after TLS", "EHLO"},
+	{"MAIL", "MAIL FROM"},
+	{"RCPT", "RCPT TO"},
+}
+
+// faultScript plays a healthy dialogue up to at, then commits fault. A
+// fault in the TLS handshake comes after the ClientHello: bytes sent
+// before it are injection, which the probe discards (see
+// TestStartTLSInjection).
+func faultScript(at string, cfg *tls.Config, fault func(c *smtptest.Conn)) func(c *smtptest.Conn) {
+	return func(c *smtptest.Conn) {
+		step := func(name string) bool {
+			if name == at {
+				fault(c)
+				return true
+			}
+			return false
+		}
+		if step("greeting") || !c.Send("220 fault.test ESMTP") || !c.Expect("EHLO") || step("EHLO") ||
+			!c.EHLOReply("PIPELINING", "STARTTLS") || !c.Expect("STARTTLS") || step("STARTTLS") ||
+			!c.Send("220 2.0.0 go ahead") || at == "TLS handshake" && !c.Await() || step("TLS handshake") || !c.StartTLS(cfg) ||
+			!c.Expect("EHLO") || step("EHLO after TLS") || !c.EHLOReply("PIPELINING") ||
+			!c.Expect("MAIL") || step("MAIL") || !c.Send("250 2.1.0 ok") ||
+			!c.Expect("RCPT") || step("RCPT") {
+			return
+		}
+		c.Send("250 2.1.5 ok")
+		c.Answer(nil)
+	}
+}
+
+// TestFaultMatrix injects every fault at every step: the probe must end
+// within its bound, name the step and the fault, keep the facts gathered
+// before it, and never panic.
+func TestFaultMatrix(t *testing.T) {
+	ca := smtptest.NewCA(t)
+	tlsCfg := smtptest.TLSConfig(ca.Issue(t, "mx.example.com", time.Now().Add(time.Hour)))
+	for _, st := range faultSteps {
+		for _, f := range faults {
+			t.Run(st.at+"/"+f.name, func(t *testing.T) {
+				t.Parallel()
+				srv := smtptest.StartScript(t, faultScript(st.at, tlsCfg, f.do))
+				cfg, _ := setup(t, srv.Addr)
+				cfg.Timeout = faultTimeout
+				cfg.RootCAs = ca.Pool()
+				start := time.Now()
+				h := oneHost(t, cfg, "user@example.com")
+				took := time.Since(start)
+
+				kind := f.kind
+				if st.at == "TLS handshake" && kind != probe.ErrTimeout {
+					kind = probe.ErrTLS // whatever breaks a handshake is a TLS failure
+				}
+				if h.Err == nil {
+					t.Fatalf("no error; transcript\n%s", transcript(h))
+				}
+				if h.Err.Step != st.step || h.Err.Kind != kind {
+					t.Errorf("Err %q: step %q kind %s, want %q %s", h.Err, h.Err.Step, h.Err.Kind, st.step, kind)
+				}
+				if st.at == "TLS handshake" {
+					if h.TLS == nil || h.TLS.HandshakeError == "" {
+						t.Errorf("TLS %+v: want the handshake error recorded", h.TLS)
+					}
+				} else if last := h.Steps[len(h.Steps)-1]; last.Reply.Code != 0 {
+					t.Errorf("the failed step %q has code %d, want 0", last.Command, last.Reply.Code)
+				}
+				// The steps before the fault are all there.
+				if len(h.Steps) == 0 || h.Steps[0].Command != "" {
+					t.Errorf("no greeting step: %+v", h.Steps)
+				}
+				if st.at == "EHLO after TLS" || st.at == "MAIL" || st.at == "RCPT" {
+					if h.TLS == nil || !h.TLS.Verified {
+						t.Errorf("TLS facts lost: %+v", h.TLS)
+					}
+				}
+				// Bound: every step is limited by the timeout; the margin
+				// only absorbs a loaded machine.
+				if bound := 10*faultTimeout + 10*time.Second; took > bound {
+					t.Errorf("took %v, bound %v", took, bound)
+				}
+			})
+		}
+	}
+}
