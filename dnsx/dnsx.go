@@ -45,8 +45,12 @@ type Resolver struct {
 	// Timeout bounds each query attempt. Zero means resolv.conf's timeout,
 	// or 5s.
 	Timeout time.Duration
-	// Attempts is how often a query is sent before giving up on a server.
-	// Zero means resolv.conf's attempts, or 2.
+	// Attempts is how many rounds over Servers a question gets before
+	// giving up, as in resolv.conf: a SERVFAIL, REFUSED or silent server
+	// passes the question to the next one. Zero means resolv.conf's
+	// attempts, or 2; at most MaxAttempts. A lookup waits at most
+	// Attempts x len(Servers) x Timeout per question, less when the
+	// context's deadline comes first.
 	Attempts int
 	// ResolvConf is the file read when Servers is empty. Empty means
 	// /etc/resolv.conf.
@@ -87,8 +91,10 @@ type MX struct {
 	// IPLiteral is set when the exchange is written as an IP address, which
 	// is not a host name (RFC 5321 section 5.1); senders may refuse it.
 	IPLiteral bool
-	// Err says why Host has no addresses ("no A or AAAA records", or the
-	// lookup failure), "" when it has some.
+	// Err says why Host has no addresses, "" when it has some:
+	// NoAddresses ("no A or AAAA records", with " (NXDOMAIN)" when the name
+	// does not exist), a CNAME loop or overlong chain, or the resolver's
+	// failure ("resolver 192.0.2.53:53: A mx1.example.com: SERVFAIL").
 	Err string
 }
 

@@ -205,6 +205,9 @@ func (s *session) ask(ctx context.Context, name string, qtype uint16) (answer, e
 			last = err
 		}
 	}
+	if last == nil {
+		return answer{}, &ResolverError{Name: trimDot(name), Type: typeString(qtype), Err: errors.New("no server to ask")}
+	}
 	return answer{}, last
 }
 
