@@ -1,12 +1,25 @@
 // Package catalog explains SMTP replies: every basic reply code of RFC 5321,
-// RFC 3207, RFC 4954 and RFC 7504, every entry of the IANA registry of
-// enhanced status codes (RFC 3463, RFC 5248), and rules for the reply texts
+// RFC 3207, RFC 4954, RFC 1985 and RFC 7504, every entry of the IANA registry
+// of enhanced status codes (RFC 3463, RFC 5248), and rules for the reply texts
 // that large providers and common MTAs really send. Each explanation says
 // what a reply means, when it appears and how to fix it, in English and
 // Japanese.
 //
-// The catalog is read-only data; it does no I/O.
+// # Matching
+//
+// [Diagnose] picks the most specific explanation of a reply: a reply-text
+// [Rule] (a Spamhaus listing, a Gmail rate limit, a Postfix "User unknown in
+// local recipient table"), then the enhanced status code, then the basic
+// code, then the class (the first digit). [Diagnosis.Matched] says which.
+//
+// The catalog is read-only data; it does no I/O and no work at init time
+// (the rules' regular expressions are compiled on first use).
 package catalog
+
+import (
+	"strconv"
+	"strings"
+)
 
 // Lang selects the language of explanations.
 type Lang string
@@ -29,23 +42,258 @@ type Diagnosis struct {
 	Category string `json:"category"` // one of the Category constants
 	Retry    string `json:"retry"`    // "transient" or "permanent"
 	Matched  string `json:"matched"`  // "rule", "enhanced", "basic" or "class"
+	// Rule is the ID of the reply-text rule that matched, when Matched is
+	// "rule".
+	Rule string `json:"rule,omitempty"`
+	// Ref names the standard that defines the code, such as "RFC 5321
+	// §4.2.3", when known.
+	Ref string `json:"ref,omitempty"`
+}
+
+// The categories of a Diagnosis, as the contract lists them.
+const (
+	CategoryMailboxUnknown         = "mailbox-unknown"
+	CategoryMailboxFull            = "mailbox-full"
+	CategoryMailboxDisabled        = "mailbox-disabled"
+	CategoryRelayDenied            = "relay-denied"
+	CategorySenderRejected         = "sender-rejected"
+	CategorySpamReputation         = "spam-reputation"
+	CategoryBlocklist              = "blocklist"
+	CategoryAuthenticationRequired = "authentication-required"
+	CategoryAuthenticationFailed   = "authentication-failed"
+	CategoryTLSRequired            = "tls-required"
+	CategoryDNSProblem             = "dns-problem"
+	CategoryReverseDNS             = "reverse-dns"
+	CategorySPFDKIMDMARC           = "spf-dkim-dmarc"
+	CategoryRateLimit              = "rate-limit"
+	CategoryGreylisting            = "greylisting"
+	CategorySizeLimit              = "size-limit"
+	CategoryPolicy                 = "policy"
+	CategorySyntax                 = "syntax"
+	CategoryServerUnavailable      = "server-unavailable"
+	CategoryDoesNotAcceptMail      = "does-not-accept-mail"
+	CategorySuccess                = "success"
+	CategoryIntermediate           = "intermediate"
+	CategoryOther                  = "other"
+)
+
+// Categories lists every category in the contract's order.
+func Categories() []string {
+	return []string{
+		CategoryMailboxUnknown, CategoryMailboxFull, CategoryMailboxDisabled,
+		CategoryRelayDenied, CategorySenderRejected, CategorySpamReputation,
+		CategoryBlocklist, CategoryAuthenticationRequired,
+		CategoryAuthenticationFailed, CategoryTLSRequired, CategoryDNSProblem,
+		CategoryReverseDNS, CategorySPFDKIMDMARC, CategoryRateLimit,
+		CategoryGreylisting, CategorySizeLimit, CategoryPolicy, CategorySyntax,
+		CategoryServerUnavailable, CategoryDoesNotAcceptMail, CategorySuccess,
+		CategoryIntermediate, CategoryOther,
+	}
+}
+
+// The values of Diagnosis.Retry: what a sending server should do.
+const (
+	Transient = "transient"
+	Permanent = "permanent"
+)
+
+// The values of Diagnosis.Matched, from the most to the least specific.
+const (
+	MatchedRule     = "rule"
+	MatchedEnhanced = "enhanced"
+	MatchedBasic    = "basic"
+	MatchedClass    = "class"
+)
+
+// The values of Diagnosis.Class.
+const (
+	ClassPositiveCompletion   = "2xx Positive Completion"
+	ClassPositiveIntermediate = "3xx Positive Intermediate"
+	ClassTransientNegative    = "4xx Transient Negative"
+	ClassPermanentNegative    = "5xx Permanent Negative"
+)
+
+// Text is what an entry or a rule says in one language.
+type Text struct {
+	Title   string // a few words
+	Meaning string // what the reply means
+	When    string // when a server sends it
+	Fix     string // what the operator should do
+}
+
+// pick returns the text in lang, English for anything but Japanese.
+func pick(lang Lang, en, ja Text) Text {
+	if lang == Japanese {
+		return ja
+	}
+	return en
 }
 
 // Diagnose explains a reply. The most specific match wins: a reply-text
 // rule, then the enhanced status code, then the basic code, then the class
 // (the first digit); Matched says which it was.
+//
+// text is the reply text as the server sent it, without the basic code; it
+// may span several lines and start with the enhanced code. When code is 0,
+// Diagnose reads the code from text, as [ParseReply] does; when enhanced is
+// empty and the text starts with an enhanced code, that one is used.
 func Diagnose(code int, enhanced, text string, lang Lang) Diagnosis {
-	// Placeholder until the catalog lands (issue 3): the class only.
-	d := Diagnosis{Code: code, Enhanced: enhanced, Matched: "class", Category: "other", Retry: "permanent"}
-	switch code / 100 {
-	case 2:
-		d.Class, d.Category = "2xx Positive Completion", "success"
-	case 3:
-		d.Class, d.Category = "3xx Positive Intermediate", "intermediate"
-	case 4:
-		d.Class, d.Retry = "4xx Transient Negative", "transient"
-	case 5:
-		d.Class = "5xx Permanent Negative"
+	if code == 0 {
+		if r, err := ParseReply(text); err == nil {
+			code, text = r.Code, r.Text
+			if enhanced == "" {
+				enhanced = r.Enhanced
+			}
+		}
+	} else if enhanced == "" {
+		enhanced, _ = leadingEnhanced(text)
+	}
+	if !validEnhanced(enhanced) {
+		enhanced = ""
+	}
+	digit := classDigit(code, enhanced)
+	flat := flatten(text)
+
+	d, ok := diagnoseRule(code, enhanced, digit, flat, lang)
+	if !ok {
+		d, ok = diagnoseEnhanced(code, enhanced, digit, lang)
+	}
+	if !ok {
+		d, ok = diagnoseBasic(code, flat, lang)
+	}
+	if !ok {
+		d = diagnoseClass(code, enhanced, digit, lang)
+	}
+	d.Code, d.Enhanced = code, enhanced
+	d.Class = className(digit)
+	if d.Retry == "" {
+		d.Retry = retryOf(digit, flat)
 	}
 	return d
+}
+
+// diagnoseRule applies the first rule that matches a negative reply.
+func diagnoseRule(code int, enhanced string, digit byte, flat string, lang Lang) (Diagnosis, bool) {
+	if digit != '4' && digit != '5' {
+		return Diagnosis{}, false
+	}
+	r := matchRule(digit, enhanced, flat)
+	if r == nil {
+		return Diagnosis{}, false
+	}
+	t := pick(lang, r.En, r.Ja)
+	return Diagnosis{
+		Title: t.Title, Meaning: t.Meaning, When: t.When, Fix: t.Fix,
+		Category: r.Category, Retry: r.Retry, Matched: MatchedRule, Rule: r.ID,
+	}, true
+}
+
+// diagnoseEnhanced explains a registered enhanced code. X.0.0 says nothing
+// that the basic code does not, so it yields to a known basic code.
+func diagnoseEnhanced(code int, enhanced string, digit byte, lang Lang) (Diagnosis, bool) {
+	e := lookupEnhanced(enhanced)
+	if e == nil || (e.Code == "X.0.0" && basicEntries(code) != nil) {
+		return Diagnosis{}, false
+	}
+	return e.diagnosis(digit, lang), true
+}
+
+// diagnoseBasic explains a known basic code, choosing among its meanings by
+// the reply text.
+func diagnoseBasic(code int, flat string, lang Lang) (Diagnosis, bool) {
+	es := basicEntries(code)
+	if es == nil {
+		return Diagnosis{}, false
+	}
+	e := &es[0]
+	for i := range es[1:] {
+		if v := &es[1+i]; v.Match != "" && basicMatch(v).MatchString(flat) {
+			e = v
+			break
+		}
+	}
+	return e.diagnosis(lang), true
+}
+
+// diagnoseClass explains what is left: an enhanced code whose subject is
+// known but whose detail is not, or only the class digit.
+func diagnoseClass(code int, enhanced string, digit byte, lang Lang) Diagnosis {
+	if s := lookupSubject(enhanced); s != nil {
+		return s.diagnosis(digit, enhanced, lang)
+	}
+	c := lookupClass(digit)
+	t := pick(lang, c.En, c.Ja)
+	label := strconv.Itoa(code)
+	if code == 0 {
+		label = enhanced
+	}
+	if label == "" || label == "0" {
+		label = "?"
+	}
+	unknown := unknownNote(lang, label, code != 0 || enhanced != "")
+	return Diagnosis{
+		Title: t.Title, Meaning: unknown + t.Meaning, When: t.When, Fix: t.Fix,
+		Category: c.Category, Matched: MatchedClass,
+	}
+}
+
+// unknownNote says that a code is not in the catalog.
+func unknownNote(lang Lang, label string, any bool) string {
+	if !any {
+		return ""
+	}
+	if lang == Japanese {
+		return label + " はカタログに登録されていないコードです。先頭の数字（クラス）から判断できる意味: "
+	}
+	return label + " is not in the catalog; what its class says: "
+}
+
+// classDigit returns the class of a reply: the first digit of the basic
+// code, else that of the enhanced code, else 0.
+func classDigit(code int, enhanced string) byte {
+	if code >= 200 && code <= 599 {
+		return byte('0' + code/100)
+	}
+	if enhanced != "" && enhanced[0] >= '2' && enhanced[0] <= '5' {
+		return enhanced[0]
+	}
+	return 0
+}
+
+// className returns the Diagnosis.Class of a class digit.
+func className(digit byte) string {
+	switch digit {
+	case '2':
+		return ClassPositiveCompletion
+	case '3':
+		return ClassPositiveIntermediate
+	case '4':
+		return ClassTransientNegative
+	case '5':
+		return ClassPermanentNegative
+	}
+	return ""
+}
+
+// retryOf is what a sender should do by the class, unless the text of a
+// negative reply says otherwise: a 5xx that says "try again later" is worth
+// another try, a 4xx that says retrying will not help is not.
+func retryOf(digit byte, flat string) string {
+	switch digit {
+	case '4':
+		if permanentText(flat) {
+			return Permanent
+		}
+		return Transient
+	case '5':
+		if transientText(flat) {
+			return Transient
+		}
+	}
+	return Permanent
+}
+
+// flatten joins the lines of a reply with single spaces for matching.
+func flatten(text string) string {
+	return strings.Join(strings.Fields(text), " ")
 }

@@ -1,0 +1,295 @@
+package catalog
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// BasicEntry explains one meaning of a basic reply code. A code that the
+// standards define with several meanings (250 for most commands and for
+// ETRN, 554 for a failed transaction and as a greeting) has one entry per
+// meaning; the first is the usual one.
+type BasicEntry struct {
+	Code int
+	// Name is the standard's name for this meaning, in English.
+	Name string
+	// Ref is the standard and section that define it.
+	Ref string
+	// Match, a regular expression, picks this meaning over the code's first
+	// one when it matches the reply text (case-insensitive). Empty for the
+	// first meaning.
+	Match    string
+	Category string
+	Retry    string
+	En, Ja   Text
+}
+
+// diagnosis returns the entry as a Diagnosis in lang.
+func (e *BasicEntry) diagnosis(lang Lang) Diagnosis {
+	t := pick(lang, e.En, e.Ja)
+	return Diagnosis{
+		Title: t.Title, Meaning: t.Meaning, When: t.When, Fix: t.Fix,
+		Category: e.Category, Retry: e.Retry, Matched: MatchedBasic, Ref: e.Ref,
+	}
+}
+
+// EnhancedEntry explains one entry of the IANA registry of enhanced status
+// codes, written "X.s.d" because the text holds for the 4.s.d and 5.s.d
+// forms alike; the class digit of the reply decides class and retry.
+type EnhancedEntry struct {
+	Code string // "X.1.1"
+	// Name is the registry's sample text.
+	Name string
+	Ref  string
+	// Usual is the class digit the code is normally sent with, used when
+	// the "X." form is explained alone; 0 means '5'.
+	Usual byte
+	// Category applies to the 4.s.d and 5.s.d forms; a 2.s.d code is
+	// always a success.
+	Category string
+	En, Ja   Text
+}
+
+// diagnosis returns the entry as a Diagnosis for a reply of class digit.
+func (e *EnhancedEntry) diagnosis(digit byte, lang Lang) Diagnosis {
+	t := pick(lang, e.En, e.Ja)
+	cat := e.Category
+	switch {
+	case digit == '2':
+		cat = CategorySuccess
+	case cat == CategorySuccess:
+		cat = CategoryOther // a success code sent with a failure class
+	}
+	return Diagnosis{
+		Title: t.Title, Meaning: t.Meaning, When: t.When, Fix: t.Fix,
+		Category: cat, Matched: MatchedEnhanced, Ref: e.Ref,
+	}
+}
+
+// usual returns the class digit the code is normally sent with.
+func (e *EnhancedEntry) usual() byte {
+	if e.Usual == 0 {
+		return '5'
+	}
+	return e.Usual
+}
+
+// Rule explains replies by their text: what large providers and common
+// MTAs really send. Rules are tried in order and the first that matches
+// wins, so specific rules come before general ones.
+type Rule struct {
+	// ID names the rule in a Diagnosis, e.g. "spamhaus".
+	ID string
+	// Pattern is a regular expression (RE2 syntax, matched
+	// case-insensitively) searched for in the reply text, its lines joined
+	// by single spaces. Empty means any text.
+	Pattern string
+	// Class limits the rule to replies whose class digit is '4' or '5';
+	// 0 allows both. Rules never apply to 2xx and 3xx replies.
+	Class byte
+	// Enhanced, a regular expression that must match the whole enhanced
+	// code (e.g. `5\.7\.6[0-4]\d`), limits the rule to those codes.
+	Enhanced string
+	Category string
+	// Retry overrides the class's retry; empty follows the class.
+	Retry  string
+	En, Ja Text
+}
+
+// The regular expressions of the rules and of basic entries, compiled on
+// first use so that importing the package costs nothing.
+var (
+	// rules is every reply-text rule in the order they are tried.
+	rules = sync.OnceValue(func() []Rule {
+		return slices.Concat(providerRules, listRules, authRules, limitRules, contentRules, mailboxRules, genericRules)
+	})
+	ruleRegexps = sync.OnceValue(func() [][2]*regexp.Regexp {
+		rs := rules()
+		out := make([][2]*regexp.Regexp, len(rs))
+		for i, r := range rs {
+			if r.Pattern != "" {
+				out[i][0] = regexp.MustCompile("(?i)" + r.Pattern)
+			}
+			if r.Enhanced != "" {
+				out[i][1] = regexp.MustCompile("^(?:" + r.Enhanced + ")$")
+			}
+		}
+		return out
+	})
+	basicRegexps = sync.OnceValue(func() map[string]*regexp.Regexp {
+		out := map[string]*regexp.Regexp{}
+		for _, group := range allBasic() {
+			for _, e := range group {
+				if e.Match != "" {
+					out[e.Match] = regexp.MustCompile("(?i)" + e.Match)
+				}
+			}
+		}
+		return out
+	})
+	transientRegexp = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(try (it )?(again )?later|please try again|please retry|retry later|temporar(y|ily) (unavailable|blocked|rejected|deferred|suspended|disabled|failure|problem|error|local problem)|temporary (lookup )?failure|greylist|graylist)`)
+	})
+	permanentRegexp = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(permanently (deferred|rejected|blocked)|will not succeed|do not retry|don't retry)`)
+	})
+)
+
+// matchRule returns the first rule matching a 4xx or 5xx reply.
+func matchRule(digit byte, enhanced, flat string) *Rule {
+	res := ruleRegexps()
+	rs := rules()
+	for i := range rs {
+		r := &rs[i]
+		if r.Class != 0 && r.Class != digit {
+			continue
+		}
+		if re := res[i][1]; re != nil && !re.MatchString(enhanced) {
+			continue
+		}
+		if re := res[i][0]; re != nil && !re.MatchString(flat) {
+			continue
+		}
+		return r
+	}
+	return nil
+}
+
+func basicMatch(e *BasicEntry) *regexp.Regexp { return basicRegexps()[e.Match] }
+
+func transientText(flat string) bool { return transientRegexp().MatchString(flat) }
+
+func permanentText(flat string) bool { return permanentRegexp().MatchString(flat) }
+
+// allBasic returns every basic entry, ordered by code.
+func allBasic() [][]BasicEntry {
+	return [][]BasicEntry{basic2xx, basic4xx, basic5xx}
+}
+
+// basicEntries returns the meanings of a basic code, the usual one first,
+// or nil.
+func basicEntries(code int) []BasicEntry {
+	for _, group := range allBasic() {
+		start := -1
+		for i := range group {
+			if group[i].Code == code {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				return group[start:i]
+			}
+		}
+		if start >= 0 {
+			return group[start:]
+		}
+	}
+	return nil
+}
+
+// lookupEnhanced returns the registry entry of an enhanced code ("5.1.1" or
+// "X.1.1"), or nil.
+func lookupEnhanced(code string) *EnhancedEntry {
+	if len(code) < 5 {
+		return nil
+	}
+	key := "X" + code[1:]
+	for _, group := range [][]EnhancedEntry{enhanced0to3, enhanced4to6, enhanced7} {
+		for i := range group {
+			if group[i].Code == key {
+				return &group[i]
+			}
+		}
+	}
+	return nil
+}
+
+// Basic returns every meaning of a basic reply code, the usual one first,
+// each as a Diagnosis matched "basic"; nil when the catalog does not know
+// the code.
+func Basic(code int, lang Lang) []Diagnosis {
+	es := basicEntries(code)
+	if es == nil {
+		return nil
+	}
+	out := make([]Diagnosis, len(es))
+	for i := range es {
+		d := es[i].diagnosis(lang)
+		d.Code = code
+		d.Class = className(classDigit(code, ""))
+		out[i] = d
+	}
+	return out
+}
+
+// BasicEntries returns the catalog's entries for basic codes, ordered by
+// code; callers must not modify them.
+func BasicEntries() []BasicEntry {
+	var out []BasicEntry
+	for _, group := range allBasic() {
+		out = append(out, group...)
+	}
+	return out
+}
+
+// Enhanced explains an enhanced status code from the registry: "5.1.1",
+// "4.7.0", or "X.7.26" for the entry itself (then class and retry are
+// those the code is usually sent with). It reports false when the code is
+// not registered.
+func Enhanced(code string, lang Lang) (Diagnosis, bool) {
+	code = strings.ToUpper(code)
+	if !validEnhanced(code) {
+		return Diagnosis{}, false
+	}
+	e := lookupEnhanced(code)
+	if e == nil {
+		return Diagnosis{}, false
+	}
+	digit := code[0]
+	if digit == 'X' {
+		digit = e.usual()
+	}
+	d := e.diagnosis(digit, lang)
+	d.Enhanced = code
+	d.Class = className(digit)
+	d.Retry = retryOf(digit, "")
+	return d, true
+}
+
+// EnhancedEntries returns the catalog's entries for the registry of
+// enhanced status codes in registry order; callers must not modify them.
+func EnhancedEntries() []EnhancedEntry {
+	var out []EnhancedEntry
+	for _, group := range [][]EnhancedEntry{enhanced0to3, enhanced4to6, enhanced7} {
+		out = append(out, group...)
+	}
+	return out
+}
+
+// Rules returns the reply-text rules in the order they are tried; callers
+// must not modify them.
+func Rules() []Rule { return rules() }
+
+// validEnhanced reports whether s has the form c.s.d of RFC 3463: class
+// 2, 4, 5 (or X for a registry entry), subject and detail of one to three
+// digits.
+func validEnhanced(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 || len(parts[0]) != 1 || !strings.Contains("245X", parts[0]) {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) < 1 || len(p) > 3 {
+			return false
+		}
+		if _, err := strconv.Atoi(p); err != nil || p[0] == '+' || p[0] == '-' {
+			return false
+		}
+	}
+	return true
+}

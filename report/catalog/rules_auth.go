@@ -1,0 +1,102 @@
+package catalog
+
+// authRules match greylisting, TLS and SMTP AUTH requirements, and sender
+// authentication (SPF, DKIM, DMARC) failures.
+var authRules = []Rule{
+	{
+		ID: "greylisting", Category: CategoryGreylisting, Retry: Transient,
+		Pattern: `gr[ae]y-?list|postgrey|come back (later|in)|not yet authori[sz]ed to deliver|try again in \d+ ?(s|sec|seconds|min|minutes)\b|temporarily rejected.*try again|deferred for \d+ seconds`,
+		En: Text{
+			"Greylisting",
+			"The receiver turns away the first attempt from an unknown sender/IP/recipient combination on purpose and accepts the retry after a few minutes; spam software rarely retries.",
+			"At RCPT TO (sometimes at DATA) on first contact: postgrey \"450 4.2.0 Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/...\", milter-greylist \"451 4.7.1 Greylisting in action, please come back in 00:05:00\".",
+			"Nothing to fix: a normal MTA retries and the mail arrives after the greylist delay (usually 1 to 15 minutes). If it never arrives, check that the sending server retries from the same IP; large senders with changing IPs should ask to be whitelisted.",
+		},
+		Ja: Text{
+			"グレイリスティング",
+			"受信側は未知の送信元・IP・宛先の組み合わせからの最初の送信を意図的に断り、数分後の再送を受け付けます。迷惑メールの送信ソフトはほとんど再送しないためです。",
+			"初回接続時の RCPT TO（まれに DATA）への応答。postgrey の「450 4.2.0 Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/...」、milter-greylist の「451 4.7.1 Greylisting in action, please come back in 00:05:00」など。",
+			"対処は不要です。通常の MTA は再送し、グレイリストの待ち時間（通常 1〜15 分）の後に配送されます。届かない場合は送信側が同じ IP から再送しているか確認してください。IP が変わる大規模送信元はホワイトリスト登録を依頼してください。",
+		},
+	},
+	{
+		ID: "starttls-required", Category: CategoryTLSRequired,
+		Pattern: `must issue a starttls|starttls (is )?required|tls (is )?required|requires? (a )?(secure|encrypted|tls)|encryption (is )?required|must use (tls|starttls|encryption)|not accepting non-tls|use starttls|secure connection required|require ?tls`,
+		En: Text{
+			"TLS required",
+			"The receiver only accepts mail over an encrypted connection and this session is not encrypted (or not encrypted well enough).",
+			"At MAIL FROM or AUTH without STARTTLS: \"530 5.7.0 Must issue a STARTTLS command first\"; Gmail \"421 4.7.0 TLS required for RCPT domain\" for domains that enforce TLS.",
+			"Enable STARTTLS in the sending MTA (Postfix smtp_tls_security_level = may, Exim tls_require_ciphers defaults) and check that it offers TLS 1.2 or later. If STARTTLS is missing from the EHLO reply, a firewall doing SMTP inspection may be stripping it.",
+		},
+		Ja: Text{
+			"TLS が必要",
+			"受信側は暗号化された接続でしかメールを受け付けず、このセッションは暗号化されていない（または暗号化が不十分）です。",
+			"STARTTLS なしの MAIL FROM や AUTH への「530 5.7.0 Must issue a STARTTLS command first」、TLS を強制するドメイン宛ての Gmail の「421 4.7.0 TLS required for RCPT domain」など。",
+			"送信側 MTA で STARTTLS を有効にし（Postfix の smtp_tls_security_level = may など）、TLS 1.2 以降を提示しているか確認してください。EHLO 応答に STARTTLS がない場合は、SMTP 検査を行うファイアウォールが削除している可能性があります。",
+		},
+	},
+	{
+		ID: "auth-required", Category: CategoryAuthenticationRequired,
+		Pattern: `auth(entication)? (is )?required|must (be )?authenticate|authenticate first|not authenticated|client was not authenticated|smtp auth(entication)? (is )?required|turn on smtp authentication|unauthenticated (senders?|relay|mail|users?) (not allowed|not permitted|prohibited)|AuthRequired|not logged in|please log ?in|authentication is needed`,
+		En: Text{
+			"Authentication required",
+			"The server accepts this only from an authenticated client (SMTP AUTH).",
+			"At MAIL FROM or RCPT TO when a mail client or application sends without logging in: \"530 5.7.0 Authentication required\", Microsoft \"530 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM\", Postfix \"Sender address rejected: not logged in\".",
+			"Turn on SMTP authentication in the client with the mailbox's user name and password (or OAuth2), on port 587 with STARTTLS or 465 with TLS. Server-to-server mail should instead go to the recipient domain's MX on port 25.",
+		},
+		Ja: Text{
+			"認証が必要",
+			"サーバは認証済みのクライアント（SMTP AUTH）からしかこれを受け付けません。",
+			"メールクライアントやアプリケーションがログインせずに送ったときの MAIL FROM や RCPT TO への応答。「530 5.7.0 Authentication required」、Microsoft の「530 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM」、Postfix の「Sender address rejected: not logged in」など。",
+			"クライアントで SMTP 認証を有効にし、メールボックスのユーザ名とパスワード（または OAuth2）を設定して、587 番ポートで STARTTLS、または 465 番ポートで TLS を使ってください。サーバ間の配送は宛先ドメインの MX の 25 番ポートに送ります。",
+		},
+	},
+	{
+		ID: "auth-failed", Category: CategoryAuthenticationFailed,
+		Pattern: `authentication (failed|unsuccessful|failure)|(username|user name) and password not accepted|invalid (credentials|login|password|user ?name or password)|incorrect (password|authentication data|username)|bad (username|user name) or password|application-specific password required|SmtpClientAuthentication is disabled|login (failed|denied|incorrect)|auth(entication)? credentials invalid`,
+		En: Text{
+			"Authentication failed",
+			"SMTP AUTH was refused: the user name, password or token is wrong, or password logins are not allowed for this account.",
+			"In reply to AUTH: \"535 5.7.8 Error: authentication failed\", Gmail \"535 5.7.8 Username and Password not accepted\" or \"534 5.7.9 Application-specific password required\", Microsoft \"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled\".",
+			"Check the credentials by logging in to webmail; use the full address as user name if the provider expects it. For Gmail and Microsoft 365 use OAuth2 or an app password and enable SMTP AUTH for the mailbox. Stop retrying a wrong password: repeated failures get the IP blocked.",
+		},
+		Ja: Text{
+			"認証失敗",
+			"SMTP 認証が拒否されました。ユーザ名、パスワード、トークンが誤っているか、このアカウントではパスワードによるログインが許可されていません。",
+			"AUTH への応答。「535 5.7.8 Error: authentication failed」、Gmail の「535 5.7.8 Username and Password not accepted」や「534 5.7.9 Application-specific password required」、Microsoft の「535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled」など。",
+			"Web メールにログインして資格情報を確認し、事業者が求める場合はユーザ名にメールアドレス全体を使ってください。Gmail や Microsoft 365 では OAuth2 かアプリパスワードを使い、メールボックスの SMTP 認証を有効にします。誤ったパスワードで再試行を続けると IP が遮断されるので止めてください。",
+		},
+	},
+	{
+		ID: "spf-fail", Category: CategorySPFDKIMDMARC,
+		Pattern: `\bspf\b|sender policy framework|not (a )?designated|does not designate|not (permitted|authorized|allowed) (by (the )?domain )?to send (mail|email|on behalf|as)|sender id|\bpra\b`,
+		En: Text{
+			"SPF check failed",
+			"The sending IP is not authorised by the SPF record of the envelope sender's domain (or the record is broken), and the receiver rejects on SPF failure.",
+			"At MAIL FROM, RCPT TO or end of DATA: \"550 5.7.23 ... SPF validation failed\", \"550 5.7.1 ... Sender Policy Framework\", \"Please see http://www.open-spf.org/Why\", or a text naming the domain that \"does not designate\" the IP.",
+			"Add the server or mail service to the domain's SPF TXT record (ip4:/ip6:/include:), keep one record and at most 10 DNS lookups, and test with dig TXT domain. For forwarded mail, the forwarder should rewrite the sender (SRS).",
+		},
+		Ja: Text{
+			"SPF 認証の失敗",
+			"送信元 IP がエンベロープ送信元ドメインの SPF レコードで許可されていない（またはレコードが壊れている）ため、受信側は拒否しています。",
+			"MAIL FROM、RCPT TO、DATA 終端への応答。「550 5.7.23 ... SPF validation failed」「550 5.7.1 ... Sender Policy Framework」「Please see http://www.open-spf.org/Why」や、IP を「does not designate」とするドメイン名を含むテキストなど。",
+			"ドメインの SPF（TXT レコード）にサーバや配信サービスを追加し（ip4:/ip6:/include:）、レコードは 1 件、DNS 参照は 10 回以内にして、dig TXT ドメイン名 で確認してください。転送メールの場合は転送側が送信元を書き換える（SRS）必要があります。",
+		},
+	},
+	{
+		ID: "dkim-dmarc-fail", Category: CategorySPFDKIMDMARC,
+		Pattern: `dkim|dmarc|domainkeys|arc validation|(message|email) authentication|authentication (check|result)s? fail|alignment`,
+		En: Text{
+			"DKIM or DMARC failure",
+			"The message has no valid DKIM signature, or fails the DMARC policy of the From: domain (neither SPF nor DKIM passed aligned with it).",
+			"At the end of DATA: Microsoft \"550 5.7.509 Access denied, sending domain does not pass DMARC verification and has a DMARC policy of reject\", Gmail DMARC rejections, receivers that require DKIM (5.7.20-5.7.22).",
+			"Sign with DKIM using the From: domain and publish the key (SELECTOR._domainkey.domain TXT); make SPF or DKIM align with the From: domain; if a third party sends as your domain, set up DKIM for it there. Read the Authentication-Results header of a test message to see which check fails.",
+		},
+		Ja: Text{
+			"DKIM または DMARC の失敗",
+			"メッセージに有効な DKIM 署名がないか、From: ドメインの DMARC ポリシーに失敗しました（SPF も DKIM も From: ドメインと一致して成功しなかった）。",
+			"DATA 終端への応答。Microsoft の「550 5.7.509 Access denied, sending domain does not pass DMARC verification and has a DMARC policy of reject」、Gmail の DMARC による拒否、DKIM を必須とする受信側（5.7.20〜5.7.22）など。",
+			"From: ドメインで DKIM 署名して公開鍵（セレクタ._domainkey.ドメイン の TXT）を公開し、SPF か DKIM を From: ドメインと一致させてください。外部サービスが自ドメインとして送信する場合は、そのサービス側で DKIM を設定します。テストメールの Authentication-Results ヘッダでどの検査が失敗しているか確認してください。",
+		},
+	},
+}

@@ -1,0 +1,118 @@
+package catalog
+
+// listRules match refusals of the sending host: DNS blocklists, local IP
+// blocks, missing reverse DNS and bad HELO names.
+var listRules = []Rule{
+	{
+		ID: "spamhaus", Category: CategoryBlocklist,
+		Pattern: `spamhaus|zen\.spamhaus|\b(sbl|xbl|pbl|css)\b.*listed`,
+		En: Text{
+			"Sending IP listed by Spamhaus",
+			"The receiving server checked the sending IP (or domain) against a Spamhaus blocklist (ZEN = SBL, XBL/CSS, PBL; DBL for domains) and found it listed.",
+			"At connection or RCPT TO: Postfix \"554 5.7.1 Service unavailable; Client host [IP] blocked using zen.spamhaus.org\". The PBL lists dynamic and end-user ranges that should not send directly; XBL/CSS lists IPs seen sending spam or infected.",
+			"Look the IP up at https://check.spamhaus.org. For CSS/XBL, find and stop the cause (a compromised account or host, an open relay, a bad HELO) and then request removal; for PBL, send through your provider's smarthost or ask the IP owner to remove the range. Note that queries through public DNS resolvers are refused by Spamhaus, so a receiving server with a bad resolver may reject everyone.",
+		},
+		Ja: Text{
+			"送信元 IP が Spamhaus に登録",
+			"受信側サーバが送信元 IP（またはドメイン）を Spamhaus のブロックリスト（ZEN = SBL、XBL/CSS、PBL、ドメインなら DBL）で照合し、登録を検出しました。",
+			"接続時や RCPT TO への応答。Postfix では「554 5.7.1 Service unavailable; Client host [IP] blocked using zen.spamhaus.org」。PBL は直接送信すべきでない動的・エンドユーザ向けの範囲、XBL/CSS は迷惑メール送信や感染が観測された IP を登録しています。",
+			"https://check.spamhaus.org で IP を確認してください。CSS/XBL なら原因（乗っ取られたアカウントやホスト、オープンリレー、不正な HELO）を取り除いてから解除を申請し、PBL なら事業者のスマートホスト経由で送るか IP の管理者に範囲の除外を依頼します。なお Spamhaus は公開 DNS リゾルバ経由の問い合わせを拒否するため、受信側のリゾルバ設定が悪いと全員を拒否してしまうことがあります。",
+		},
+	},
+	{
+		ID: "barracuda", Category: CategoryBlocklist,
+		Pattern: `barracuda|b\.barracudacentral\.org`,
+		En: Text{
+			"Sending IP listed by Barracuda",
+			"The receiver uses the Barracuda Reputation Block List (BRBL), or a Barracuda appliance, and the sending IP is listed.",
+			"At connection or RCPT TO, for example \"550 permanent failure for one or more recipients (... blocked)\" with a barracudacentral.org link, or \"554 Service unavailable; Client host blocked using b.barracudacentral.org\".",
+			"Check and request removal at https://www.barracudacentral.org/lookups; fix what made the IP send spam first (compromised accounts, open relay), and make sure the IP has a proper reverse DNS name.",
+		},
+		Ja: Text{
+			"送信元 IP が Barracuda に登録",
+			"受信側は Barracuda のブロックリスト（BRBL）または Barracuda のアプライアンスを使っており、送信元 IP が登録されています。",
+			"接続時や RCPT TO への応答。barracudacentral.org へのリンク付きの拒否や「554 Service unavailable; Client host blocked using b.barracudacentral.org」など。",
+			"https://www.barracudacentral.org/lookups で確認し解除を申請してください。先に迷惑メール送信の原因（乗っ取られたアカウント、オープンリレー）を取り除き、IP に正しい逆引きを設定してください。",
+		},
+	},
+	{
+		ID: "spamcop", Category: CategoryBlocklist,
+		Pattern: `spamcop`,
+		En: Text{
+			"Sending IP listed by SpamCop",
+			"The sending IP is on the SpamCop Blocking List (bl.spamcop.net), built from spam reports and spam traps.",
+			"At connection or RCPT TO: \"Rejected - see http://www.spamcop.net/bl.shtml?IP\", \"blocked using bl.spamcop.net\".",
+			"Check the IP at https://www.spamcop.net/bl.shtml. Listings expire automatically about 24 hours after the reports stop, so find and stop the source of the spam (compromised account, infected host) and wait.",
+		},
+		Ja: Text{
+			"送信元 IP が SpamCop に登録",
+			"送信元 IP が SpamCop のブロックリスト（bl.spamcop.net）に登録されています。迷惑メールの報告とスパムトラップから作られるリストです。",
+			"接続時や RCPT TO への応答。「Rejected - see http://www.spamcop.net/bl.shtml?IP」「blocked using bl.spamcop.net」など。",
+			"https://www.spamcop.net/bl.shtml で IP を確認してください。報告が止まれば約 24 時間で自動的に解除されるので、迷惑メールの送信元（乗っ取られたアカウント、感染したホスト）を特定して止め、解除を待ってください。",
+		},
+	},
+	{
+		ID: "dnsbl", Category: CategoryBlocklist,
+		Pattern: `blocked using|dnsbl|\brbl\b|black ?list(ed)?|block ?list(ed)?|(is|are|was|been|currently|ip|address) listed (at|in|on|by) |sorbs|uceprotect|spamrats|psbl|mailspike|abuseat|invaluement|s5h\.net|ip(v4| address)? (is )?listed|found on one or more (dnsbl|blacklists)|rbl restriction`,
+		En: Text{
+			"Sending IP on a DNS blocklist",
+			"The receiving server found the sending IP (or the sender or HELO domain) on a DNS blocklist it uses.",
+			"At connection, HELO or RCPT TO; the text names the list (Postfix \"blocked using LIST\", Exim \"is listed in LIST\").",
+			"Look the IP up on the named list's website (or a multi-list checker), fix the cause (spam from a compromised account, an open relay, no reverse DNS, a dynamic IP range) and request removal by the list's procedure; some lists expire entries on their own.",
+		},
+		Ja: Text{
+			"送信元 IP が DNS ブラックリストに登録",
+			"受信側サーバが、利用している DNS ブラックリストで送信元 IP（または送信元や HELO のドメイン）の登録を検出しました。",
+			"接続時、HELO、RCPT TO への応答。テキストにリスト名が入ります（Postfix は「blocked using リスト名」、Exim は「is listed in リスト名」）。",
+			"記載されたリストの Web サイト（または複数リストの一括確認サービス）で IP を調べ、原因（乗っ取られたアカウントからの迷惑メール、オープンリレー、逆引きなし、動的 IP の範囲）を取り除いてから、リストの手順で解除を申請してください。自動的に解除されるリストもあります。",
+		},
+	},
+	{
+		ID: "reverse-dns", Category: CategoryReverseDNS,
+		Pattern: `cannot find your (reverse )?hostname|reverse (dns|hostname|lookup|address)|\bptr\b|\brdns\b|does not have a (ptr|reverse)|no reverse|ip name lookup failed|host name lookup failed|reverse mapping|unresolvable (client|ip|host)|client host name .* (unknown|not found)|fcrdns|(lookup|resolve) (of )?your (ip )?(address|hostname)|generic (rdns|hostname)`,
+		En: Text{
+			"No reverse DNS for the sending IP",
+			"The sending IP has no PTR record, or its name does not resolve back to the same IP, and the receiver refuses such clients.",
+			"At connection or RCPT TO: Postfix \"450 4.7.1 Client host rejected: cannot find your hostname, [IP]\" (reject_unknown_client_hostname; 450 while DNS is unsure, 550 when it is sure), Gmail 550 5.7.25 \"does not have a PTR record setup\".",
+			"Ask whoever controls the IP range (hosting company, ISP, cloud provider; you cannot set PTR in your own domain's zone) for a PTR record naming the server, e.g. mail.example.com, and give that name an A/AAAA record pointing back to the IP. Use the same name in EHLO. Check with dig -x IP and dig A name.",
+		},
+		Ja: Text{
+			"送信元 IP の逆引きがない",
+			"送信元 IP に逆引き（PTR レコード）がないか、その名前を正引きしても同じ IP に戻らないため、受信側は接続を拒否しています。",
+			"接続時や RCPT TO への応答。Postfix の「450 4.7.1 Client host rejected: cannot find your hostname, [IP]」（reject_unknown_client_hostname。DNS の結果が不確かなら 450、確定なら 550）、Gmail の 550 5.7.25「does not have a PTR record setup」など。",
+			"IP アドレスの管理者（ホスティング事業者、ISP、クラウド事業者。自分のドメインのゾーンでは設定できません）に、mail.example.com のようなサーバ名の PTR レコードを依頼し、その名前に同じ IP を指す A/AAAA レコードを設定してください。EHLO にも同じ名前を使います。dig -x IP と dig A 名前 で確認できます。",
+		},
+	},
+	{
+		ID: "helo-rejected", Category: CategoryPolicy,
+		Pattern: `helo command rejected|(invalid|bad|illegal) (helo|ehlo)|helo .*(invalid|not valid|does not resolve|not found)|need fully-qualified hostname|helo name|ehlo name|forged helo`,
+		En: Text{
+			"HELO/EHLO name refused",
+			"The receiver does not accept the name the client gave in HELO/EHLO: not fully qualified, not resolvable in DNS, an IP address where a name is wanted, or a name it considers forged (its own).",
+			"At HELO/EHLO or (with Postfix's delayed reject) at RCPT TO: \"504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname\", \"450 4.7.1 <host>: Helo command rejected: Host not found\".",
+			"Set the sending MTA's host name to a fully qualified name that has an A record and matches the IP's PTR (Postfix myhostname or smtp_helo_name, Exim helo_data, Exchange connector FQDN), not \"localhost\" or an internal name.",
+		},
+		Ja: Text{
+			"HELO/EHLO 名が拒否された",
+			"クライアントが HELO/EHLO で名乗った名前を受信側が受け付けません（FQDN でない、DNS で名前解決できない、名前の代わりの IP アドレス、偽装と見なされる名前〈受信側自身の名前〉など）。",
+			"HELO/EHLO、または Postfix の遅延拒否では RCPT TO への応答。「504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname」「450 4.7.1 <host>: Helo command rejected: Host not found」など。",
+			"送信側 MTA のホスト名を、A レコードがあり IP の逆引きと一致する FQDN に設定してください（Postfix の myhostname や smtp_helo_name、Exim の helo_data、Exchange のコネクタの FQDN）。「localhost」や内部名は使わないでください。",
+		},
+	},
+	{
+		ID: "ip-blocked", Category: CategoryBlocklist,
+		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)[^.;]{0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|(ip|host|address) (is )?(blocked|banned)|not authorized to send email directly|dynamic ip|dial-?up|residential|dynamic (address|range|pool)|use the smtp (server|relay) of your|use your (isp|provider)|connections? (not accepted|refused|rejected) from|access denied.*\[\d|poor reputation ip|ip reputation`,
+		En: Text{
+			"Sending IP refused",
+			"The receiver refuses mail from the sending IP address itself: a local block, a provider's own list, or a policy against dynamic or residential addresses.",
+			"At connection or RCPT TO: Postfix \"Client host rejected: Access denied\", \"Please use the SMTP server of your ISP\", \"The IP you're using to send mail is not authorized to send email directly to our servers\".",
+			"Send from a static IP with proper reverse DNS, or through your provider's relay (smarthost) with authentication. If the IP is a server of yours and should be allowed, ask the receiving site's postmaster to lift the block, quoting the full reply.",
+		},
+		Ja: Text{
+			"送信元 IP の拒否",
+			"受信側は送信元 IP アドレスそのものを拒否しています（独自の遮断、事業者独自のリスト、動的・家庭向け IP からの送信を禁じるポリシーなど）。",
+			"接続時や RCPT TO への応答。Postfix の「Client host rejected: Access denied」や「Please use the SMTP server of your ISP」、「The IP you're using to send mail is not authorized to send email directly to our servers」など。",
+			"正しい逆引きのある固定 IP から送るか、事業者の中継サーバ（スマートホスト）経由で認証して送ってください。自分のサーバで許可されるべき IP なら、応答全文を添えて受信側のポストマスターに解除を依頼してください。",
+		},
+	},
+}

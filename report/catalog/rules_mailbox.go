@@ -1,0 +1,140 @@
+package catalog
+
+// contentRules match refusals of the message itself: spam verdicts and
+// malware. They come before the mailbox rules because spam refusals often
+// reuse RFC 5321's "mailbox unavailable" wording.
+var contentRules = []Rule{
+	{
+		ID: "virus", Category: CategoryPolicy,
+		Pattern: `virus|malware|infected|trojan|worm\b|malicious (content|attachment|payload)|potential security issue|dangerous (attachment|content)|banned attachment|blocked attachment|attachment.*(not allowed|blocked|prohibited)`,
+		En: Text{
+			"Rejected as malware or a dangerous attachment",
+			"The receiver's scanner found a virus, or an attachment type it blocks (executables, macros, some archives).",
+			"At the end of DATA: \"554 5.7.1 Virus found\", Gmail \"552 5.7.0 This message was blocked because its content presents a potential security issue\".",
+			"Scan the sending machine; if the file is legitimate, share it as a link or in an allowed format (PDF instead of a macro document, not a zipped executable).",
+		},
+		Ja: Text{
+			"マルウェアまたは危険な添付ファイルとして拒否",
+			"受信側のスキャナがウイルス、または遮断対象の添付ファイル（実行ファイル、マクロ、一部のアーカイブ）を検出しました。",
+			"DATA 終端への応答。「554 5.7.1 Virus found」、Gmail の「552 5.7.0 This message was blocked because its content presents a potential security issue」など。",
+			"送信元の端末をウイルス検査してください。正当なファイルならリンクで共有するか、許可された形式（マクロ付き文書ではなく PDF、圧縮した実行ファイルは避ける）で送ってください。",
+		},
+	},
+	{
+		ID: "spam-content", Category: CategorySpamReputation,
+		Pattern: `spam|junk|unsolicited|bulk mail|\bubc?e\b|reputation|suspicious|high probability|content (filter|rejected|blocked)|(message|content) (was )?(rejected|blocked|classified|detected|identified|flagged) as|not accepted for policy reasons|user complaints|phish|scam|fraud`,
+		En: Text{
+			"Rejected as spam",
+			"The receiver's filter judged the message (or the sender's reputation) as spam and refused it.",
+			"At the end of DATA, or earlier from reputation alone: \"550 5.7.1 Message rejected as spam\", amavis \"554 5.7.0 Reject ... SPAM\", Yahoo \"554 5.7.9 Message not accepted for policy reasons\".",
+			"Check the sending IP and domain on blocklists and in the big providers' postmaster tools; authenticate with SPF/DKIM/DMARC; look at the content (link shorteners, URLs on domain blocklists, image-only mail, misleading subject) and send only to recipients who asked for it.",
+		},
+		Ja: Text{
+			"迷惑メールとして拒否",
+			"受信側のフィルタがメッセージ（または送信元の評価）を迷惑メールと判定し、拒否しました。",
+			"DATA 終端、または評価だけで手前の段階での応答。「550 5.7.1 Message rejected as spam」、amavis の「554 5.7.0 Reject ... SPAM」、Yahoo の「554 5.7.9 Message not accepted for policy reasons」など。",
+			"送信元 IP とドメインをブラックリストや大手事業者のポストマスターツールで確認し、SPF/DKIM/DMARC で認証してください。内容（短縮 URL、ブロックリストに載ったドメインの URL、画像だけのメール、誤解を招く件名）を見直し、配信を希望した宛先にだけ送ってください。",
+		},
+	},
+}
+
+// mailboxRules match refusals about the addresses: disabled and unknown
+// mailboxes, relaying, and the envelope sender.
+var mailboxRules = []Rule{
+	{
+		ID: "mailbox-disabled", Category: CategoryMailboxDisabled,
+		Pattern: `(account|mail ?box|user|address|recipient)\b[^.;]{0,40}?( has been| is| was)? (disabled|inactive|suspended|deactivated|locked|frozen|expired|closed)|(disabled|inactive|suspended|deactivated|expired) (account|mail ?box|user|recipient|address)|no longer (active|in use|available|accepting)|not active|account (has been )?(terminated|removed|cancell?ed)|mailbox unavailable for policy`,
+		En: Text{
+			"Recipient mailbox disabled",
+			"The mailbox exists but is disabled, suspended or inactive, and takes no mail.",
+			"At RCPT TO for accounts closed or frozen by the provider: Gmail \"550 5.2.1 The email account that you tried to reach is disabled\", Yahoo \"554 delivery error: This account has been disabled or discontinued\", \"inactive account\".",
+			"Reach the person another way and ask for a current address; remove the address from mailing lists, since mail to disabled accounts counts against the sender's reputation.",
+		},
+		Ja: Text{
+			"宛先のメールボックスが停止中",
+			"メールボックスは存在しますが、停止・休止・無効の状態で、メールを受け付けません。",
+			"事業者に閉鎖・凍結されたアカウントへの RCPT TO。Gmail の「550 5.2.1 The email account that you tried to reach is disabled」、Yahoo の「554 delivery error: This account has been disabled or discontinued」、「inactive account」など。",
+			"別の手段で本人に連絡して現在のアドレスを確認し、配信リストから削除してください。停止中のアカウントへの送信は送信元の評価を下げます。",
+		},
+	},
+	{
+		ID: "relay-denied", Category: CategoryRelayDenied,
+		Pattern: `relay(ing)? (access )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|not (permitted|allowed|authori[sz]ed) to relay|unable to relay|(we|i) do not relay|not in my list of allowed rcpthosts|no relaying|cannot relay|relay not permitted|isn't allowed to relay|may not relay|relaying to .* (denied|prohibited)|not a gateway|relay access|open relay not allowed|relay (is )?not authori[sz]ed`,
+		En: Text{
+			"Relaying denied",
+			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",
+			"At RCPT TO: Postfix \"454 4.7.1 / 554 5.7.1 <user@example.com>: Relay access denied\", Sendmail \"550 5.7.1 ... Relaying denied\", Exim \"550 relay not permitted\", qmail \"553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)\".",
+			"A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the recipient domain's MX records point to this server; if it should accept the domain, add it to its domains (Postfix mydestination, relay_domains or virtual_mailbox_domains; Exim local_domains/relay_to_domains).",
+		},
+		Ja: Text{
+			"中継拒否",
+			"このサーバは宛先ドメインのメールサーバではなく、このクライアントのためにメッセージを中継しません。",
+			"RCPT TO への応答。Postfix の「454 4.7.1 / 554 5.7.1 <user@example.com>: Relay access denied」、Sendmail の「550 5.7.1 ... Relaying denied」、Exim の「550 relay not permitted」、qmail の「553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)」など。",
+			"メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合は、宛先ドメインの MX レコードがこのサーバを指しているか確認し、このサーバが受けるべきドメインなら設定に追加してください（Postfix の mydestination、relay_domains、virtual_mailbox_domains、Exim の local_domains/relay_to_domains）。",
+		},
+	},
+	{
+		ID: "sender-rejected", Category: CategorySenderRejected,
+		Pattern: `sender (address )?(rejected|denied|refused|blocked|not allowed|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|domain of sender address .* does not (exist|resolve)|sender domain (must exist|does not exist|not found|must resolve)|envelope sender.*(denied|rejected|invalid)|invalid (sender|mail from)|bad sender|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|sender is (not allowed|blacklisted|blocked)|mail from .* (rejected|refused|denied)|unverified sender|return path`,
+		En: Text{
+			"Sender address rejected",
+			"The server refuses the envelope sender (MAIL FROM): its domain does not exist, the address could not be verified, or it is blocked.",
+			"At MAIL FROM or RCPT TO: Postfix \"Sender address rejected: Domain not found\" (reject_unknown_sender_domain), Exim \"Sender verify failed\" (callout), Sendmail \"553 5.1.8 Domain of sender address ... does not exist\".",
+			"Send with an envelope sender in a domain that resolves in public DNS and whose MX accepts mail for that address (bounces must be deliverable). Applications often leak an internal or unqualified sender (root@localhost): set it explicitly. If the address is blocked by the recipient, ask them to allow it.",
+		},
+		Ja: Text{
+			"送信元アドレスの拒否",
+			"サーバはエンベロープ送信元（MAIL FROM）を拒否しました。ドメインが存在しない、アドレスを検証できない、またはブロックされています。",
+			"MAIL FROM や RCPT TO への応答。Postfix の「Sender address rejected: Domain not found」（reject_unknown_sender_domain）、Exim の「Sender verify failed」（コールアウト）、Sendmail の「553 5.1.8 Domain of sender address ... does not exist」など。",
+			"公開 DNS で名前解決でき、MX がそのアドレス宛てのメールを受け付けるドメインのエンベロープ送信元で送ってください（エラーメールが届く必要があります）。アプリケーションは内部名や不完全な送信元（root@localhost など）を使いがちなので明示的に設定してください。宛先側でブロックされている場合は許可を依頼してください。",
+		},
+	},
+	{
+		ID: "recipient-domain-unknown", Category: CategoryDNSProblem,
+		Pattern: `recipient address rejected: domain not found|(recipient )?domain (not found|does not exist|doesn't exist|unknown)|no such domain|unknown domain|host (or domain name )?not found|unrouteable (mail )?domain|domain (has )?no (mx|mail exchanger)|(mx|mail exchanger) (record )?(not found|lookup failed)|nxdomain|name service error|name or service not known`,
+		En: Text{
+			"Recipient domain not found",
+			"The recipient's domain does not resolve in DNS (no such name, or no MX and no address records), so the mail cannot be routed.",
+			"At RCPT TO on servers that check the recipient domain (Postfix reject_unknown_recipient_domain: \"450 4.1.2 / 550 5.1.2 Recipient address rejected: Domain not found\"), or in bounces from your own MTA (\"Host or domain name not found\").",
+			"Check the domain for typos; query it with dig MX domain and dig A domain. If it is a real domain, its DNS (delegation, name servers) is broken: tell its owner. A 4xx here often means a DNS timeout on the receiving side.",
+		},
+		Ja: Text{
+			"宛先ドメインが見つからない",
+			"宛先ドメインを DNS で名前解決できない（名前が存在しない、または MX もアドレスレコードもない）ため、配送経路を決められません。",
+			"宛先ドメインを検査するサーバでの RCPT TO（Postfix の reject_unknown_recipient_domain:「450 4.1.2 / 550 5.1.2 Recipient address rejected: Domain not found」）、または自分の MTA のバウンス（「Host or domain name not found」）。",
+			"ドメインの誤記を確認し、dig MX ドメイン名 と dig A ドメイン名 で確認してください。実在するドメインなら DNS（委任やネームサーバ）が壊れているので所有者に知らせてください。4xx の場合は受信側の DNS タイムアウトであることが多いです。",
+		},
+	},
+	{
+		ID: "access-denied", Category: CategoryPolicy,
+		Pattern: `(recipient|sender) address rejected: (access denied|match )|helo command rejected: access denied|administrative prohibition|prohibited by administrator|access denied|refused due to recipient preferences|not allowed to send (mail|e-?mail|messages) to|you are not allowed|rejected by (recipient|local|the recipient's) (policy|rules|settings)`,
+		En: Text{
+			"Refused by an access rule",
+			"A local access rule of the receiving server refuses this sender, recipient or client; no more precise reason is given.",
+			"At MAIL FROM or RCPT TO: Postfix \"554 5.7.1 <user@example.com>: Recipient address rejected: Access denied\" (an access map entry), Exim \"550 Administrative prohibition\", recipients who block senders.",
+			"Ask the recipient or the receiving site's postmaster (by another channel) to allow the sender, quoting the full reply; they will find the matching entry in their access tables or filters.",
+		},
+		Ja: Text{
+			"アクセス制御による拒否",
+			"受信側サーバの独自のアクセス制御が、この送信元、宛先、クライアントを拒否しています。より詳しい理由は示されていません。",
+			"MAIL FROM や RCPT TO への応答。Postfix の「554 5.7.1 <user@example.com>: Recipient address rejected: Access denied」（アクセスマップの登録）、Exim の「550 Administrative prohibition」、送信元をブロックしている宛先など。",
+			"応答全文を添えて、宛先本人または受信側のポストマスターに（別の手段で）送信元の許可を依頼してください。先方がアクセステーブルやフィルタで該当の設定を見つけられます。",
+		},
+	},
+	{
+		ID: "user-unknown", Category: CategoryMailboxUnknown,
+		Pattern: `user unknown|unknown user|no such (user|mailbox|recipient|address|account|person)|(user|mail ?box|recipient|address|account|addressee)( name)? (does not|doesn't|not|did not|no longer) exist|does not exist|invalid (recipient|mail ?box|address|user|account)|recipient (not found|unknown|invalid)|unknown (recipient|address|mail ?box|local ?part|account)|mail ?box (not found|unavailable|not available|is unavailable)|no mail ?box|not a valid (mail ?box|recipient|user|address)|(user|recipient) not found|not our customer|addressee unknown|recipient address rejected|unknown or illegal alias|not listed in|bad recipient|undeliverable address|no valid recipients|address (is )?invalid|mailbox name not allowed|user doesn't have a|not have an account|no user by that name|no mailbox here`,
+		En: Text{
+			"Recipient address does not exist",
+			"The recipient's server does not know the mailbox: it never existed, was deleted, or the address is mistyped.",
+			"At RCPT TO: Postfix \"550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in local recipient table\", Sendmail \"550 5.1.1 <user@example.com>... User unknown\", qmail \"550 sorry, no mailbox here by that name\", Gmail \"550 5.1.1 The email account that you tried to reach does not exist\".",
+			"Check the address for typos and confirm it with the recipient another way. Remove it from mailing lists at once: repeated mail to unknown users marks a sender as a spammer. If the domain is yours, create the mailbox or alias (Postfix local_recipient_maps, virtual_mailbox_maps).",
+		},
+		Ja: Text{
+			"宛先アドレスが存在しない",
+			"宛先のサーバはそのメールボックスを知りません。最初から存在しない、削除された、またはアドレスの誤記です。",
+			"RCPT TO への応答。Postfix の「550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in local recipient table」、Sendmail の「550 5.1.1 <user@example.com>... User unknown」、qmail の「550 sorry, no mailbox here by that name」、Gmail の「550 5.1.1 The email account that you tried to reach does not exist」など。",
+			"アドレスの誤記を確認し、別の手段で宛先本人に確認してください。配信リストからはすぐに削除してください。存在しない宛先への送信を繰り返すと迷惑メール送信者と見なされます。自分のドメインなら、メールボックスやエイリアスを作成してください（Postfix の local_recipient_maps、virtual_mailbox_maps）。",
+		},
+	},
+}

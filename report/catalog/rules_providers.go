@@ -1,0 +1,135 @@
+package catalog
+
+// providerRules match the replies of large mailbox providers, whose texts
+// are specific enough to win over the generic rules that follow.
+var providerRules = []Rule{
+	{
+		ID: "gmail-unauthenticated", Category: CategorySPFDKIMDMARC,
+		Pattern: `sender is unauthenticated|does not have authentication information|fails to pass authentication checks|unauthenticated email (from \S+ )?is not accepted|(dmarc|domain's) policy|does not meet .*authentication requirements`,
+		En: Text{
+			"Rejected: sender not authenticated (SPF/DKIM/DMARC)",
+			"The receiver (this is Gmail's wording) requires that mail passes SPF or DKIM, aligned with the From: domain for DMARC, and this message did not.",
+			"At the end of DATA for mail from a domain without SPF/DKIM, from a server not listed in SPF, or from a domain whose DMARC policy is reject or quarantine when the checks fail. Since February 2024 Gmail and Yahoo require it of every sender.",
+			"Publish an SPF record listing the sending server (dig TXT domain), sign with DKIM for the From: domain (SELECTOR._domainkey), publish a DMARC record (_dmarc.domain), then send a test to a Gmail account and read \"Show original\" for spf=, dkim= and dmarc= pass.",
+		},
+		Ja: Text{
+			"送信ドメイン認証なしのため拒否（SPF/DKIM/DMARC）",
+			"受信側（この文言は Gmail）は SPF または DKIM が成功し、DMARC のために From: ドメインと一致することを求めていますが、このメッセージは満たしていません。",
+			"SPF や DKIM のないドメイン、SPF に記載されていないサーバ、DMARC ポリシーが reject/quarantine で認証に失敗したドメインからのメールの DATA 終端。2024 年 2 月以降、Gmail と Yahoo はすべての送信者に認証を求めています。",
+			"送信サーバを記載した SPF レコードを公開し（dig TXT ドメイン名）、From: ドメインで DKIM 署名し（セレクタ._domainkey）、DMARC レコード（_dmarc.ドメイン）を公開してください。その後 Gmail 宛てにテスト送信し、「メッセージのソースを表示」で spf=、dkim=、dmarc= が pass か確認します。",
+		},
+	},
+	{
+		ID: "gmail-unsolicited", Category: CategorySpamReputation,
+		Pattern: `unusual rate of unsolicited mail|likely unsolicited mail|low reputation of the sending (ip|domain)|very low reputation|bulk sender guidelines|bulk email senders guidelines`,
+		En: Text{
+			"Blocked for spam reputation (Gmail)",
+			"Gmail judges mail from this IP address or domain as likely spam, from its reputation and the recipients' reports, and blocks or defers it.",
+			"After a burst of mail, complaints (\"Report spam\" clicks), mail to many unknown users, or from a new IP or domain that has no reputation yet; 421 4.7.0/4.7.28 is a deferral, 550 5.7.1 a rejection.",
+			"Check the domain and IP in Google Postmaster Tools (spam rate must stay under 0.3%), send only to people who asked for the mail, add one-click unsubscribe, authenticate with SPF/DKIM/DMARC, and lower the volume until the reputation recovers. Check that the server is not an open relay or sending from a compromised account.",
+		},
+		Ja: Text{
+			"迷惑メール評価によるブロック（Gmail）",
+			"Gmail はこの IP アドレスやドメインからのメールを、評価と受信者の報告から迷惑メールの可能性が高いと判断し、拒否または遅延させています。",
+			"大量送信の直後、迷惑メール報告（「迷惑メールを報告」）が多いとき、存在しない宛先への送信が多いとき、評価の実績がない新しい IP やドメインから送ったときなど。421 4.7.0/4.7.28 は遅延、550 5.7.1 は拒否です。",
+			"Google Postmaster Tools でドメインと IP の状態を確認し（迷惑メール率は 0.3% 未満に保つ必要があります）、配信を希望した人にだけ送り、ワンクリックの配信停止を付け、SPF/DKIM/DMARC で認証し、評価が回復するまで送信量を減らしてください。オープンリレーや乗っ取られたアカウントからの送信がないかも確認してください。",
+		},
+	},
+	{
+		ID: "gmail-receiving-too-fast", Category: CategoryRateLimit,
+		Pattern: `receiving mail (too quickly|at a rate that prevents)|peak smtp relay limit|daily (user )?sending (quota|limit)|daily smtp relay limit|sending (quota|limit) exceeded`,
+		En: Text{
+			"Rate limit (recipient or sending quota)",
+			"The provider limits how fast one mailbox may receive, or how much one account or relay may send per day; this message is over the limit for now.",
+			"Gmail \"450 4.2.1 The user you are trying to contact is receiving mail too quickly\" when one recipient gets a flood; \"550 5.4.5 Daily user sending limit exceeded\" when a Google Workspace account or the SMTP relay sent too much.",
+			"For a recipient limit, let the sender retry later and spread mail to that mailbox over time. For a sending quota, wait for the 24-hour window to pass, and move bulk mail to a service meant for it.",
+		},
+		Ja: Text{
+			"流量制限（受信側または送信上限）",
+			"事業者は 1 つのメールボックスが受信できる速さや、1 アカウントや中継サービスが 1 日に送れる量を制限しており、このメッセージは現在その上限を超えています。",
+			"1 人の宛先に大量に届いたときの Gmail の「450 4.2.1 The user you are trying to contact is receiving mail too quickly」や、Google Workspace アカウントや SMTP リレーの送信が多すぎるときの「550 5.4.5 Daily user sending limit exceeded」など。",
+			"受信側の制限なら時間をおいて再送させ、その宛先への送信を分散してください。送信上限なら 24 時間の枠が過ぎるのを待ち、大量配信は専用のサービスに移してください。",
+		},
+	},
+	{
+		ID: "microsoft-banned-ip", Category: CategoryBlocklist,
+		Pattern: `banned sending ip|weren't sent\. please contact your internet service provider|part of their network is on our block ?list|on our block ?list \(?(AS|S)\d+|sender\.office\.com|traffic not accepted from this ip`,
+		En: Text{
+			"Sending IP on Microsoft's block list",
+			"Microsoft (Outlook.com, Hotmail, Exchange Online Protection) has put the sending IP address or its network on its own block list.",
+			"At MAIL FROM or RCPT TO: \"550 5.7.606-649 Access denied, banned sending IP\", \"550 5.7.1 Unfortunately, messages from [IP] weren't sent ... on our block list (AS3140)\", or \"550 SC-001\".",
+			"Request delisting at https://sender.office.com (Exchange Online) or through the Outlook.com sender support form; enroll in SNDS and JMRP to watch the IP. If the IP is shared (hosting, cloud), ask the provider, or send through a relay with a good reputation.",
+		},
+		Ja: Text{
+			"送信元 IP が Microsoft のブロックリストに登録",
+			"Microsoft（Outlook.com、Hotmail、Exchange Online Protection）が送信元 IP アドレスまたはそのネットワークを独自のブロックリストに登録しています。",
+			"MAIL FROM や RCPT TO への応答。「550 5.7.606-649 Access denied, banned sending IP」「550 5.7.1 Unfortunately, messages from [IP] weren't sent ... on our block list (AS3140)」「550 SC-001」など。",
+			"Exchange Online なら https://sender.office.com で、Outlook.com なら送信者サポートのフォームで解除を申請してください。SNDS と JMRP に登録して IP の状態を監視します。共有 IP（ホスティング、クラウド）なら事業者に相談するか、評価の良い中継サーバ経由で送信してください。",
+		},
+	},
+	{
+		ID: "microsoft-recipient-not-found", Category: CategoryMailboxUnknown,
+		Pattern: `RESOLVER\.ADR\.(RecipNotFound|RecipientNotFound|ExRecipNotFound)|recipient not found by smtp address lookup|5\.4\.1 recipient address rejected: access denied|recipient address rejected: access denied\. AS\(201806281\)`,
+		En: Text{
+			"Recipient not found (Microsoft 365)",
+			"The recipient address does not exist in the Microsoft 365 / Exchange organisation; Exchange Online rejects unknown recipients at the edge with 5.4.1 \"Recipient address rejected: Access denied\" or 5.1.10 RecipientNotFound.",
+			"At RCPT TO, for a mistyped address, a deleted mailbox, or a domain whose directory-based edge blocking does not know the user.",
+			"Check the address with the recipient. If it is your organisation's domain, make sure the mailbox, mail user or contact exists (and is synced from on-premises AD), or set the domain to Internal Relay when some mailboxes live elsewhere.",
+		},
+		Ja: Text{
+			"宛先が見つからない（Microsoft 365）",
+			"宛先アドレスが Microsoft 365 / Exchange の組織に存在しません。Exchange Online は存在しない宛先を入口で 5.4.1「Recipient address rejected: Access denied」や 5.1.10 RecipientNotFound として拒否します。",
+			"アドレスの誤記、削除されたメールボックス、ディレクトリベースのエッジブロックがユーザを知らないドメインでの RCPT TO への応答。",
+			"宛先本人にアドレスを確認してください。自組織のドメインなら、メールボックス・メールユーザ・連絡先が存在するか（オンプレミス AD から同期されているか）確認し、一部のメールボックスが別の場所にある場合はドメインを内部の中継（Internal Relay）に設定してください。",
+		},
+	},
+	{
+		ID: "microsoft-server-busy", Category: CategoryRateLimit,
+		Pattern: `server busy\. please try again later from|4\.7\.(5\d\d|6\d\d) server busy`,
+		Class:   '4',
+		En: Text{
+			"Throttled by Microsoft (server busy)",
+			"Exchange Online Protection is limiting mail from this IP, usually because the IP is new to it or its volume rose suddenly.",
+			"\"451 4.7.500-699 Server busy. Please try again later from [IP]\" at connection or MAIL FROM.",
+			"Let the sender retry; the limit eases as the IP builds reputation. Ramp up volume gradually, and check the IP in SNDS.",
+		},
+		Ja: Text{
+			"Microsoft による流量制限（Server busy）",
+			"Exchange Online Protection がこの IP からのメールを制限しています。多くは IP が新しいか、送信量が急に増えたためです。",
+			"接続時や MAIL FROM での「451 4.7.500-699 Server busy. Please try again later from [IP]」。",
+			"再送に任せてください。IP の評価が蓄積されると制限は緩和されます。送信量は段階的に増やし、SNDS で IP の状態を確認してください。",
+		},
+	},
+	{
+		ID: "yahoo-deferred", Category: CategorySpamReputation,
+		Pattern: `\[TSS?\d\d\]|temporarily deferred due to (unexpected volume or )?user complaints|messages from \S+ temporarily deferred|postmaster\.yahoo|senders\.yahooinc|yahoo\.com/.*(421|error)`,
+		En: Text{
+			"Deferred for volume or complaints (Yahoo)",
+			"Yahoo (and AOL) defer or refuse mail from this IP because of unusual volume, user complaints or poor reputation.",
+			"\"421 4.7.0 [TSS04] Messages from IP temporarily deferred due to unexpected volume or user complaints\"; [TSS09] means mail from the IP is refused outright.",
+			"Let the server retry at a lower rate; check complaint rates via Yahoo's Complaint Feedback Loop, remove unengaged recipients, authenticate with SPF/DKIM/DMARC, and if the deferrals last over 48 hours, contact Yahoo Sender Support.",
+		},
+		Ja: Text{
+			"送信量・苦情による遅延（Yahoo）",
+			"Yahoo（および AOL）は、異常な送信量、受信者からの苦情、評価の低さのため、この IP からのメールを遅延または拒否しています。",
+			"「421 4.7.0 [TSS04] Messages from IP temporarily deferred due to unexpected volume or user complaints」など。[TSS09] はその IP からのメールを拒否していることを示します。",
+			"送信ペースを落として再送させてください。Yahoo の苦情フィードバックループで苦情率を確認し、反応のない宛先を削除し、SPF/DKIM/DMARC で認証し、48 時間以上続く場合は Yahoo の送信者サポートに連絡してください。",
+		},
+	},
+	{
+		ID: "cpanel-unrouteable", Category: CategoryMailboxUnknown,
+		Pattern: `the account or domain may not exist, they may be blacklisted|no such user here|unrouteable address`,
+		En: Text{
+			"No such user (Exim/cPanel)",
+			"The Exim server (typical of cPanel hosting) has no route to the recipient: the mailbox does not exist there.",
+			"At RCPT TO: \"550 No Such User Here\", \"550 Unrouteable address\", or the cPanel text \"The account or domain may not exist...\".",
+			"Check the address. If it is your domain on cPanel, check the mailbox exists and the domain is set as local (\"Email Routing: Local Mail Exchanger\") when its MX points to this server.",
+		},
+		Ja: Text{
+			"ユーザが存在しない（Exim/cPanel）",
+			"Exim サーバ（cPanel のホスティングに多い）に宛先への配送経路がなく、メールボックスが存在しません。",
+			"RCPT TO への「550 No Such User Here」「550 Unrouteable address」や cPanel の「The account or domain may not exist...」。",
+			"アドレスを確認してください。cPanel 上の自分のドメインなら、メールボックスの存在と、MX がこのサーバを指す場合にドメインが「Email Routing: Local Mail Exchanger」に設定されているか確認してください。",
+		},
+	},
+}
