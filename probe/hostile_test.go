@@ -338,3 +338,44 @@ func TestTLSAlert(t *testing.T) {
 		t.Fatalf("Err %v TLS %+v", h.Err, h.TLS)
 	}
 }
+
+func TestImplicitTLSToPlainServer(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{})
+	cfg, _ := setup(t, srv.Addr)
+	cfg.ImplicitTLS = true
+	h := oneHost(t, cfg, "user@example.com")
+	if h.Err == nil || h.Err.Step != "TLS handshake" || h.Err.Kind != probe.ErrTLS || h.TLS == nil || !h.TLS.Implicit ||
+		!strings.Contains(h.TLS.HandshakeError, "does not look like a TLS handshake") || len(h.Steps) != 0 {
+		t.Errorf("Err %v TLS %+v steps %d", h.Err, h.TLS, len(h.Steps))
+	}
+}
+
+// TestNoInjectionFromConfig: whatever a caller puts in Config, CR, LF or
+// NUL never reach the wire as a second command.
+func TestNoInjectionFromConfig(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		set  func(c *probe.Config)
+		step string
+	}{
+		{"helo", func(c *probe.Config) { c.Helo = "probe.test\r\nMAIL FROM:<x@y>" }, "EHLO"},
+		{"from", func(c *probe.Config) { c.From = "a@b>\r\nDATA" }, "MAIL FROM"},
+		{"rcpt", func(c *probe.Config) { c.Rcpt = "a@b\nDATA" }, "RCPT TO"},
+		{"vrfy", func(c *probe.Config) { c.Vrfy = "x\x00y" }, "VRFY"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := smtptest.Start(t, smtptest.Options{})
+			cfg, d := setup(t, srv.Addr)
+			tc.set(&cfg)
+			h := oneHost(t, cfg, "user@example.com")
+			if h.Err == nil || h.Err.Kind != probe.ErrPolicy || h.Err.Step != tc.step {
+				t.Errorf("Err %v", h.Err)
+			}
+			for _, w := range d.Writes() {
+				if strings.Contains(w, "DATA") || strings.Contains(w, "x@y") {
+					t.Errorf("injected: %q", w)
+				}
+			}
+		})
+	}
+}

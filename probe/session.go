@@ -22,9 +22,20 @@ const closeTimeout = 2 * time.Second
 
 // command is one line the probe sends.
 type command struct {
-	step    string // the name used in Host.Err, e.g. "MAIL FROM"
-	line    string // as sent, without CRLF
-	closing bool   // RSET or QUIT after the answer: a missing reply is only recorded
+	step string // the name used in Host.Err, e.g. "MAIL FROM"
+	line string // as sent, without CRLF
+	// shown is what Step.Command records when line holds a secret (AUTH
+	// PLAIN ********); "" means line.
+	shown   string
+	closing bool // RSET or QUIT after the answer: a missing reply is only recorded
+}
+
+// recorded is the command as steps and errors show it, secrets redacted.
+func (c command) recorded() string {
+	if c.shown != "" {
+		return c.shown
+	}
+	return c.line
 }
 
 func closingCmd(verb string) command { return command{step: verb, line: verb, closing: true} }
@@ -271,7 +282,7 @@ func (s *session) exchangeRaw(raw []byte, cmds ...command) ([]Reply, bool) {
 		// makes sure that nothing a caller puts in Config can reach the
 		// wire as a second command.
 		if strings.ContainsAny(c.line, "\r\n\x00") {
-			s.fail(c.step, ErrPolicy, fmt.Errorf("refusing to send %q: contains CR, LF or NUL", c.line))
+			s.fail(c.step, ErrPolicy, fmt.Errorf("refusing to send %q: contains CR, LF or NUL", c.recorded()))
 			return nil, false
 		}
 		buf = append(buf, c.line...)
@@ -315,11 +326,11 @@ func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool)
 			s.host.CloseErr = s.classify(c.step, err)
 			return rep, false
 		}
-		s.host.Steps = append(s.host.Steps, Step{Command: c.line, Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
+		s.host.Steps = append(s.host.Steps, Step{Command: c.recorded(), Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
 		s.record(c, err)
 		return rep, false
 	}
-	s.host.Steps = append(s.host.Steps, Step{Command: c.line, Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
+	s.host.Steps = append(s.host.Steps, Step{Command: c.recorded(), Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
 	return rep, true
 }
 
