@@ -270,8 +270,10 @@ func (p *perfData) days(label string, days int, o Options) {
 	p.items = append(p.items, fmt.Sprintf("%s=%d;%s;%s;;", perfLabel(label), days, warn, crit))
 }
 
+// perfSeconds formats seconds to the microsecond, without trailing zeros.
 func perfSeconds(d time.Duration) string {
-	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64)
+	s := strconv.FormatFloat(d.Seconds(), 'f', 6, 64)
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }
 
 func perfThreshold(d time.Duration) string {

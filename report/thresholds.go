@@ -43,7 +43,7 @@ func ApplyThresholds(a Assessment, o Options) Assessment {
 
 	if sev, limit := timeSeverity(a.Result.Duration, o); sev != OK {
 		fill := strings.NewReplacer("{delay}", roundDuration(a.Result.Duration).String(), "{threshold}", limit.String())
-		detail := "probe took " + roundDuration(a.Result.Duration).String() + ", threshold " + limit.String()
+		detail := slowestStep(a.Result)
 		if f, ok := addThresholdFinding(&out, sev, "", FindingSlowProbe, fill, detail, o); ok {
 			why = append(why, f.Diagnosis.Title)
 		}
@@ -97,6 +97,34 @@ func addThresholdFinding(a *Assessment, sev Status, host, id string, fill *strin
 	f := Finding{Severity: sev, Host: host, ID: id, Diagnosis: d, Detail: detail}
 	a.Findings = append(a.Findings, f)
 	return f, true
+}
+
+// slowestStep names where a slow probe spent its time: the longest DNS
+// query, connection or reply, such as "slowest step: mx1.example.com
+// greeting 4.1s".
+func slowestStep(r probe.Result) string {
+	var what string
+	var longest time.Duration
+	note := func(d time.Duration, w string) {
+		if d > longest {
+			longest, what = d, w
+		}
+	}
+	for _, q := range r.DNS.Queries {
+		note(q.Duration, "DNS "+q.Type+" "+strings.TrimSuffix(q.Name, "."))
+	}
+	for _, h := range r.Hosts {
+		for _, at := range h.Attempts {
+			note(at.Duration, h.Name+" connect")
+		}
+		for i, name := range stepNames(h) {
+			note(h.Steps[i].Duration, h.Name+" "+name)
+		}
+	}
+	if what == "" {
+		return ""
+	}
+	return "slowest step: " + what + " " + roundDuration(longest).String()
 }
 
 // timeSeverity compares the duration of a probe with the time thresholds

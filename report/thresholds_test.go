@@ -156,6 +156,24 @@ func TestApplyThresholdsJapanese(t *testing.T) {
 	}
 }
 
+func TestSlowestStep(t *testing.T) {
+	a := monFixtures()["healthy"]
+	if got, want := slowestStep(a.Result), "slowest step: mx1.example.com greeting 2ms"; got != want {
+		t.Errorf("slowestStep = %q, want %q", got, want)
+	}
+	a.Result.DNS.Queries[0].Duration = time.Second
+	if got, want := slowestStep(a.Result), "slowest step: DNS A mx1.example.com 1s"; got != want {
+		t.Errorf("slowestStep = %q, want %q", got, want)
+	}
+	got := ApplyThresholds(a, Options{WarningTime: time.Millisecond})
+	if f := got.Findings[len(got.Findings)-1]; f.Detail != "slowest step: DNS A mx1.example.com 1s" {
+		t.Errorf("slow-probe detail = %q", f.Detail)
+	}
+	if got := slowestStep(monFixtures()["unknown"].Result); got != "slowest step: DNS MX example.info 2s" {
+		t.Errorf("slowestStep(resolver timeout) = %q", got)
+	}
+}
+
 func TestCertDays(t *testing.T) {
 	h := monHost("mx", "192.0.2.1", rcptOK, monNow.Add(36*time.Hour))
 	o := Options{Now: func() time.Time { return monNow }}
