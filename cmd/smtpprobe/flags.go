@@ -1,0 +1,254 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
+)
+
+// options holds the command line after parsing, before it becomes a
+// probe.Config and report.Options.
+type options struct {
+	server       string
+	port         int
+	resolver     string
+	helo         string
+	from         string
+	rcpt         string
+	vrfy         string
+	data         bool
+	starttls     string
+	tls          bool
+	timeout      time.Duration
+	deadline     time.Duration
+	output       string
+	noColor      bool
+	lang         string
+	concurrency  int
+	allAddresses bool
+	certWarnDays int
+	certCritDays int
+	warningTime  time.Duration
+	criticalTime time.Duration
+	quiet        bool
+	file         string
+	ordered      bool
+	caFile       string
+	version      bool
+	help         bool
+}
+
+// defaultConcurrency suits a laptop: enough to hide network latency across
+// many targets without looking like a flood to any one network.
+const defaultConcurrency = 20
+
+func newFlagSet(o *options) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("smtpprobe", pflag.ContinueOnError)
+	fs.SortFlags = false
+	fs.StringVarP(&o.server, "server", "s", "", "skip the MX lookup and talk to `HOST[:PORT]` (the domain is still used for RCPT)")
+	fs.IntVarP(&o.port, "port", "p", 0, "SMTP `port` (default 25, or 465 with --tls)")
+	fs.StringVar(&o.resolver, "resolver", "", "DNS server to ask, `ADDR[:PORT]` (default: the system's, from /etc/resolv.conf)")
+	fs.StringVar(&o.helo, "helo", "", "`name` sent in EHLO/HELO (default: this host's name)")
+	fs.StringVar(&o.from, "from", "", "reverse path for MAIL FROM; \"\" or unset means the null sender <>")
+	fs.StringVar(&o.rcpt, "rcpt", "", "recipient for RCPT TO (default: the target address, or postmaster@DOMAIN)")
+	fs.StringVar(&o.vrfy, "vrfy", "", "also send VRFY `ADDR` and report the reply")
+	fs.BoolVar(&o.data, "data", false, "also send DATA with a small, clearly labelled test message (delivers mail!)")
+	fs.StringVar(&o.starttls, "starttls", "auto", "STARTTLS `mode`: auto (use when offered), require (missing is critical), never")
+	fs.BoolVar(&o.tls, "tls", false, "implicit TLS from the first byte (SMTPS, usually port 465)")
+	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "limit for each step: connect, each reply, TLS handshake")
+	fs.DurationVar(&o.deadline, "deadline", 0, "limit for the whole probe of one target (default: --timeout times the number of steps)")
+	fs.StringVarP(&o.output, "output", "o", "text", "output `format`: text, json, nagios, prometheus")
+	fs.BoolVar(&o.noColor, "no-color", false, "plain text (colour is also off when NO_COLOR is set or stdout is not a terminal)")
+	fs.StringVar(&o.lang, "lang", "", "language of explanations: en or ja (default: from LC_ALL/LANG, else en)")
+	fs.IntVarP(&o.concurrency, "concurrency", "c", defaultConcurrency, "targets probed at once when there are several")
+	fs.BoolVar(&o.allAddresses, "all-addresses", false, "probe every address of every MX host, not just the first that answers")
+	fs.IntVar(&o.certWarnDays, "cert-warn-days", 14, "warn when a certificate expires within this many `days`")
+	fs.IntVar(&o.certCritDays, "cert-crit-days", 0, "critical when a certificate expires within this many `days` (default: off)")
+	fs.DurationVar(&o.warningTime, "warning-time", 0, "warning when the whole probe of a target takes longer (default: off)")
+	fs.DurationVar(&o.criticalTime, "critical-time", 0, "critical when the whole probe of a target takes longer (default: off)")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when the status is ok (for cron)")
+	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE`, one per line (# comments and blank lines skipped)")
+	fs.BoolVar(&o.ordered, "ordered", false, "with several targets, print results in input order rather than as they finish")
+	fs.StringVar(&o.caFile, "ca-file", "", "verify server certificates against the PEM roots in `FILE` (default: the system's)")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
+	return fs
+}
+
+// probeConfig checks the options and turns them into a probe.Config. Every
+// value that reaches the wire is validated here, so that a bad flag is one
+// line on stderr rather than a confused dialogue.
+func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, error) {
+	var cfg probe.Config
+	switch o.starttls {
+	case "auto":
+		cfg.StartTLS = probe.StartTLSAuto
+	case "require":
+		cfg.StartTLS = probe.StartTLSRequire
+	case "never":
+		cfg.StartTLS = probe.StartTLSNever
+	default:
+		return cfg, fmt.Errorf("--starttls %q: want auto, require or never", o.starttls)
+	}
+	if o.tls && cfg.StartTLS == probe.StartTLSNever {
+		return cfg, fmt.Errorf("--tls and --starttls never contradict each other")
+	}
+	if o.port < 0 || o.port > 65535 {
+		return cfg, fmt.Errorf("--port %d: want 1 to 65535", o.port)
+	}
+	if o.timeout <= 0 {
+		return cfg, fmt.Errorf("--timeout %s: want a positive duration such as 10s", o.timeout)
+	}
+	if o.deadline < 0 {
+		return cfg, fmt.Errorf("--deadline %s: want a positive duration such as 2m", o.deadline)
+	}
+	if o.concurrency < 1 {
+		return cfg, fmt.Errorf("--concurrency %d: want at least 1", o.concurrency)
+	}
+	if o.certWarnDays < 0 {
+		return cfg, fmt.Errorf("--cert-warn-days %d: want 0 or more", o.certWarnDays)
+	}
+	if o.certCritDays < 0 {
+		return cfg, fmt.Errorf("--cert-crit-days %d: want 0 or more", o.certCritDays)
+	}
+	if o.warningTime < 0 || o.criticalTime < 0 {
+		return cfg, fmt.Errorf("--warning-time and --critical-time want positive durations such as 5s")
+	}
+	if o.server != "" {
+		if err := checkServer(o.server); err != nil {
+			return cfg, err
+		}
+	}
+	helo := o.helo
+	if helo == "" {
+		// The host's name is only a default: a laptop called "mybox" must
+		// still be able to probe, so fall back to a name every server takes.
+		h, err := hostname()
+		if err != nil {
+			h = "localhost"
+		}
+		if _, err := probe.ParseHelo(h); err != nil {
+			h = "localhost"
+		}
+		helo = h
+	}
+	helo, err := probe.ParseHelo(helo)
+	if err != nil {
+		return cfg, fmt.Errorf("--helo: %w", err)
+	}
+	from, rcpt, vrfy := o.from, o.rcpt, o.vrfy
+	if from != "" {
+		if from, err = probe.ParseAddress(from); err != nil {
+			return cfg, fmt.Errorf("--from: %w", err)
+		}
+	}
+	if rcpt != "" {
+		if rcpt, err = probe.ParseAddress(rcpt); err != nil {
+			return cfg, fmt.Errorf("--rcpt: %w", err)
+		}
+	}
+	if vrfy != "" {
+		if vrfy, err = probe.ParseVrfy(vrfy); err != nil {
+			return cfg, fmt.Errorf("--vrfy: %w", err)
+		}
+	}
+	// One cache and one gate for the whole run: targets that share mail
+	// servers ask DNS once and never open two connections to one address.
+	res := &dnsx.Resolver{Timeout: o.timeout, Cache: &dnsx.Cache{}}
+	if o.resolver != "" {
+		addr, err := dnsx.ParseServer(o.resolver)
+		if err != nil {
+			return cfg, fmt.Errorf("--resolver: %w", err)
+		}
+		res.Servers = []string{addr}
+	}
+	cfg.Gate = &probe.Gate{}
+	cfg.Server = o.server
+	cfg.Port = o.port
+	cfg.Helo = helo
+	cfg.From = from
+	cfg.Rcpt = rcpt
+	cfg.Vrfy = vrfy
+	cfg.Data = o.data
+	cfg.ImplicitTLS = o.tls
+	cfg.Timeout = o.timeout
+	cfg.AllAddresses = o.allAddresses
+	cfg.Resolver = res
+	return cfg, nil
+}
+
+// checkServer validates --server HOST[:PORT].
+func checkServer(s string) error {
+	host, port := s, ""
+	if h, p, err := net.SplitHostPort(s); err == nil {
+		host, port = h, p
+	} else if strings.Count(s, ":") == 1 {
+		return fmt.Errorf("--server %q: %v", s, err)
+	}
+	if port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("--server %q: port %q is not a number from 1 to 65535", s, port)
+		}
+	}
+	if _, err := netip.ParseAddr(host); err == nil {
+		return nil
+	}
+	if _, err := probe.ParseDomain(host); err != nil {
+		return fmt.Errorf("--server %q: %w", s, err)
+	}
+	return nil
+}
+
+// language picks the language of explanations: --lang, else the locale
+// environment the way setlocale reads it (LC_ALL over LC_MESSAGES over LANG).
+func language(flag string, getenv func(string) string) (catalog.Lang, error) {
+	switch flag {
+	case "en":
+		return catalog.English, nil
+	case "ja":
+		return catalog.Japanese, nil
+	case "":
+	default:
+		return "", fmt.Errorf("--lang %q: want en or ja", flag)
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := getenv(v); l != "" {
+			if strings.HasPrefix(l, "ja") {
+				return catalog.Japanese, nil
+			}
+			return catalog.English, nil
+		}
+	}
+	return catalog.English, nil
+}
+
+// runDeadline bounds the whole probe of one target. Unless --deadline says
+// otherwise it allows every step of the dialogue asked for its full
+// --timeout, plus two DNS lookups: a server that uses every second of every
+// step still gets a complete report, and one that stalls cannot hold a cron
+// job or a Nagios check for longer than that.
+func (o *options) runDeadline() time.Duration {
+	if o.deadline > 0 {
+		return o.deadline
+	}
+	steps := 2 + 6 // DNS MX and address; connect, greeting, EHLO, MAIL, RCPT, RSET+QUIT
+	if o.starttls != "never" || o.tls {
+		steps += 3 // STARTTLS, handshake, EHLO again
+	}
+	if o.vrfy != "" {
+		steps++
+	}
+	if o.data {
+		steps += 2 // DATA, end of data
+	}
+	return time.Duration(steps) * o.timeout
+}

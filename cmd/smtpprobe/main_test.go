@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/smtpprobe/smtpprobe/internal/dnstest"
+	"github.com/smtpprobe/smtpprobe/internal/smtptest"
+)
+
+// result is what one run of the command gave.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCmd runs the whole command in process, as main would, with the given
+// standard input and environment.
+func runCmd(t *testing.T, stdin string, environ map[string]string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &env{
+		stdin:    strings.NewReader(stdin),
+		stdout:   &out,
+		stderr:   &errb,
+		getenv:   func(k string) string { return environ[k] },
+		hostname: func() (string, error) { return "probe.test", nil },
+	})
+	return result{code, out.String(), errb.String()}
+}
+
+// world is a DNS server and SMTP servers on loopback that stand for the
+// mail setup of a few test domains.
+type world struct {
+	dns  *dnstest.Server
+	port string // the port every SMTP server of the world listens on
+}
+
+// newWorld serves example.test from a go-smtp server that rejects
+// nobody@example.test and greylists grey@example.test, with DNS for
+// example.test (MX), nullmx.test (null MX) and nothing else (NXDOMAIN).
+func newWorld(t *testing.T) *world {
+	srv := smtptest.Start(t, smtptest.Options{
+		Domain: "mx.example.test",
+		RejectRcpt: map[string]*smtptest.SMTPError{
+			"nobody@example.test": smtptest.Error(550, "5.1.1", "<nobody@example.test>: Recipient address rejected: User unknown"),
+			"grey@example.test":   smtptest.Error(451, "4.7.1", "<grey@example.test>: Recipient address rejected: Greylisted, try again in 5 minutes"),
+		},
+	})
+	host, port, err := net.SplitHostPort(srv.Addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := dnstest.Start(t,
+		"example.test. 300 IN MX 10 mx.example.test.",
+		"mx.example.test. 300 IN A "+host,
+		"nullmx.test. 300 IN MX 0 .",
+		"broken.test. 300 IN MX 10 mx.broken.test.",
+	)
+	d.ServFail("broken.test.")
+	return &world{dns: d, port: port}
+}
+
+// args returns the flags that point the command at the world.
+func (w *world) args(more ...string) []string {
+	return append([]string{"--resolver", w.dns.Addr(), "--port", w.port, "--timeout", "5s"}, more...)
+}
+
+func TestExitStatus(t *testing.T) {
+	w := newWorld(t)
+	tests := []struct {
+		name   string
+		args   []string
+		want   int
+		stdout string // a piece the output must have
+	}{
+		{"healthy domain", w.args("example.test"), 0, "RCPT TO:<postmaster@example.test>"},
+		{"unknown user", w.args("nobody@example.test"), 2, "550"},
+		{"greylisted", w.args("grey@example.test"), 1, "451"},
+		{"null MX", w.args("nullmx.test"), 2, ""},
+		{"NXDOMAIN", w.args("nx.test"), 2, ""},
+		{"resolver fails", w.args("broken.test"), 3, ""},
+		{"worst of several is critical", w.args("example.test", "nobody@example.test", "grey@example.test"), 2, "TARGET"},
+		{"warning beats unknown", w.args("grey@example.test", "broken.test"), 1, ""},
+		{"unknown beats ok", w.args("example.test", "broken.test"), 3, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCmd(t, "", nil, tt.args...)
+			if r.code != tt.want {
+				t.Errorf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, tt.want, r.stdout, r.stderr)
+			}
+			if !strings.Contains(r.stdout, tt.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.stdout, r.stdout)
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string // a piece of the one-line error
+	}{
+		{"no target", nil, "no target given"},
+		{"unknown flag", []string{"--bogus", "example.com"}, "unknown flag"},
+		{"bad starttls mode", []string{"--starttls", "maybe", "example.com"}, "--starttls"},
+		{"bad output", []string{"-o", "xml", "example.com"}, "--output"},
+		{"bad port", []string{"--port", "70000", "example.com"}, "--port"},
+		{"bad timeout", []string{"--timeout", "-1s", "example.com"}, "--timeout"},
+		{"bad timeout syntax", []string{"--timeout", "soon", "example.com"}, "timeout"},
+		{"bad lang", []string{"--lang", "fr", "example.com"}, "--lang"},
+		{"bad concurrency", []string{"-c", "0", "example.com"}, "--concurrency"},
+		{"CRLF in helo", []string{"--helo", "a\r\nDATA", "example.com"}, "--helo"},
+		{"CRLF in from", []string{"--from", "a@b.example\r\nRCPT TO:<x@y>", "example.com"}, "--from"},
+		{"bad rcpt", []string{"--rcpt", "no-at-sign", "example.com"}, "--rcpt"},
+		{"bad resolver", []string{"--resolver", "1.2.3.4:99999", "example.com"}, "--resolver"},
+		{"bad server", []string{"--server", "bad host:25", "example.com"}, "--server"},
+		{"tls and never", []string{"--tls", "--starttls", "never", "example.com"}, "--tls"},
+		{"missing file", []string{"-f", "/nonexistent/targets", "example.com"}, "--file"},
+		{"bad target", []string{"exa mple.com"}, "exa mple.com"},
+		{"CRLF in target", []string{"example.com\r\nQUIT"}, "error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCmd(t, "", nil, tt.args...)
+			if r.code != 3 {
+				t.Errorf("exit status %d, want 3; stderr: %s", r.code, r.stderr)
+			}
+			first, _, _ := strings.Cut(r.stderr, "\n")
+			if !strings.HasPrefix(first, "smtpprobe: error: ") || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("stderr %q: want one line 'smtpprobe: error: ...' naming %q", r.stderr, tt.want)
+			}
+			if strings.Contains(r.stderr, "goroutine") {
+				t.Errorf("panic trace on stderr: %s", r.stderr)
+			}
+		})
+	}
+}
+
+func TestQuiet(t *testing.T) {
+	w := newWorld(t)
+	r := runCmd(t, "", nil, w.args("-q", "example.test")...)
+	if r.code != 0 || r.stdout != "" {
+		t.Errorf("quiet healthy run: exit %d, stdout %q; want 0 and nothing", r.code, r.stdout)
+	}
+	r = runCmd(t, "", nil, w.args("-q", "example.test", "nobody@example.test")...)
+	if r.code != 2 || !strings.Contains(r.stdout, "nobody@example.test") {
+		t.Errorf("quiet failing run: exit %d, stdout:\n%s", r.code, r.stdout)
+	}
+	if strings.Contains(r.stdout, "RCPT TO:<postmaster@example.test>") {
+		t.Errorf("quiet run printed the healthy target too:\n%s", r.stdout)
+	}
+}
+
+func TestJSONLinesFromStdin(t *testing.T) {
+	w := newWorld(t)
+	in := "# targets\nexample.test\n\nnobody@example.test  # a bad one\nnullmx.test\n"
+	r := runCmd(t, in, nil, w.args("-o", "json", "--ordered", "-")...)
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2; stderr %s", r.code, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	want := []struct{ target, status string }{
+		{"example.test", "ok"}, {"nobody@example.test", "critical"}, {"nullmx.test", "critical"},
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d JSON lines, want %d:\n%s", len(lines), len(want), r.stdout)
+	}
+	for i, line := range lines {
+		var obj struct {
+			Target   string `json:"target"`
+			Status   string `json:"status"`
+			ExitCode *int   `json:"exit_code"`
+		}
+		if err := json.Unmarshal([]byte(line), &obj); err != nil {
+			t.Fatalf("line %d is not JSON: %v\n%s", i+1, err, line)
+		}
+		if obj.Target != want[i].target || obj.Status != want[i].status || obj.ExitCode == nil {
+			t.Errorf("line %d: target %q status %q, want %q %q with exit_code", i+1, obj.Target, obj.Status, want[i].target, want[i].status)
+		}
+	}
+}
+
+func TestNoDataWithoutFlag(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{})
+	r := runCmd(t, "", nil, "--server", srv.Addr, "user@example.test")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if n := len(srv.Messages()); n != 0 {
+		t.Errorf("the server received %d messages without --data", n)
+	}
+	r = runCmd(t, "", nil, "--server", srv.Addr, "--data", "user@example.test")
+	if r.code != 0 || len(srv.Messages()) != 1 {
+		t.Errorf("--data: exit %d, %d messages; want 0 and 1", r.code, len(srv.Messages()))
+	}
+}
+
+func TestExplainDispatch(t *testing.T) {
+	r := runCmd(t, "", nil, "explain", "550")
+	if r.code != 0 || !strings.Contains(r.stdout, "550") {
+		t.Errorf("explain 550: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	r := runCmd(t, "", nil, "--help")
+	for _, flag := range []string{"--server", "--port", "--resolver", "--helo", "--from", "--rcpt", "--vrfy", "--data",
+		"--starttls", "--tls", "--timeout", "--output", "--no-color", "--lang", "--concurrency"} {
+		if !strings.Contains(r.stdout, flag) {
+			t.Errorf("--help lacks %s", flag)
+		}
+	}
+	if r := runCmd(t, "", nil, "--version"); r.code != 0 || !strings.HasPrefix(r.stdout, "smtpprobe ") {
+		t.Errorf("--version: %d %q", r.code, r.stdout)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	tests := []struct {
+		flag string
+		env  map[string]string
+		want string
+	}{
+		{"", nil, "en"},
+		{"ja", nil, "ja"},
+		{"en", map[string]string{"LANG": "ja_JP.UTF-8"}, "en"},
+		{"", map[string]string{"LANG": "ja_JP.UTF-8"}, "ja"},
+		{"", map[string]string{"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, "en"},
+		{"", map[string]string{"LC_ALL": "ja_JP.UTF-8", "LANG": "C"}, "ja"},
+	}
+	for _, tt := range tests {
+		got, err := language(tt.flag, func(k string) string { return tt.env[k] })
+		if err != nil || string(got) != tt.want {
+			t.Errorf("language(%q, %v) = %q, %v; want %q", tt.flag, tt.env, got, err, tt.want)
+		}
+	}
+}
