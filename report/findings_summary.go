@@ -76,7 +76,12 @@ func leadSentence(a Assessment, f Finding, ja bool) string {
 		}
 		return s
 	case f.Code != 0 && f.Host != "":
+		// A well-matched catalog title says what the reply means in a
+		// few words; the reply itself is in the transcript.
 		cmd, reply := commandLabel(f.Command), clip(f.Detail, 90)
+		if title := replyTitle(f); title != "" {
+			reply = strings.TrimSpace(fmt.Sprintf("%d %s %s", f.Code, f.Enhanced, title))
+		}
 		if ja {
 			verb := "を拒否"
 			if f.Code < 500 {
@@ -112,6 +117,16 @@ func joinFix(what, fix string) string {
 	return what + " — " + fix
 }
 
+// replyTitle is the catalog's title of a reply finding when the catalog
+// knows the reply well (a text rule or the enhanced code matched); "" when
+// the reply's own text says more.
+func replyTitle(f Finding) string {
+	if f.ID != FindingReply || f.Diagnosis.Matched != "rule" && f.Diagnosis.Matched != "enhanced" {
+		return ""
+	}
+	return f.Diagnosis.Title
+}
+
 // summarizeOK says what worked: "all 2 MX hosts accepted RCPT
 // TO:<postmaster@example.com> in 312ms (TLS 1.3, certificate valid 40
 // days)".
@@ -119,8 +134,8 @@ func summarizeOK(a Assessment, now time.Time, o Options) string {
 	ja := o.Lang == catalog.Japanese
 	r := a.Result
 	what, whatJa := "completed the dialogue", "やりとりを完了"
-	for _, h := range r.Hosts {
-		for _, s := range h.Steps {
+	if len(r.Hosts) > 0 {
+		for _, s := range r.Hosts[0].Steps {
 			switch commandVerb(s.Command) {
 			case "RCPT":
 				what, whatJa = "accepted "+s.Command, s.Command+" を受け付けた"
@@ -128,7 +143,6 @@ func summarizeOK(a Assessment, now time.Time, o Options) string {
 				what, whatJa = "accepted the test message", "テストメッセージを受け付けた"
 			}
 		}
-		break
 	}
 	who, whoJa := "", ""
 	switch n := len(r.Hosts); {

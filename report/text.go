@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/smtpprobe/smtpprobe/probe"
@@ -108,14 +107,14 @@ func (t *textWriter) dns(r probe.Result) {
 	}
 	width := 0
 	for _, mx := range d.MX {
-		width = max(width, utf8.RuneCountInString(mx.Host))
+		width = max(width, displayWidth(mx.Host))
 	}
 	for _, mx := range d.MX {
 		addrs := make([]string, len(mx.Addresses))
 		for i, a := range mx.Addresses {
 			addrs[i] = a.String()
 		}
-		line := fmt.Sprintf("  MX %3d  %-*s  %s", mx.Preference, width, mx.Host, strings.Join(addrs, " "))
+		line := fmt.Sprintf("  MX %3d  %s  %s", mx.Preference, padRight(mx.Host, width), strings.Join(addrs, " "))
 		var notes []string
 		if mx.OmittedAddresses > 0 {
 			notes = append(notes, fmt.Sprintf(l.moreAddresses, mx.OmittedAddresses))
@@ -293,7 +292,7 @@ func (t *textWriter) tlsFacts(h probe.Host) {
 	}
 	fmt.Fprintf(t.b, "  %s  %s\n", t.p.bold.Sprint("TLS"), strings.Join([]string{info.Version, info.CipherSuite, mode}, t.p.dim.Sprint(" · ")))
 	fact := func(name, value string) {
-		fmt.Fprintf(t.b, "       %s %s\n", t.p.dim.Sprintf("%-9s", name), value)
+		fmt.Fprintf(t.b, "       %s %s\n", t.p.dim.Sprint(padRight(name, 10)), value)
 	}
 	fact(l.chain, t.check(f.Chain, l.trusted, l.untrusted))
 	fact(l.name, t.check(f.Name, l.matches+" "+info.ServerName, l.mismatch+" "+info.ServerName))

@@ -89,6 +89,14 @@ func displayWidth(s string) int {
 	return n
 }
 
+// padRight pads s with spaces to width columns.
+func padRight(s string, width int) string {
+	if n := displayWidth(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
 func runeWidth(r rune) int {
 	switch {
 	case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3,
