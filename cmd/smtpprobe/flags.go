@@ -163,7 +163,12 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	}
 	// One cache and one gate for the whole run: targets that share mail
 	// servers ask DNS once and never open two connections to one address.
-	res := &dnsx.Resolver{Timeout: o.timeout, Cache: &dnsx.Cache{}}
+	res := &dnsx.Resolver{Cache: &dnsx.Cache{}}
+	if o.timeout < dnsx.DefaultTimeout {
+		// A short --timeout asks for a quick answer; DNS keeps to it too.
+		// Otherwise resolv.conf's timeout applies per attempt.
+		res.Timeout = o.timeout
+	}
 	if o.resolver != "" {
 		addr, err := dnsx.ParseServer(o.resolver)
 		if err != nil {
