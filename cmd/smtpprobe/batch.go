@@ -181,18 +181,24 @@ func (b *batch) finish(w io.Writer, all []report.Assessment, o *options) error {
 	case "prometheus":
 		return report.Prometheus(w, all, b.ropts)
 	case "text":
-		if len(all) < 2 || (o.quiet && report.Worst(statuses(all)...) == report.OK) {
+		if len(all) < 2 {
 			return nil
 		}
-		return report.Table(w, all, b.ropts)
+		rows := all
+		if o.quiet {
+			// Quiet runs list only what needs attention, so that cron mails
+			// stay short; a run with nothing to list prints nothing at all.
+			rows = nil
+			for _, a := range all {
+				if a.Status != report.OK {
+					rows = append(rows, a)
+				}
+			}
+			if len(rows) == 0 {
+				return nil
+			}
+		}
+		return report.Table(w, rows, b.ropts)
 	}
 	return nil
-}
-
-func statuses(as []report.Assessment) []report.Status {
-	ss := make([]report.Status, len(as))
-	for i, a := range as {
-		ss[i] = a.Status
-	}
-	return ss
 }
