@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 )
@@ -136,6 +137,11 @@ func ParseDomain(s string) (string, error) {
 		return "", fmt.Errorf("invalid domain %q: %v", s, err)
 	}
 	a = strings.ToLower(a)
+	// The A-label must itself be valid: what the probe sends, a later
+	// parse must accept.
+	if again, err := idna.Lookup.ToASCII(a); err != nil || again != a {
+		return "", fmt.Errorf("invalid domain %q: does not convert to a valid A-label", s)
+	}
 	if len(a) > maxDomain {
 		return "", fmt.Errorf("invalid domain %q: longer than %d bytes", s, maxDomain)
 	}
@@ -161,6 +167,8 @@ func checkInput(what, s string) error {
 		return fmt.Errorf("invalid %s %q: contains CR, LF or NUL", what, s)
 	case len(s) > maxInput:
 		return fmt.Errorf("invalid %s: longer than %d bytes", what, maxInput)
+	case !utf8.ValidString(s):
+		return fmt.Errorf("invalid %s %q: not valid UTF-8", what, s)
 	}
 	return nil
 }
