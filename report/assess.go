@@ -93,7 +93,7 @@ type judge struct {
 }
 
 func (j *judge) finding(sev Status, host, id string, vars map[string]string, detail string) Finding {
-	return Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, j.o.Lang, vars), Detail: detail}
+	return Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, j.o.Lang, vars), Detail: clean(detail)}
 }
 
 // judgeDNS turns what DNS said into findings about the target.

@@ -511,3 +511,14 @@ func TestWrapText(t *testing.T) {
 		t.Errorf("Japanese text not wrapped: %q", ja)
 	}
 }
+
+// BenchmarkAssess measures judging a healthy two-host result: the report's
+// share of the cost of one probed domain.
+func BenchmarkAssess(b *testing.B) {
+	r := goldenCases()[0].r
+	o := testOptions()
+	b.ReportAllocs()
+	for b.Loop() {
+		Assess(r, o)
+	}
+}

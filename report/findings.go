@@ -1,10 +1,13 @@
 package report
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
@@ -118,8 +121,11 @@ func replySeverity(verb string, code int, prior, heloFallback bool) Status {
 }
 
 // rateLimitText matches the wording of rate-limit and connection-limit
-// replies of common MTAs and large providers.
-var rateLimitText = regexp.MustCompile(`(?i)too many (connections|concurrent|sessions|messages|recipients|mails|errors|hosts)|rate.?limit|throttl|slow down|too fast|connection (count |rate )?limit|limit exceeded|exceeded .*(rate|limit|quota)|try again later.*(load|busy)|unusual rate|temporarily deferred due to`)
+// replies of common MTAs and large providers. It is compiled on first use:
+// no work at init.
+var rateLimitText = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)too many (connections|concurrent|sessions|messages|recipients|mails|errors|hosts)|rate.?limit|throttl|slow down|too fast|connection (count |rate )?limit|limit exceeded|exceeded .*(rate|limit|quota)|try again later.*(load|busy)|unusual rate|temporarily deferred due to`)
+})
 
 // throttled tells whether a negative reply is a rate limit: the catalog
 // says so, or its text does.
@@ -130,18 +136,59 @@ func throttled(code int, enhanced, text string, d catalog.Diagnosis) bool {
 	if d.Category == "rate-limit" || enhanced == "4.7.28" || enhanced == "4.3.2" && strings.Contains(strings.ToLower(text), "connection") {
 		return true
 	}
-	return rateLimitText.MatchString(text)
+	return rateLimitText().MatchString(text)
+}
+
+// clean makes text from the network safe for a terminal and for one-line
+// outputs: control characters (C0, DEL, C1, which could move the cursor or
+// recolour the screen), bidirectional overrides and invalid UTF-8 are shown
+// escaped as \xNN or \u{NNNN}; a tab becomes a space.
+func clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, "\\u{%04x}", r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r <= 0x9f || r == utf8.RuneError ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f
 }
 
 // replyText joins the lines of a reply as the catalog reads them.
 func replyText(r probe.Reply) string { return strings.Join(r.Lines, "\n") }
 
 // firstLine returns the first line of a reply with its enhanced code in
-// front, as an operator quotes it: "5.1.1 <a@example.com>: User unknown".
+// front, as an operator quotes it: "5.1.1 <a@example.com>: User unknown",
+// made safe with clean.
 func firstLine(r probe.Reply) string {
 	line := ""
 	if len(r.Lines) > 0 {
-		line = strings.TrimSpace(r.Lines[0])
+		line = strings.TrimSpace(clean(r.Lines[0]))
 	}
 	if r.Enhanced != "" && !strings.HasPrefix(line, r.Enhanced) {
 		line = strings.TrimSpace(r.Enhanced + " " + line)

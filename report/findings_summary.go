@@ -29,10 +29,10 @@ func summarize(a Assessment, now time.Time, o Options) string {
 			}
 			return a.Result.Target.Domain + ": nothing was probed"
 		}
-		return summarizeOK(a, now, o)
+		return clean(summarizeOK(a, now, o))
 	}
 	f := a.Findings[lead]
-	s := leadSentence(a, f, ja)
+	s := clean(leadSentence(a, f, ja))
 	more := 0
 	for i, g := range a.Findings {
 		if i != lead && g.Severity != OK {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -189,5 +190,23 @@ func checkDiagnosis(t *testing.T, want func(map[string]any, string, ...string), 
 	}
 	if r := d["retry"]; r != "transient" && r != "permanent" {
 		t.Errorf("%s.retry = %v", where, r)
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	a := Assess(goldenCases()[0].r, testOptions())
+	as := []Assessment{a}
+	for _, bc := range []struct {
+		name   string
+		render func(io.Writer, []Assessment, Options) error
+	}{{"text", Text}, {"json", JSON}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := bc.render(io.Discard, as, testOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -63,7 +63,7 @@ func (t *textWriter) assessment(a Assessment) {
 		t.host(h, st)
 	}
 	t.findings(a)
-	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict+":"), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), a.Summary)
+	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict+":"), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), clean(a.Summary))
 }
 
 func (t *textWriter) header(r probe.Result) {
@@ -71,9 +71,9 @@ func (t *textWriter) header(r probe.Result) {
 	if name == "" {
 		name = r.Target.Domain
 	}
-	parts := []string{t.p.bold.Sprint(name)}
+	parts := []string{t.p.bold.Sprint(clean(name))}
 	if r.Target.Rcpt != "" {
-		parts = append(parts, "rcpt "+r.Target.Rcpt)
+		parts = append(parts, "rcpt "+clean(r.Target.Rcpt))
 	}
 	if !r.Started.IsZero() {
 		parts = append(parts, r.Started.UTC().Format("2006-01-02 15:04:05 UTC"))
@@ -90,10 +90,10 @@ func (t *textWriter) dns(r probe.Result) {
 	fmt.Fprintf(t.b, "\n%s  ", t.p.bold.Sprint("DNS"))
 	switch {
 	case r.Server != "":
-		fmt.Fprintf(t.b, "%s %s\n", r.Server, t.p.dim.Sprint(l.mxSkipped))
+		fmt.Fprintf(t.b, "%s %s\n", clean(r.Server), t.p.dim.Sprint(l.mxSkipped))
 		return
 	case r.DNSErr != nil:
-		fmt.Fprintf(t.b, "%s: %s\n", r.Target.Domain, t.p.crit.Sprint(l.resolverFailed+": "+r.DNSErr.Error()))
+		fmt.Fprintf(t.b, "%s: %s\n", r.Target.Domain, t.p.crit.Sprint(l.resolverFailed+": "+clean(r.DNSErr.Error())))
 	case d.NXDomain:
 		fmt.Fprintf(t.b, "%s: %s\n", d.Domain, t.p.crit.Sprint("NXDOMAIN"))
 	case d.NullMX:
@@ -114,19 +114,19 @@ func (t *textWriter) dns(r probe.Result) {
 		for i, a := range mx.Addresses {
 			addrs[i] = a.String()
 		}
-		line := fmt.Sprintf("  MX %3d  %s  %s", mx.Preference, padRight(mx.Host, width), strings.Join(addrs, " "))
+		line := fmt.Sprintf("  MX %3d  %s  %s", mx.Preference, padRight(clean(mx.Host), width), strings.Join(addrs, " "))
 		var notes []string
 		if mx.OmittedAddresses > 0 {
 			notes = append(notes, fmt.Sprintf(l.moreAddresses, mx.OmittedAddresses))
 		}
 		if mx.CNAME != "" {
-			notes = append(notes, t.p.warn.Sprint(l.aliasOf+" "+mx.CNAME))
+			notes = append(notes, t.p.warn.Sprint(l.aliasOf+" "+clean(mx.CNAME)))
 		}
 		if mx.IPLiteral {
 			notes = append(notes, t.p.warn.Sprint(l.ipLiteral))
 		}
 		if len(mx.Addresses) == 0 && mx.Err != "" {
-			notes = append(notes, t.p.crit.Sprint(mx.Err))
+			notes = append(notes, t.p.crit.Sprint(clean(mx.Err)))
 		}
 		if len(notes) > 0 {
 			line = strings.TrimRight(line, " ") + "  " + strings.Join(notes, ", ")
@@ -161,13 +161,13 @@ func (t *textWriter) queries(r probe.Result) {
 	for _, q := range qs {
 		outcome := q.Rcode
 		if q.Err != "" {
-			outcome = q.Err
+			outcome = clean(q.Err)
 		}
 		via := q.Server
 		if q.TCP {
 			via += " tcp"
 		}
-		fmt.Fprintf(t.b, "%s  %-5s %s  %s  %s\n", t.p.dim.Sprintf("%8s", shortDuration(q.Duration)), q.Type, q.Name, outcome, t.p.dim.Sprint(via))
+		fmt.Fprintf(t.b, "%s  %-5s %s  %s  %s\n", t.p.dim.Sprintf("%8s", shortDuration(q.Duration)), q.Type, clean(q.Name), outcome, t.p.dim.Sprint(via))
 	}
 }
 
@@ -176,11 +176,11 @@ func (t *textWriter) host(h probe.Host, st Status) {
 	if h.Addr.IsValid() {
 		addr = " [" + h.Addr.String() + "]"
 	}
-	fmt.Fprintf(t.b, "\n%s%s:%d  %s  %s\n", t.p.bold.Sprint(h.Name), addr, h.Port, t.p.status(st).Sprint(strings.ToUpper(st.String())), t.p.dim.Sprint(shortDuration(h.Duration)))
+	fmt.Fprintf(t.b, "\n%s%s:%d  %s  %s\n", t.p.bold.Sprint(clean(h.Name)), addr, h.Port, t.p.status(st).Sprint(strings.ToUpper(st.String())), t.p.dim.Sprint(shortDuration(h.Duration)))
 	for _, at := range h.Attempts {
 		msg := "connect " + netip.AddrPortFrom(at.Addr, uint16(h.Port)).String()
 		if at.Err != nil {
-			msg += ": " + t.p.crit.Sprint(string(at.Err.Kind)) + t.p.dim.Sprint(" ("+innermost(at.Err.Err)+")")
+			msg += ": " + t.p.crit.Sprint(string(at.Err.Kind)) + t.p.dim.Sprint(" ("+clean(innermost(at.Err.Err))+")")
 		}
 		t.line(at.Duration, "..", msg)
 	}
@@ -191,10 +191,10 @@ func (t *textWriter) host(h probe.Host, st Status) {
 		t.step(h, k, s)
 	}
 	if h.Err != nil && h.Err.Step != "connect" {
-		t.line(-1, "!!", t.p.crit.Sprint(h.Err.Error()))
+		t.line(-1, "!!", t.p.crit.Sprint(clean(h.Err.Error())))
 	}
 	if h.CloseErr != nil {
-		t.line(-1, "..", t.p.dim.Sprint(h.CloseErr.Error()))
+		t.line(-1, "..", t.p.dim.Sprint(clean(h.CloseErr.Error())))
 	}
 	if h.TLS != nil && h.TLS.HandshakeError == "" {
 		t.tlsFacts(h)
@@ -213,7 +213,7 @@ func (t *textWriter) line(d time.Duration, marker, text string) {
 
 func (t *textWriter) step(h probe.Host, k int, s probe.Step) {
 	if s.Command != "" {
-		cmd := s.Command
+		cmd := clean(s.Command)
 		if s.Pipelined {
 			cmd += t.p.dim.Sprint("  " + t.l.pipelined)
 		}
@@ -242,7 +242,7 @@ func (t *textWriter) step(h probe.Host, k int, s probe.Step) {
 		if i == len(lines)-1 {
 			sep = " "
 		}
-		t.line(d, t.p.server.Sprint("<-"), codeColor.Sprint(strconv.Itoa(rep.Code)+sep)+text)
+		t.line(d, t.p.server.Sprint("<-"), codeColor.Sprint(strconv.Itoa(rep.Code)+sep)+clean(text))
 		d = -1
 	}
 	verb := commandVerb(s.Command)
@@ -275,10 +275,10 @@ func (t *textWriter) explain(d catalog.Diagnosis, code int) {
 
 func (t *textWriter) handshake(info *probe.TLSInfo) {
 	if info.HandshakeError != "" {
-		t.line(info.Duration, "==", t.p.crit.Sprint(t.l.handshakeFailed+": "+info.HandshakeError))
+		t.line(info.Duration, "==", t.p.crit.Sprint(t.l.handshakeFailed+": "+clean(info.HandshakeError)))
 		return
 	}
-	t.line(info.Duration, "==", t.p.dim.Sprint(t.l.handshake+": "+info.Version+", "+info.CipherSuite))
+	t.line(info.Duration, "==", t.p.dim.Sprint(t.l.handshake+": "+clean(info.Version+", "+info.CipherSuite)))
 }
 
 // tlsFacts writes the TLS facts of a host, each on its own line.
@@ -295,7 +295,7 @@ func (t *textWriter) tlsFacts(h probe.Host) {
 		fmt.Fprintf(t.b, "       %s %s\n", t.p.dim.Sprint(padRight(name, 10)), value)
 	}
 	fact(l.chain, t.check(f.Chain, l.trusted, l.untrusted))
-	fact(l.name, t.check(f.Name, l.matches+" "+info.ServerName, l.mismatch+" "+info.ServerName))
+	fact(l.name, t.check(f.Name, l.matches+" "+clean(info.ServerName), l.mismatch+" "+clean(info.ServerName)))
 	if f.HasCert {
 		exp := f.NotAfter.UTC().Format("2006-01-02 15:04 UTC") + ", "
 		switch warn := certWarnDays(t.o); {
@@ -309,19 +309,19 @@ func (t *textWriter) tlsFacts(h probe.Host) {
 		fact(l.expires, exp)
 	}
 	if f.Other != "" {
-		fact(l.verify, t.p.warn.Sprint(f.Other))
+		fact(l.verify, t.p.warn.Sprint(clean(f.Other)))
 	}
 	for i, c := range info.Chain {
 		label := l.leaf
 		if i > 0 {
 			label = l.issuerCert
 		}
-		v := c.Subject
+		v := clean(c.Subject)
 		if len(c.DNSNames) > 0 {
-			v += t.p.dim.Sprint("  " + l.names + " " + strings.Join(c.DNSNames, ", "))
+			v += t.p.dim.Sprint("  " + l.names + " " + clean(strings.Join(c.DNSNames, ", ")))
 		}
 		if i == len(info.Chain)-1 && c.Issuer != c.Subject {
-			v += t.p.dim.Sprint("  " + l.issuedBy + " " + c.Issuer)
+			v += t.p.dim.Sprint("  " + l.issuedBy + " " + clean(c.Issuer))
 		}
 		fact(label, v)
 	}
@@ -334,7 +334,7 @@ func (t *textWriter) check(c check, good, bad string) string {
 	case c.OK:
 		return t.p.ok.Sprint(good)
 	case c.Err != "":
-		return t.p.warn.Sprint(bad + ": " + c.Err)
+		return t.p.warn.Sprint(bad + ": " + clean(c.Err))
 	}
 	return t.p.warn.Sprint(bad)
 }
@@ -359,10 +359,10 @@ func (t *textWriter) findings(a Assessment) {
 		if title == "" {
 			title = f.Diagnosis.Class
 		}
-		fmt.Fprintf(t.b, "  %s  %s  %s\n", t.p.severity(f.Severity).Sprintf("%-8s", sev), t.p.bold.Sprint(t.subject(a, f)), title)
-		detail := f.Detail
+		fmt.Fprintf(t.b, "  %s  %s  %s\n", t.p.severity(f.Severity).Sprintf("%-8s", sev), t.p.bold.Sprint(clean(t.subject(a, f))), title)
+		detail := clean(f.Detail)
 		if f.Code != 0 {
-			detail = commandLabel(f.Command) + " -> " + f.Detail
+			detail = clean(commandLabel(f.Command)) + " -> " + clean(f.Detail)
 		}
 		if detail != "" {
 			t.wrapColor(indent, "", detail, t.p.dim)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -76,9 +77,10 @@ func lastRune(s string) rune {
 	return r
 }
 
-var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+// ansi matches the colour codes of fatih/color, compiled on first use.
+var ansi = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\x1b\[[0-9;]*m`) })
 
-func stripANSI(s string) string { return ansi.ReplaceAllString(s, "") }
+func stripANSI(s string) string { return ansi().ReplaceAllString(s, "") }
 
 // displayWidth counts terminal columns: two for East Asian wide runes.
 func displayWidth(s string) int {

@@ -2,9 +2,13 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/smtpprobe/smtpprobe/probe"
 )
 
 func TestTextGolden(t *testing.T) {
@@ -98,4 +102,49 @@ func TestRenderersReportWriteErrors(t *testing.T) {
 	if err := JSON(failingWriter{}, as, testOptions()); err == nil {
 		t.Error("JSON: no error from a failing writer")
 	}
+}
+
+// FuzzText feeds what a hostile server controls (reply lines, a
+// certificate subject and names, an error text) through Assess and every
+// renderer of this file: nothing may panic, the text report may hold no
+// control character but the newline (no terminal escapes from the
+// network), and the JSON must stay valid JSON Lines.
+func FuzzText(f *testing.F) {
+	f.Add("5.1.1 <a@example.com>: User unknown", "CN=mx1.example.com", "mx1.example.com", "EOF", uint16(550))
+	f.Add("\x1b[2J\x1b]0;pwned\x07 hello", "CN=\x1b[31mred", "*.example.com\r\n", "read: \x00\xff", uint16(421))
+	f.Add("ｍｘ１ 日本語 \u202e txt.exe", "O=テスト", "", "", uint16(250))
+	f.Fuzz(func(t *testing.T, line, subject, name, errText string, code uint16) {
+		h := healthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com",
+			step("", msec, int(code%1000), line, line+line))
+		h.TLS.Chain[0].Subject = subject
+		h.TLS.Chain[0].DNSNames = []string{name}
+		h.TLS.Verified, h.TLS.VerifyError = false, errText
+		h.CloseErr = &probe.Error{Step: "QUIT", Kind: probe.ErrClosed, Err: errors.New(errText)}
+		r := result("example.com", []probe.Host{h}, mx(10, "mx1.example.com", "192.0.2.1"))
+		for _, o := range []Options{testOptions(), {Lang: "ja", Now: testOptions().Now}} {
+			a := Assess(r, o)
+			var b bytes.Buffer
+			if err := Text(&b, []Assessment{a}, o); err != nil {
+				t.Fatal(err)
+			}
+			for i, c := range b.Bytes() {
+				if c < 0x20 && c != '\n' || c == 0x7f {
+					t.Fatalf("control byte %#x at %d in the text report:\n%q", c, i, b.String())
+				}
+			}
+			if !utf8.Valid(b.Bytes()) {
+				t.Fatalf("text report is not UTF-8: %q", b.String())
+			}
+			if strings.ContainsAny(a.Summary, "\r\n") {
+				t.Fatalf("summary spans lines: %q", a.Summary)
+			}
+			b.Reset()
+			if err := JSON(&b, []Assessment{a}, o); err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Count(b.Bytes(), []byte("\n")) != 1 || !json.Valid(b.Bytes()) {
+				t.Fatalf("not one line of JSON: %q", b.String())
+			}
+		}
+	})
 }
