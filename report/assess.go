@@ -354,24 +354,31 @@ func interrupted(r *probe.Result) bool {
 }
 
 // blockedPort tells whether every connection attempt to every host timed
-// out or was refused: what a firewall on this side looks like.
+// out or was refused: what a firewall on this side looks like. Refusals
+// alone point at this side only when several hosts give them; one host
+// that refuses is more likely one server not listening.
 func blockedPort(hosts []probe.Host) bool {
+	timeouts, refused := attemptCounts(hosts)
 	for _, h := range hosts {
+		if len(h.Attempts) == 0 {
+			return false
+		}
 		for _, at := range h.Attempts {
 			if at.Err == nil || at.Err.Kind != probe.ErrTimeout && at.Err.Kind != probe.ErrRefused {
 				return false
 			}
 		}
-		if len(h.Attempts) == 0 {
-			return false
-		}
 	}
-	return true
+	return timeouts > 0 || refused > 0 && len(hosts) > 1
 }
 
 // blockedDetail counts the failed attempts by kind.
 func blockedDetail(hosts []probe.Host) string {
-	return fmt.Sprintf("%d hosts: %s", len(hosts), blockedCounts(hosts))
+	names := make([]string, len(hosts))
+	for i, h := range hosts {
+		names[i] = h.Name
+	}
+	return strings.Join(names, ", ") + ": " + blockedCounts(hosts)
 }
 
 // dnsSaysNoAddress tells whether DNS already explained why host has no

@@ -112,6 +112,12 @@ func TestAssess(t *testing.T) {
 			summary:  "no MX host answered on port 2525 (1 timed out) — outbound port 2525 is probably blocked",
 		},
 		{
+			name:   "one host refusing is not a blocked port",
+			r:      one(deadHost("mx1.example.com", probe.ErrRefused, "192.0.2.1")),
+			status: Critical, hosts: []Status{Critical},
+			findings: []string{"critical host-unreachable mx1.example.com"},
+		},
+		{
 			name: "no route is not a blocked port",
 			r: two(deadHost("mx1.example.com", probe.ErrNetwork, "2001:db8::1"),
 				deadHost("mx2.example.com", probe.ErrNetwork, "2001:db8::2")),

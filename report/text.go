@@ -173,7 +173,7 @@ func (t *textWriter) queries(r probe.Result) {
 
 func (t *textWriter) host(h probe.Host, st Status) {
 	addr := ""
-	if h.Addr.IsValid() {
+	if h.Addr.IsValid() && h.Addr.String() != h.Name {
 		addr = " [" + h.Addr.String() + "]"
 	}
 	fmt.Fprintf(t.b, "\n%s%s:%d  %s  %s\n", t.p.bold.Sprint(clean(h.Name)), addr, h.Port, t.p.status(st).Sprint(strings.ToUpper(st.String())), t.p.dim.Sprint(shortDuration(h.Duration)))
