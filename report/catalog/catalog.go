@@ -148,11 +148,14 @@ func Diagnose(code int, enhanced, text string, lang Lang) Diagnosis {
 	} else if enhanced == "" {
 		enhanced, _ = leadingEnhanced(text)
 	}
+	if enhanced == "" {
+		enhanced = embeddedEnhanced(text)
+	}
 	if !validEnhanced(enhanced) {
 		enhanced = ""
 	}
 	digit := classDigit(code, enhanced)
-	flat := flatten(text)
+	flat := lowerText(flatten(text))
 
 	d, ok := diagnoseRule(code, enhanced, digit, flat, lang)
 	if !ok {
@@ -172,9 +175,10 @@ func Diagnose(code int, enhanced, text string, lang Lang) Diagnosis {
 	return d
 }
 
-// diagnoseRule applies the first rule that matches a negative reply.
+// diagnoseRule applies the first rule that matches a negative reply, or
+// a reply whose class is unknown (bounce prose pasted without its code).
 func diagnoseRule(code int, enhanced string, digit byte, flat string, lang Lang) (Diagnosis, bool) {
-	if digit != '4' && digit != '5' {
+	if digit == '2' || digit == '3' {
 		return Diagnosis{}, false
 	}
 	r := matchRule(digit, enhanced, flat)
@@ -207,7 +211,7 @@ func diagnoseBasic(code int, flat string, lang Lang) (Diagnosis, bool) {
 	}
 	e := &es[0]
 	for i := range es[1:] {
-		if v := &es[1+i]; v.Match != "" && basicMatch(v).MatchString(flat) {
+		if v := &es[1+i]; v.Match != "" && basicMatch(v).match(flat) {
 			e = v
 			break
 		}

@@ -85,7 +85,8 @@ type Rule struct {
 	ID string
 	// Pattern is a regular expression (RE2 syntax, matched
 	// case-insensitively) searched for in the reply text, its lines joined
-	// by single spaces. Empty means any text.
+	// by single spaces. Empty means any text. Its character classes must
+	// not depend on case: write \d, \S, [^.;] or lowercase sets.
 	Pattern string
 	// Class limits the rule to replies whose class digit is '4' or '5';
 	// 0 allows both. Rules never apply to 2xx and 3xx replies.
@@ -99,58 +100,65 @@ type Rule struct {
 	En, Ja Text
 }
 
-// The regular expressions of the rules and of basic entries, compiled on
-// first use so that importing the package costs nothing.
+// The patterns of the rules and of basic entries, compiled on first use so
+// that importing the package costs nothing.
 var (
 	// rules is every reply-text rule in the order they are tried.
 	rules = sync.OnceValue(func() []Rule {
 		return slices.Concat(providerRules, listRules, authRules, limitRules, contentRules, mailboxRules, genericRules)
 	})
-	ruleRegexps = sync.OnceValue(func() [][2]*regexp.Regexp {
+	ruleMatchers = sync.OnceValue(func() []compiledRule {
 		rs := rules()
-		out := make([][2]*regexp.Regexp, len(rs))
+		out := make([]compiledRule, len(rs))
 		for i, r := range rs {
 			if r.Pattern != "" {
-				out[i][0] = regexp.MustCompile("(?i)" + r.Pattern)
+				out[i].text = compileMatcher(r.Pattern)
 			}
 			if r.Enhanced != "" {
-				out[i][1] = regexp.MustCompile("^(?:" + r.Enhanced + ")$")
+				out[i].enhanced = regexp.MustCompile("^(?:" + r.Enhanced + ")$")
 			}
 		}
 		return out
 	})
-	basicRegexps = sync.OnceValue(func() map[string]*regexp.Regexp {
-		out := map[string]*regexp.Regexp{}
+	basicMatchers = sync.OnceValue(func() map[string]matcher {
+		out := map[string]matcher{}
 		for _, group := range allBasic() {
 			for _, e := range group {
 				if e.Match != "" {
-					out[e.Match] = regexp.MustCompile("(?i)" + e.Match)
+					out[e.Match] = compileMatcher(e.Match)
 				}
 			}
 		}
 		return out
 	})
-	transientRegexp = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)\b(try (it )?(again )?later|please try again|please retry|retry later|temporar(y|ily) (unavailable|blocked|rejected|deferred|suspended|disabled|failure|problem|error|local problem)|temporary (lookup )?failure|greylist|graylist)`)
+	transientMatcher = sync.OnceValue(func() matcher {
+		return compileMatcher(`\b(try (it )?(again )?later|please try again|please retry|retry later|temporar(y|ily) (unavailable|blocked|rejected|deferred|suspended|disabled|failure|problem|error|local problem)|temporary (lookup )?failure|greylist|graylist)`)
 	})
-	permanentRegexp = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)(permanently (deferred|rejected|blocked)|will not succeed|do not retry|don't retry)`)
+	permanentMatcher = sync.OnceValue(func() matcher {
+		return compileMatcher(`(permanently (deferred|rejected|blocked)|will not succeed|do not retry|don't retry)`)
 	})
 )
 
-// matchRule returns the first rule matching a 4xx or 5xx reply.
-func matchRule(digit byte, enhanced, flat string) *Rule {
-	res := ruleRegexps()
+// compiledRule holds the compiled patterns of a Rule.
+type compiledRule struct {
+	text     matcher
+	enhanced *regexp.Regexp
+}
+
+// matchRule returns the first rule matching a reply of class digit (0 for
+// unknown, which any rule may match).
+func matchRule(digit byte, enhanced, lower string) *Rule {
+	cs := ruleMatchers()
 	rs := rules()
 	for i := range rs {
 		r := &rs[i]
-		if r.Class != 0 && r.Class != digit {
+		if r.Class != 0 && digit != 0 && r.Class != digit {
 			continue
 		}
-		if re := res[i][1]; re != nil && !re.MatchString(enhanced) {
+		if re := cs[i].enhanced; re != nil && !re.MatchString(enhanced) {
 			continue
 		}
-		if re := res[i][0]; re != nil && !re.MatchString(flat) {
+		if m := cs[i].text; m != nil && !m.match(lower) {
 			continue
 		}
 		return r
@@ -158,11 +166,11 @@ func matchRule(digit byte, enhanced, flat string) *Rule {
 	return nil
 }
 
-func basicMatch(e *BasicEntry) *regexp.Regexp { return basicRegexps()[e.Match] }
+func basicMatch(e *BasicEntry) matcher { return basicMatchers()[e.Match] }
 
-func transientText(flat string) bool { return transientRegexp().MatchString(flat) }
+func transientText(lower string) bool { return transientMatcher().match(lower) }
 
-func permanentText(flat string) bool { return permanentRegexp().MatchString(flat) }
+func permanentText(lower string) bool { return permanentMatcher().match(lower) }
 
 // allBasic returns every basic entry, ordered by code.
 func allBasic() [][]BasicEntry {

@@ -35,6 +35,11 @@ var (
 	enhancedPrefix = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^[#(]{0,2}([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:[\s,;:)\]]|$)`)
 	})
+	// qmailEnhanced finds the enhanced code that qmail puts at the end of
+	// its replies: "553 sorry, ... rcpthosts (#5.7.1)".
+	qmailEnhanced = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\(#([245]\.[0-9]{1,3}\.[0-9]{1,3})[ )]`)
+	})
 	inReplyTo = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)\s*\(in reply to [^)]*\)\s*$`)
 	})
@@ -93,6 +98,9 @@ func ParseReply(text string) (Reply, error) {
 	t = removeInlineContinuations(t, r.Code, r.Enhanced)
 	t = inReplyTo().ReplaceAllString(t, "")
 	r.Text = strings.TrimSpace(t)
+	if r.Enhanced == "" {
+		r.Enhanced = embeddedEnhanced(r.Text)
+	}
 	return r, nil
 }
 
@@ -119,6 +127,15 @@ func leadingEnhanced(s string) (string, string) {
 		return "", s
 	}
 	return s[m[2]:m[3]], strings.TrimSpace(strings.TrimLeft(s[m[3]:], " ,;:)]"))
+}
+
+// embeddedEnhanced returns the enhanced code written inside a reply the
+// qmail way, "(#5.7.1)" or "(#5.1.1 - chkuser)", or "".
+func embeddedEnhanced(text string) string {
+	if m := qmailEnhanced().FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // removeInlineContinuations drops the "550-5.1.1 " prefixes of a multiline

@@ -21,7 +21,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "starttls-required", Category: CategoryTLSRequired,
-		Pattern: `must issue a starttls|starttls (is )?required|tls (is )?required|requires? (a )?(secure|encrypted|tls)|encryption (is )?required|must use (tls|starttls|encryption)|not accepting non-tls|use starttls|secure connection required|require ?tls`,
+		Pattern: `must issue a starttls|starttls (is )?required|tls (is )?required|requires? (a )?(secure|encrypted|tls)|encryption (is )?required|must use (tls|starttls|encryption)|not accepting non-tls|use starttls|secure connection required|require ?tls|(does not|doesn't) support (tls|starttls)`,
 		En: Text{
 			"TLS required",
 			"The receiver only accepts mail over an encrypted connection and this session is not encrypted (or not encrypted well enough).",
@@ -36,8 +36,24 @@ var authRules = []Rule{
 		},
 	},
 	{
+		ID: "tls-unavailable", Category: CategoryTLSRequired,
+		Pattern: `tls not available|starttls (is )?(not available|unavailable|failed)|tls (handshake|negotiation) failed|cannot start tls|tls is not (available|configured)`,
+		En: Text{
+			"TLS not available on the server",
+			"The server offers STARTTLS but cannot start TLS now: its certificate or key cannot be read, or its TLS library fails.",
+			"In reply to STARTTLS: Postfix \"454 4.7.0 TLS not available due to local problem\".",
+			"A sending MTA falls back to plain text unless its policy requires TLS. The receiving site's administrator must fix the certificate and key (Postfix smtpd_tls_chain_files or smtpd_tls_cert_file/smtpd_tls_key_file, file permissions) and read the TLS error in the mail log.",
+		},
+		Ja: Text{
+			"サーバ側で TLS を利用できない",
+			"サーバは STARTTLS を提示していますが、証明書や鍵を読めない、TLS ライブラリが失敗するなどの理由で、現在 TLS を開始できません。",
+			"STARTTLS への応答。Postfix の「454 4.7.0 TLS not available due to local problem」など。",
+			"送信側 MTA はポリシーで TLS が必須でなければ平文で続行します。受信側の管理者が証明書と鍵（Postfix の smtpd_tls_chain_files または smtpd_tls_cert_file/smtpd_tls_key_file、ファイルの権限）を修正し、メールログで TLS エラーを確認する必要があります。",
+		},
+	},
+	{
 		ID: "auth-required", Category: CategoryAuthenticationRequired,
-		Pattern: `auth(entication)? (is )?required|must (be )?authenticate|authenticate first|not authenticated|client was not authenticated|smtp auth(entication)? (is )?required|turn on smtp authentication|unauthenticated (senders?|relay|mail|users?) (not allowed|not permitted|prohibited)|AuthRequired|not logged in|please log ?in|authentication is needed`,
+		Pattern: `auth(entication)? (is )?required|must (be )?authenticate|authenticate first|not authenticated|client was not authenticated|smtp auth(entication)? (is )?required|turn on smtp authentication|unauthenticated (senders?|relay|mail|users?) (not allowed|not permitted|prohibited)|AuthRequired|not logged in|please log ?in|authentication is needed|auth(entication)? command first`,
 		En: Text{
 			"Authentication required",
 			"The server accepts this only from an authenticated client (SMTP AUTH).",
@@ -53,7 +69,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "auth-failed", Category: CategoryAuthenticationFailed,
-		Pattern: `authentication (failed|unsuccessful|failure)|(username|user name) and password not accepted|invalid (credentials|login|password|user ?name or password)|incorrect (password|authentication data|username)|bad (username|user name) or password|application-specific password required|SmtpClientAuthentication is disabled|login (failed|denied|incorrect)|auth(entication)? credentials invalid`,
+		Pattern: `authentication (failed|unsuccessful|failure)|(username|user name) and password not accepted|invalid (credentials|login|password|user ?name or password)|incorrect (password|authentication data|username)|bad (username|user name) or password|application-specific password required|SmtpClientAuthentication is disabled|login (failed|denied|incorrect)|auth(entication)? credentials invalid|auth(entication)? failures|auth(entication)? not (enabled|available|supported|offered)`,
 		En: Text{
 			"Authentication failed",
 			"SMTP AUTH was refused: the user name, password or token is wrong, or password logins are not allowed for this account.",
@@ -69,7 +85,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "spf-fail", Category: CategorySPFDKIMDMARC,
-		Pattern: `\bspf\b|sender policy framework|not (a )?designated|does not designate|not (permitted|authorized|allowed) (by (the )?domain )?to send (mail|email|on behalf|as)|sender id|\bpra\b`,
+		Pattern: `\bspf\b|sender policy framework|not (a )?designated|does not designate|not (permitted|authori[sz]ed|allowed) (by (the )?domain )?to send (mail |e-?mail )?(on behalf of|from|for|as) |sender id|\bpra\b`,
 		En: Text{
 			"SPF check failed",
 			"The sending IP is not authorised by the SPF record of the envelope sender's domain (or the record is broken), and the receiver rejects on SPF failure.",

@@ -36,8 +36,24 @@ var genericRules = []Rule{
 		},
 	},
 	{
+		ID: "protocol-error", Category: CategorySyntax,
+		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|command (not recognized|unrecognized|not implemented)|bad sequence|syntax error|line too long|bare lf|smtplf|improper command pipelining`,
+		En: Text{
+			"SMTP protocol error by the client",
+			"The client broke the SMTP protocol: commands out of order, sent before the reply (pipelining without PIPELINING), malformed, too long, or with bare LF line ends; after too many such errors the server hangs up.",
+			"Postfix \"554 5.5.0 Error: SMTP protocol synchronization\" and \"421 4.7.0 Error: too many errors\", Gmail \"454 4.5.0 SMTP protocol violation, no commands allowed to pipeline after STARTTLS\", qmail's bare LF refusal (smtplf).",
+			"Capture the client's session (swaks --show-raw-text, or smtpprobe) and fix the client: wait for the greeting, pipeline only when PIPELINING is offered and never right after STARTTLS, end lines with CRLF, keep commands under 512 bytes.",
+		},
+		Ja: Text{
+			"クライアントの SMTP プロトコル違反",
+			"クライアントが SMTP プロトコルに違反しました（コマンドの順序違い、PIPELINING 非対応なのに応答前に送信、書式誤り、長すぎる行、CR なしの LF 改行など）。違反が続くとサーバは切断します。",
+			"Postfix の「554 5.5.0 Error: SMTP protocol synchronization」や「421 4.7.0 Error: too many errors」、Gmail の「454 4.5.0 SMTP protocol violation, no commands allowed to pipeline after STARTTLS」、qmail の LF 改行の拒否（smtplf）など。",
+			"クライアントのセッションを記録して（swaks --show-raw-text や smtpprobe）修正してください。グリーティングを待ち、PIPELINING が提示された場合にだけまとめて送り、STARTTLS の直後にはまとめず、行末は CRLF、コマンドは 512 バイト以内にします。",
+		},
+	},
+	{
 		ID: "server-trouble", Category: CategoryServerUnavailable,
-		Pattern: `temporar(y|ily) (local |system )?(problem|failure|error|unavailable)|service (is )?(temporarily )?(unavailable|not available)|system (is )?(busy|overloaded|unavailable)|server (is )?(busy|unavailable|overloaded)|local error|internal (server )?error|insufficient (system )?(storage|resources|disk)|lookup (failure|error)|configuration error|out of memory|disk (space|full)|resources? (temporarily )?unavailable|try (again )?later|closing (transmission channel|connection)|timeout|timed out|queue (file )?write error|qq .*problem|\bqq\b`,
+		Pattern: `temporar(y|ily) (local |system )?(problem|failure|error|unavailable)|service (is )?(temporarily |currently )?(unavailable|not available)|system (is )?(busy|overloaded|unavailable)|server (is )?(busy|unavailable|overloaded)|local error|internal (server )?error|insufficient (system )?(storage|resources|disk)|lookup (failure|error)|configuration error|out of memory|disk (space|full)|resources? (temporarily )?unavailable|try (again )?later|closing (transmission channel|connection)|timeout|timed out|queue (file )?write error|qq .*problem|\bqq\b`,
 		En: Text{
 			"Receiving server has a problem",
 			"The receiving server cannot handle the message now because of trouble of its own: load, a failed lookup or filter, full disk, a configuration error.",
@@ -54,7 +70,7 @@ var genericRules = []Rule{
 	{
 		ID: "policy-refusal", Category: CategoryPolicy,
 		Class:   '5',
-		Pattern: `polic(y|ies)|not (allowed|permitted|authori[sz]ed)|prohibited|forbidden|restricted|refused|rejected|blocked|denied`,
+		Pattern: `polic(y|ies)|not (allowed|permitted|authori[sz]ed)|prohibited|forbidden|restricted|refused|rejected|blocked|denied|filtered`,
 		En: Text{
 			"Refused by local policy",
 			"The receiving server refuses the mail under a policy of its own and does not say which.",

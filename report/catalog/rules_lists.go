@@ -52,6 +52,22 @@ var listRules = []Rule{
 		},
 	},
 	{
+		ID: "uribl", Category: CategorySpamReputation,
+		Pattern: `uribl|surbl|(blacklisted|blocklisted|listed) (url|uri|domain|link)s?( in (the )?message)?|(url|uri|link|domain) in (the )?message .*(listed|blocked)`,
+		En: Text{
+			"Link in the message on a URI blocklist",
+			"A domain or URL in the message body is on a URI blocklist (URIBL, SURBL, Spamhaus DBL), so the message is treated as spam whatever the sender's reputation.",
+			"At the end of DATA: \"550 Blacklisted URL in message\", \"554 ... listed in multi.uribl.com\".",
+			"Find the listed domain (often a link shortener, a tracking domain of a mailing service, or a compromised site) and remove it from the message; if it is your own domain, request delisting at the list's lookup page.",
+		},
+		Ja: Text{
+			"本文中のリンクが URI ブラックリストに登録",
+			"本文中のドメインや URL が URI ブラックリスト（URIBL、SURBL、Spamhaus DBL）に登録されているため、送信元の評価に関係なく迷惑メールとして扱われました。",
+			"DATA 終端への応答。「550 Blacklisted URL in message」「554 ... listed in multi.uribl.com」など。",
+			"登録されているドメイン（短縮 URL、配信サービスのトラッキング用ドメイン、改ざんされたサイトなど）を特定してメッセージから除いてください。自分のドメインなら、リストの検索ページで解除を申請します。",
+		},
+	},
+	{
 		ID: "dnsbl", Category: CategoryBlocklist,
 		Pattern: `blocked using|dnsbl|\brbl\b|black ?list(ed)?|block ?list(ed)?|(is|are|was|been|currently|ip|address) listed (at|in|on|by) |sorbs|uceprotect|spamrats|psbl|mailspike|abuseat|invaluement|s5h\.net|ip(v4| address)? (is )?listed|found on one or more (dnsbl|blacklists)|rbl restriction`,
 		En: Text{
@@ -85,7 +101,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "helo-rejected", Category: CategoryPolicy,
-		Pattern: `helo command rejected|(invalid|bad|illegal) (helo|ehlo)|helo .*(invalid|not valid|does not resolve|not found)|need fully-qualified hostname|helo name|ehlo name|forged helo`,
+		Pattern: `helo command rejected: (need fully-qualified|invalid ip|host not found|.*forged|.*(your|my) (own )?(name|hostname))|(invalid|bad|illegal) (helo|ehlo)|(helo|ehlo) .*(invalid|not valid|does not resolve|not found)|need fully-qualified hostname|(helo|ehlo) name|forged helo`,
 		En: Text{
 			"HELO/EHLO name refused",
 			"The receiver does not accept the name the client gave in HELO/EHLO: not fully qualified, not resolvable in DNS, an IP address where a name is wanted, or a name it considers forged (its own).",
@@ -101,7 +117,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "ip-blocked", Category: CategoryBlocklist,
-		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)[^.;]{0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|(ip|host|address) (is )?(blocked|banned)|not authorized to send email directly|dynamic ip|dial-?up|residential|dynamic (address|range|pool)|use the smtp (server|relay) of your|use your (isp|provider)|connections? (not accepted|refused|rejected) from|access denied.*\[\d|poor reputation ip|ip reputation`,
+		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)[^.;]{0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|(ip|host|address) (is )?(blocked|banned)|not authorized to send email directly|dynamic ip|dial-?up|residential|dynamic (address|range|pool)|use the smtp (server|relay) of your|use your (isp|provider)|connections? (not accepted|refused|rejected) from|access denied.*\[\d|blocked (for|due to) (abuse|spam)`,
 		En: Text{
 			"Sending IP refused",
 			"The receiver refuses mail from the sending IP address itself: a local block, a provider's own list, or a policy against dynamic or residential addresses.",

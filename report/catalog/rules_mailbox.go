@@ -22,7 +22,7 @@ var contentRules = []Rule{
 	},
 	{
 		ID: "spam-content", Category: CategorySpamReputation,
-		Pattern: `spam|junk|unsolicited|bulk mail|\bubc?e\b|reputation|suspicious|high probability|content (filter|rejected|blocked)|(message|content) (was )?(rejected|blocked|classified|detected|identified|flagged) as|not accepted for policy reasons|user complaints|phish|scam|fraud`,
+		Pattern: `spam|junk|unsolicited|bulk mail|\bubc?e\b|reputation|suspicious|high probability|content (filter|rejected|blocked)|(message|content) (was )?(rejected|blocked|classified|detected|identified|flagged) as|user complaints|phish|scam|fraud`,
 		En: Text{
 			"Rejected as spam",
 			"The receiver's filter judged the message (or the sender's reputation) as spam and refused it.",
@@ -43,7 +43,7 @@ var contentRules = []Rule{
 var mailboxRules = []Rule{
 	{
 		ID: "mailbox-disabled", Category: CategoryMailboxDisabled,
-		Pattern: `(account|mail ?box|user|address|recipient)\b[^.;]{0,40}?( has been| is| was)? (disabled|inactive|suspended|deactivated|locked|frozen|expired|closed)|(disabled|inactive|suspended|deactivated|expired) (account|mail ?box|user|recipient|address)|no longer (active|in use|available|accepting)|not active|account (has been )?(terminated|removed|cancell?ed)|mailbox unavailable for policy`,
+		Pattern: `(recipient|destination) account (is )?(blocked|locked)|(account|mail ?box|user|address|recipient)\b[^;]{0,60}?( has been| is| was| temporar(y|ily))? (disabled|inactive|suspended|deactivated|locked|frozen|expired|closed)|(disabled|inactive|suspended|deactivated|expired) (account|mail ?box|user|recipient|address)|no longer (active|in use|available|accepting)|not active|account (has been )?(terminated|removed|cancell?ed)|mailbox unavailable for policy`,
 		En: Text{
 			"Recipient mailbox disabled",
 			"The mailbox exists but is disabled, suspended or inactive, and takes no mail.",
@@ -59,7 +59,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "relay-denied", Category: CategoryRelayDenied,
-		Pattern: `relay(ing)? (access )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|not (permitted|allowed|authori[sz]ed) to relay|unable to relay|(we|i) do not relay|not in my list of allowed rcpthosts|no relaying|cannot relay|relay not permitted|isn't allowed to relay|may not relay|relaying to .* (denied|prohibited)|not a gateway|relay access|open relay not allowed|relay (is )?not authori[sz]ed`,
+		Pattern: `relay(ing)? (access )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|not (permitted|allowed|authori[sz]ed) to relay|unable to relay|(we|i) do not relay|allowed rcpthosts|no relaying|cannot relay|relay not permitted|insecure (mail )?relay|not configured to relay|isn't allowed to relay|may not relay|relaying to .* (denied|prohibited)|not a gateway|relay access|open relay not allowed|relay (is )?not authori[sz]ed`,
 		En: Text{
 			"Relaying denied",
 			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",
@@ -75,7 +75,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "sender-rejected", Category: CategorySenderRejected,
-		Pattern: `sender (address )?(rejected|denied|refused|blocked|not allowed|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|domain of sender address .* does not (exist|resolve)|sender domain (must exist|does not exist|not found|must resolve)|envelope sender.*(denied|rejected|invalid)|invalid (sender|mail from)|bad sender|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|sender is (not allowed|blacklisted|blocked)|mail from .* (rejected|refused|denied)|unverified sender|return path`,
+		Pattern: `(unroutable|unknown|invalid|unverified) sender|sender (address )?(rejected|denied|refused|blocked|not allowed|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|domain of sender address .* does not (exist|resolve)|sender domain (must exist|does not exist|not found|must resolve)|envelope sender.*(denied|rejected|invalid)|invalid (sender|mail from)|bad sender|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|sender is (not allowed|blacklisted|blocked)|mail from .* (rejected|refused|denied)|unverified sender|return path|badmailfrom`,
 		En: Text{
 			"Sender address rejected",
 			"The server refuses the envelope sender (MAIL FROM): its domain does not exist, the address could not be verified, or it is blocked.",
@@ -90,8 +90,24 @@ var mailboxRules = []Rule{
 		},
 	},
 	{
+		ID: "sender-domain-unknown", Category: CategorySenderRejected, Enhanced: `[45]\.1\.[78]`,
+		Pattern: `domain|does not exist|not found|unknown|invalid|rejected`,
+		En: Text{
+			"Sender domain refused",
+			"The enhanced code (X.1.7 or X.1.8) says the problem is the sender's address or domain: it does not resolve, or is not acceptable as a sender.",
+			"At MAIL FROM: \"553 5.1.8 Domain of sender address does not exist\", \"550 5.1.7 No such domain\", \"450 4.1.8 Sender address rejected: Domain not found\".",
+			"Send with an envelope sender whose domain exists in public DNS with MX or A records; check the MAIL FROM the application really uses (often a bare host name or an internal domain).",
+		},
+		Ja: Text{
+			"送信元ドメインの拒否",
+			"拡張コード（X.1.7 または X.1.8）は、問題が送信元アドレスまたはそのドメインにあることを示しています（名前解決できない、送信元として受け付けられない）。",
+			"MAIL FROM への応答。「553 5.1.8 Domain of sender address does not exist」「550 5.1.7 No such domain」「450 4.1.8 Sender address rejected: Domain not found」など。",
+			"公開 DNS に MX または A レコードのあるドメインのエンベロープ送信元で送ってください。アプリケーションが実際に使っている MAIL FROM（ホスト名だけや内部ドメインのことが多い）を確認します。",
+		},
+	},
+	{
 		ID: "recipient-domain-unknown", Category: CategoryDNSProblem,
-		Pattern: `recipient address rejected: domain not found|(recipient )?domain (not found|does not exist|doesn't exist|unknown)|no such domain|unknown domain|host (or domain name )?not found|unrouteable (mail )?domain|domain (has )?no (mx|mail exchanger)|(mx|mail exchanger) (record )?(not found|lookup failed)|nxdomain|name service error|name or service not known`,
+		Pattern: `recipient address rejected: domain not found|(recipient )?domain (not found|does not exist|doesn't exist|unknown)|no such domain|unknown domain|host (or domain name )?not found|unrouteable (mail )?domain|domain (has )?no (mx|mail exchanger)|(mx|mail exchanger) (record )?(not found|lookup failed)|nxdomain|name service error|name or service not known|domain is not reachable|domain (is )?unreachable`,
 		En: Text{
 			"Recipient domain not found",
 			"The recipient's domain does not resolve in DNS (no such name, or no MX and no address records), so the mail cannot be routed.",
@@ -123,7 +139,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "user-unknown", Category: CategoryMailboxUnknown,
-		Pattern: `user unknown|unknown user|no such (user|mailbox|recipient|address|account|person)|(user|mail ?box|recipient|address|account|addressee)( name)? (does not|doesn't|not|did not|no longer) exist|does not exist|invalid (recipient|mail ?box|address|user|account)|recipient (not found|unknown|invalid)|unknown (recipient|address|mail ?box|local ?part|account)|mail ?box (not found|unavailable|not available|is unavailable)|no mail ?box|not a valid (mail ?box|recipient|user|address)|(user|recipient) not found|not our customer|addressee unknown|recipient address rejected|unknown or illegal alias|not listed in|bad recipient|undeliverable address|no valid recipients|address (is )?invalid|mailbox name not allowed|user doesn't have a|not have an account|no user by that name|no mailbox here`,
+		Pattern: `user unknown|unknown user|no such (user|mailbox|recipient|address|account|person)|(user|mail ?box|recipient|address|account|addressee)( name)? (does not|doesn't|not|did not|no longer) exist|does not exist|invalid (recipient|mail ?box|address|user|account)|recipient (not found|unknown|invalid)|unknown (recipient|address|mail ?box|local ?part|account)|mail ?box (not found|unavailable|not available|is unavailable)|no mail ?box|not a valid (mail ?box|recipient|user|address)|(user|recipient) not found|not our customer|addressee unknown|unknown or illegal alias|not listed in|bad recipient|undeliverable address|no valid recipients|address (is )?invalid|mailbox name not allowed|user doesn't have a|not have an account|no user by that name|no mailbox here|^address rejected`,
 		En: Text{
 			"Recipient address does not exist",
 			"The recipient's server does not know the mailbox: it never existed, was deleted, or the address is mistyped.",

@@ -5,7 +5,7 @@ package catalog
 var providerRules = []Rule{
 	{
 		ID: "gmail-unauthenticated", Category: CategorySPFDKIMDMARC,
-		Pattern: `sender is unauthenticated|does not have authentication information|fails to pass authentication checks|unauthenticated email (from \S+ )?is not accepted|(dmarc|domain's) policy|does not meet .*authentication requirements`,
+		Pattern: `sender is unauthenticated|does not have authentication information|fails to pass authentication checks|unauthenticated email (from \S+ )?is not accepted|(dmarc|domain's) policy|(does not|doesn't) meet .*(authentication requirements|required authentication)`,
 		En: Text{
 			"Rejected: sender not authenticated (SPF/DKIM/DMARC)",
 			"The receiver (this is Gmail's wording) requires that mail passes SPF or DKIM, aligned with the From: domain for DMARC, and this message did not.",
@@ -53,7 +53,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "microsoft-banned-ip", Category: CategoryBlocklist,
-		Pattern: `banned sending ip|weren't sent\. please contact your internet service provider|part of their network is on our block ?list|on our block ?list \(?(AS|S)\d+|sender\.office\.com|traffic not accepted from this ip`,
+		Pattern: `banned sending ip|messages from \S+ weren't sent|part of their network is on our block ?list|on our block ?list \(?(AS|S)\d+|sender\.office\.com|traffic not accepted from this ip`,
 		En: Text{
 			"Sending IP on Microsoft's block list",
 			"Microsoft (Outlook.com, Hotmail, Exchange Online Protection) has put the sending IP address or its network on its own block list.",
@@ -69,7 +69,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "microsoft-recipient-not-found", Category: CategoryMailboxUnknown,
-		Pattern: `RESOLVER\.ADR\.(RecipNotFound|RecipientNotFound|ExRecipNotFound)|recipient not found by smtp address lookup|5\.4\.1 recipient address rejected: access denied|recipient address rejected: access denied\. AS\(201806281\)`,
+		Pattern: `RESOLVER\.ADR\.(RecipNotFound|RecipientNotFound|ExRecipNotFound)|recipient not found by smtp address lookup|recipient address rejected: access denied\.? (AS\(201806281\)|\[)`,
 		En: Text{
 			"Recipient not found (Microsoft 365)",
 			"The recipient address does not exist in the Microsoft 365 / Exchange organisation; Exchange Online rejects unknown recipients at the edge with 5.4.1 \"Recipient address rejected: Access denied\" or 5.1.10 RecipientNotFound.",
@@ -81,6 +81,22 @@ var providerRules = []Rule{
 			"宛先アドレスが Microsoft 365 / Exchange の組織に存在しません。Exchange Online は存在しない宛先を入口で 5.4.1「Recipient address rejected: Access denied」や 5.1.10 RecipientNotFound として拒否します。",
 			"アドレスの誤記、削除されたメールボックス、ディレクトリベースのエッジブロックがユーザを知らないドメインでの RCPT TO への応答。",
 			"宛先本人にアドレスを確認してください。自組織のドメインなら、メールボックス・メールユーザ・連絡先が存在するか（オンプレミス AD から同期されているか）確認し、一部のメールボックスが別の場所にある場合はドメインを内部の中継（Internal Relay）に設定してください。",
+		},
+	},
+	{
+		ID: "microsoft-edge-unknown-recipient", Category: CategoryMailboxUnknown, Enhanced: `5\.4\.1`,
+		Pattern: `recipient address rejected: access denied`,
+		En: Text{
+			"Recipient not found (Microsoft 365 edge)",
+			"Exchange Online's directory-based edge blocking rejects the address because no mailbox, group or contact with it exists in the recipient's organisation.",
+			"At RCPT TO: \"550 5.4.1 Recipient address rejected: Access denied. AS(201806281)\".",
+			"Check the address with the recipient. If the domain is yours, create the recipient in Microsoft 365 (or sync it from on-premises), or switch the accepted domain to Internal Relay when mailboxes live elsewhere.",
+		},
+		Ja: Text{
+			"宛先が見つからない（Microsoft 365 の入口）",
+			"Exchange Online のディレクトリベースのエッジブロックが、宛先組織にそのアドレスのメールボックス・グループ・連絡先がないため拒否しました。",
+			"RCPT TO への「550 5.4.1 Recipient address rejected: Access denied. AS(201806281)」。",
+			"宛先本人にアドレスを確認してください。自分のドメインなら Microsoft 365 に宛先を作成する（オンプレミスから同期する）か、メールボックスが他所にある場合は承認済みドメインを内部の中継（Internal Relay）にしてください。",
 		},
 	},
 	{
@@ -101,8 +117,72 @@ var providerRules = []Rule{
 		},
 	},
 	{
+		ID: "microsoft-ip-reputation", Category: CategorySpamReputation,
+		Pattern: `rate limited due to ip reputation|due to (the )?(ip|sender) reputation`,
+		En: Text{
+			"Throttled for IP reputation (Microsoft)",
+			"Exchange Online Protection slows down mail from this IP because of its reputation (spam complaints, spam traps, sudden volume).",
+			"\"451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation\" at connection or MAIL FROM.",
+			"Let the sender retry at a lower rate; check the IP in Microsoft SNDS, remove unengaged and unknown recipients, authenticate with SPF/DKIM/DMARC, and request mitigation at https://sender.office.com if it lasts.",
+		},
+		Ja: Text{
+			"IP の評価による流量制限（Microsoft）",
+			"Exchange Online Protection は、この IP の評価（迷惑メールの苦情、スパムトラップ、急な送信量の増加）のためにメールの受け取りを遅くしています。",
+			"接続時や MAIL FROM での「451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation」。",
+			"送信ペースを落として再送させてください。Microsoft SNDS で IP を確認し、反応のない宛先や存在しない宛先を削除し、SPF/DKIM/DMARC で認証し、続く場合は https://sender.office.com で緩和を申請してください。",
+		},
+	},
+	{
+		ID: "rfc5322-noncompliant", Category: CategoryPolicy,
+		Pattern: `not rfc ?(5322|2822|822)|rfc ?(5322|2822) compliant|not (rfc )?compliant|header error|duplicate header|multiple (\S+ )?headers|malformed (message|header)|invalid (message )?header|missing (a )?(valid )?(from|date|message-id)|multiple addresses in from`,
+		En: Text{
+			"Message is not RFC 5322 compliant",
+			"The message's headers break the Internet Message Format: a missing or duplicate From:, Date: or Message-ID:, several Subject: headers, malformed addresses in headers.",
+			"At the end of DATA: Gmail \"550 5.7.1 This message is not RFC 5322 compliant. There are multiple Subject headers\", \"Messages missing a valid Message-ID header are not accepted\".",
+			"Fix the application or library that builds the message: exactly one From:, Date:, Subject: and Message-ID:, valid addresses in From:/To:. Check a copy of the message's raw source.",
+		},
+		Ja: Text{
+			"メッセージが RFC 5322 に準拠していない",
+			"メッセージのヘッダがインターネットメッセージ形式に違反しています（From:、Date:、Message-ID: の欠落や重複、複数の Subject:、ヘッダ中の不正なアドレスなど）。",
+			"DATA 終端への応答。Gmail の「550 5.7.1 This message is not RFC 5322 compliant. There are multiple Subject headers」「Messages missing a valid Message-ID header are not accepted」など。",
+			"メッセージを作るアプリケーションやライブラリを修正してください。From:、Date:、Subject:、Message-ID: を 1 つずつ持ち、From:/To: のアドレスが正しい必要があります。メッセージのソースを確認してください。",
+		},
+	},
+	{
+		ID: "ip-allowlist", Category: CategoryPolicy,
+		Pattern: `not in (the )?(white ?list|allow ?list)|not (white|allow) ?listed|ip not in whitelist`,
+		En: Text{
+			"Sending IP not on the recipient's allow list",
+			"The recipient domain accepts mail only from IP addresses it lists (an inbound gateway or a partner allow list), and this IP is not one of them.",
+			"At connection or RCPT TO: Gmail \"421 4.7.0 IP not in whitelist for RCPT domain, closing connection\" when a Google Workspace domain restricts inbound mail to its gateway.",
+			"Send through the gateway the recipient domain expects (its MX, usually a filtering service), or ask the recipient's administrator to add your sending IP to their inbound allow list.",
+		},
+		Ja: Text{
+			"送信元 IP が宛先の許可リストにない",
+			"宛先ドメインは登録した IP アドレス（受信用ゲートウェイや取引先の許可リスト）からのメールしか受け付けず、この IP は含まれていません。",
+			"接続時や RCPT TO への応答。Google Workspace のドメインが受信をゲートウェイ経由に限定しているときの Gmail の「421 4.7.0 IP not in whitelist for RCPT domain, closing connection」など。",
+			"宛先ドメインが想定するゲートウェイ（通常は MX に登録されたフィルタリングサービス）経由で送るか、宛先の管理者に送信元 IP を受信許可リストへ追加するよう依頼してください。",
+		},
+	},
+	{
+		ID: "gmail-one-domain-per-transaction", Category: CategoryOther,
+		Pattern: `multiple destination domains per transaction`,
+		En: Text{
+			"One recipient domain per transaction",
+			"The server (Gmail's relay) takes recipients of only one domain per message transaction.",
+			"At RCPT TO when recipients of several domains are sent in one transaction: \"451 4.3.0 Multiple destination domains per transaction is unsupported\".",
+			"Nothing is lost with a retry, but configure the sending MTA or application to group recipients by domain (Postfix does this for MX delivery by default; check smarthost setups that batch all recipients).",
+		},
+		Ja: Text{
+			"1 トランザクションにつき宛先ドメインは 1 つ",
+			"サーバ（Gmail のリレー）は、1 つのメッセージトランザクションで 1 つのドメインの宛先しか受け付けません。",
+			"複数ドメインの宛先を 1 トランザクションで送ったときの RCPT TO への応答。「451 4.3.0 Multiple destination domains per transaction is unsupported」。",
+			"再送すれば失われませんが、送信側 MTA やアプリケーションで宛先をドメインごとにまとめるよう設定してください（Postfix は MX 配送では既定でそうします。全宛先をまとめて送るスマートホスト構成を確認してください）。",
+		},
+	},
+	{
 		ID: "yahoo-deferred", Category: CategorySpamReputation,
-		Pattern: `\[TSS?\d\d\]|temporarily deferred due to (unexpected volume or )?user complaints|messages from \S+ temporarily deferred|postmaster\.yahoo|senders\.yahooinc|yahoo\.com/.*(421|error)`,
+		Pattern: `\[TSS?\d\d\]|temporarily deferred due to (unexpected volume or )?user complaints|messages? from \S+ temporarily deferred|temporarily deferred - 4\.16\.\d+`,
 		En: Text{
 			"Deferred for volume or complaints (Yahoo)",
 			"Yahoo (and AOL) defer or refuse mail from this IP because of unusual volume, user complaints or poor reputation.",

@@ -1,0 +1,89 @@
+package catalog
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode"
+)
+
+// matcher is a case-insensitive regular expression made fast: it is split
+// at its top-level alternatives and its literals are lowercased, so that it
+// can be matched against lowercased text without case folding. Go's regexp
+// then finds each alternative's literal prefix with a plain string search
+// instead of running its automaton over the whole text, which makes the
+// rules about a hundred times faster.
+type matcher []*regexp.Regexp
+
+// compileMatcher compiles a pattern of RE2 syntax; character classes must
+// not depend on case (the rules use \d, \S, [^.;] and lowercase sets).
+func compileMatcher(pattern string) matcher {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		panic("catalog: bad pattern " + pattern + ": " + err.Error())
+	}
+	lowerLiterals(re)
+	alts := expand(re)
+	m := make(matcher, len(alts))
+	for i, a := range alts {
+		m[i] = regexp.MustCompile(a.String())
+	}
+	return m
+}
+
+// expand returns alternatives that together match what re matches, each
+// starting with a literal where re allows: top-level alternations are split
+// and a leading group such as "(we|i) do not relay" is distributed.
+func expand(re *syntax.Regexp) []*syntax.Regexp {
+	switch re.Op {
+	case syntax.OpAlternate:
+		var out []*syntax.Regexp
+		for _, s := range re.Sub {
+			out = append(out, expand(s)...)
+		}
+		return out
+	case syntax.OpCapture:
+		return expand(re.Sub[0])
+	case syntax.OpQuest:
+		if re.Flags&syntax.NonGreedy == 0 {
+			return append(expand(re.Sub[0]), &syntax.Regexp{Op: syntax.OpEmptyMatch})
+		}
+	case syntax.OpConcat:
+		heads := expand(re.Sub[0])
+		if len(heads) < 2 || len(heads) > 16 {
+			return []*syntax.Regexp{re}
+		}
+		out := make([]*syntax.Regexp, len(heads))
+		for i, h := range heads {
+			out[i] = &syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: append([]*syntax.Regexp{h}, re.Sub[1:]...)}
+		}
+		return out
+	}
+	return []*syntax.Regexp{re}
+}
+
+// lowerLiterals lowercases every literal of re in place.
+func lowerLiterals(re *syntax.Regexp) {
+	if re.Op == syntax.OpLiteral {
+		for i, r := range re.Rune {
+			re.Rune[i] = unicode.ToLower(r)
+		}
+		re.Flags &^= syntax.FoldCase
+	}
+	for _, s := range re.Sub {
+		lowerLiterals(s)
+	}
+}
+
+// match reports whether any alternative matches lower, a lowercased text.
+func (m matcher) match(lower string) bool {
+	for _, re := range m {
+		if re.MatchString(lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerText prepares reply text for matchers.
+func lowerText(flat string) string { return strings.ToLower(flat) }
