@@ -1,7 +1,9 @@
 package catalog
 
-// authRules match greylisting, TLS and SMTP AUTH requirements, and sender
-// authentication (SPF, DKIM, DMARC) failures.
+// authRules match greylisting, TLS, relaying and SMTP AUTH requirements,
+// and sender authentication (SPF, DKIM, DMARC) failures. Relaying comes
+// before AUTH: Sendmail says "Relaying denied. Proper authentication
+// required."
 var authRules = []Rule{
 	{
 		ID: "greylisting", Category: CategoryGreylisting, Retry: Transient,
@@ -52,6 +54,22 @@ var authRules = []Rule{
 		},
 	},
 	{
+		ID: "relay-denied", Category: CategoryRelayDenied,
+		Pattern: `relay(ing)? (access )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|not (permitted|allowed|authori[sz]ed) to relay|unable to relay|(we|i) do not relay|allowed rcpthosts|no relaying|cannot relay|relay not permitted|insecure (mail )?relay|not configured to relay|isn't allowed to relay|may not relay|relaying to .* (denied|prohibited)|not a gateway|relay access|open relay not allowed|relay (is )?not authori[sz]ed`,
+		En: Text{
+			"Relaying denied",
+			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",
+			"At RCPT TO: Postfix \"454 4.7.1 / 554 5.7.1 <user@example.com>: Relay access denied\", Sendmail \"550 5.7.1 ... Relaying denied\", Exim \"550 relay not permitted\", qmail \"553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)\".",
+			"A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the recipient domain's MX records point to this server; if it should accept the domain, add it to its domains (Postfix mydestination, relay_domains or virtual_mailbox_domains; Exim local_domains/relay_to_domains).",
+		},
+		Ja: Text{
+			"中継拒否",
+			"このサーバは宛先ドメインのメールサーバではなく、このクライアントのためにメッセージを中継しません。",
+			"RCPT TO への応答。Postfix の「454 4.7.1 / 554 5.7.1 <user@example.com>: Relay access denied」、Sendmail の「550 5.7.1 ... Relaying denied」、Exim の「550 relay not permitted」、qmail の「553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)」など。",
+			"メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合は、宛先ドメインの MX レコードがこのサーバを指しているか確認し、このサーバが受けるべきドメインなら設定に追加してください（Postfix の mydestination、relay_domains、virtual_mailbox_domains、Exim の local_domains/relay_to_domains）。",
+		},
+	},
+	{
 		ID: "auth-required", Category: CategoryAuthenticationRequired,
 		Pattern: `auth(entication)? (is )?required|must (be )?authenticate|authenticate first|not authenticated|client was not authenticated|smtp auth(entication)? (is )?required|turn on smtp authentication|unauthenticated (senders?|relay|mail|users?) (not allowed|not permitted|prohibited)|AuthRequired|not logged in|please log ?in|authentication is needed|auth(entication)? command first`,
 		En: Text{
@@ -85,7 +103,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "spf-fail", Category: CategorySPFDKIMDMARC,
-		Pattern: `\bspf\b|sender policy framework|not (a )?designated|does not designate|not (permitted|authori[sz]ed|allowed) (by (the )?domain )?to send (mail |e-?mail )?(on behalf of|from|for|as) |sender id|\bpra\b`,
+		Pattern: `\bspf\b|sender policy framework|not (a )?designated|does not designate|not (permitted|authori[sz]ed|allowed) (by (the )?domain (\S+ )?)?to send (mail |e-?mail )?(on behalf of|from|for|as) |sender id|\bpra\b`,
 		En: Text{
 			"SPF check failed",
 			"The sending IP is not authorised by the SPF record of the envelope sender's domain (or the record is broken), and the receiver rejects on SPF failure.",

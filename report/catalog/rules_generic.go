@@ -53,7 +53,7 @@ var genericRules = []Rule{
 	},
 	{
 		ID: "server-trouble", Category: CategoryServerUnavailable,
-		Pattern: `temporar(y|ily) (local |system )?(problem|failure|error|unavailable)|service (is )?(temporarily |currently )?(unavailable|not available)|system (is )?(busy|overloaded|unavailable)|server (is )?(busy|unavailable|overloaded)|local error|internal (server )?error|insufficient (system )?(storage|resources|disk)|lookup (failure|error)|configuration error|out of memory|disk (space|full)|resources? (temporarily )?unavailable|try (again )?later|closing (transmission channel|connection)|timeout|timed out|queue (file )?write error|qq .*problem|\bqq\b`,
+		Pattern: `temporar(y|ily) (local |system )?(problem|failure|error|unavailable)|service (is )?(temporarily |currently )?(unavailable|not available)|system (is )?(busy|overloaded|unavailable)|server (is )?(busy|unavailable|overloaded)|local error|internal (server )?error|insufficient (system )?(storage|resources|disk)|lookup (failure|error)|configuration error|out of memory|disk (space|full)|resources? (temporarily )?unavailable|try (again )?later|closing (transmission channel|connection)|timeout|timed out|queue (file )?write error|qq .*problem|\bqqt?\b`,
 		En: Text{
 			"Receiving server has a problem",
 			"The receiving server cannot handle the message now because of trouble of its own: load, a failed lookup or filter, full disk, a configuration error.",

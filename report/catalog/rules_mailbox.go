@@ -39,7 +39,7 @@ var contentRules = []Rule{
 }
 
 // mailboxRules match refusals about the addresses: disabled and unknown
-// mailboxes, relaying, and the envelope sender.
+// mailboxes and the envelope sender.
 var mailboxRules = []Rule{
 	{
 		ID: "mailbox-disabled", Category: CategoryMailboxDisabled,
@@ -58,19 +58,19 @@ var mailboxRules = []Rule{
 		},
 	},
 	{
-		ID: "relay-denied", Category: CategoryRelayDenied,
-		Pattern: `relay(ing)? (access )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|not (permitted|allowed|authori[sz]ed) to relay|unable to relay|(we|i) do not relay|allowed rcpthosts|no relaying|cannot relay|relay not permitted|insecure (mail )?relay|not configured to relay|isn't allowed to relay|may not relay|relaying to .* (denied|prohibited)|not a gateway|relay access|open relay not allowed|relay (is )?not authori[sz]ed`,
+		ID: "sender-domain-unknown", Category: CategorySenderRejected, Enhanced: `[45]\.1\.[78]`,
+		Pattern: `domain|does not exist|not found|unknown|invalid|rejected`,
 		En: Text{
-			"Relaying denied",
-			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",
-			"At RCPT TO: Postfix \"454 4.7.1 / 554 5.7.1 <user@example.com>: Relay access denied\", Sendmail \"550 5.7.1 ... Relaying denied\", Exim \"550 relay not permitted\", qmail \"553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)\".",
-			"A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the recipient domain's MX records point to this server; if it should accept the domain, add it to its domains (Postfix mydestination, relay_domains or virtual_mailbox_domains; Exim local_domains/relay_to_domains).",
+			"Sender domain refused",
+			"The enhanced code (X.1.7 or X.1.8) says the problem is the sender's address or domain: it does not resolve, or is not acceptable as a sender.",
+			"At MAIL FROM: \"553 5.1.8 Domain of sender address does not exist\", \"550 5.1.7 No such domain\", \"450 4.1.8 Sender address rejected: Domain not found\".",
+			"Send with an envelope sender whose domain exists in public DNS with MX or A records; check the MAIL FROM the application really uses (often a bare host name or an internal domain).",
 		},
 		Ja: Text{
-			"中継拒否",
-			"このサーバは宛先ドメインのメールサーバではなく、このクライアントのためにメッセージを中継しません。",
-			"RCPT TO への応答。Postfix の「454 4.7.1 / 554 5.7.1 <user@example.com>: Relay access denied」、Sendmail の「550 5.7.1 ... Relaying denied」、Exim の「550 relay not permitted」、qmail の「553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)」など。",
-			"メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合は、宛先ドメインの MX レコードがこのサーバを指しているか確認し、このサーバが受けるべきドメインなら設定に追加してください（Postfix の mydestination、relay_domains、virtual_mailbox_domains、Exim の local_domains/relay_to_domains）。",
+			"送信元ドメインの拒否",
+			"拡張コード（X.1.7 または X.1.8）は、問題が送信元アドレスまたはそのドメインにあることを示しています（名前解決できない、送信元として受け付けられない）。",
+			"MAIL FROM への応答。「553 5.1.8 Domain of sender address does not exist」「550 5.1.7 No such domain」「450 4.1.8 Sender address rejected: Domain not found」など。",
+			"公開 DNS に MX または A レコードのあるドメインのエンベロープ送信元で送ってください。アプリケーションが実際に使っている MAIL FROM（ホスト名だけや内部ドメインのことが多い）を確認します。",
 		},
 	},
 	{
@@ -87,22 +87,6 @@ var mailboxRules = []Rule{
 			"サーバはエンベロープ送信元（MAIL FROM）を拒否しました。ドメインが存在しない、アドレスを検証できない、またはブロックされています。",
 			"MAIL FROM や RCPT TO への応答。Postfix の「Sender address rejected: Domain not found」（reject_unknown_sender_domain）、Exim の「Sender verify failed」（コールアウト）、Sendmail の「553 5.1.8 Domain of sender address ... does not exist」など。",
 			"公開 DNS で名前解決でき、MX がそのアドレス宛てのメールを受け付けるドメインのエンベロープ送信元で送ってください（エラーメールが届く必要があります）。アプリケーションは内部名や不完全な送信元（root@localhost など）を使いがちなので明示的に設定してください。宛先側でブロックされている場合は許可を依頼してください。",
-		},
-	},
-	{
-		ID: "sender-domain-unknown", Category: CategorySenderRejected, Enhanced: `[45]\.1\.[78]`,
-		Pattern: `domain|does not exist|not found|unknown|invalid|rejected`,
-		En: Text{
-			"Sender domain refused",
-			"The enhanced code (X.1.7 or X.1.8) says the problem is the sender's address or domain: it does not resolve, or is not acceptable as a sender.",
-			"At MAIL FROM: \"553 5.1.8 Domain of sender address does not exist\", \"550 5.1.7 No such domain\", \"450 4.1.8 Sender address rejected: Domain not found\".",
-			"Send with an envelope sender whose domain exists in public DNS with MX or A records; check the MAIL FROM the application really uses (often a bare host name or an internal domain).",
-		},
-		Ja: Text{
-			"送信元ドメインの拒否",
-			"拡張コード（X.1.7 または X.1.8）は、問題が送信元アドレスまたはそのドメインにあることを示しています（名前解決できない、送信元として受け付けられない）。",
-			"MAIL FROM への応答。「553 5.1.8 Domain of sender address does not exist」「550 5.1.7 No such domain」「450 4.1.8 Sender address rejected: Domain not found」など。",
-			"公開 DNS に MX または A レコードのあるドメインのエンベロープ送信元で送ってください。アプリケーションが実際に使っている MAIL FROM（ホスト名だけや内部ドメインのことが多い）を確認します。",
 		},
 	},
 	{

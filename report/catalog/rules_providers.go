@@ -5,7 +5,7 @@ package catalog
 var providerRules = []Rule{
 	{
 		ID: "gmail-unauthenticated", Category: CategorySPFDKIMDMARC,
-		Pattern: `sender is unauthenticated|does not have authentication information|fails to pass authentication checks|unauthenticated email (from \S+ )?is not accepted|(dmarc|domain's) policy|(does not|doesn't) meet .*(authentication requirements|required authentication)`,
+		Pattern: `sender is unauthenticated|does not have authentication information|fails to pass authentication checks|unauthenticated email (from \S+ )?is not accepted|(does not|doesn't) meet .*(authentication requirements|required authentication)`,
 		En: Text{
 			"Rejected: sender not authenticated (SPF/DKIM/DMARC)",
 			"The receiver (this is Gmail's wording) requires that mail passes SPF or DKIM, aligned with the From: domain for DMARC, and this message did not.",
@@ -69,7 +69,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "microsoft-recipient-not-found", Category: CategoryMailboxUnknown,
-		Pattern: `RESOLVER\.ADR\.(RecipNotFound|RecipientNotFound|ExRecipNotFound)|recipient not found by smtp address lookup|recipient address rejected: access denied\.? (AS\(201806281\)|\[)`,
+		Pattern: `RESOLVER\.ADR\.(RecipNotFound|RecipientNotFound|ExRecipNotFound)|recipient not found by smtp address lookup`,
 		En: Text{
 			"Recipient not found (Microsoft 365)",
 			"The recipient address does not exist in the Microsoft 365 / Exchange organisation; Exchange Online rejects unknown recipients at the edge with 5.4.1 \"Recipient address rejected: Access denied\" or 5.1.10 RecipientNotFound.",
@@ -198,7 +198,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "cpanel-unrouteable", Category: CategoryMailboxUnknown,
-		Pattern: `the account or domain may not exist, they may be blacklisted|no such user here|unrouteable address`,
+		Pattern: `the account or domain may not exist, they may be blacklisted|no such user here|^unrouteable address`,
 		En: Text{
 			"No such user (Exim/cPanel)",
 			"The Exim server (typical of cPanel hosting) has no route to the recipient: the mailbox does not exist there.",
