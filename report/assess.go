@@ -263,13 +263,10 @@ func (j *judge) judgeTLS(h probe.Host, add func(Finding, bool)) {
 		return // judged with the error that ended the dialogue
 	}
 	leaf := "certificate not after " + t.NotAfter.UTC().Format("2006-01-02 15:04 MST")
-	switch warn := certWarnDays(j.o); {
-	case !t.HasCert:
-	case t.Expired:
+	// Ordered by how many senders each one stops; the summary quotes the
+	// first.
+	if t.HasCert && t.Expired {
 		add(j.finding(Warning, h.Name, FindingTLSExpired, nil, fmt.Sprintf("%s (%d days ago)", leaf, -t.DaysLeft)), false)
-	case t.DaysLeft < warn:
-		vars := map[string]string{"days": strconv.Itoa(t.DaysLeft), "threshold": strconv.Itoa(warn)}
-		add(j.finding(Warning, h.Name, FindingTLSExpiresSoon, vars, leaf), false)
 	}
 	if t.Chain.Known && !t.Chain.OK {
 		add(j.finding(Warning, h.Name, FindingTLSUntrusted, nil, t.Chain.Err), false)
@@ -279,6 +276,10 @@ func (j *judge) judgeTLS(h probe.Host, add func(Finding, bool)) {
 	}
 	if t.Other != "" {
 		add(j.finding(Warning, h.Name, FindingTLSVerifyFailed, nil, t.Other), false)
+	}
+	if warn := certWarnDays(j.o); t.HasCert && !t.Expired && t.DaysLeft < warn {
+		vars := map[string]string{"days": strconv.Itoa(t.DaysLeft), "threshold": strconv.Itoa(warn)}
+		add(j.finding(Warning, h.Name, FindingTLSExpiresSoon, vars, leaf), false)
 	}
 }
 

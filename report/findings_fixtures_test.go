@@ -238,11 +238,35 @@ func goldenCases() []struct {
 	delayed.Hosts[0].Steps[0] = step("", 6200*msec, 220, "mx1.example.com ESMTP")
 	delayed.Duration = 6500 * msec
 
+	badTLS := result("example.com", []probe.Host{healthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")},
+		mx(10, "mx1.example.com", "192.0.2.1"))
+	bt := tlsInfo("mx1.example.com", 9, "www.example.com")
+	bt.Chain = bt.Chain[:1]
+	bt.Chain[0].Issuer = bt.Chain[0].Subject
+	bt.Verified = false
+	bt.VerifyError = "x509: certificate is valid for www.example.com, not mx1.example.com"
+	bt.NameError = bt.VerifyError
+	bt.ChainError = "x509: certificate signed by unknown authority"
+	badTLS.Hosts[0].TLS = bt
+
+	down := result("example.com", []probe.Host{
+		{Name: "mx1.example.com", Preference: 10, Addr: addr("192.0.2.1"), Port: 25, Duration: 30 * msec,
+			Attempts: []probe.Attempt{{Addr: addr("192.0.2.1"), Duration: 700 * time.Microsecond}},
+			Steps: []probe.Step{step("", 25*msec, 554, "5.3.2 mx1.example.com Service currently unavailable"),
+				step("QUIT", 400*time.Microsecond, 221, "2.0.0 Bye")}},
+		{Name: "mx2.example.com", Preference: 20, Addr: addr("192.0.2.2"), Port: 25, Duration: 2 * msec,
+			Attempts: []probe.Attempt{{Addr: addr("192.0.2.2"), Duration: 600 * time.Microsecond}},
+			Steps:    []probe.Step{{Command: "", Duration: 1200 * time.Microsecond}},
+			Err:      &probe.Error{Step: "greeting", Kind: probe.ErrReset, Err: errors.New("read tcp 192.0.2.2:25: connection reset by peer")}},
+	}, mx(10, "mx1.example.com", "192.0.2.1"), mx(20, "mx2.example.com", "192.0.2.2"))
+
 	return []struct {
 		name string
 		r    probe.Result
 		o    Options
 	}{
+		{"tls-untrusted-name", badTLS, testOptions()},
+		{"servers-down", down, testOptions()},
 		{"healthy-tls", healthy, testOptions()},
 		{"rcpt-550", rejected, testOptions()},
 		{"greylist", greylist, testOptions()},

@@ -196,9 +196,7 @@ func (t *textWriter) host(h probe.Host, st Status) {
 	if h.CloseErr != nil {
 		t.line(-1, "..", t.p.dim.Sprint(clean(h.CloseErr.Error())))
 	}
-	if h.TLS != nil && h.TLS.HandshakeError == "" {
-		t.tlsFacts(h)
-	}
+	t.tlsFacts(h)
 }
 
 // line writes one transcript line: the duration (none when d < 0), a
@@ -278,7 +276,7 @@ func (t *textWriter) handshake(info *probe.TLSInfo) {
 		t.line(info.Duration, "==", t.p.crit.Sprint(t.l.handshakeFailed+": "+clean(info.HandshakeError)))
 		return
 	}
-	t.line(info.Duration, "==", t.p.dim.Sprint(t.l.handshake+": "+clean(info.Version+", "+info.CipherSuite)))
+	t.line(info.Duration, "==", t.p.dim.Sprint("TLS "+t.l.handshake+": "+clean(info.Version+", "+info.CipherSuite)))
 }
 
 // tlsFacts writes the TLS facts of a host, each on its own line.
@@ -286,14 +284,36 @@ func (t *textWriter) tlsFacts(h probe.Host) {
 	f := tlsFactsOf(h, t.now)
 	info := h.TLS
 	l := t.l
+	width := 0
+	for _, name := range []string{l.offered, l.handshake, l.chain, l.name, l.expires, l.verify, l.leaf, l.issuerCert} {
+		width = max(width, displayWidth(name))
+	}
+	fact := func(name, value string) {
+		fmt.Fprintf(t.b, "       %s  %s\n", t.p.dim.Sprint(padRight(name, width)), value)
+	}
+	if info == nil {
+		greeted := len(h.Steps) > 0 && h.Steps[0].Reply.Code == 220
+		switch {
+		case f.Offered:
+			fmt.Fprintf(t.b, "  %s  %s\n", t.p.bold.Sprint("TLS"), t.p.warn.Sprint(l.notUsed))
+		case greeted && h.Extensions != nil:
+			fmt.Fprintf(t.b, "  %s  %s\n", t.p.bold.Sprint("TLS"), t.p.warn.Sprint(l.notOffered))
+		}
+		return
+	}
 	mode := "STARTTLS"
 	if info.Implicit {
 		mode = l.implicitTLS
 	}
-	fmt.Fprintf(t.b, "  %s  %s\n", t.p.bold.Sprint("TLS"), strings.Join([]string{info.Version, info.CipherSuite, mode}, t.p.dim.Sprint(" · ")))
-	fact := func(name, value string) {
-		fmt.Fprintf(t.b, "       %s %s\n", t.p.dim.Sprint(padRight(name, 10)), value)
+	if !f.HandshakeOK {
+		fmt.Fprintf(t.b, "  %s  %s\n", t.p.bold.Sprint("TLS"), mode)
+		fact(l.offered, t.p.ok.Sprint(l.yes))
+		fact(l.handshake, t.p.crit.Sprint(l.failed+": "+clean(f.HandshakeError)))
+		return
 	}
+	fmt.Fprintf(t.b, "  %s  %s\n", t.p.bold.Sprint("TLS"), strings.Join([]string{clean(info.Version), clean(info.CipherSuite), mode}, t.p.dim.Sprint(" · ")))
+	fact(l.offered, t.p.ok.Sprint(l.yes))
+	fact(l.handshake, t.p.ok.Sprint(l.ok)+t.p.dim.Sprint(" "+shortDuration(info.Duration)))
 	fact(l.chain, t.check(f.Chain, l.trusted, l.untrusted))
 	fact(l.name, t.check(f.Name, l.matches+" "+clean(info.ServerName), l.mismatch+" "+clean(info.ServerName)))
 	if f.HasCert {
@@ -320,7 +340,10 @@ func (t *textWriter) tlsFacts(h probe.Host) {
 		if len(c.DNSNames) > 0 {
 			v += t.p.dim.Sprint("  " + l.names + " " + clean(strings.Join(c.DNSNames, ", ")))
 		}
-		if i == len(info.Chain)-1 && c.Issuer != c.Subject {
+		switch {
+		case i == len(info.Chain)-1 && c.Issuer == c.Subject:
+			v += t.p.warn.Sprint("  " + l.selfSigned)
+		case i == len(info.Chain)-1:
 			v += t.p.dim.Sprint("  " + l.issuedBy + " " + clean(c.Issuer))
 		}
 		fact(label, v)
@@ -348,7 +371,11 @@ func (t *textWriter) findings(a Assessment) {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity.rank() > fs[j].Severity.rank() })
 	fmt.Fprintf(t.b, "\n%s\n", t.p.bold.Sprint(t.l.findings))
 	if len(fs) == 0 {
-		fmt.Fprintf(t.b, "  %s\n", t.p.ok.Sprint(t.l.none))
+		if a.Status == OK {
+			fmt.Fprintf(t.b, "  %s\n", t.p.ok.Sprint(t.l.none))
+		} else {
+			fmt.Fprintf(t.b, "  %s\n", t.l.noFindings)
+		}
 		return
 	}
 	const indent = "            " // under the title, past the severity

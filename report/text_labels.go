@@ -13,21 +13,21 @@ import (
 
 // labels are the words of the text report in one language.
 type labels struct {
-	verdict, findings, none, seeAbove, fix, matched                         string
+	verdict, findings, none, noFindings, seeAbove, fix, matched             string
 	mxSkipped, resolverFailed, nullMX, noMX, implicitMX, aliasOf, ipLiteral string
 	moreAddresses, moreMX                                                   string // formats
 	queries                                                                 func(n int, server, total string) string
 	pipelined, noReply, handshake, handshakeFailed, implicitTLS             string
 	chain, trusted, untrusted, name, matches, mismatch, notChecked          string
 	expires, daysLeft, expiredAgo, verify, leaf, issuerCert, names          string
-	issuedBy                                                                string
+	issuedBy, selfSigned, offered, yes, ok, failed, notOffered, notUsed     string
 	exit                                                                    func(int) string
 }
 
 func textLabels(lang catalog.Lang) labels {
 	if lang == catalog.Japanese {
 		return labels{
-			verdict: "判定", findings: "指摘事項", none: "なし（正常なやりとりです）",
+			verdict: "判定", findings: "指摘事項", none: "なし（正常なやりとりです）", noFindings: "なし",
 			seeAbove: "解説は上のやりとりを参照", fix: "対処:", matched: "照合",
 			mxSkipped: "（--server 指定のためMX検索は省略）", resolverFailed: "リゾルバの失敗",
 			nullMX: "Null MX: メールを受け付けない", noMX: "MXレコードもA/AAAAレコードもない",
@@ -38,17 +38,20 @@ func textLabels(lang catalog.Lang) labels {
 				return fmt.Sprintf("問い合わせ%d件（%s 宛て、合計%s）", n, server, total)
 			},
 			pipelined: "(パイプライン)", noReply: "応答なし",
-			handshake: "TLSハンドシェイク", handshakeFailed: "TLSハンドシェイク失敗",
+			handshake: "ハンドシェイク", handshakeFailed: "TLSハンドシェイク失敗",
 			implicitTLS: "暗黙的TLS",
 			chain:       "チェーン", trusted: "信頼済み", untrusted: "信頼されていない",
 			name: "ホスト名", matches: "一致:", mismatch: "不一致:", notChecked: "未確認（検証が先の問題で止まったため）",
 			expires: "有効期限", daysLeft: "残り%d日", expiredAgo: "%d日前に期限切れ", verify: "検証",
-			leaf: "証明書", issuerCert: "中間証明書", names: "名前:", issuedBy: "発行者:",
+			selfSigned: "（自己署名）", offered: "STARTTLS", yes: "提供あり", ok: "成功", failed: "失敗",
+			notOffered: "なし: STARTTLS が提供されていない（平文で配送）",
+			notUsed:    "STARTTLS は提供されているが使用していない（--starttls never、または拒否された）",
+			leaf:       "証明書", issuerCert: "中間証明書", names: "名前:", issuedBy: "発行者:",
 			exit: func(n int) string { return fmt.Sprintf("（終了コード%d）", n) },
 		}
 	}
 	return labels{
-		verdict: "Verdict", findings: "Findings", none: "none: a healthy exchange",
+		verdict: "Verdict", findings: "Findings", none: "none: a healthy exchange", noFindings: "none",
 		seeAbove: "explained in the transcript above", fix: "Fix:", matched: "matched",
 		mxSkipped: "(--server: MX lookup skipped)", resolverFailed: "resolver failed",
 		nullMX: "null MX: accepts no mail", noMX: "no MX, no A/AAAA records",
@@ -62,12 +65,15 @@ func textLabels(lang catalog.Lang) labels {
 			return fmt.Sprintf("%d queries to %s, %s in all", n, server, total)
 		},
 		pipelined: "(pipelined)", noReply: "no reply",
-		handshake: "TLS handshake", handshakeFailed: "TLS handshake failed",
+		handshake: "handshake", handshakeFailed: "TLS handshake failed",
 		implicitTLS: "implicit TLS",
 		chain:       "chain", trusted: "trusted", untrusted: "not trusted",
 		name: "name", matches: "matches", mismatch: "does not match", notChecked: "not checked (verification stopped at an earlier problem)",
 		expires: "expires", daysLeft: "%d days left", expiredAgo: "expired %d days ago", verify: "verify",
-		leaf: "leaf", issuerCert: "issuer", names: "names", issuedBy: "issued by",
+		selfSigned: "(self-signed)", offered: "offered", yes: "yes", ok: "ok", failed: "failed",
+		notOffered: "none: STARTTLS not offered, mail goes in clear",
+		notUsed:    "STARTTLS offered but not used (--starttls never, or refused)",
+		leaf:       "leaf", issuerCert: "issuer", names: "names", issuedBy: "issued by",
 		exit: func(n int) string { return fmt.Sprintf(" (exit %d)", n) },
 	}
 }
