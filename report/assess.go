@@ -70,6 +70,7 @@ const (
 	outUnreachable                // no address accepted a connection
 	outNoSession                  // connected, but no 220 greeting
 	outThrottled                  // turned away by a rate limit
+	outTLSFailed                  // implicit TLS that failed before any reply
 	outSession                    // greeted, the dialogue went on
 )
 
@@ -207,12 +208,12 @@ func (j *judge) judgeHost(i int) {
 			prior = true
 		}
 	}
-	j.judgeHostErr(h, add)
+	j.judgeHostErr(i, h, add)
 	j.judgeTLS(h, add)
 }
 
 // judgeHostErr judges why a dialogue ended early.
-func (j *judge) judgeHostErr(h probe.Host, add func(Finding, bool)) {
+func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 	e := h.Err
 	if e == nil {
 		return
@@ -229,6 +230,9 @@ func (j *judge) judgeHostErr(h probe.Host, add func(Finding, bool)) {
 	case e.Kind == probe.ErrPolicy:
 		add(j.finding(Unknown, h.Name, FindingProbeStopped, nil, e.Error()), false)
 	case e.Kind == probe.ErrTLS:
+		if len(h.Steps) == 0 {
+			j.hosts[i].outcome = outTLSFailed
+		}
 		sev := Warning
 		if j.o.RequireTLS {
 			sev = Critical
@@ -287,18 +291,16 @@ func (j *judge) judgeTLS(h probe.Host, add func(Finding, bool)) {
 // blocked outbound port, servers that are all down, and whether a failing
 // host matters (no other host takes the mail) or not.
 func (j *judge) aggregate() {
-	delivering, connected, throttledOnly := false, false, true
+	delivering, connected, refused, session := false, false, false, false
 	var unreachable []probe.Host
 	for i, hj := range j.hosts {
 		switch hj.outcome {
 		case outSession:
-			if hj.status != Critical && hj.status != Unknown {
-				delivering = true
-			}
-			connected, throttledOnly = true, false
+			delivering = delivering || hj.status != Critical && hj.status != Unknown
+			connected, session = true, true
 		case outNoSession:
-			connected, throttledOnly = true, false
-		case outThrottled:
+			connected, refused = true, true
+		case outThrottled, outTLSFailed:
 			connected = true
 		case outUnreachable:
 			unreachable = append(unreachable, j.r.Hosts[i])
@@ -318,19 +320,11 @@ func (j *judge) aggregate() {
 	case len(unreachable) > 0 && !connected && blockedPort(unreachable):
 		port := strconv.Itoa(unreachable[0].Port)
 		j.aggFindings = append(j.aggFindings, j.finding(Critical, "", FindingPortBlocked, map[string]string{"port": port}, blockedDetail(unreachable)))
-	case connected && !throttledOnly && !j.anySession():
+	case refused && !session:
+		// Throttled hosts and failed TLS handshakes are not down; they
+		// have findings of their own.
 		j.aggFindings = append(j.aggFindings, j.finding(Critical, "", FindingServersDown, nil, ""))
 	}
-}
-
-// anySession tells whether some host greeted with 220.
-func (j *judge) anySession() bool {
-	for _, hj := range j.hosts {
-		if hj.outcome == outSession {
-			return true
-		}
-	}
-	return false
 }
 
 // downgrade makes the findings after which a sender tries the next MX host

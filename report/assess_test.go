@@ -194,6 +194,16 @@ func TestAssess(t *testing.T) {
 			status: Warning, hosts: []Status{Warning}, findings: []string{"warning tls-handshake-failed mx1.example.com"},
 		},
 		{
+			name: "implicit TLS failing is a TLS finding, not servers down",
+			r: one(with(healthy1, func(h *probe.Host) {
+				h.Steps, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
+				h.TLS = &probe.TLSInfo{Implicit: true, ServerName: h.Name, HandshakeError: "tls: first record does not look like a TLS handshake"}
+				h.Err = &probe.Error{Step: "TLS handshake", Kind: probe.ErrTLS, Err: errors.New("tls: first record does not look like a TLS handshake")}
+			})),
+			o:      &requireTLS,
+			status: Critical, hosts: []Status{Critical}, findings: []string{"critical tls-handshake-failed mx1.example.com"},
+		},
+		{
 			name: "a failed handshake is critical when TLS is required",
 			r: one(with(healthy1, func(h *probe.Host) {
 				h.Steps = h.Steps[:3]
