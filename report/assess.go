@@ -233,8 +233,10 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 		if len(h.Steps) == 0 {
 			j.hosts[i].outcome = outTLSFailed
 		}
+		// Opportunistic senders retry a failed STARTTLS in clear; nobody
+		// can with implicit TLS, nor when TLS is required.
 		sev := Warning
-		if j.o.RequireTLS {
+		if j.o.RequireTLS || h.TLS != nil && h.TLS.Implicit {
 			sev = Critical
 		}
 		detail := e.Error()

@@ -200,7 +200,6 @@ func TestAssess(t *testing.T) {
 				h.TLS = &probe.TLSInfo{Implicit: true, ServerName: h.Name, HandshakeError: "tls: first record does not look like a TLS handshake"}
 				h.Err = &probe.Error{Step: "TLS handshake", Kind: probe.ErrTLS, Err: errors.New("tls: first record does not look like a TLS handshake")}
 			})),
-			o:      &requireTLS,
 			status: Critical, hosts: []Status{Critical}, findings: []string{"critical tls-handshake-failed mx1.example.com"},
 		},
 		{

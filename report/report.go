@@ -109,8 +109,9 @@ type Options struct {
 	// Now tells the time for certificate lifetimes. Nil means time.Now.
 	Now func() time.Time
 	// RequireTLS is set when TLS was required (--starttls require,
-	// --submission, --tls): a failed TLS handshake is then critical rather
-	// than a warning, as no sender that requires TLS delivers there.
+	// --submission): a failed STARTTLS handshake is then critical rather
+	// than a warning, as no sender that requires TLS delivers there. A
+	// failed implicit TLS handshake (--tls) is critical anyway.
 	RequireTLS bool
 }
 
