@@ -12,8 +12,8 @@ import (
 // Reply is a reply read back from text that a person pasted: a server's
 // reply as a transcript shows it, or a line of a bounce message.
 type Reply struct {
-	Code     int    // basic code, 0 when the text has none
-	Enhanced string // enhanced status code, "" when the text has none
+	Code     int    `json:"code"`     // basic code, 0 when the text has none
+	Enhanced string `json:"enhanced"` // enhanced status code, "" when the text has none
 	// Text is the reply text with the codes of every line removed and the
 	// bounce wrappers around it ("Diagnostic-Code: smtp;", "host ... said:",
 	// "(in reply to RCPT TO command)") dropped; lines are joined by "\n".
