@@ -17,7 +17,7 @@ type Reply struct {
 	// Text is the reply text with the codes of every line removed and the
 	// bounce wrappers around it ("Diagnostic-Code: smtp;", "host ... said:",
 	// "(in reply to RCPT TO command)") dropped; lines are joined by "\n".
-	Text string
+	Text string `json:"text"`
 }
 
 // MaxReplyText is the most text ParseReply reads; a pasted bounce is far
