@@ -103,7 +103,11 @@ func (t *textWriter) dns(r probe.Result) {
 	case d.ImplicitMX:
 		fmt.Fprintf(t.b, "%s: %s\n", d.Domain, t.p.warn.Sprint(l.implicitMX))
 	default:
-		fmt.Fprintf(t.b, "%s\n", d.Domain)
+		name := clean(d.Domain)
+		if d.CNAME != "" {
+			name += t.p.dim.Sprint(" (" + t.l.aliasOf + " " + clean(d.CNAME) + ")")
+		}
+		fmt.Fprintf(t.b, "%s\n", name)
 	}
 	width := 0
 	for _, mx := range d.MX {
@@ -166,6 +170,12 @@ func (t *textWriter) queries(r probe.Result) {
 		via := q.Server
 		if q.TCP {
 			via += " tcp"
+		}
+		if q.Truncated {
+			via += " truncated"
+		}
+		if q.Cached {
+			via += " cached"
 		}
 		fmt.Fprintf(t.b, "%s  %-5s %s  %s  %s\n", t.p.dim.Sprintf("%8s", shortDuration(q.Duration)), q.Type, clean(q.Name), outcome, t.p.dim.Sprint(via))
 	}
