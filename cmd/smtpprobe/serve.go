@@ -392,7 +392,8 @@ func (s *server) parseQuery(q url.Values) (probe.Config, probe.Target, error) {
 	}
 	cfg, err := o.probeConfig(s.hostname)
 	if err != nil {
-		return probe.Config{}, t, err
+		// The checks name flags; here they are parameters.
+		return probe.Config{}, t, errors.New("invalid query: " + paramNames(err.Error()))
 	}
 	if s.rootCAs != nil {
 		s.rootCAs(&cfg)
@@ -401,6 +402,20 @@ func (s *server) parseQuery(q url.Values) (probe.Config, probe.Target, error) {
 		s.configure(&cfg)
 	}
 	return cfg, t, nil
+}
+
+// paramNames turns the flags named in an error message ("--port") into the
+// parameters of the query ("port"); "--" inside a word (xn--) stays.
+func paramNames(msg string) string {
+	var b strings.Builder
+	for i := 0; i < len(msg); i++ {
+		if strings.HasPrefix(msg[i:], "--") && (i == 0 || msg[i-1] == ' ') && i+2 < len(msg) && msg[i+2] >= 'a' && msg[i+2] <= 'z' {
+			i++
+			continue
+		}
+		b.WriteByte(msg[i])
+	}
+	return b.String()
 }
 
 // oneLine keeps an error message to one line of an HTTP answer.

@@ -262,7 +262,7 @@ func TestServeBadRequest(t *testing.T) {
 		{"target=example.com&timeout=forever", "timeout"},
 		{"target=example.com&timeout=-1s", "timeout"},
 		{"target=example.com&timeout=0s", "timeout"},
-		{"target=example.com&resolver=dns.example", "resolver"},
+		{"target=example.com&resolver=dns%20example", "resolver"},
 		{"target=example.com&resolver=192.0.2.53:99999", "resolver"},
 		{"target=example.com&server=a%20b", "server"},
 		{"target=example.com&server=mx.example.com:0", "server"},
@@ -389,6 +389,19 @@ func TestServeScrapeTimeout(t *testing.T) {
 		t.Errorf("smtpprobe_duration_seconds = %v, want about 1", d)
 	}
 	wantValue(t, mfs, 0, "smtpprobe_step_reply_code", "step=greeting")
+}
+
+func TestParamNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"--port 99999: want 1 to 65535":                    "port 99999: want 1 to 65535",
+		"--tls and --starttls never contradict each other": "tls and starttls never contradict each other",
+		`--helo: bad name "xn--bcher-kva.example --x"`:     `helo: bad name "xn--bcher-kva.example x"`,
+		"-- 1": "-- 1",
+	} {
+		if got := paramNames(in); got != want {
+			t.Errorf("paramNames(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 func TestProbeTimeout(t *testing.T) {
@@ -535,7 +548,7 @@ func TestRunServeBadFlags(t *testing.T) {
 		{"--max-concurrent", "0"},
 		{"--rate", "-1"},
 		{"--deadline", "0s"},
-		{"--resolver", "dns.example"},
+		{"--resolver", "dns example"},
 		{"--starttls", "sometimes"},
 		{"--timeout", "-5s"},
 		{"--lang", "fr"},
@@ -544,7 +557,10 @@ func TestRunServeBadFlags(t *testing.T) {
 		{"example.com"},
 	} {
 		e, stderr := serveEnv(nil, nil)
-		code := run(context.Background(), append([]string{"serve"}, args...), e)
+		// Should the flags be taken, the exporter serves until this ends.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		code := run(ctx, append([]string{"serve", "--listen", "127.0.0.1:0"}, args...), e)
+		cancel()
 		if code != 3 {
 			t.Errorf("serve %v: exit %d, want 3", args, code)
 		}
