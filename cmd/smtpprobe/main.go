@@ -120,6 +120,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		CertCritDays: o.certCritDays,
 		WarningTime:  o.warningTime,
 		CriticalTime: o.criticalTime,
+		RequireTLS:   cfg.StartTLS == probe.StartTLSRequire || cfg.ImplicitTLS,
 	}
 	b := batch{
 		cfg:         cfg,
