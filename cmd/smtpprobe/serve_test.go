@@ -501,8 +501,11 @@ func TestLimiter(t *testing.T) {
 			t.Fatalf("allow sequence = %v, want %v", got, want)
 		}
 	}
-	if unlimited := newLimiter(0, 1, time.Now); !unlimited.allow() || !unlimited.allow() {
-		t.Errorf("rate 0 limits")
+	unlimited := newLimiter(0, 1, time.Now)
+	for i := range 3 {
+		if !unlimited.allow() {
+			t.Errorf("rate 0: request %d refused", i+1)
+		}
 	}
 }
 
