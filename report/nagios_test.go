@@ -144,6 +144,16 @@ func monCases() []struct {
 			as   []Assessment
 		}{n, []Assessment{f[n]}})
 	}
+	// A healthy probe over the warning time, as batch judges it.
+	slow := f["healthy"]
+	slow.Result.Duration = 6500 * time.Millisecond
+	slow.Result.Hosts = append([]probe.Host(nil), slow.Result.Hosts...)
+	slow.Result.Hosts[0].Steps = append([]probe.Step(nil), slow.Result.Hosts[0].Steps...)
+	slow.Result.Hosts[0].Steps[0].Duration = 6 * time.Second
+	cases = append(cases, struct {
+		name string
+		as   []Assessment
+	}{"slow", []Assessment{ApplyThresholds(slow, monOptions())}})
 	several := []Assessment{f["healthy"], f["critical"], f["warning"], f["unknown"],
 		Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`), Options{})}
 	cases = append(cases, struct {
