@@ -155,6 +155,10 @@ type server struct {
 
 	slots   chan struct{} // one token a probe in flight
 	limiter *limiter
+	// gate keeps concurrent probes to one connection per IP address
+	// between them, as within a run of the command. Each probe has its
+	// own DNS cache, so that every scrape sees DNS as it is.
+	gate *probe.Gate
 
 	registry *prometheus.Registry
 	probes   *prometheus.CounterVec
@@ -214,6 +218,7 @@ func newServer(so serveOptions, e *env) (*server, error) {
 		configure: e.configure,
 		errLog:    log.New(e.stderr, "smtpprobe: ", 0),
 		slots:     make(chan struct{}, so.maxConcurrent),
+		gate:      &probe.Gate{},
 		limiter:   newLimiter(so.rate, float64(so.maxConcurrent), time.Now),
 		ropts: report.Options{
 			Lang:         lang,
@@ -395,6 +400,7 @@ func (s *server) parseQuery(q url.Values) (probe.Config, probe.Target, error) {
 		// The checks name flags; here they are parameters.
 		return probe.Config{}, t, errors.New("invalid query: " + paramNames(err.Error()))
 	}
+	cfg.Gate = s.gate
 	if s.rootCAs != nil {
 		s.rootCAs(&cfg)
 	}
