@@ -7,6 +7,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
@@ -239,6 +240,45 @@ func TestLanguage(t *testing.T) {
 		got, err := language(tt.flag, func(k string) string { return tt.env[k] })
 		if err != nil || string(got) != tt.want {
 			t.Errorf("language(%q, %v) = %q, %v; want %q", tt.flag, tt.env, got, err, tt.want)
+		}
+	}
+}
+
+// TestDeadline checks that --deadline bounds a probe whose server never
+// speaks, well before the per-step --timeout would: the error must come
+// from the run deadline, not from the step's timeout.
+func TestDeadline(t *testing.T) {
+	s := smtptest.StartScript(t, func(c *smtptest.Conn) { c.Stall() })
+	r := runCmd(t, "", nil, "--server", s.Addr, "--timeout", "1m", "--deadline", "300ms", "-o", "json", "user@example.test")
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2 (critical)\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var obj struct {
+		Hosts []struct {
+			Error string `json:"error"`
+		} `json:"hosts"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &obj); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	if len(obj.Hosts) != 1 || !strings.Contains(obj.Hosts[0].Error, "greeting") || !strings.Contains(obj.Hosts[0].Error, "deadline") {
+		t.Errorf("hosts = %+v, want one host whose error names the greeting and the run deadline", obj.Hosts)
+	}
+}
+
+func TestRunDeadlineDefault(t *testing.T) {
+	tests := []struct {
+		o    options
+		want time.Duration
+	}{
+		{options{timeout: 10 * time.Second, starttls: "auto"}, 110 * time.Second},
+		{options{timeout: 10 * time.Second, starttls: "never"}, 80 * time.Second},
+		{options{timeout: time.Second, starttls: "never", vrfy: "a", data: true}, 11 * time.Second},
+		{options{timeout: time.Second, deadline: 5 * time.Second}, 5 * time.Second},
+	}
+	for _, tt := range tests {
+		if got := tt.o.runDeadline(); got != tt.want {
+			t.Errorf("runDeadline(%+v) = %v, want %v", tt.o, got, tt.want)
 		}
 	}
 }
