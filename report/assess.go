@@ -59,7 +59,7 @@ func Assess(r probe.Result, o Options) Assessment {
 		a.Status = Unknown // nothing was probed and nothing says why
 	}
 	a.Summary = summarize(a, j.now, o)
-	return a
+	return applyThresholds(a, o)
 }
 
 // outcome is how far the dialogue with a host got.

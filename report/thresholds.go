@@ -11,7 +11,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
-// The IDs of the findings that ApplyThresholds adds; their texts are in
+// The IDs of the findings that applyThresholds adds; their texts are in
 // the catalog.
 const (
 	// FindingSlowProbe: the whole probe took longer than --warning-time
@@ -22,7 +22,7 @@ const (
 	FindingCertExpiresCritical = "cert-expires-critical"
 )
 
-// ApplyThresholds raises the status of an assessment for the thresholds a
+// applyThresholds, the last step of Assess, raises the status of an assessment for the thresholds a
 // monitoring check sets: Options.WarningTime and CriticalTime against the
 // wall time of the whole probe, and Options.CertCritDays against the days
 // each host's certificate has left. (Assess already handles CertWarnDays.)
@@ -30,9 +30,9 @@ const (
 // summary says why first. An assessment whose probe could not run (status
 // unknown) is returned as it is.
 //
-// ApplyThresholds is pure: a is not modified, and applying it twice adds
+// applyThresholds is pure: a is not modified, and applying it twice adds
 // nothing the second time.
-func ApplyThresholds(a Assessment, o Options) Assessment {
+func applyThresholds(a Assessment, o Options) Assessment {
 	if a.Status == Unknown || !probed(a) {
 		return a
 	}

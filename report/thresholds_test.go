@@ -9,7 +9,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
-func TestApplyThresholds(t *testing.T) {
+func TestThresholds(t *testing.T) {
 	f := monFixtures()
 	slow := func(a Assessment, d time.Duration) Assessment {
 		a.Result.Duration = d
@@ -103,7 +103,7 @@ func TestApplyThresholds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := deepCopyFindings(tt.in)
-			got := ApplyThresholds(tt.in, tt.o)
+			got := applyThresholds(tt.in, tt.o)
 			if got.Status != tt.status {
 				t.Errorf("status = %v, want %v", got.Status, tt.status)
 			}
@@ -125,11 +125,11 @@ func TestApplyThresholds(t *testing.T) {
 			}
 			// Pure: the input is untouched.
 			if !reflect.DeepEqual(deepCopyFindings(tt.in), before) {
-				t.Errorf("ApplyThresholds modified its input")
+				t.Errorf("applyThresholds modified its input")
 			}
 			// Idempotent: applying it again changes nothing.
-			if again := ApplyThresholds(got, tt.o); !reflect.DeepEqual(again, got) {
-				t.Errorf("second ApplyThresholds changed the assessment:\n%+v\n%+v", again, got)
+			if again := applyThresholds(got, tt.o); !reflect.DeepEqual(again, got) {
+				t.Errorf("second applyThresholds changed the assessment:\n%+v\n%+v", again, got)
 			}
 		})
 	}
@@ -139,12 +139,12 @@ func deepCopyFindings(a Assessment) [2]any {
 	return [2]any{append([]Finding(nil), a.Findings...), append([]Status(nil), a.Hosts...)}
 }
 
-func TestApplyThresholdsJapanese(t *testing.T) {
+func TestThresholdsJapanese(t *testing.T) {
 	a := monFixtures()["healthy"]
 	a.Result.Duration = 12 * time.Second
 	o := monOptions()
 	o.Lang = catalog.Japanese
-	got := ApplyThresholds(a, o)
+	got := applyThresholds(a, o)
 	f := got.Findings[len(got.Findings)-1]
 	if f.ID != FindingSlowProbe || !strings.Contains(f.Diagnosis.Title, "12s") || !strings.Contains(f.Diagnosis.Title, "しきい値") {
 		t.Errorf("finding = %+v, want the Japanese slow-probe text with 12s", f)
@@ -165,7 +165,7 @@ func TestSlowestStep(t *testing.T) {
 	if got, want := slowestStep(a.Result), "slowest step: DNS A mx1.example.com 1s"; got != want {
 		t.Errorf("slowestStep = %q, want %q", got, want)
 	}
-	got := ApplyThresholds(a, Options{WarningTime: time.Millisecond})
+	got := applyThresholds(a, Options{WarningTime: time.Millisecond})
 	if f := got.Findings[len(got.Findings)-1]; f.Detail != "slowest step: DNS A mx1.example.com 1s" {
 		t.Errorf("slow-probe detail = %q", f.Detail)
 	}

@@ -149,7 +149,7 @@ func (b *batch) probe(ctx context.Context, input string) report.Assessment {
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.deadline)
 	defer cancel()
-	return report.ApplyThresholds(report.Assess(probe.Run(ctx, b.cfg, t), b.ropts), b.ropts)
+	return report.Assess(probe.Run(ctx, b.cfg, t), b.ropts)
 }
 
 // streams tells whether a format prints each target as it finishes; the

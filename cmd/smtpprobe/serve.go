@@ -315,7 +315,7 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	}
 	start := time.Now()
 	res := probe.Run(ctx, cfg, t)
-	a := report.ApplyThresholds(report.Assess(res, s.ropts), s.ropts)
+	a := report.Assess(res, s.ropts)
 	took := time.Since(start)
 	s.probes.WithLabelValues(a.Status.String()).Inc()
 	s.duration.Observe(took.Seconds())

@@ -1,7 +1,7 @@
 package catalog
 
 // ThresholdFindingText returns the text of a finding that a monitoring
-// threshold raises (report.ApplyThresholds): "slow-probe" and
+// threshold raises (report.applyThresholds): "slow-probe" and
 // "cert-expires-critical". It builds the Diagnosis as FindingText does,
 // with the placeholders {delay}, {days} and {threshold} left for the
 // report to fill in. The boolean is false for an unknown id.
