@@ -153,7 +153,7 @@ func monCases() []struct {
 	cases = append(cases, struct {
 		name string
 		as   []Assessment
-	}{"slow", []Assessment{ApplyThresholds(slow, monOptions())}})
+	}{"slow", []Assessment{applyThresholds(slow, monOptions())}})
 	several := []Assessment{f["healthy"], f["critical"], f["warning"], f["unknown"],
 		Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`), Options{})}
 	cases = append(cases, struct {
