@@ -78,7 +78,7 @@ func applyThresholds(a Assessment, o Options) Assessment {
 	return out
 }
 
-// newFinding appends a finding unless one with the same ID and host is
+// addThresholdFinding appends a finding unless one with the same ID and host is
 // already there; it returns the finding and whether it was added.
 func addThresholdFinding(a *Assessment, sev Status, host, id string, fill *strings.Replacer, detail string, o Options) (Finding, bool) {
 	for _, f := range a.Findings {
@@ -86,7 +86,7 @@ func addThresholdFinding(a *Assessment, sev Status, host, id string, fill *strin
 			return f, false
 		}
 	}
-	d, ok := catalog.ThresholdFindingText(id, o.Lang)
+	d, ok := catalog.FindingText(id, o.Lang)
 	if !ok {
 		d.Title = id
 	}

@@ -12,6 +12,9 @@ import "sort"
 func FindingText(id string, lang Lang) (Diagnosis, bool) {
 	e, ok := findings[id]
 	if !ok {
+		e, ok = thresholdFindings[id]
+	}
+	if !ok {
 		return Diagnosis{}, false
 	}
 	t := e.en
@@ -32,8 +35,11 @@ func FindingText(id string, lang Lang) (Diagnosis, bool) {
 
 // FindingIDs returns the ids FindingText knows, sorted.
 func FindingIDs() []string {
-	ids := make([]string, 0, len(findings))
+	ids := make([]string, 0, len(findings)+len(thresholdFindings))
 	for id := range findings {
+		ids = append(ids, id)
+	}
+	for id := range thresholdFindings {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)

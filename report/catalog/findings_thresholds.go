@@ -1,37 +1,9 @@
 package catalog
 
-// ThresholdFindingText returns the text of a finding that a monitoring
-// threshold raises (report.applyThresholds): "slow-probe" and
-// "cert-expires-critical". It builds the Diagnosis as FindingText does,
-// with the placeholders {delay}, {days} and {threshold} left for the
-// report to fill in. The boolean is false for an unknown id.
-func ThresholdFindingText(id string, lang Lang) (Diagnosis, bool) {
-	e, ok := thresholdFindings[id]
-	if !ok {
-		return Diagnosis{}, false
-	}
-	t := e.en
-	if lang == Japanese {
-		t = e.ja
-	}
-	return Diagnosis{
-		Class:    e.class,
-		Title:    t.title,
-		Meaning:  t.meaning,
-		When:     t.when,
-		Fix:      t.fix,
-		Category: e.category,
-		Retry:    e.retry,
-		Matched:  "finding",
-	}, true
-}
-
-// ThresholdFindingIDs returns the ids ThresholdFindingText knows, sorted.
-func ThresholdFindingIDs() []string {
-	return []string{"cert-expires-critical", "slow-probe"}
-}
-
-// thresholdFindings is read-only, like findings.
+// thresholdFindings holds the texts of the findings that a monitoring
+// threshold raises (--warning-time, --critical-time, --cert-crit-days):
+// "slow-probe" and "cert-expires-critical". FindingText serves them with the
+// others. It is read-only, like findings.
 var thresholdFindings = map[string]findingEntry{
 	"slow-probe": {
 		class: "SMTP", category: "server-unavailable", retry: "transient",
