@@ -71,6 +71,14 @@ type Config struct {
 	// Gate keeps to one connection per IP address at a time. Share one
 	// Gate between the Runs of several targets; nil means a Gate per Run.
 	Gate *Gate
+	// Submission selects the message submission profile (RFC 6409): Port
+	// defaults to 587 (465 with ImplicitTLS), and Host.Auth records the
+	// AUTH offer even without credentials. The caller sets StartTLS
+	// (the command line requires it).
+	Submission bool
+	// Auth, when set, authenticates with SMTP AUTH (RFC 4954) after the
+	// EHLO that follows TLS and before MAIL FROM. Nil sends no AUTH.
+	Auth *Auth
 }
 
 // Target is what the user asked to probe.
@@ -89,6 +97,9 @@ type Result struct {
 	Hosts    []Host        // one per host (per address with AllAddresses), in MX order
 	Started  time.Time     // when the probe began
 	Duration time.Duration // wall time of the whole probe
+	// Submission is Config.Submission: the probe tested a message
+	// submission server, where AUTH is expected.
+	Submission bool
 }
 
 // Host holds the facts of the dialogue with one mail server.
@@ -112,6 +123,9 @@ type Host struct {
 	// answer the probe asked for had already been given.
 	CloseErr *Error
 	Duration time.Duration
+	// Auth records SMTP AUTH when Config.Auth or Config.Submission asked
+	// for it and the dialogue got that far; nil otherwise.
+	Auth *AuthInfo
 }
 
 // Attempt records one connection attempt to an address of a host.

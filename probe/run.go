@@ -19,7 +19,10 @@ const (
 	DefaultTimeout = 10 * time.Second
 	DefaultPort    = 25
 	DefaultTLSPort = 465 // with ImplicitTLS (RFC 8314)
-	DefaultHelo    = "localhost"
+	// DefaultSubmissionPort is the port of Config.Submission without
+	// ImplicitTLS (RFC 6409).
+	DefaultSubmissionPort = 587
+	DefaultHelo           = "localhost"
 )
 
 // MaxSessions caps the dialogues one Run holds open at once; dnsx caps
@@ -44,7 +47,7 @@ type job struct {
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
 	start := time.Now()
-	res := Result{Target: t, Started: cfg.Now(), Server: cfg.Server}
+	res := Result{Target: t, Started: cfg.Now(), Server: cfg.Server, Submission: cfg.Submission}
 	jobs, err := plan(ctx, &cfg, t, &res)
 	if err != nil {
 		res.DNSErr = err
@@ -71,9 +74,13 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 
 func withDefaults(cfg Config) Config {
 	if cfg.Port == 0 {
-		cfg.Port = DefaultPort
-		if cfg.ImplicitTLS {
+		switch {
+		case cfg.ImplicitTLS:
 			cfg.Port = DefaultTLSPort
+		case cfg.Submission:
+			cfg.Port = DefaultSubmissionPort
+		default:
+			cfg.Port = DefaultPort
 		}
 	}
 	if cfg.Helo == "" {

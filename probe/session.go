@@ -55,6 +55,9 @@ type session struct {
 	timeout time.Duration
 	ext     map[string]string
 	lastEnd time.Time // when the last reply ended
+	// secrets are the forms of the AUTH credentials that must never
+	// reach the Result, once they have been sent.
+	secrets []string
 }
 
 // dialogue talks SMTP over conn, which it closes, and records into h.
@@ -69,6 +72,7 @@ func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
 	defer conn.Close()
+	defer s.scrubErrors()
 
 	if cfg.ImplicitTLS && !s.handshake(true) {
 		return
@@ -85,6 +89,9 @@ func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn
 		return
 	}
 	if !cfg.ImplicitTLS && cfg.StartTLS != StartTLSNever && !s.startTLS() {
+		return
+	}
+	if !s.auth() {
 		return
 	}
 	s.transaction()
@@ -320,6 +327,7 @@ func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool)
 	}
 	s.deadline(d)
 	rep, err := ReadReply(s.r)
+	rep = s.scrubReply(rep)
 	s.lastEnd = time.Now()
 	if err != nil {
 		if c.closing {

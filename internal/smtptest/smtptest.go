@@ -40,6 +40,22 @@ type Options struct {
 	RejectRcpt map[string]*smtp.SMTPError
 	// RejectData, when set, is the reply to the message after DATA.
 	RejectData *smtp.SMTPError
+
+	// Auth maps user names to passwords for AUTH PLAIN and LOGIN; wrong
+	// ones get 535 5.7.8. With Auth or Tokens set the server offers AUTH,
+	// by default only over TLS (go-smtp's AllowInsecureAuth).
+	Auth map[string]string
+	// Tokens maps user names to OAuth bearer tokens for AUTH XOAUTH2 and
+	// OAUTHBEARER.
+	Tokens map[string]string
+	// AuthMechanisms overrides the mechanisms offered; nil means PLAIN
+	// and LOGIN with Auth, then XOAUTH2 and OAUTHBEARER with Tokens.
+	AuthMechanisms []string
+	// AllowInsecureAuth offers AUTH before STARTTLS too.
+	AllowInsecureAuth bool
+	// RequireAuth answers MAIL FROM with 530 5.7.0 until the client has
+	// authenticated.
+	RequireAuth bool
 }
 
 // SMTPError is go-smtp's error reply, so that tests need not import
@@ -89,6 +105,7 @@ func Start(t testing.TB, o Options) *Server {
 		srv.Domain = "mx.test"
 	}
 	srv.TLSConfig = o.TLS
+	srv.AllowInsecureAuth = o.AllowInsecureAuth
 	srv.ReadTimeout = 10 * time.Second
 	srv.WriteTimeout = 10 * time.Second
 	srv.MaxMessageBytes = 1 << 20
@@ -97,17 +114,20 @@ func Start(t testing.TB, o Options) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.Addr = l.Addr().String()
+	// Connections are counted under TLS, so that go-smtp sees *tls.Conn
+	// and knows that implicit TLS is TLS (it offers AUTH only then).
+	l = countingListener{Listener: l, s: s}
 	if o.ImplicitTLS {
 		if o.TLS == nil {
 			t.Fatal("smtptest: ImplicitTLS needs TLS")
 		}
 		l = tls.NewListener(l, o.TLS)
 	}
-	s.Addr = l.Addr().String()
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		srv.Serve(countingListener{Listener: l, s: s})
+		srv.Serve(l)
 	}()
 	t.Cleanup(func() {
 		srv.Close()
@@ -116,8 +136,9 @@ func Start(t testing.TB, o Options) *Server {
 	return s
 }
 
-// Events lists what the server's backend saw, in order: "MAIL <from>",
-// "RCPT <to>", "DATA" (a message arrived), "RESET", "LOGOUT".
+// Events lists what the server's backend saw, in order: "AUTH <mech>
+// <user> ok" (or "failed"), "MAIL <from>", "RCPT <to>", "DATA" (a message
+// arrived), "RESET", "LOGOUT".
 func (s *Server) Events() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -155,10 +176,11 @@ func (b backend) NewSession(c *smtp.Conn) (smtp.Session, error) {
 }
 
 type session struct {
-	b    backend
-	helo string
-	from string
-	to   []string
+	b      backend
+	helo   string
+	from   string
+	to     []string
+	authed bool
 }
 
 func (s *session) Reset() {
@@ -173,6 +195,9 @@ func (s *session) Logout() error {
 
 func (s *session) Mail(from string, _ *smtp.MailOptions) error {
 	s.b.s.event("MAIL <" + from + ">")
+	if s.b.o.RequireAuth && !s.authed {
+		return &smtp.SMTPError{Code: 530, EnhancedCode: smtp.EnhancedCode{5, 7, 0}, Message: "Authentication required"}
+	}
 	if s.b.o.RejectMail != nil {
 		return s.b.o.RejectMail
 	}
