@@ -15,6 +15,9 @@ func FindingText(id string, lang Lang) (Diagnosis, bool) {
 		e, ok = thresholdFindings[id]
 	}
 	if !ok {
+		e, ok = authFindings[id]
+	}
+	if !ok {
 		return Diagnosis{}, false
 	}
 	t := e.en
@@ -35,11 +38,14 @@ func FindingText(id string, lang Lang) (Diagnosis, bool) {
 
 // FindingIDs returns the ids FindingText knows, sorted.
 func FindingIDs() []string {
-	ids := make([]string, 0, len(findings)+len(thresholdFindings))
+	ids := make([]string, 0, len(findings)+len(thresholdFindings)+len(authFindings))
 	for id := range findings {
 		ids = append(ids, id)
 	}
 	for id := range thresholdFindings {
+		ids = append(ids, id)
+	}
+	for id := range authFindings {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
