@@ -210,6 +210,7 @@ func (j *judge) judgeHost(i int) {
 	}
 	j.judgeHostErr(i, h, add)
 	j.judgeTLS(h, add)
+	j.judgeAuth(i, add)
 }
 
 // judgeHostErr judges why a dialogue ended early.
@@ -225,6 +226,8 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 	switch {
 	case e.Kind == probe.ErrCanceled:
 		add(j.finding(Unknown, h.Name, FindingInterrupted, nil, e.Error()), false)
+	case authPolicyStop(e):
+		// Credentials not sent on purpose: judgeAuth says why.
 	case e.Kind == probe.ErrPolicy && strings.Contains(strings.ToUpper(e.Step), "TLS"):
 		add(j.finding(Critical, h.Name, FindingStartTLSRequired, nil, e.Error()), false)
 	case e.Kind == probe.ErrPolicy:

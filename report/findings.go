@@ -69,7 +69,12 @@ const slowGreeting = 4 * time.Second
 
 // commandVerb returns the upper-case verb of a command as sent: "EHLO",
 // "MAIL", "RCPT", "" for the greeting and "." for the end of a message.
+// A client response inside a SASL exchange (shown redacted) and its
+// cancel "*" belong to AUTH.
 func commandVerb(cmd string) string {
+	if cmd == probe.Redacted || cmd == "*" {
+		return "AUTH"
+	}
 	verb, _, _ := strings.Cut(cmd, " ")
 	verb, _, _ = strings.Cut(verb, ":")
 	return strings.ToUpper(verb)

@@ -144,6 +144,10 @@ func summarizeOK(a Assessment, now time.Time, o Options) string {
 			}
 		}
 	}
+	if len(r.Hosts) > 0 && r.Hosts[0].Auth != nil && r.Hosts[0].Auth.Code == 235 {
+		m := r.Hosts[0].Auth.Mechanism
+		what, whatJa = "authenticated ("+m+") and "+what, "認証（"+m+"）に成功し、"+whatJa
+	}
 	who, whoJa := "", ""
 	switch n := len(r.Hosts); {
 	case n == 1:

@@ -35,6 +35,7 @@ type jsonReport struct {
 	Domain     string        `json:"domain"`
 	Rcpt       string        `json:"rcpt"`
 	Server     string        `json:"server,omitempty"`
+	Submission bool          `json:"submission,omitempty"`
 	Status     string        `json:"status"`
 	ExitCode   int           `json:"exit_code"`
 	Summary    string        `json:"summary"`
@@ -96,6 +97,7 @@ type jsonHost struct {
 	Extensions          map[string]string `json:"extensions"`
 	ExtensionsBeforeTLS map[string]string `json:"extensions_before_tls,omitempty"`
 	Steps               []jsonStep        `json:"steps"`
+	Auth                *jsonAuth         `json:"auth,omitempty"`
 }
 
 type jsonAttempt struct {
@@ -166,6 +168,7 @@ func jsonAssessment(a Assessment, o Options) jsonReport {
 		Domain:     r.Target.Domain,
 		Rcpt:       r.Target.Rcpt,
 		Server:     r.Server,
+		Submission: r.Submission,
 		Status:     a.Status.String(),
 		ExitCode:   int(a.Status),
 		Summary:    a.Summary,
@@ -263,6 +266,7 @@ func jsonHostOf(h probe.Host, st Status, now time.Time, o Options) jsonHost {
 		}
 		out.Steps = append(out.Steps, j)
 	}
+	out.Auth = jsonAuthOf(h.Auth)
 	return out
 }
 

@@ -207,6 +207,7 @@ func (t *textWriter) host(h probe.Host, st Status) {
 		t.line(-1, "..", t.p.dim.Sprint(clean(h.CloseErr.Error())))
 	}
 	t.tlsFacts(h)
+	t.authFacts(h)
 }
 
 // line writes one transcript line: the duration (none when d < 0), a
