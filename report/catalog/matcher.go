@@ -13,7 +13,15 @@ import (
 // then finds each alternative's literal prefix with a plain string search
 // instead of running its automaton over the whole text, which makes the
 // rules about a hundred times faster.
-type matcher []*regexp.Regexp
+type matcher []alternative
+
+// alternative is one top-level alternative of a matcher, with a literal
+// that every match contains: a cheap strings.Contains rules most texts out
+// before the regular expression runs.
+type alternative struct {
+	re   *regexp.Regexp
+	need string
+}
 
 // compileMatcher compiles a pattern of RE2 syntax; character classes must
 // not depend on case (the rules use \d, \S, [^.;] and lowercase sets).
@@ -26,7 +34,7 @@ func compileMatcher(pattern string) matcher {
 	alts := expand(re)
 	m := make(matcher, len(alts))
 	for i, a := range alts {
-		m[i] = regexp.MustCompile(a.String())
+		m[i] = alternative{re: regexp.MustCompile(a.String()), need: required(a)}
 	}
 	return m
 }
@@ -62,6 +70,26 @@ func expand(re *syntax.Regexp) []*syntax.Regexp {
 	return []*syntax.Regexp{re}
 }
 
+// required returns the longest literal that every match of re contains,
+// or "": the literal itself, or the longest literal part of a sequence.
+func required(re *syntax.Regexp) string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return string(re.Rune)
+	case syntax.OpCapture:
+		return required(re.Sub[0])
+	case syntax.OpConcat:
+		best := ""
+		for _, s := range re.Sub {
+			if s.Op == syntax.OpLiteral && len(string(s.Rune)) > len(best) {
+				best = string(s.Rune)
+			}
+		}
+		return best
+	}
+	return ""
+}
+
 // lowerLiterals lowercases every literal of re in place.
 func lowerLiterals(re *syntax.Regexp) {
 	if re.Op == syntax.OpLiteral {
@@ -77,8 +105,11 @@ func lowerLiterals(re *syntax.Regexp) {
 
 // match reports whether any alternative matches lower, a lowercased text.
 func (m matcher) match(lower string) bool {
-	for _, re := range m {
-		if re.MatchString(lower) {
+	for _, a := range m {
+		if a.need != "" && !strings.Contains(lower, a.need) {
+			continue
+		}
+		if a.re.MatchString(lower) {
 			return true
 		}
 	}
