@@ -117,7 +117,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "ip-blocked", Category: CategoryBlocklist,
-		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)[^.;]{0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|(ip|host|address) (is )?(blocked|banned)|not authorized to send email directly|dynamic ip|dial-?up|residential|dynamic (address|range|pool)|use the smtp (server|relay) of your|use your (isp|provider)|connections? (not accepted|refused|rejected) from|access denied.*\[\d|blocked (for|due to) (abuse|spam)`,
+		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)[^.;]{0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|(ip|host|address) (is )?(blocked|banned)|not authorized to send email directly|dynamic ip|dial-?up|residential|dynamic (address|range|pool)|use the smtp (server|relay) of your|use your (isp|provider)|connections? (not accepted|refused|rejected) from|blocked (for|due to) (abuse|spam)`,
 		En: Text{
 			"Sending IP refused",
 			"The receiver refuses mail from the sending IP address itself: a local block, a provider's own list, or a policy against dynamic or residential addresses.",

@@ -85,7 +85,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "microsoft-edge-unknown-recipient", Category: CategoryMailboxUnknown, Enhanced: `5\.4\.1`,
-		Pattern: `recipient address rejected: access denied`,
+		Pattern: `recipient address(es)? rejected ?: access denied`,
 		En: Text{
 			"Recipient not found (Microsoft 365 edge)",
 			"Exchange Online's directory-based edge blocking rejects the address because no mailbox, group or contact with it exists in the recipient's organisation.",

@@ -33,6 +33,7 @@ var ruleExamples = map[string][]string{
 	},
 	"microsoft-edge-unknown-recipient": {
 		"550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DB5EUR03FT044.eop-EUR03.prod.protection.outlook.com]",
+		"550 5.4.1 All recipient addresses rejected : Access denied [AM0EUR02FT012.eop-EUR02.prod.protection.outlook.com]",
 	},
 	"microsoft-server-busy": {
 		"451 4.7.500 Server busy. Please try again later from [192.0.2.15]. (S77719) [VI1EUR04FT012.eop-eur04.prod.protection.outlook.com]",
@@ -195,6 +196,7 @@ var ruleExamples = map[string][]string{
 		"550 sorry, no mailbox here by that name (#5.1.1 - chkuser)",
 		"550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces.",
 		"550 Requested action not taken: mailbox unavailable",
+		"550 <user@example.jp>: Recipient address rejected.",
 	},
 	"does-not-accept-mail": {
 		"556 5.1.10 <user@example.com>: Recipient address rejected: Domain example.com does not accept mail (nullMX)",
