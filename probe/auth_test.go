@@ -122,6 +122,7 @@ func secretForms() []string {
 	b := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 	return []string{
 		authPass, authToken, b(authPass), b(authToken),
+		`s3cret-P\xc3\xa4ssword`, // as ReadReply escapes non-ASCII bytes
 		b("\x00" + authUser + "\x00" + authPass), b(authUser + "\x00" + authUser + "\x00" + authPass),
 		b("user=" + authUser + "\x01auth=Bearer " + authToken + "\x01\x01"),
 	}

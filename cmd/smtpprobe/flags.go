@@ -45,6 +45,7 @@ type options struct {
 	caFile       string
 	version      bool
 	help         bool
+	auth         authOptions // --submission and the AUTH flags (auth.go)
 }
 
 // defaultConcurrency suits a laptop: enough to hide network latency across
@@ -55,7 +56,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("smtpprobe", pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.StringVarP(&o.server, "server", "s", "", "skip the MX lookup and talk to `HOST[:PORT]` (the domain is still used for RCPT)")
-	fs.IntVarP(&o.port, "port", "p", 0, "SMTP `port` (default 25, or 465 with --tls)")
+	fs.IntVarP(&o.port, "port", "p", 0, "SMTP `port` (default 25; 587 with --submission, 465 with --tls)")
 	fs.StringVar(&o.resolver, "resolver", "", "DNS server to ask, `ADDR[:PORT]` (default: the system's, from /etc/resolv.conf)")
 	fs.StringVar(&o.helo, "helo", "", "`name` sent in EHLO/HELO (default: this host's name)")
 	fs.StringVar(&o.from, "from", "", "reverse path for MAIL FROM; \"\" or unset means the null sender <>")
@@ -66,6 +67,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.BoolVar(&o.tls, "tls", false, "implicit TLS from the first byte (SMTPS, usually port 465)")
 	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "limit for each step: connect, each reply, TLS handshake")
 	fs.DurationVar(&o.deadline, "deadline", 0, "limit for the whole probe of one target (default: --timeout times the number of steps)")
+	addAuthFlags(fs, &o.auth)
 	fs.StringVarP(&o.output, "output", "o", "text", "output `format`: text, json, nagios, prometheus")
 	fs.BoolVar(&o.noColor, "no-color", false, "plain text (colour is also off when NO_COLOR is set or stdout is not a terminal)")
 	fs.StringVar(&o.lang, "lang", "", "language of explanations: en or ja (default: from LC_ALL/LANG, else en)")
@@ -255,5 +257,6 @@ func (o *options) runDeadline() time.Duration {
 	if o.data {
 		steps += 2 // DATA, end of data
 	}
+	steps += o.auth.authDeadlineSteps()
 	return time.Duration(steps) * o.timeout
 }

@@ -87,6 +87,9 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
+	if err := o.auth.apply(&cfg, fs, e.getenv); err != nil {
+		return fail(e.stderr, err, "")
+	}
 	if o.caFile != "" {
 		pool, err := loadRoots(o.caFile)
 		if err != nil {
@@ -107,6 +110,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
+	inputs = o.auth.defaultTargets(inputs)
 	if len(inputs) == 0 {
 		return fail(e.stderr, errors.New("no target given"), "try 'smtpprobe example.com' or 'smtpprobe --help'")
 	}

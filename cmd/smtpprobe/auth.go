@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/smtpprobe/smtpprobe/probe"
+)
+
+// passwordEnv is the environment variable that holds the AUTH password
+// when --auth-password-file is not given. There is no flag for the
+// password itself: a flag value shows in ps, in shell history and in
+// cron mails.
+const passwordEnv = "SMTPPROBE_PASSWORD"
+
+// maxSecretLine bounds the first line of a password or token file; OAuth
+// tokens run to a few kilobytes, passwords far less.
+const maxSecretLine = 16 << 10
+
+// authOptions are the flags of message submission and SMTP AUTH.
+type authOptions struct {
+	submission    bool
+	user          string
+	passwordFile  string
+	tokenFile     string
+	mech          string
+	allowInsecure bool
+}
+
+// addAuthFlags registers the submission and AUTH flags on fs.
+func addAuthFlags(fs *pflag.FlagSet, a *authOptions) {
+	fs.BoolVar(&a.submission, "submission", false, "message-submission profile (RFC 6409): port 587, STARTTLS required, AUTH expected; needs --server")
+	fs.StringVar(&a.user, "auth-user", "", "authenticate as `USER` (needs --server); password from --auth-password-file or $"+passwordEnv)
+	fs.StringVar(&a.passwordFile, "auth-password-file", "", "read the AUTH password from the first line of `FILE`")
+	fs.StringVar(&a.tokenFile, "auth-token-file", "", "read an OAuth 2.0 bearer token for XOAUTH2/OAUTHBEARER from the first line of `FILE`")
+	fs.StringVar(&a.mech, "auth-mech", "", "AUTH `mechanism`: PLAIN, LOGIN, XOAUTH2, OAUTHBEARER (default: the strongest offered)")
+	fs.BoolVar(&a.allowInsecure, "allow-insecure-auth", false, "allow credentials over a connection without verified TLS (flagged critical)")
+}
+
+// apply checks the submission and AUTH flags and sets them in cfg, which
+// already holds the other flags. The password and token are read here,
+// from a file or the environment, and never appear in an error.
+func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(string) string) error {
+	mech := strings.ToUpper(a.mech)
+	switch mech {
+	case "", probe.MechPlain, probe.MechLogin, probe.MechXOAuth2, probe.MechOAuthBearer:
+	default:
+		return fmt.Errorf("--auth-mech %q: want PLAIN, LOGIN, XOAUTH2 or OAUTHBEARER", a.mech)
+	}
+	if a.submission {
+		if cfg.Server == "" {
+			return errors.New("--submission needs --server HOST: submission servers are not found by MX lookup (try --server smtp.example.com)")
+		}
+		if !cfg.ImplicitTLS {
+			switch {
+			case cfg.StartTLS == probe.StartTLSNever:
+				return errors.New("--submission needs TLS: drop --starttls never, or use --tls for port 465")
+			case !fs.Changed("starttls"):
+				cfg.StartTLS = probe.StartTLSRequire
+			}
+		}
+		cfg.Submission = true
+	}
+	if a.user == "" {
+		for _, f := range []string{"auth-password-file", "auth-token-file", "auth-mech", "allow-insecure-auth"} {
+			if fs.Changed(f) {
+				return fmt.Errorf("--%s needs --auth-user", f)
+			}
+		}
+		return nil
+	}
+	if err := checkUser(a.user); err != nil {
+		return err
+	}
+	if cfg.Server == "" {
+		return errors.New("--auth-user needs --server HOST: credentials go only to a server you name, never to MX hosts found in DNS")
+	}
+	auth := &probe.Auth{User: a.user, Mechanism: mech, AllowInsecure: a.allowInsecure}
+	token := mech == probe.MechXOAuth2 || mech == probe.MechOAuthBearer
+	switch {
+	case a.tokenFile != "" && a.passwordFile != "":
+		return errors.New("--auth-password-file and --auth-token-file: give one, not both")
+	case a.tokenFile != "":
+		if mech != "" && !token {
+			return fmt.Errorf("--auth-mech %s takes a password, not --auth-token-file", mech)
+		}
+		t, err := readSecret(a.tokenFile, "--auth-token-file")
+		if err != nil {
+			return err
+		}
+		for i := 0; i < len(t); i++ {
+			if t[i] <= ' ' || t[i] >= 0x7f {
+				return errors.New("--auth-token-file: the token has a space or a character that is not printable ASCII")
+			}
+		}
+		auth.Token = t
+	default:
+		if token {
+			return fmt.Errorf("--auth-mech %s needs a token: --auth-token-file FILE", mech)
+		}
+		p, err := password(a.passwordFile, getenv)
+		if err != nil {
+			return err
+		}
+		auth.Password = p
+	}
+	cfg.Auth = auth
+	if !fs.Changed("from") {
+		// A submission server checks the sender against the login; an
+		// application sends from its own address.
+		if from, err := probe.ParseAddress(a.user); err == nil {
+			cfg.From = from
+		}
+	}
+	return nil
+}
+
+// password reads the password from file, else from the environment.
+func password(file string, getenv func(string) string) (string, error) {
+	if file != "" {
+		p, err := readSecret(file, "--auth-password-file")
+		if err != nil {
+			return "", err
+		}
+		return p, checkPassword(p, "--auth-password-file")
+	}
+	p := getenv(passwordEnv)
+	if p == "" {
+		return "", fmt.Errorf("--auth-user needs a password: --auth-password-file FILE or the environment variable %s", passwordEnv)
+	}
+	return p, checkPassword(p, passwordEnv)
+}
+
+// readSecret returns the first line of file without its line end; it must
+// not be empty.
+func readSecret(file, flag string) (string, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", flag, err)
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(io.LimitReader(f, maxSecretLine+2), maxSecretLine+2)
+	line, err := r.ReadString('\n')
+	if err != nil && err != io.EOF {
+		return "", fmt.Errorf("%s: reading %s: %w", flag, file, err)
+	}
+	if err == io.EOF && len(line) > maxSecretLine {
+		return "", fmt.Errorf("%s: the first line of %s is longer than %d bytes", flag, file, maxSecretLine)
+	}
+	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+	if line == "" {
+		return "", fmt.Errorf("%s: the first line of %s is empty", flag, file)
+	}
+	return line, nil
+}
+
+// checkPassword refuses what PLAIN cannot carry (RFC 4616: no NUL).
+func checkPassword(p, source string) error {
+	if strings.ContainsAny(p, "\x00\r\n") {
+		return fmt.Errorf("%s: the password contains a NUL or line break", source)
+	}
+	return nil
+}
+
+// checkUser refuses user names that PLAIN or XOAUTH2 would split, or
+// that could not be typed.
+func checkUser(u string) error {
+	if len(u) > 256 {
+		return errors.New("--auth-user: longer than 256 bytes")
+	}
+	for _, r := range u {
+		if r < ' ' || r == 0x7f {
+			return fmt.Errorf("--auth-user %q: control characters are not allowed", u)
+		}
+	}
+	return nil
+}
+
+// authDeadlineSteps is how many replies AUTH adds to a dialogue at most
+// (LOGIN: the command, the user name, the password).
+func (a *authOptions) authDeadlineSteps() int {
+	if a.user == "" {
+		return 0
+	}
+	return 3
+}
+
+// defaultTargets makes the login itself the target of a submission or
+// AUTH probe given no target: RCPT TO the user's own address, which
+// delivers nothing without --data.
+func (a *authOptions) defaultTargets(inputs []string) []string {
+	if len(inputs) > 0 || a.user == "" {
+		return inputs
+	}
+	if _, err := probe.ParseAddress(a.user); err != nil {
+		return inputs
+	}
+	return []string{a.user}
+}
