@@ -105,7 +105,7 @@ type Rule struct {
 var (
 	// rules is every reply-text rule in the order they are tried.
 	rules = sync.OnceValue(func() []Rule {
-		return slices.Concat(providerRules, listRules, authRules, limitRules, contentRules, mailboxRules, genericRules)
+		return slices.Concat(providerRules, vendorRules, listRules, authRules, limitRules, contentRules, mailboxRules, genericRules)
 	})
 	ruleMatchers = sync.OnceValue(func() []compiledRule {
 		rs := rules()

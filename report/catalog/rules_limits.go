@@ -54,7 +54,7 @@ var limitRules = []Rule{
 	},
 	{
 		ID: "rate-limit", Category: CategoryRateLimit,
-		Pattern: `rate ?-?limit|too many (messages|mails|e-?mails|recipients|rcpt|invalid recipients|requests)|max(imum)? number of (messages|recipients|mails)|over (the )?past 24 ?h|too much mail from|throttl|slow down|sending too (fast|much)|too fast|(hourly|daily|message|recipient|sending) (limit|quota) (reached|exceeded)|limit (exceeded|reached)|exceeded .*(limit|rate)|high volume|volume of mail|unusual (traffic|volume)|too frequent|rcpt rate|message rate|mail flood|frequency limit|relay quota`,
+		Pattern: `rate ?-?limit|too many (messages|mails|e-?mails|recipients|rcpt|invalid recipients|requests)|max(imum)? number of (messages|recipients|mails)|over (the )?past 24 ?h|too much mail from|throttl|slow down|sending too (fast|much)|too fast|(hourly|daily|message|recipient|sending) (limit|quota) (reached|exceeded)|limit (exceeded|reached)|exceeded .*(limit|rate)|high volume|volume of mail|unusual (traffic|volume)|too frequent|rcpt rate|message rate|mail flood|frequency limit|relay quota|rate over ?limit|over ?limit`,
 		En: Text{
 			"Rate limit",
 			"The receiver limits how much mail it takes from this client, sender or to this recipient in a period, and the limit is reached for now.",

@@ -53,7 +53,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "microsoft-banned-ip", Category: CategoryBlocklist,
-		Pattern: `banned sending ip|messages from \S+ weren't sent|part of their network is on our block ?list|on our block ?list \(?(AS|S)\d+|sender\.office\.com|traffic not accepted from this ip`,
+		Pattern: `banned sending ip|unfortunately, messages from \S+ weren't sent|part of their network is on our block ?list|on our block ?list \(?(AS|S)\d+|sender\.office\.com|traffic not accepted from this ip`,
 		En: Text{
 			"Sending IP on Microsoft's block list",
 			"Microsoft (Outlook.com, Hotmail, Exchange Online Protection) has put the sending IP address or its network on its own block list.",
@@ -134,7 +134,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "rfc5322-noncompliant", Category: CategoryPolicy,
-		Pattern: `not rfc ?(5322|2822|822)|rfc ?(5322|2822) compliant|not (rfc )?compliant|header error|duplicate header|multiple (\S+ )?headers|malformed (message|header)|invalid (message )?header|missing (a )?(valid )?(from|date|message-id)|multiple addresses in from`,
+		Pattern: `not rfc ?(5322|2822|822)|rfc ?(5322|2822) compliant|not (rfc )?compliant|header error|duplicate header|multiple (\S+ )?headers|malformed (message|header)|invalid (message )?header|missing (a )?(valid )?(from|date|message-id)|multiple addresses in from|(missing|invalid|no|multiple) .{0,30}from:? header`,
 		En: Text{
 			"Message is not RFC 5322 compliant",
 			"The message's headers break the Internet Message Format: a missing or duplicate From:, Date: or Message-ID:, several Subject: headers, malformed addresses in headers.",

@@ -45,6 +45,7 @@ var ruleExamples = map[string][]string{
 		"550-5.7.1 This message is not RFC 5322 compliant. There are multiple Subject headers. To reduce the amount of spam sent to Gmail, this message has been blocked.",
 		"550 5.7.1 Messages missing a valid Message-ID header are not accepted. - gsmtp",
 		"550 5.7.1 Delivery not authorized, message refused: Message is not RFC 2822 compliant",
+		"550 5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted.",
 	},
 	"ip-allowlist": {
 		"421 4.7.0 IP not in whitelist for RCPT domain, closing connection. - gsmtp",
@@ -76,7 +77,7 @@ var ruleExamples = map[string][]string{
 	"dnsbl": {
 		"554 5.7.1 Service unavailable; Client host [192.0.2.97] blocked using dul.dnsbl.sorbs.net; Dynamic IP Addresses See: http://www.sorbs.net/lookup.shtml?192.0.2.97",
 		"550 Rejected because 192.0.2.4 is listed at dnsbl-1.uceprotect.net",
-		"554 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.225",
+		"554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using psbl.surriel.com",
 	},
 	"reverse-dns": {
 		"450 4.7.1 Client host rejected: cannot find your hostname, [131.155.210.17]",
@@ -150,6 +151,7 @@ var ruleExamples = map[string][]string{
 		"452 4.5.3 Error: too many recipients",
 		"550 Ip frequency limited [V2VkIEFwciAgMyAxNjoz] Blocked IP 192.0.2.22",
 		"451 4.7.1 max number of messages (1000) over past 24h reached",
+		"450 4.7.1 Sender rate overlimit - 101.0 / 1h / user@example.com",
 	},
 	"virus": {
 		"554 5.7.1 Virus found: Win.Trojan.Agent-123",
@@ -217,6 +219,36 @@ var ruleExamples = map[string][]string{
 		"452 4.4.5 Insufficient disk space; try again later",
 		"451 qqt failure (#4.3.0)",
 		"421 4.3.0 Temporary System Problem. Try again later. - gsmtp",
+	},
+	"proofpoint": {
+		"554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.225",
+		"554 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.225",
+	},
+	"cisco-talos": {
+		"554 5.7.1 Your IP 192.0.2.8 has been rejected by SenderBase reputation. See https://talosintelligence.com/reputation_center/lookup?search=192.0.2.8",
+	},
+	"t-online": {
+		"554 IP=192.0.2.254 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.)",
+	},
+	"mimecast": {
+		"550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550",
+		"550 Rejected by header based Anti-Spoofing policy: user@example.com",
+	},
+	"microsoft-hourly-limit": {
+		"421 RP-001 (BAY004-MC1F25) Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day.",
+	},
+	"amazon-ses-unverified": {
+		"554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: sender@example.com",
+	},
+	"sender-login-mismatch": {
+		"553 5.7.1 <sales@example.com>: Sender address rejected: not owned by user bob",
+		"550 5.7.60 SMTP; Client does not have permissions to send as this sender",
+	},
+	"restricted-recipient": {
+		"550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed as the sender is not authenticated",
+	},
+	"recipient-verification": {
+		"450 4.1.1 <user@example.com>: Recipient address rejected: unverified address: host mail.example.com[192.0.2.5] said: 550 5.1.1 <user@example.com>: Recipient address rejected: User unknown",
 	},
 	"policy-refusal": {
 		"550 5.7.1 Message rejected due to local policy",

@@ -1,0 +1,150 @@
+package catalog
+
+// vendorRules match the replies of filtering services and MTA features
+// whose texts name a precise cause and a precise fix.
+var vendorRules = []Rule{
+	{
+		ID: "proofpoint", Category: CategoryBlocklist,
+		Pattern: `proofpoint|ipcheck\.proofpoint`,
+		En: Text{
+			"Sending IP blocked by Proofpoint",
+			"The recipient's mail is filtered by Proofpoint, which refuses connections from IP addresses its reputation service (Proofpoint Dynamic Reputation) considers bad.",
+			"At connection or RCPT TO: \"554 Blocked - see https://ipcheck.proofpoint.com/?ip=IP\" (older: support.proofpoint.com/dnsbl-lookup.cgi).",
+			"Look the IP up at https://ipcheck.proofpoint.com and request a review there; fix what made the IP look bad first (spam from a compromised account, a new IP sending in bulk, missing reverse DNS).",
+		},
+		Ja: Text{
+			"送信元 IP が Proofpoint にブロックされた",
+			"宛先のメールは Proofpoint でフィルタされており、その評価サービス（Proofpoint Dynamic Reputation）が悪いと判断した IP アドレスからの接続を拒否しています。",
+			"接続時や RCPT TO への「554 Blocked - see https://ipcheck.proofpoint.com/?ip=IP」（古い形式は support.proofpoint.com/dnsbl-lookup.cgi）。",
+			"https://ipcheck.proofpoint.com で IP を調べ、そこで再評価を依頼してください。その前に評価が下がった原因（乗っ取られたアカウントからの迷惑メール、新しい IP からの大量送信、逆引きなし）を取り除きます。",
+		},
+	},
+	{
+		ID: "cisco-talos", Category: CategorySpamReputation,
+		Pattern: `senderbase|talos ?intelligence|sender ?base reputation`,
+		En: Text{
+			"Poor reputation at Cisco Talos (SenderBase)",
+			"The receiver runs a Cisco Secure Email (IronPort) gateway that scores senders with Talos (formerly SenderBase) reputation, and this IP scored too low.",
+			"At connection or RCPT TO on IronPort gateways: \"554 ... rejected by SenderBase reputation\", \"550 ... see https://talosintelligence.com/reputation_center\".",
+			"Check the IP at https://talosintelligence.com/reputation_center and open a ticket there for a reputation review; lower volume and remove bad addresses while it recovers.",
+		},
+		Ja: Text{
+			"Cisco Talos（SenderBase）での評価が低い",
+			"受信側は Cisco Secure Email（IronPort）ゲートウェイで Talos（旧 SenderBase）の評価により送信元を採点しており、この IP の評価が低すぎました。",
+			"IronPort ゲートウェイでの接続時や RCPT TO への応答。「554 ... rejected by SenderBase reputation」「550 ... see https://talosintelligence.com/reputation_center」など。",
+			"https://talosintelligence.com/reputation_center で IP を確認し、そこで評価の見直しを依頼してください。回復するまでは送信量を減らし、無効なアドレスを削除してください。",
+		},
+	},
+	{
+		ID: "t-online", Category: CategoryBlocklist,
+		Pattern: `rx\.t-online\.de|tosa@|t-online\.de.*(block|problem)`,
+		En: Text{
+			"Blocked by Deutsche Telekom (T-Online)",
+			"T-Online's mail servers refuse this sending IP; they accept mail only from servers they can identify (reverse DNS naming the operator, and often a website with contact details under that name).",
+			"At connection: \"554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.)\".",
+			"Give the IP a PTR record with your own domain, put a web page with operator contact details at that host name, then write to tosa@rx.t-online.de asking for the IP to be allowed.",
+		},
+		Ja: Text{
+			"Deutsche Telekom（T-Online）によるブロック",
+			"T-Online のメールサーバはこの送信元 IP を拒否しています。運営者を識別できるサーバ（運営者名を示す逆引きと、多くの場合その名前での連絡先付き Web サイト）からしかメールを受け付けません。",
+			"接続時の「554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.)」。",
+			"IP に自社ドメインの逆引き（PTR）を設定し、そのホスト名で運営者の連絡先を載せた Web ページを用意してから、tosa@rx.t-online.de に IP の許可を依頼してください。",
+		},
+	},
+	{
+		ID: "mimecast", Category: CategoryPolicy,
+		Pattern: `mimecast|anti-spoofing policy|envelope blocked`,
+		En: Text{
+			"Refused by the recipient's Mimecast policy",
+			"The recipient's Mimecast gateway refused the message under a policy its administrator set: a blocked sender entry, anti-spoofing (mail claiming to come from the recipient's own domain), or a content rule.",
+			"At RCPT TO or end of DATA: \"550 Envelope blocked - User Entry\", \"550 Rejected by header based Anti-Spoofing policy\", with a link to community.mimecast.com.",
+			"Send the full reply to the recipient by another channel: their Mimecast administrator must remove the block entry or add an anti-spoofing bypass for your sending IP (common when a third party sends as the recipient's own domain).",
+		},
+		Ja: Text{
+			"宛先の Mimecast ポリシーによる拒否",
+			"宛先の Mimecast ゲートウェイが、管理者の設定したポリシー（送信者のブロック登録、なりすまし対策〈宛先自身のドメインを名乗るメール〉、内容のルール）によりメッセージを拒否しました。",
+			"RCPT TO や DATA 終端への「550 Envelope blocked - User Entry」「550 Rejected by header based Anti-Spoofing policy」など。community.mimecast.com へのリンクが付きます。",
+			"応答全文を別の手段で宛先に伝えてください。先方の Mimecast 管理者がブロック登録を外すか、送信元 IP をなりすまし対策の除外に追加する必要があります（外部サービスが宛先自身のドメインとして送信する場合によく起きます）。",
+		},
+	},
+	{
+		ID: "microsoft-hourly-limit", Category: CategoryRateLimit,
+		Pattern: `\brp-00\d\b|limits for how many messages can be sent|recipient rate limit exceeded|message rate limit exceeded`,
+		En: Text{
+			"Sending limit reached (Microsoft)",
+			"Outlook.com or Exchange Online limits how many messages an IP or a mailbox may send per hour and per day, and this sender is over it for now.",
+			"\"421 RP-001 Unfortunately, some messages from IP weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day\"; Exchange Online \"550 5.2.2 ... recipient rate limit exceeded\" for a mailbox that sent to too many recipients.",
+			"Let the sender retry later and spread the mail over the day; for Exchange Online mailboxes stay under 10,000 recipients per day and use a bulk-mail service for newsletters.",
+		},
+		Ja: Text{
+			"送信上限に到達（Microsoft）",
+			"Outlook.com や Exchange Online は IP やメールボックスが 1 時間・1 日に送れる数を制限しており、この送信元は現在その上限を超えています。",
+			"「421 RP-001 Unfortunately, some messages from IP weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day」や、宛先数が多すぎたメールボックスに対する Exchange Online の「550 5.2.2 ... recipient rate limit exceeded」など。",
+			"時間をおいて再送させ、送信を 1 日に分散してください。Exchange Online のメールボックスは 1 日 10,000 宛先未満に抑え、メールマガジンは大量配信サービスを使ってください。",
+		},
+	},
+	{
+		ID: "amazon-ses-unverified", Category: CategorySenderRejected,
+		Pattern: `email address is not verified|identities failed the check|not authorized to send from .* ses`,
+		En: Text{
+			"Sender identity not verified (Amazon SES)",
+			"Amazon SES refuses to send as an address or domain that the account has not verified; in the SES sandbox the recipients must be verified too.",
+			"In reply to the submission: \"554 Message rejected: Email address is not verified. The following identities failed the check in region REGION: ADDRESS\".",
+			"Verify the sending domain (with its DKIM records) or address in the SES console for that region, and request production access to leave the sandbox.",
+		},
+		Ja: Text{
+			"送信元 ID が未検証（Amazon SES）",
+			"Amazon SES は、アカウントで検証していないアドレスやドメインとして送信することを拒否します。サンドボックスでは宛先も検証済みである必要があります。",
+			"送信時の「554 Message rejected: Email address is not verified. The following identities failed the check in region REGION: ADDRESS」。",
+			"そのリージョンの SES コンソールで送信ドメイン（DKIM レコードを含む）またはアドレスを検証し、サンドボックスを出るために本番アクセスを申請してください。",
+		},
+	},
+	{
+		ID: "sender-login-mismatch", Category: CategorySenderRejected,
+		Pattern: `not owned by (the )?user|does not have permissions? to send as|sendasdenied|send ?as (permission )?denied|sender address .*does not match|must match (the )?authenticated user|from address must belong to authenticated user`,
+		En: Text{
+			"Sender address not allowed for this login",
+			"The client authenticated, but as a user who may not send with this sender address.",
+			"At MAIL FROM or end of DATA on submission servers: Postfix \"553 5.7.1 <sales@example.com>: Sender address rejected: not owned by user bob\" (reject_sender_login_mismatch), Exchange \"550 5.7.60 SMTP; Client does not have permissions to send as this sender\".",
+			"Send with the address that belongs to the login, or give the login the right to use it: Postfix smtpd_sender_login_maps, Exchange/Microsoft 365 \"Send As\" permission on the mailbox.",
+		},
+		Ja: Text{
+			"このログインでは使えない送信元アドレス",
+			"クライアントは認証済みですが、そのユーザはこの送信元アドレスで送信できません。",
+			"サブミッションサーバでの MAIL FROM や DATA 終端への応答。Postfix の「553 5.7.1 <sales@example.com>: Sender address rejected: not owned by user bob」（reject_sender_login_mismatch）、Exchange の「550 5.7.60 SMTP; Client does not have permissions to send as this sender」など。",
+			"ログインに対応するアドレスで送るか、そのログインにアドレスの使用権限を与えてください（Postfix の smtpd_sender_login_maps、Exchange/Microsoft 365 のメールボックスの「送信者として送信」権限）。",
+		},
+	},
+	{
+		ID: "restricted-recipient", Category: CategoryPolicy,
+		Pattern: `sendernotauthenticatedforgroup|resolver\.rst\.notauthorized|delivery restriction check failed|not authori[sz]ed to send to this (group|recipient|distribution list)|restricted to (internal|authenticated|specific) senders|sender not in allowed[- ]senders list|only accepts (mail|messages) from (internal|members)`,
+		En: Text{
+			"Recipient accepts mail only from certain senders",
+			"The recipient (often a distribution group or shared mailbox) is restricted to internal, authenticated or listed senders, and this sender is not one of them.",
+			"Exchange/Microsoft 365: \"550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup\", \"550 5.7.124 ... Sender not in allowed-senders list\".",
+			"Ask the recipient's administrator to allow external senders for the group (Exchange: turn off \"Require that all senders are authenticated\" or add the sender to the allowed list), or write to a person's mailbox instead.",
+		},
+		Ja: Text{
+			"宛先は特定の送信者からしか受け付けない",
+			"宛先（多くは配布グループや共有メールボックス）は、組織内・認証済み・登録済みの送信者からしか受け付けない設定で、この送信者は該当しません。",
+			"Exchange/Microsoft 365 の「550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup」「550 5.7.124 ... Sender not in allowed-senders list」など。",
+			"宛先の管理者に外部送信者の許可を依頼するか（Exchange では「すべての送信者の認証を必須にする」を無効にするか、許可リストに追加）、個人のメールボックス宛てに送ってください。",
+		},
+	},
+	{
+		ID: "recipient-verification", Category: CategoryMailboxUnknown,
+		Pattern: `unverified address|address verification in progress|recipient verification failed|callout verification failure|could not verify (the )?recipient`,
+		En: Text{
+			"Recipient address could not be verified",
+			"The server checked the recipient with the next mail server (Postfix reject_unverified_recipient, Exim recipient callout) and that server refused or did not answer.",
+			"At RCPT TO on gateways and backup MXs: \"450 4.1.1 <user@example.com>: Recipient address rejected: unverified address: host mail.example.com said: 550 5.1.1 User unknown\"; 450 while the check is under way or the inner server is down.",
+			"Read the inner reply quoted in the text: usually the mailbox does not exist on the real mail server. If it should, create it there; if the inner server is down, it must be fixed before the gateway accepts mail.",
+		},
+		Ja: Text{
+			"宛先アドレスを検証できなかった",
+			"サーバが宛先を次のメールサーバで確認したところ（Postfix の reject_unverified_recipient、Exim の宛先コールアウト）、そのサーバが拒否したか応答しませんでした。",
+			"ゲートウェイやバックアップ MX での RCPT TO への応答。「450 4.1.1 <user@example.com>: Recipient address rejected: unverified address: host mail.example.com said: 550 5.1.1 User unknown」など。確認中や内側のサーバの停止中は 450 になります。",
+			"テキストに引用された内側の応答を確認してください。多くは実際のメールサーバにそのメールボックスがありません。存在すべきならそこで作成し、内側のサーバが停止しているなら、それを直さないとゲートウェイはメールを受け付けません。",
+		},
+	},
+}
