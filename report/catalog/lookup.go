@@ -235,8 +235,8 @@ func Basic(code int, lang Lang) []Diagnosis {
 	return out
 }
 
-// BasicEntries returns the catalog's entries for basic codes, ordered by
-// code; callers must not modify them.
+// BasicEntries returns a copy of the catalog's entries for basic codes,
+// ordered by code.
 func BasicEntries() []BasicEntry {
 	var out []BasicEntry
 	for _, group := range allBasic() {
@@ -269,8 +269,8 @@ func Enhanced(code string, lang Lang) (Diagnosis, bool) {
 	return d, true
 }
 
-// EnhancedEntries returns the catalog's entries for the registry of
-// enhanced status codes in registry order; callers must not modify them.
+// EnhancedEntries returns a copy of the catalog's entries for the registry
+// of enhanced status codes, in registry order.
 func EnhancedEntries() []EnhancedEntry {
 	var out []EnhancedEntry
 	for _, group := range [][]EnhancedEntry{enhanced0to3, enhanced4to6, enhanced7} {
@@ -279,9 +279,9 @@ func EnhancedEntries() []EnhancedEntry {
 	return out
 }
 
-// Rules returns the reply-text rules in the order they are tried; callers
-// must not modify them.
-func Rules() []Rule { return rules() }
+// Rules returns a copy of the reply-text rules in the order they are
+// tried.
+func Rules() []Rule { return slices.Clone(rules()) }
 
 // validEnhanced reports whether s has the form c.s.d of RFC 3463: class
 // 2, 4, 5 (or X for a registry entry), subject and detail of one to three
