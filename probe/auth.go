@@ -316,12 +316,22 @@ func (s *session) sasl(a *Auth, mech string, info *AuthInfo) (Reply, bool) {
 }
 
 // challengeText decodes a 334 challenge that carries an error (XOAUTH2,
-// OAUTHBEARER) into one printable line.
+// OAUTHBEARER), secrets removed.
 func (s *session) challengeText(rep Reply) string {
 	if len(rep.Lines) == 0 {
 		return ""
 	}
-	raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(rep.Lines[0]))
+	return s.scrub(DecodeChallenge(rep.Lines[0]))
+}
+
+// maxChallengeText bounds a decoded challenge.
+const maxChallengeText = 500
+
+// DecodeChallenge decodes the base64 text of a 334 challenge into one
+// printable line of at most maxChallengeText bytes, JSON compacted; ""
+// when it is not base64.
+func DecodeChallenge(line string) string {
+	raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(line))
 	if err != nil {
 		return ""
 	}
@@ -331,10 +341,10 @@ func (s *session) challengeText(rep Reply) string {
 			raw = compact
 		}
 	}
-	if len(raw) > 500 {
-		raw = raw[:500]
+	if len(raw) > maxChallengeText {
+		raw = raw[:maxChallengeText]
 	}
-	return s.scrub(escape(raw))
+	return escape(raw)
 }
 
 // oauthBearer builds the OAUTHBEARER initial response (RFC 7628 section
