@@ -126,8 +126,10 @@ type explainWriter struct {
 func (x *explainWriter) entry(e Explanation) {
 	d := e.Diagnosis
 	fmt.Fprintf(x.b, "%s  %s\n", x.classColor(d.Class).Sprint(codeLabel(d)), x.p.bold.Sprint(d.Title))
-	if e.Reply != nil {
-		x.field(x.l.reply, e.Query, nil)
+	if r := e.Reply; r != nil {
+		// The reply as read, without the bounce's wrapping, so that a
+		// misread paste shows.
+		x.field(x.l.reply, strings.TrimSpace(codeLabel(catalog.Diagnosis{Code: r.Code, Enhanced: r.Enhanced})+" "+strings.Join(strings.Fields(r.Text), " ")), nil)
 	}
 	x.field(x.l.class, classText(d.Class, x.l), x.classColor(d.Class))
 	x.field(x.l.category, d.Category+" · "+x.l.retry+" "+d.Retry+" · "+x.l.matched+" "+matchedText(d), nil)
