@@ -37,7 +37,7 @@ var genericRules = []Rule{
 	},
 	{
 		ID: "protocol-error", Category: CategorySyntax,
-		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|command (not recognized|unrecognized|not implemented)|bad sequence|syntax error|line too long|bare lf|smtplf|improper command pipelining`,
+		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|command (not recognized|unrecognized|not implemented)|bad sequence|^syntax error|command syntax|line too long|bare lf|smtplf|improper command pipelining`,
 		En: Text{
 			"SMTP protocol error by the client",
 			"The client broke the SMTP protocol: commands out of order, sent before the reply (pipelining without PIPELINING), malformed, too long, or with bare LF line ends; after too many such errors the server hangs up.",

@@ -58,6 +58,22 @@ var mailboxRules = []Rule{
 		},
 	},
 	{
+		ID: "address-syntax", Category: CategorySyntax,
+		Pattern: `recipient address rejected: need fully-qualified|(bad|invalid) recipient address syntax|recipient address syntax error|not a valid rfc ?5321 address|invalid address syntax|address (is )?malformed|malformed address`,
+		En: Text{
+			"Malformed recipient address",
+			"The recipient address is not a valid, fully qualified mail address, so the server cannot even look it up.",
+			"At RCPT TO: Postfix \"504 5.5.2 <user>: Recipient address rejected: need fully-qualified address\", Gmail \"553 5.1.3 The recipient address <...> is not a valid RFC 5321 address\", OpenSMTPD \"501 5.0.0 Recipient address syntax error\".",
+			"Fix the address where it was typed or imported: it needs a local part, an @ and a full domain, with no spaces, quotes or trailing dots. Applications that send to bare user names need a default domain (Postfix append_dot_mydomain, myorigin).",
+		},
+		Ja: Text{
+			"宛先アドレスの書式誤り",
+			"宛先アドレスが正しい完全なメールアドレスではないため、サーバは照合すらできません。",
+			"RCPT TO への応答。Postfix の「504 5.5.2 <user>: Recipient address rejected: need fully-qualified address」、Gmail の「553 5.1.3 The recipient address <...> is not a valid RFC 5321 address」、OpenSMTPD の「501 5.0.0 Recipient address syntax error」など。",
+			"アドレスを入力・取り込みした箇所で修正してください。ローカル部、@、完全なドメインが必要で、空白、引用符、末尾のドットは使えません。ユーザ名だけに送るアプリケーションには既定のドメイン（Postfix の append_dot_mydomain、myorigin）が必要です。",
+		},
+	},
+	{
 		ID: "sender-domain-unknown", Category: CategorySenderRejected, Enhanced: `[45]\.1\.[78]`,
 		Pattern: `domain|does not exist|not found|unknown|invalid|rejected`,
 		En: Text{
@@ -75,7 +91,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "sender-rejected", Category: CategorySenderRejected,
-		Pattern: `(unroutable|unknown|invalid|unverified) sender|sender (address )?(rejected|denied|refused|blocked|not allowed|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|domain of sender address .* does not (exist|resolve)|sender domain (must exist|does not exist|not found|must resolve)|envelope sender.*(denied|rejected|invalid)|invalid (sender|mail from)|bad sender|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|sender is (not allowed|blacklisted|blocked)|mail from .* (rejected|refused|denied)|unverified sender|return path|badmailfrom`,
+		Pattern: `(unroutable|unknown|invalid|unverified) sender|spoofed (mail from|sender|envelope)|(mail from|sender) (domain )?\S*[^.;]{0,40}not allowed|sender (address )?(rejected|denied|refused|blocked|not allowed|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|domain of sender address .* does not (exist|resolve)|sender domain (must exist|does not exist|not found|must resolve)|envelope sender.*(denied|rejected|invalid)|invalid (sender|mail from)|bad sender|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|sender is (not allowed|blacklisted|blocked)|mail from .* (rejected|refused|denied)|unverified sender|return path|badmailfrom`,
 		En: Text{
 			"Sender address rejected",
 			"The server refuses the envelope sender (MAIL FROM): its domain does not exist, the address could not be verified, or it is blocked.",

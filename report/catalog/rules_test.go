@@ -177,6 +177,12 @@ var ruleExamples = map[string][]string{
 		"550-Verification failed for <user@example.org> 550-Unrouteable address 550 Sender verify failed",
 		"553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)",
 		"550 5.1.0 <baz@example.com>: Sender address rejected: User unknown in local recipient table",
+		"550 Spoofed MAIL FROM",
+		"550 Mail from domain 'example.com' is not allowed from your host",
+	},
+	"address-syntax": {
+		"504 5.5.2 <foo>: Recipient address rejected: need fully-qualified address",
+		"553 5.1.3 The recipient address <user@example.com > is not a valid RFC 5321 address. - gsmtp",
 	},
 	"sender-domain-unknown": {
 		"553 5.1.8 <user@example.invalid>... Domain of sender address user@example.invalid does not exist",
@@ -243,6 +249,7 @@ var ruleExamples = map[string][]string{
 	"sender-login-mismatch": {
 		"553 5.7.1 <sales@example.com>: Sender address rejected: not owned by user bob",
 		"550 5.7.60 SMTP; Client does not have permissions to send as this sender",
+		"550 Envelope domain 'example.com' doesn't match AUTH domain 'example.net'",
 	},
 	"restricted-recipient": {
 		"550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed as the sender is not authenticated",

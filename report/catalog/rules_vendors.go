@@ -101,7 +101,7 @@ var vendorRules = []Rule{
 	},
 	{
 		ID: "sender-login-mismatch", Category: CategorySenderRejected,
-		Pattern: `not owned by (the )?user|does not have permissions? to send as|sendasdenied|send ?as (permission )?denied|sender address .*does not match|must match (the )?authenticated user|from address must belong to authenticated user`,
+		Pattern: `not owned by (the )?user|does not have permissions? to send as|sendasdenied|send ?as (permission )?denied|sender address .*does not match|must match (the )?authenticated user|(doesn't|does not) match auth|from address must belong to authenticated user`,
 		En: Text{
 			"Sender address not allowed for this login",
 			"The client authenticated, but as a user who may not send with this sender address.",
