@@ -132,7 +132,13 @@ func (x *explainWriter) entry(e Explanation) {
 		x.field(x.l.reply, strings.TrimSpace(codeLabel(catalog.Diagnosis{Code: r.Code, Enhanced: r.Enhanced})+" "+strings.Join(strings.Fields(r.Text), " ")), nil)
 	}
 	x.field(x.l.class, classText(d.Class, x.l), x.classColor(d.Class))
-	x.field(x.l.category, d.Category+" · "+x.l.retry+" "+d.Retry+" · "+x.l.matched+" "+matchedText(d), nil)
+	facts := categoryText(d.Category, x.l)
+	if !strings.HasPrefix(d.Class, "2") && !strings.HasPrefix(d.Class, "3") {
+		// Retrying means nothing for a reply that succeeded.
+		facts += " · " + x.l.retry + " " + retryText(d.Retry, x.l)
+	}
+	x.field(x.l.category, facts, nil)
+	x.field(x.l.matched, matchedText(d), x.p.dim)
 	x.field(x.l.meaning, d.Meaning, nil)
 	x.field(x.l.when, d.When, nil)
 	x.field(x.l.fix, d.Fix, nil)
@@ -157,12 +163,12 @@ func (x *explainWriter) compare(es []Explanation) {
 		x.field(x.l.class, fmt.Sprintf(x.l.same, classText(es[0].Diagnosis.Class, x.l)), nil)
 	}
 	if differ(es, func(d catalog.Diagnosis) string { return d.Retry }) {
-		x.rows(x.l.retry, es, func(d catalog.Diagnosis) string { return d.Retry })
+		x.rows(x.l.retry, es, func(d catalog.Diagnosis) string { return retryText(d.Retry, x.l) })
 	}
 	if differ(es, func(d catalog.Diagnosis) string { return d.Category }) {
-		x.rows(x.l.category, es, func(d catalog.Diagnosis) string { return d.Category })
+		x.rows(x.l.category, es, func(d catalog.Diagnosis) string { return categoryText(d.Category, x.l) })
 	} else {
-		x.field(x.l.category, fmt.Sprintf(x.l.same, es[0].Diagnosis.Category), nil)
+		x.field(x.l.category, fmt.Sprintf(x.l.same, categoryText(es[0].Diagnosis.Category, x.l)), nil)
 	}
 	x.rows(x.l.meaning, es, func(d catalog.Diagnosis) string { return sentence(d.Meaning, x.l.ja) })
 	fmt.Fprintf(x.b, "\n%s\n", x.p.bold.Sprint(x.l.which))
@@ -276,6 +282,50 @@ func classText(class string, l explainLabelSet) string {
 	return class + " — " + l.classGloss[class[0]-'2']
 }
 
+// categoryText is a category with its Japanese name in Japanese output;
+// the category itself stays as the contract spells it.
+func categoryText(c string, l explainLabelSet) string {
+	if n := categoryJa[c]; l.ja && n != "" {
+		return c + "（" + n + "）"
+	}
+	return c
+}
+
+// retryText is the retry value with what it means for the sender.
+func retryText(r string, l explainLabelSet) string {
+	if r == catalog.Transient {
+		return r + l.transient
+	}
+	return r + l.permanent
+}
+
+// categoryJa names the categories the way Japanese operators say them.
+var categoryJa = map[string]string{
+	catalog.CategoryMailboxUnknown:         "宛先不明",
+	catalog.CategoryMailboxFull:            "メールボックス容量超過",
+	catalog.CategoryMailboxDisabled:        "メールボックス停止",
+	catalog.CategoryRelayDenied:            "中継拒否",
+	catalog.CategorySenderRejected:         "送信元拒否",
+	catalog.CategorySpamReputation:         "迷惑メール判定・送信元評価",
+	catalog.CategoryBlocklist:              "ブラックリスト",
+	catalog.CategoryAuthenticationRequired: "認証が必要",
+	catalog.CategoryAuthenticationFailed:   "認証失敗",
+	catalog.CategoryTLSRequired:            "TLS 必須",
+	catalog.CategoryDNSProblem:             "DNS の問題",
+	catalog.CategoryReverseDNS:             "逆引き",
+	catalog.CategorySPFDKIMDMARC:           "送信ドメイン認証",
+	catalog.CategoryRateLimit:              "流量制限",
+	catalog.CategoryGreylisting:            "グレイリスティング",
+	catalog.CategorySizeLimit:              "サイズ超過",
+	catalog.CategoryPolicy:                 "ポリシー",
+	catalog.CategorySyntax:                 "構文・プロトコル",
+	catalog.CategoryServerUnavailable:      "サーバ障害・利用不可",
+	catalog.CategoryDoesNotAcceptMail:      "メール受信なし",
+	catalog.CategorySuccess:                "成功",
+	catalog.CategoryIntermediate:           "中間応答",
+	catalog.CategoryOther:                  "その他",
+}
+
 // matchedText says how specific the match was, naming the rule.
 func matchedText(d catalog.Diagnosis) string {
 	if d.Matched == catalog.MatchedRule && d.Rule != "" {
@@ -301,6 +351,7 @@ type explainLabelSet struct {
 	reply, class, category, retry, matched       string
 	meaning, when, fix, ref, others              string
 	differences, same, which, then, classUnknown string
+	transient, permanent                         string
 	classGloss                                   [4]string
 }
 
@@ -311,7 +362,7 @@ func explainLabels(lang catalog.Lang) explainLabelSet {
 			reply: "応答", class: "クラス", category: "分類", retry: "再送", matched: "判定",
 			meaning: "意味", when: "発生状況", fix: "対処", ref: "規格", others: "%d の他の意味",
 			differences: "主な違い", same: "どちらも %s", which: "どちらがいつ当てはまるか",
-			then: "→ ", classUnknown: "不明（応答コードを読み取れません）",
+			then: "→ ", transient: "（後で再送）", permanent: "（再送しない）", classUnknown: "不明（応答コードを読み取れません）",
 			classGloss: [4]string{
 				"成功。コマンドは処理されました",
 				"続行待ち。サーバはクライアントの続きを待っています",
@@ -325,7 +376,7 @@ func explainLabels(lang catalog.Lang) explainLabelSet {
 		reply:      "reply", class: "class", category: "category", retry: "retry", matched: "matched",
 		meaning: "meaning", when: "when", fix: "fix", ref: "ref", others: "Other meanings of %d",
 		differences: "Main differences", same: "both %s", which: "Which applies when",
-		then: "→ ", classUnknown: "unknown (no reply code could be read)",
+		then: "→ ", transient: " (retry later)", permanent: " (do not retry)", classUnknown: "unknown (no reply code could be read)",
 		classGloss: [4]string{
 			"success: the command was carried out",
 			"intermediate: the server waits for the client to continue",

@@ -150,3 +150,11 @@ func TestExplainJSONFields(t *testing.T) {
 		}
 	}
 }
+
+func TestCategoryNamesJapanese(t *testing.T) {
+	for _, c := range catalog.Categories() {
+		if categoryJa[c] == "" {
+			t.Errorf("category %s has no Japanese name", c)
+		}
+	}
+}

@@ -26,7 +26,7 @@ func TestExplainCommand(t *testing.T) {
 		{"basic", "", nil, []string{"252"}, []string{"252  Cannot verify user", "2xx Positive Completion", "Other meanings of 252"}},
 		{"enhanced", "", nil, []string{"5.1.1"}, []string{"5.1.1  Recipient address does not exist", "mailbox-unknown"}},
 		{"x form", "", nil, []string{"X.7.26"}, []string{"X.7.26", "spf-dkim-dmarc"}},
-		{"combined", "", nil, []string{"550 5.1.1"}, []string{"550 5.1.1  Recipient address does not exist", "matched enhanced"}},
+		{"combined", "", nil, []string{"550 5.1.1"}, []string{"550 5.1.1  Recipient address does not exist", "matched   enhanced"}},
 		{"compare", "", nil, []string{"252", "354"}, []string{"Main differences", "Which applies when", "3xx Positive Intermediate"}},
 		{"unknown", "", nil, []string{"573"}, []string{"573 is not in the catalog"}},
 		{"text", "", nil, []string{"--text", "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.17]"}, []string{"reverse-dns", "rule (reverse-dns)", "PTR"}},
