@@ -16,6 +16,11 @@
 // --data is given. It uses PIPELINING when the server offers it, so a probe
 // costs no more round trips than the protocol needs.
 //
+// With --submission and --auth-user it tests a message-submission server
+// (port 587 with STARTTLS, or 465 with --tls) the way a mail client uses it;
+// the password comes from a file or the SMTPPROBE_PASSWORD environment
+// variable and never appears in any output.
+//
 // The exit status follows the monitoring-plugins convention: 0 ok,
 // 1 warning, 2 critical, 3 unknown. With several targets it is the worst of
 // them (critical > warning > unknown > ok).
@@ -31,6 +36,7 @@
 //	smtpprobe example.com
 //	smtpprobe --starttls require -o nagios example.com
 //	smtpprobe -q -f domains.txt        # from cron: silent unless something is wrong
+//	smtpprobe --submission --server smtp.example.com --auth-user me@example.com --auth-password-file ~/.pw
 //	smtpprobe explain 550 5.7.1
 //	smtpprobe explain --text '452 4.2.2 The email account that you tried to reach is over quota'
 //
