@@ -193,10 +193,14 @@ func diagnoseRule(code int, enhanced string, digit byte, flat string, lang Lang)
 }
 
 // diagnoseEnhanced explains a registered enhanced code. X.0.0 says nothing
-// that the basic code does not, so it yields to a known basic code.
+// that the basic code does not, so it yields to a known basic code; so does
+// an entry written for failures when the reply is a success ("235 2.7.0"
+// is a successful login, not a security refusal). Entries whose usual
+// class is 2, such as X.1.5 "destination address valid", stay.
 func diagnoseEnhanced(code int, enhanced string, digit byte, lang Lang) (Diagnosis, bool) {
 	e := lookupEnhanced(enhanced)
-	if e == nil || (e.Code == "X.0.0" && basicEntries(code) != nil) {
+	yields := e != nil && (e.Code == "X.0.0" || ((digit == '2' || digit == '3') && e.Usual != '2'))
+	if e == nil || (yields && basicEntries(code) != nil) {
 		return Diagnosis{}, false
 	}
 	return e.diagnosis(digit, lang), true

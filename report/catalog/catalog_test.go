@@ -199,6 +199,12 @@ func TestDiagnoseMatchOrder(t *testing.T) {
 		{250, "2.0.0", "Ok: queued as 4Kx", MatchedBasic, CategorySuccess, Permanent, ClassPositiveCompletion, ""},
 		{250, "", "mx.example.com", MatchedBasic, CategorySuccess, Permanent, ClassPositiveCompletion, ""},
 		{250, "2.1.5", "Ok", MatchedEnhanced, CategorySuccess, Permanent, ClassPositiveCompletion, ""},
+		// An enhanced entry written for failures yields to the basic code
+		// of a success: Postfix's 235 2.7.0 is a login that worked.
+		{235, "2.7.0", "Authentication successful", MatchedBasic, CategorySuccess, Permanent, ClassPositiveCompletion, ""},
+		{250, "2.1.0", "Ok", MatchedBasic, CategorySuccess, Permanent, ClassPositiveCompletion, ""},
+		// A temporary AUTH failure is the server's problem, not a wrong password.
+		{454, "4.7.0", "Temporary authentication failure", MatchedRule, CategoryAuthenticationFailed, Transient, ClassTransientNegative, "auth-temporary"},
 		// Rules never judge a positive reply, whatever its text says.
 		{250, "", "spam filter says ok", MatchedBasic, CategorySuccess, Permanent, ClassPositiveCompletion, ""},
 		{354, "", "End data with <CR><LF>.<CR><LF>", MatchedBasic, CategoryIntermediate, Permanent, ClassPositiveIntermediate, ""},

@@ -86,6 +86,25 @@ var authRules = []Rule{
 		},
 	},
 	{
+		// Before auth-failed, whose pattern also matches "authentication
+		// failure": a temporary failure is the server's problem, not the
+		// password's, and retrying is right.
+		ID: "auth-temporary", Category: CategoryAuthenticationFailed, Retry: Transient,
+		Pattern: `temporary authentication failure|authentication (is )?temporarily (unavailable|failed|disabled)|auth(entication)? (backend|service|server) (is )?(unavailable|down|not responding)`,
+		En: Text{
+			"Temporary authentication failure",
+			"The server could not check the credentials just now: its authentication back end (Dovecot, saslauthd, LDAP, the provider's identity service) did not answer. The password may well be right.",
+			"In reply to AUTH: RFC 4954's \"454 4.7.0 Temporary authentication failure\", Postfix with Dovecot SASL when Dovecot's auth socket is down or overloaded.",
+			"Retry in a few minutes; do not change the password because of it. If it persists and the server is yours, check the SASL back end and its logs (Postfix: the warning lines of smtpd about SASL, Dovecot: doveadm auth test, saslauthd -a).",
+		},
+		Ja: Text{
+			"一時的な認証エラー",
+			"サーバがこの時点で資格情報を確認できませんでした。認証基盤（Dovecot、saslauthd、LDAP、事業者の ID サービス）が応答していません。パスワード自体は正しい可能性があります。",
+			"AUTH への応答。RFC 4954 の「454 4.7.0 Temporary authentication failure」、Postfix と Dovecot SASL の構成で Dovecot の認証ソケットが停止・過負荷のときなど。",
+			"数分後に再試行してください。この応答を理由にパスワードを変更する必要はありません。続く場合で自社サーバなら、SASL 基盤とそのログを確認してください（Postfix は smtpd の SASL 関連の warning 行、Dovecot は doveadm auth test、saslauthd は -a の設定）。",
+		},
+	},
+	{
 		ID: "auth-failed", Category: CategoryAuthenticationFailed,
 		Pattern: `authentication (failed|unsuccessful|failure)|(username|user name) and password not accepted|invalid (credentials|login|password|user ?name or password)|incorrect (password|authentication data|username)|bad (username|user name) or password|application-specific password required|SmtpClientAuthentication is disabled|login (failed|denied|incorrect)|auth(entication)? credentials invalid|auth(entication)? failures|auth(entication)? not (enabled|available|supported|offered)`,
 		En: Text{

@@ -114,6 +114,10 @@ var ruleExamples = map[string][]string{
 		"553 5.7.1 <user@example.com>: Sender address rejected: not logged in",
 		"530 5.7.0 Must issue an AUTH command first",
 	},
+	"auth-temporary": {
+		"454 4.7.0 Temporary authentication failure",
+		"454 4.7.0 Authentication temporarily unavailable, try again later",
+	},
 	"auth-failed": {
 		"535 5.7.8 Error: authentication failed: authentication failure",
 		"535-5.7.8 Username and Password not accepted. For more information, go to 535 5.7.8 https://support.google.com/mail/?p=BadCredentials",
