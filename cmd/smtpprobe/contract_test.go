@@ -870,6 +870,13 @@ func TestContractExitStatus(t *testing.T) {
 			t.Errorf("tls.verified %v, want true: the warning must come from the expiry alone", v)
 		}
 	})
+	t.Run("resolver without port asks port 53", func(t *testing.T) {
+		// Loopback only; whether anything answers there does not matter.
+		r := runWith(t, cmdEnv{}, "--resolver", "127.0.0.1", "--timeout", "1s", "-o", "json", "example.invalid")
+		if got := str(t, decodeOne(t, r), "dns.queries.0.server"); got != "127.0.0.1:53" {
+			t.Errorf("asked %q, want 127.0.0.1:53", got)
+		}
+	})
 	t.Run("resolver unreachable is unknown", func(t *testing.T) {
 		pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 		if err != nil {
@@ -1294,6 +1301,33 @@ func TestContractServe(t *testing.T) {
 		}
 		if !strings.Contains(events(srv), "RCPT <nobody@example.com>") {
 			t.Errorf("server saw %q", events(srv))
+		}
+	})
+	t.Run("helo from vrfy on the wire", func(t *testing.T) {
+		rec := recorder(t)
+		ok, v := probeQuery(t, "target=example.com&server="+rec.Addr+"&helo=scraper.test&from=probe@scraper.test&vrfy=someone")
+		if code, _ := v("smtpprobe_step_reply_code", "step=vrfy"); ok != 1 || code != 252 {
+			t.Errorf("success %v, vrfy code %v; want 1 and 252", ok, code)
+		}
+		got := commands(rec)
+		for _, w := range []string{"EHLO scraper.test", "MAIL FROM:<probe@scraper.test>", "VRFY someone"} {
+			if !contains(got, w) {
+				t.Errorf("the exporter did not send %q; it sent %q", w, got)
+			}
+		}
+	})
+	t.Run("tls", func(t *testing.T) {
+		ca := smtptest.NewCA(t)
+		tlsSrv := smtptest.Start(t, smtptest.Options{ImplicitTLS: true, TLS: smtptest.TLSConfig(ca.Issue(t, "127.0.0.1", time.Now().Add(90*24*time.Hour)))})
+		e, _ := serveEnv(nil, ca.Pool())
+		_, ts := startExporter(t, e)
+		code, body := get(t, ts.URL+"/probe?target=example.com&tls=true&server="+tlsSrv.Addr)
+		mfs := parseText(t, body)
+		if ok, _ := value(mfs, "smtpprobe_success"); code != 200 || ok != 1 {
+			t.Errorf("tls=true: status %d, success %v", code, ok)
+		}
+		if _, ok := value(mfs, "smtpprobe_tls_cert_expiry_timestamp_seconds"); !ok {
+			t.Errorf("tls=true: no certificate expiry:\n%s", body)
 		}
 	})
 	t.Run("starttls", func(t *testing.T) {
