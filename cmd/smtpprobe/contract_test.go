@@ -126,7 +126,7 @@ func decodeOne(t *testing.T, r result) map[string]any {
 	return objs[0]
 }
 
-// get returns the value at a path of object keys and array indexes
+// jget returns the value at a path of object keys and array indexes
 // ("hosts.0.tls.version"); ok is false when the path does not exist.
 func jget(v any, path string) (any, bool) {
 	for _, k := range strings.Split(path, ".") {
@@ -823,6 +823,11 @@ func TestContractExitStatus(t *testing.T) {
 		"dead.test. 300 IN MX 20 mx2.dead.test.",
 		"mx1.dead.test. 300 IN A 192.0.2.82",
 		"mx2.dead.test. 300 IN A 192.0.2.83",
+		"backup.test. 300 IN MX 10 mx1.backup.test.",
+		"backup.test. 300 IN MX 20 mx2.backup.test.",
+		"mx1.backup.test. 300 IN A 192.0.2.82",
+		"mx2.backup.test. 300 IN A 192.0.2.81",
+		"implicit.test. 300 IN A 192.0.2.81",
 	)
 	ce := cmdEnv{routes: map[string]string{"192.0.2.81:25": srv.Addr, "192.0.2.82:25": down, "192.0.2.83:25": down}}
 	args := func(more ...string) []string {
@@ -830,8 +835,17 @@ func TestContractExitStatus(t *testing.T) {
 	}
 
 	t.Run("one MX host of several unreachable is a warning", func(t *testing.T) {
-		if r := runWith(t, ce, args("two.test")...); r.code != 1 {
-			t.Errorf("exit %d, want 1\n%s", r.code, r.stdout)
+		for _, domain := range []string{"two.test", "backup.test"} { // the backup down, the primary down
+			if r := runWith(t, ce, args(domain)...); r.code != 1 {
+				t.Errorf("%s: exit %d, want 1\n%s", domain, r.code, r.stdout)
+			}
+		}
+	})
+	t.Run("implicit MX", func(t *testing.T) {
+		r := runWith(t, ce, args("-o", "json", "implicit.test")...)
+		obj := decodeOne(t, r)
+		if im, _ := jget(obj, "dns.implicit_mx"); r.code != 0 || im != true || str(t, obj, "hosts.0.address") != "192.0.2.81" {
+			t.Errorf("exit %d, implicit_mx %v, hosts %v; want 0, true and the domain's own address probed", r.code, im, obj["hosts"])
 		}
 	})
 	t.Run("no MX host reachable is critical", func(t *testing.T) {
@@ -850,6 +864,16 @@ func TestContractExitStatus(t *testing.T) {
 		}
 		if v, _ := jget(obj, "hosts.0.tls.verified"); v != false || str(t, obj, "hosts.0.tls.verify_error") == "" {
 			t.Errorf("tls.verified %v, verify_error %q; want false and a reason", v, str(t, obj, "hosts.0.tls.verify_error"))
+		}
+	})
+	t.Run("expired certificate is a warning", func(t *testing.T) {
+		ca := smtptest.NewCA(t)
+		srv := smtptest.Start(t, smtptest.Options{Domain: "mx.tls.test",
+			TLS: smtptest.TLSConfig(ca.Issue(t, "mx.tls.test", time.Now().Add(-48*time.Hour)))})
+		d := dnstest.Start(t, "tls.test. 300 IN MX 10 mx.tls.test.", "mx.tls.test. 300 IN A 192.0.2.70")
+		ce := cmdEnv{routes: map[string]string{"192.0.2.70:25": srv.Addr}, roots: ca.Pool()}
+		if r := runWith(t, ce, "--resolver", d.Addr(), "tls.test"); r.code != 1 {
+			t.Errorf("exit %d, want 1\n%s", r.code, r.stdout)
 		}
 	})
 	t.Run("certificate that expires soon is a warning", func(t *testing.T) {
