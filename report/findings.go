@@ -221,7 +221,7 @@ func fill(d catalog.Diagnosis, vars map[string]string) catalog.Diagnosis {
 func findingDiagnosis(id string, lang catalog.Lang, vars map[string]string) catalog.Diagnosis {
 	d, ok := catalog.FindingText(id, lang)
 	if !ok {
-		d = catalog.Diagnosis{Title: id, Category: "other", Retry: "permanent", Matched: "finding"}
+		d = catalog.Diagnosis{Title: id, Category: "other", Retry: "permanent", Matched: catalog.MatchedRule, Rule: id}
 	}
 	return fill(d, vars)
 }

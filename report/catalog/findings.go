@@ -5,8 +5,10 @@ import "sort"
 // FindingText returns the text of a report finding: the diagnoses that
 // smtpprobe makes from the facts of a whole probe rather than from one
 // reply, such as a blocked outbound port or a certificate about to expire.
-// Matched is "finding" and Code is 0; Class names the layer ("DNS",
-// "network", "SMTP" or "TLS"). Texts may hold the placeholders {port},
+// A finding is a rule over the facts of a probe, so Matched is "rule" (the
+// contract's most specific match) and Rule is the finding's id; Code is 0
+// and Class names the layer ("DNS", "network", "SMTP" or "TLS"). Texts may
+// hold the placeholders {port},
 // {delay}, {days} and {threshold}, which the report fills in. Any language
 // other than Japanese gets English. The boolean is false for an unknown id.
 func FindingText(id string, lang Lang) (Diagnosis, bool) {
@@ -32,7 +34,8 @@ func FindingText(id string, lang Lang) (Diagnosis, bool) {
 		Fix:      t.fix,
 		Category: e.category,
 		Retry:    e.retry,
-		Matched:  "finding",
+		Matched:  MatchedRule,
+		Rule:     id,
 	}, true
 }
 

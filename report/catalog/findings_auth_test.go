@@ -22,7 +22,7 @@ func TestAuthFindings(t *testing.T) {
 		}
 		for _, lang := range []Lang{English, Japanese} {
 			d, ok := FindingText(id, lang)
-			if !ok || d.Matched != "finding" || d.Title == "" {
+			if !ok || d.Matched != MatchedRule || d.Rule != id || d.Title == "" {
 				t.Errorf("FindingText(%s, %s) = %+v, %v", id, lang, d, ok)
 			}
 		}
