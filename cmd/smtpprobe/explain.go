@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -30,7 +29,8 @@ const maxExplainInput = 64 << 10
 
 // runExplain is `smtpprobe explain`; its result is the exit status: 0 when
 // everything asked was explained, 3 for bad input.
-func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+func runExplain(args []string, e *env) int {
+	stdin, stdout, stderr, getenv := e.stdin, e.stdout, e.stderr, e.getenv
 	fs := pflag.NewFlagSet("smtpprobe explain", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
@@ -90,7 +90,7 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 
 	o := report.Options{
 		Lang:  l,
-		Color: !*noColor && getenv("NO_COLOR") == "" && terminal(stdout),
+		Color: !*noColor && getenv("NO_COLOR") == "" && e.stdoutTerminal,
 	}
 	if *output == "json" {
 		err = report.ExplainJSON(stdout, es, o)
@@ -116,12 +116,6 @@ func readReply(stdin io.Reader) (string, error) {
 		return "", fmt.Errorf("explain --text -: standard input is longer than %d bytes", maxExplainInput)
 	}
 	return string(b), nil
-}
-
-// terminal reports whether w is a terminal, for colour.
-func terminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && isTerminal(f)
 }
 
 // explainErrLine keeps an error message on one line of stderr.

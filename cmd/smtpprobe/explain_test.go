@@ -7,11 +7,16 @@ import (
 	"testing"
 )
 
-// explainRun calls runExplain with the environment env.
-func explainRun(t *testing.T, stdin string, env map[string]string, args ...string) (code int, stdout, stderr string) {
+// explainRun calls runExplain with the environment variables environ.
+func explainRun(t *testing.T, stdin string, environ map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = runExplain(args, strings.NewReader(stdin), &out, &errb, func(k string) string { return env[k] })
+	code = runExplain(args, &env{
+		stdin:  strings.NewReader(stdin),
+		stdout: &out,
+		stderr: &errb,
+		getenv: func(k string) string { return environ[k] },
+	})
 	return code, out.String(), errb.String()
 }
 
@@ -111,6 +116,34 @@ func TestExplainCommandErrors(t *testing.T) {
 		}
 		if !strings.HasPrefix(errs, "smtpprobe: error: ") || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, tt.want) {
 			t.Errorf("%s: stderr %q; want one error line with %q", tt.name, errs, tt.want)
+		}
+	}
+}
+
+// TestExplainColour checks that explain colours its output on a terminal
+// only, like the probe: the decision is the env's, not a look at os.Stdout.
+func TestExplainColour(t *testing.T) {
+	for _, tt := range []struct {
+		terminal bool
+		environ  map[string]string
+		args     []string
+		want     bool
+	}{
+		{true, nil, []string{"550"}, true},
+		{false, nil, []string{"550"}, false},
+		{true, map[string]string{"NO_COLOR": "1"}, []string{"550"}, false},
+		{true, nil, []string{"--no-color", "550"}, false},
+	} {
+		var out bytes.Buffer
+		code := runExplain(tt.args, &env{
+			stdin:          strings.NewReader(""),
+			stdout:         &out,
+			stderr:         &out,
+			getenv:         func(k string) string { return tt.environ[k] },
+			stdoutTerminal: tt.terminal,
+		})
+		if got := strings.Contains(out.String(), "\x1b["); code != 0 || got != tt.want {
+			t.Errorf("terminal %v, env %v, args %v: exit %d, colour %v; want 0, %v", tt.terminal, tt.environ, tt.args, code, got, tt.want)
 		}
 	}
 }

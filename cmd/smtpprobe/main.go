@@ -60,7 +60,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "explain":
-			return runExplain(args[1:], e.stdin, e.stdout, e.stderr, e.getenv)
+			return runExplain(args[1:], e)
 		case "serve":
 			return runServe(ctx, args[1:], e)
 		}
