@@ -43,6 +43,10 @@ func ExplainCode(query string, lang catalog.Lang) (Explanation, error) {
 		e.Diagnosis = catalog.Diagnose(code, enhanced, "", lang)
 	case code != 0 && enhanced != "":
 		e.Diagnosis = catalog.Diagnose(code, enhanced, "", lang)
+		if _, known := catalog.Enhanced(enhanced, lang); !known && e.Diagnosis.Matched == catalog.MatchedBasic {
+			// Say so, or "550 5.9.9" would read as if 5.9.9 were explained.
+			e.Diagnosis.Meaning = unknownEnhancedNote(enhanced, code, lang) + e.Diagnosis.Meaning
+		}
 	case code != 0:
 		if ds := catalog.Basic(code, lang); ds != nil {
 			e.Diagnosis, e.Others = ds[0], ds[1:]
@@ -384,4 +388,13 @@ func explainLabels(lang catalog.Lang) explainLabelSet {
 			"permanent failure: the sender gives up and bounces the message",
 		},
 	}
+}
+
+// unknownEnhancedNote opens the explanation of a basic code given with an
+// enhanced code that the catalog does not know.
+func unknownEnhancedNote(enhanced string, code int, lang catalog.Lang) string {
+	if lang == catalog.Japanese {
+		return fmt.Sprintf("%s はカタログに登録されていない拡張ステータスコードです。以下は %d の説明です: ", enhanced, code)
+	}
+	return fmt.Sprintf("%s is not in the catalog; this explains %d: ", enhanced, code)
 }

@@ -158,3 +158,27 @@ func TestCategoryNamesJapanese(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainUnknownEnhancedWithBasic checks that "550 5.9.9" says that
+// 5.9.9 is unknown instead of passing the explanation of 550 off as its own,
+// and that a known pair says nothing of the kind.
+func TestExplainUnknownEnhancedWithBasic(t *testing.T) {
+	for _, tt := range []struct {
+		query string
+		lang  catalog.Lang
+		note  string
+	}{
+		{"550 5.9.9", catalog.English, "5.9.9 is not in the catalog"},
+		{"550 5.9.9", catalog.Japanese, "5.9.9 はカタログに登録されていない"},
+		{"550 5.1.1", catalog.English, ""},
+	} {
+		e, err := ExplainCode(tt.query, tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		has := strings.Contains(e.Diagnosis.Meaning, "not in the catalog") || strings.Contains(e.Diagnosis.Meaning, "カタログに登録されていない")
+		if tt.note == "" && has || tt.note != "" && !strings.HasPrefix(e.Diagnosis.Meaning, tt.note) {
+			t.Errorf("ExplainCode(%q, %s).Meaning = %q; want note %q", tt.query, tt.lang, e.Diagnosis.Meaning, tt.note)
+		}
+	}
+}
