@@ -173,6 +173,8 @@ type server struct {
 	nextID int
 }
 
+// newServer checks the serve options and builds the exporter, with a
+// registry of its own for /metrics.
 func newServer(so serveOptions, e *env) (*server, error) {
 	switch {
 	case so.maxConcurrent < 1:
