@@ -157,6 +157,11 @@ func TestQuiet(t *testing.T) {
 	if strings.Contains(r.stdout, "RCPT TO:<postmaster@example.test>") {
 		t.Errorf("quiet run printed the healthy target too:\n%s", r.stdout)
 	}
+	// A Nagios check must always print its status line.
+	r = runCmd(t, "", nil, w.args("-q", "-o", "nagios", "example.test")...)
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "SMTP OK - ") {
+		t.Errorf("quiet Nagios run: exit %d, stdout %q; want 0 and the status line", r.code, r.stdout)
+	}
 }
 
 func TestJSONLinesFromStdin(t *testing.T) {
