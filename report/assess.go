@@ -325,9 +325,10 @@ func (j *judge) aggregate() {
 	case len(unreachable) > 0 && !connected && blockedPort(unreachable):
 		port := strconv.Itoa(unreachable[0].Port)
 		j.aggFindings = append(j.aggFindings, j.finding(Critical, "", FindingPortBlocked, map[string]string{"port": port}, blockedDetail(unreachable)))
-	case refused && !session:
+	case refused && !session && j.r.Server == "":
 		// Throttled hosts and failed TLS handshakes are not down; they
-		// have findings of their own.
+		// have findings of their own. With --server there is one host
+		// and no MX set to speak of: its own finding says it all.
 		j.aggFindings = append(j.aggFindings, j.finding(Critical, "", FindingServersDown, nil, ""))
 	}
 }

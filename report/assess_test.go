@@ -171,6 +171,20 @@ func TestAssess(t *testing.T) {
 			findings: []string{"critical servers-down", "critical greeting-timeout mx1.example.com"},
 		},
 		{
+			name: "with --server one silent host is that host's finding, not 'the domain's servers are down'",
+			r: func() probe.Result {
+				r := one(with(healthy1, func(h *probe.Host) {
+					h.Steps = []probe.Step{{Command: "", Duration: 10 * time.Second}}
+					h.TLS, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
+					h.Err = &probe.Error{Step: "greeting", Kind: probe.ErrTimeout, Err: errors.New("i/o timeout")}
+				}))
+				r.Server = "mx1.example.com"
+				return r
+			}(),
+			status: Critical, hosts: []Status{Critical},
+			findings: []string{"critical greeting-timeout mx1.example.com"},
+		},
+		{
 			name:   "no STARTTLS on offer is information",
 			r:      one(plainHost("mx1.example.com", "192.0.2.1", pm)),
 			status: OK, hosts: []Status{OK}, findings: []string{"info starttls-not-offered mx1.example.com"},
