@@ -19,7 +19,16 @@ var placeholder = regexp.MustCompile(`\{[a-z]+\}`)
 
 func TestFindingTextComplete(t *testing.T) {
 	known := []string{"{port}", "{delay}", "{days}", "{threshold}"}
-	for _, id := range FindingIDs() {
+	ids := FindingIDs()
+	if len(ids) == 0 {
+		t.Fatal("FindingIDs is empty")
+	}
+	for i := 1; i < len(ids); i++ {
+		if ids[i] == ids[i-1] {
+			t.Errorf("%s is in two finding tables", ids[i])
+		}
+	}
+	for _, id := range ids {
 		en, ok := FindingText(id, English)
 		if !ok {
 			t.Fatalf("FindingText(%q, en) not found", id)
@@ -37,6 +46,9 @@ func TestFindingTextComplete(t *testing.T) {
 			}
 			if d.Retry != "transient" && d.Retry != "permanent" {
 				t.Errorf("%s: retry %q", id, d.Retry)
+			}
+			if d.Matched != MatchedRule || d.Rule != id {
+				t.Errorf("%s: matched %q rule %q; want rule %s", id, d.Matched, d.Rule, id)
 			}
 			for _, p := range placeholder.FindAllString(d.Title+d.Meaning+d.When+d.Fix, -1) {
 				if !slices.Contains(known, p) {
