@@ -52,7 +52,6 @@ type session struct {
 	c       net.Conn // conn, or TLS over it
 	r       *bufio.Reader
 	rcpt    string
-	timeout time.Duration
 	ext     map[string]string
 	lastEnd time.Time // when the last reply ended
 	// secrets are the forms of the AUTH credentials that must never
@@ -64,8 +63,7 @@ type session struct {
 func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn net.Conn) {
 	s := &session{
 		ctx: ctx, cfg: cfg, host: h, name: name, conn: conn, c: conn,
-		r: bufio.NewReader(conn), rcpt: rcpt, timeout: cfg.Timeout,
-		lastEnd: time.Now(),
+		r: bufio.NewReader(conn), rcpt: rcpt, lastEnd: time.Now(),
 	}
 	// Ctrl-C: closing the connection ends any read or write at once; the
 	// errors that follow are classified as canceled.
@@ -295,7 +293,7 @@ func (s *session) exchangeRaw(raw []byte, cmds ...command) ([]Reply, bool) {
 		buf = append(buf, c.line...)
 		buf = append(buf, "\r\n"...)
 	}
-	s.deadline(s.timeout)
+	s.deadline(s.cfg.Timeout)
 	sent := time.Now()
 	if _, err := s.c.Write(buf); err != nil {
 		s.record(cmds[0], err)
@@ -319,9 +317,10 @@ func (s *session) exchangeRaw(raw []byte, cmds ...command) ([]Reply, bool) {
 	return reps, true
 }
 
-// read reads the reply to c and records it as a step.
+// read reads the reply to c and records it as a step. A closing command
+// whose reply does not come gets no step: its failure is only CloseErr.
 func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool) {
-	d := s.timeout
+	d := s.cfg.Timeout
 	if c.closing {
 		d = min(d, closeTimeout)
 	}
@@ -329,16 +328,13 @@ func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool)
 	rep, err := ReadReply(s.r)
 	rep = s.scrubReply(rep)
 	s.lastEnd = time.Now()
-	if err != nil {
-		if c.closing {
-			s.host.CloseErr = s.classify(c.step, err)
-			return rep, false
-		}
+	if err == nil || !c.closing {
 		s.host.Steps = append(s.host.Steps, Step{Command: c.recorded(), Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
+	}
+	if err != nil {
 		s.record(c, err)
 		return rep, false
 	}
-	s.host.Steps = append(s.host.Steps, Step{Command: c.recorded(), Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
 	return rep, true
 }
 
@@ -352,6 +348,8 @@ func (s *session) deadline(d time.Duration) {
 	s.conn.SetDeadline(t)
 }
 
+// record says why c got no reply: in CloseErr for a closing command,
+// whose reply no longer matters, else in Err.
 func (s *session) record(c command, err error) {
 	if c.closing {
 		s.host.CloseErr = s.classify(c.step, err)

@@ -38,7 +38,7 @@ func (s *session) handshake(implicit bool) bool {
 		CipherSuites: cipherSuites(),
 		Time:         s.cfg.Now,
 	})
-	s.deadline(s.timeout)
+	s.deadline(s.cfg.Timeout)
 	start := time.Now()
 	err := tc.HandshakeContext(s.ctx)
 	info.Duration = time.Since(start)
