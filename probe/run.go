@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -132,18 +133,11 @@ func plan(ctx context.Context, cfg *Config, t Target, res *Result) ([]job, error
 	for _, m := range mx.MX {
 		j := job{name: m.Host, pref: m.Preference, port: cfg.Port, addrs: m.Addresses}
 		if len(m.Addresses) == 0 {
-			j.err = errors.New(cmp(m.Err, dnsx.NoAddresses))
+			j.err = errors.New(cmp.Or(m.Err, dnsx.NoAddresses))
 		}
 		jobs = append(jobs, j)
 	}
 	return jobs, nil
-}
-
-func cmp(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // splitServer takes "host", "host:port", "[v6]:port" or a bare IPv6
