@@ -14,8 +14,9 @@ import (
 )
 
 // The IDs of the findings Assess makes. Each but FindingReply names an
-// entry of catalog.FindingText; a reply finding is explained by
-// catalog.Diagnose instead.
+// entry of catalog.FindingText (TestFindingIDsHaveTexts lists them all,
+// with those of findings_auth.go and thresholds.go); a reply finding is
+// explained by catalog.Diagnose instead.
 const (
 	FindingReply = "reply" // a reply that a healthy exchange does not get
 
@@ -48,18 +49,6 @@ const (
 	FindingTLSExpiresSoon     = "tls-expires-soon"     // warning
 	FindingTLSVerifyFailed    = "tls-verify-failed"    // warning
 )
-
-// findingIDs lists every ID above that has a catalog text.
-var findingIDs = []string{
-	FindingResolverFailed, FindingNXDomain, FindingNullMX, FindingNoMailHost,
-	FindingImplicitMX, FindingMXCNAME, FindingMXIPLiteral, FindingMXNoAddress,
-	FindingPortBlocked, FindingServersDown, FindingHostUnreachable,
-	FindingDialogueFailed, FindingProtocolError, FindingGreetingTimeout,
-	FindingGreetingDelay, FindingThrottled, FindingInterrupted,
-	FindingProbeStopped, FindingStartTLSNotOffered, FindingStartTLSRequired,
-	FindingTLSHandshake, FindingTLSUntrusted, FindingTLSNameMismatch,
-	FindingTLSExpired, FindingTLSExpiresSoon, FindingTLSVerifyFailed,
-}
 
 // slowGreeting is the greeting time from which a greeting counts as
 // deliberately delayed. Healthy servers greet within a second; postscreen

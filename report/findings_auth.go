@@ -23,13 +23,6 @@ const (
 	FindingAuthRequired          = "auth-required"           // critical: MAIL or RCPT refused for want of AUTH
 )
 
-// authFindingIDs lists the IDs above; each has a catalog text.
-var authFindingIDs = []string{
-	FindingAuthBeforeTLS, FindingAuthNotOffered, FindingAuthInsecureRefused,
-	FindingAuthUnverifiedRefused, FindingAuthInsecureSent, FindingAuthMechNotOffered,
-	FindingAuthNoMechanism, FindingAuthRequired,
-}
-
 // judgeAuth judges the AUTH facts of Result.Hosts[i] and turns a refusal
 // for want of AUTH, already a reply finding, into the auth-required
 // diagnosis that says how to authenticate.
