@@ -124,7 +124,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		CertCritDays: o.certCritDays,
 		WarningTime:  o.warningTime,
 		CriticalTime: o.criticalTime,
-		RequireTLS:   cfg.StartTLS == probe.StartTLSRequire || cfg.ImplicitTLS,
+		RequireTLS:   requireTLS(cfg),
 	}
 	b := batch{
 		cfg:         cfg,
@@ -136,6 +136,12 @@ func run(ctx context.Context, args []string, e *env) int {
 		deadline:    o.runDeadline(),
 	}
 	return b.run(ctx, inputs, &o, e.stdout)
+}
+
+// requireTLS tells whether cfg asks for TLS without fallback (--starttls
+// require, --submission, --tls), which report judges more strictly.
+func requireTLS(cfg probe.Config) bool {
+	return cfg.StartTLS == probe.StartTLSRequire || cfg.ImplicitTLS
 }
 
 // fail reports an error in the one-line form users and scripts expect and

@@ -304,14 +304,16 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	if left := time.Until(deadlineOf(ctx)); left < cfg.Timeout {
 		cfg.Timeout = max(left, time.Millisecond)
 	}
+	ropts := s.ropts
+	ropts.RequireTLS = requireTLS(cfg)
 	start := time.Now()
 	res := probe.Run(ctx, cfg, t)
-	a := report.Assess(res, s.ropts)
+	a := report.Assess(res, ropts)
 	took := time.Since(start)
 	s.probes.WithLabelValues(a.Status.String()).Inc()
 	s.duration.Observe(took.Seconds())
 	s.remember(a, start, took)
-	promhttp.HandlerFor(report.Metrics([]report.Assessment{a}, s.ropts), promhttp.HandlerOpts{}).ServeHTTP(w, r)
+	promhttp.HandlerFor(report.Metrics([]report.Assessment{a}, ropts), promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
 func deadlineOf(ctx context.Context) time.Time {

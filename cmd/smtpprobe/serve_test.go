@@ -572,3 +572,23 @@ func TestRunServeBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestServeStartTLSRequired checks that starttls=require judges a probe as
+// the command line's --starttls require does: a failed STARTTLS handshake
+// is critical, not the warning of an opportunistic sender.
+func TestServeStartTLSRequired(t *testing.T) {
+	s := smtptest.StartScript(t, func(c *smtptest.Conn) {
+		if c.Greet("STARTTLS") && c.Expect("STARTTLS") && c.Send("220 2.0.0 go ahead") {
+			c.Send("this is not TLS")
+		}
+	})
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e, "--timeout", "2s")
+	for mode, want := range map[string]float64{"auto": 1, "require": 2} {
+		code, body := get(t, ts.URL+"/probe?"+url.Values{"target": {"example.com"}, "server": {s.Addr}, "starttls": {mode}}.Encode())
+		if code != 200 {
+			t.Fatalf("starttls=%s: status %d: %s", mode, code, body)
+		}
+		wantValue(t, parseText(t, body), want, "smtpprobe_status")
+	}
+}
