@@ -264,13 +264,15 @@ func TestStartTLSInjection(t *testing.T) {
 
 func TestCancel(t *testing.T) {
 	srv := smtptest.StartScript(t, func(c *smtptest.Conn) { c.Stall() })
-	cfg, _ := setup(t, srv.Addr)
+	cfg, d := setup(t, srv.Addr)
 	cfg.Timeout = time.Minute
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan probe.Result)
 	go func() { done <- probe.Run(ctx, cfg, target(t, "user@example.com")) }()
-	// Cancel once the probe is waiting for the greeting.
-	for srv.Conns() == 0 {
+	// Cancel once the probe is waiting for the greeting: once its Dial has
+	// returned, not once the server has accepted, which comes first and
+	// would let the cancel fail the connect instead.
+	for len(d.Dialed()) == 0 {
 		time.Sleep(time.Millisecond)
 	}
 	cancel()

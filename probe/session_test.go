@@ -55,6 +55,13 @@ func (d *dialer) Dial(ctx context.Context, network, addr string) (net.Conn, erro
 	return &recConn{Conn: c, d: d}, nil
 }
 
+// Dialed returns the addresses dialed so far, in order.
+func (d *dialer) Dialed() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]string(nil), d.dialed...)
+}
+
 func (d *dialer) Writes() []string {
 	d.mu.Lock()
 	defer d.mu.Unlock()
