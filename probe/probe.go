@@ -167,10 +167,11 @@ type TLSInfo struct {
 	VerifyError    string // why it does not, "" when it does
 	// NameError and ChainError split VerifyError, which names only the
 	// first problem x509 finds (expiry, then name, then chain), into facts
-	// of their own: NameError says why the leaf does not match ServerName,
-	// ChainError why the chain does not lead to a trusted root whatever the
-	// name. Both are "" when the check passed or was not made separately;
-	// the report then reads VerifyError and the leaf's DNSNames.
+	// of their own, checked apart whenever VerifyError is set and the
+	// server sent a certificate: NameError says why the leaf does not match
+	// ServerName, ChainError why the chain does not verify whatever the
+	// name (an untrusted root, or a certificate expired or not yet valid).
+	// Both are "" when Verified or when no certificate came.
 	NameError  string
 	ChainError string
 	// DiscardedBytes counts bytes that arrived after the 220 to STARTTLS
