@@ -29,10 +29,7 @@ import (
 // by default) are critical only when no other host takes the mail, and a
 // warning otherwise. Assess is pure: it reads only r and o.
 func Assess(r probe.Result, o Options) Assessment {
-	j := judge{r: &r, o: o, now: time.Now()}
-	if o.Now != nil {
-		j.now = o.Now()
-	}
+	j := judge{r: &r, o: o, now: o.now()}
 	if r.DNSErr != nil {
 		d := findingDiagnosis(FindingResolverFailed, o.Lang, nil)
 		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Unknown, ID: FindingResolverFailed, Diagnosis: d, Detail: r.DNSErr.Error()})

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"math"
 	"net/netip"
 	"strings"
 	"time"
@@ -56,7 +55,7 @@ func tlsFactsOf(h probe.Host, now time.Time) tlsFacts {
 	if len(info.Chain) > 0 {
 		leaf := info.Chain[0]
 		f.HasCert, f.NotAfter = true, leaf.NotAfter
-		f.DaysLeft = int(math.Floor(leaf.NotAfter.Sub(now).Hours() / 24))
+		f.DaysLeft = daysLeft(leaf.NotAfter, now)
 		f.Expired = now.After(leaf.NotAfter)
 		f.NotYetValid = now.Before(leaf.NotBefore)
 	}

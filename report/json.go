@@ -159,10 +159,7 @@ type jsonFinding struct {
 
 func jsonAssessment(a Assessment, o Options) jsonReport {
 	r := a.Result
-	now := time.Now()
-	if o.Now != nil {
-		now = o.Now()
-	}
+	now := o.now()
 	out := jsonReport{
 		Target:     r.Target.Input,
 		Domain:     r.Target.Domain,

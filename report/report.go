@@ -115,6 +115,14 @@ type Options struct {
 	RequireTLS bool
 }
 
+// now is Options.Now with its default.
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
 // Invalid is the assessment of an input that is not a target at all: the
 // probe could not run, so its status is unknown.
 func Invalid(input string, err error, o Options) Assessment {

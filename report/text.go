@@ -46,10 +46,7 @@ type textWriter struct {
 }
 
 func (t *textWriter) assessment(a Assessment) {
-	t.now = time.Now()
-	if t.o.Now != nil {
-		t.now = t.o.Now()
-	}
+	t.now = t.o.now()
 	r := a.Result
 	t.header(r)
 	if r.Target.Domain != "" || r.Server != "" {

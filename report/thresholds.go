@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/probe"
-	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
 // The IDs of the findings that applyThresholds adds; their texts are in
@@ -42,9 +41,8 @@ func applyThresholds(a Assessment, o Options) Assessment {
 	var why []string
 
 	if sev, limit := timeSeverity(a.Result.Duration, o); sev != OK {
-		fill := strings.NewReplacer("{delay}", roundDuration(a.Result.Duration).String(), "{threshold}", limit.String())
-		detail := slowestStep(a.Result)
-		if f, ok := addThresholdFinding(&out, sev, "", FindingSlowProbe, fill, detail, o); ok {
+		vars := map[string]string{"delay": roundDuration(a.Result.Duration).String(), "threshold": limit.String()}
+		if f, ok := addThresholdFinding(&out, sev, "", FindingSlowProbe, vars, slowestStep(a.Result), o); ok {
 			why = append(why, f.Diagnosis.Title)
 		}
 	}
@@ -54,9 +52,9 @@ func applyThresholds(a Assessment, o Options) Assessment {
 			if !ok || days >= o.CertCritDays {
 				continue
 			}
-			fill := strings.NewReplacer("{days}", strconv.Itoa(days), "{threshold}", strconv.Itoa(o.CertCritDays))
+			vars := map[string]string{"days": strconv.Itoa(days), "threshold": strconv.Itoa(o.CertCritDays)}
 			detail := "certificate not after " + h.TLS.Chain[0].NotAfter.UTC().Format("2006-01-02 15:04 MST")
-			f, ok := addThresholdFinding(&out, Critical, h.Name, FindingCertExpiresCritical, fill, detail, o)
+			f, ok := addThresholdFinding(&out, Critical, h.Name, FindingCertExpiresCritical, vars, detail, o)
 			if !ok {
 				continue
 			}
@@ -80,21 +78,13 @@ func applyThresholds(a Assessment, o Options) Assessment {
 
 // addThresholdFinding appends a finding unless one with the same ID and host is
 // already there; it returns the finding and whether it was added.
-func addThresholdFinding(a *Assessment, sev Status, host, id string, fill *strings.Replacer, detail string, o Options) (Finding, bool) {
+func addThresholdFinding(a *Assessment, sev Status, host, id string, vars map[string]string, detail string, o Options) (Finding, bool) {
 	for _, f := range a.Findings {
 		if f.ID == id && f.Host == host {
 			return f, false
 		}
 	}
-	d, ok := catalog.FindingText(id, o.Lang)
-	if !ok {
-		d.Title = id
-	}
-	d.Title = fill.Replace(d.Title)
-	d.Meaning = fill.Replace(d.Meaning)
-	d.When = fill.Replace(d.When)
-	d.Fix = fill.Replace(d.Fix)
-	f := Finding{Severity: sev, Host: host, ID: id, Diagnosis: d, Detail: detail}
+	f := Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, o.Lang, vars), Detail: detail}
 	a.Findings = append(a.Findings, f)
 	return f, true
 }
@@ -151,12 +141,14 @@ func certDays(h probe.Host, o Options) (int, bool) {
 	if h.TLS == nil || len(h.TLS.Chain) == 0 {
 		return 0, false
 	}
-	now := time.Now
-	if o.Now != nil {
-		now = o.Now
-	}
-	left := h.TLS.Chain[0].NotAfter.Sub(now())
-	return int(math.Floor(left.Hours() / 24)), true
+	return daysLeft(h.TLS.Chain[0].NotAfter, o.now()), true
+}
+
+// daysLeft is the whole days from now to notAfter, negative once it has
+// passed: a certificate with 36 hours left has 1 day, one that expired an
+// hour ago -1.
+func daysLeft(notAfter, now time.Time) int {
+	return int(math.Floor(notAfter.Sub(now).Hours() / 24))
 }
 
 // minCertDays returns the fewest days left over the hosts' certificates.
