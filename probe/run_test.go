@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/dnsx"
-	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
 	"github.com/smtpprobe/smtpprobe/probe"
 )
@@ -22,17 +21,6 @@ func closedPort(t *testing.T) string {
 	addr := l.Addr().String()
 	l.Close()
 	return addr
-}
-
-func zoneConfig(t *testing.T, d *dialer, rrs ...string) probe.Config {
-	t.Helper()
-	dns := dnstest.Start(t, rrs...)
-	return probe.Config{
-		Helo:     "probe.test",
-		Timeout:  5 * time.Second,
-		Resolver: &dnsx.Resolver{Servers: []string{dns.Addr()}, Timeout: 2 * time.Second, Attempts: 1},
-		Dial:     d.Dial,
-	}
 }
 
 func TestRunMX(t *testing.T) {

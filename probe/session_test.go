@@ -94,14 +94,21 @@ func (c *recConn) Close() error {
 // server and reaches the SMTP server at addr.
 func setup(t *testing.T, addr string) (probe.Config, *dialer) {
 	t.Helper()
-	dns := dnstest.Start(t, zone...)
 	d := &dialer{to: addr}
+	return zoneConfig(t, d, zone...), d
+}
+
+// zoneConfig returns a Config that resolves with a loopback DNS server
+// serving rrs and dials through d.
+func zoneConfig(t *testing.T, d *dialer, rrs ...string) probe.Config {
+	t.Helper()
+	dns := dnstest.Start(t, rrs...)
 	return probe.Config{
 		Helo:     "probe.test",
 		Timeout:  5 * time.Second,
 		Resolver: &dnsx.Resolver{Servers: []string{dns.Addr()}, Timeout: 2 * time.Second, Attempts: 1},
 		Dial:     d.Dial,
-	}, d
+	}
 }
 
 func target(t *testing.T, s string) probe.Target {
