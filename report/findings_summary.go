@@ -217,28 +217,26 @@ func tlsSummary(hosts []probe.Host, now time.Time) (string, string) {
 	return fmt.Sprintf("%s, certificate valid %d days", v, least), fmt.Sprintf("%s、証明書の残り%d日", v, least)
 }
 
+// blockedCounts counts the failed connection attempts by kind: "2 timed
+// out, 1 refused".
 func blockedCounts(hosts []probe.Host) string {
-	t, r := attemptCounts(hosts)
-	var parts []string
-	if t > 0 {
-		parts = append(parts, fmt.Sprintf("%d timed out", t))
-	}
-	if r > 0 {
-		parts = append(parts, fmt.Sprintf("%d refused", r))
-	}
-	return strings.Join(parts, ", ")
+	return countAttempts(hosts, "%d timed out", "%d refused", ", ")
 }
 
 func blockedCountsJa(hosts []probe.Host) string {
+	return countAttempts(hosts, "タイムアウト%d件", "接続拒否%d件", "、")
+}
+
+func countAttempts(hosts []probe.Host, timedOut, refused, sep string) string {
 	t, r := attemptCounts(hosts)
 	var parts []string
 	if t > 0 {
-		parts = append(parts, fmt.Sprintf("タイムアウト%d件", t))
+		parts = append(parts, fmt.Sprintf(timedOut, t))
 	}
 	if r > 0 {
-		parts = append(parts, fmt.Sprintf("接続拒否%d件", r))
+		parts = append(parts, fmt.Sprintf(refused, r))
 	}
-	return strings.Join(parts, "、")
+	return strings.Join(parts, sep)
 }
 
 // attemptCounts counts failed connection attempts that timed out and that

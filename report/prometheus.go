@@ -147,7 +147,7 @@ func (m *metricSet) add(a Assessment, o Options) {
 	}
 	counts := map[string]int{}
 	for _, f := range a.Findings {
-		counts[severityName(f.Severity)]++
+		counts[severityLabel(f.Severity)]++
 	}
 	for _, s := range []string{"info", "warning", "critical", "unknown"} {
 		m.set(m.findings, float64(counts[s]), s)
@@ -207,17 +207,7 @@ func offeredExtensions(h probe.Host) map[string]string {
 	if h.TLS != nil && h.TLS.Implicit {
 		return nil
 	}
-	if h.ExtensionsBeforeTLS != nil {
-		return h.ExtensionsBeforeTLS
-	}
-	return h.Extensions
-}
-
-func severityName(s Status) string {
-	if s == OK {
-		return "info"
-	}
-	return s.String()
+	return offeredExts(h)
 }
 
 func boolGauge(b bool) float64 {
