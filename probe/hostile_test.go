@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -178,14 +179,12 @@ func TestGreetingRefused(t *testing.T) {
 			h := oneHost(t, cfg, "user@example.com")
 			wantCmds(t, h, tc.cmds...)
 			g := h.Steps[0].Reply
-			if h.Err != nil || g.Code/1 != atoi(tc.greeting[:3]) || g.Enhanced != tc.greeting[4:9] {
+			if h.Err != nil || strconv.Itoa(g.Code) != tc.greeting[:3] || g.Enhanced != tc.greeting[4:9] {
 				t.Errorf("Err %v greeting %+v", h.Err, g)
 			}
 		})
 	}
 }
-
-func atoi(s string) int { return int(s[0]-'0')*100 + int(s[1]-'0')*10 + int(s[2]-'0') }
 
 func TestHeloFallback(t *testing.T) {
 	for _, code := range []string{"500", "502"} {
@@ -322,8 +321,8 @@ func TestMissingQuitReply(t *testing.T) {
 }
 
 func TestTLSAlert(t *testing.T) {
-	// The server insists on TLS 1.3 with a client certificate it will not
-	// get: the handshake fails with an alert, recorded as text.
+	// The server demands a client certificate the probe does not send:
+	// the handshake fails with an alert, recorded as text.
 	cert := smtptest.SelfSigned(t, "mx.example.com", time.Now().Add(time.Hour))
 	cfg := smtptest.TLSConfig(cert)
 	cfg.ClientAuth = tls.RequireAnyClientCert
