@@ -212,20 +212,9 @@ func (x *explainWriter) field(label, text string, c *color.Color) {
 
 func (x *explainWriter) wrapped(lead, text string) { x.wrappedColor(lead, text, nil) }
 
-// wrappedColor writes text wrapped to explainWidth, the first line after
-// lead (which may hold colour codes), the others indented as far.
+// wrappedColor writes text wrapped to explainWidth after lead.
 func (x *explainWriter) wrappedColor(lead, text string, c *color.Color) {
-	n := displayWidth(stripANSI(lead))
-	for i, ln := range wrapText(text, explainWidth-n) {
-		if c != nil {
-			ln = c.Sprint(ln)
-		}
-		if i == 0 {
-			fmt.Fprintf(x.b, "%s%s\n", lead, ln)
-			continue
-		}
-		fmt.Fprintf(x.b, "%s%s\n", strings.Repeat(" ", n), ln)
-	}
+	writeWrapped(x.b, explainWidth, lead, text, c)
 }
 
 // sentence returns the first sentence of s with its full stop, or the

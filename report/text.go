@@ -450,20 +450,7 @@ func (t *textWriter) wrap(indent, lead, text string) {
 
 // wrapColor is wrap with every line of text in colour c (nil: none).
 func (t *textWriter) wrapColor(indent, lead, text string, c *color.Color) {
-	if text == "" {
-		return
-	}
-	leadWidth := displayWidth(stripANSI(lead))
-	for i, ln := range wrapText(text, textWidth-displayWidth(indent)-leadWidth) {
-		if c != nil {
-			ln = c.Sprint(ln)
-		}
-		if i == 0 {
-			fmt.Fprintf(t.b, "%s%s%s\n", indent, lead, ln)
-			continue
-		}
-		fmt.Fprintf(t.b, "%s%s%s\n", indent, strings.Repeat(" ", leadWidth), ln)
-	}
+	writeWrapped(t.b, textWidth, indent+lead, text, c)
 }
 
 // palette holds the colours of the text report, all switched on or off

@@ -2,11 +2,14 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fatih/color"
 
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
@@ -113,6 +116,22 @@ func runeWidth(r rune) int {
 		return 2
 	}
 	return 1
+}
+
+// writeWrapped writes text wrapped to width columns, the first line after
+// lead (which may hold colour codes), the others indented as far, every
+// line of text in colour c (nil: none). Empty text writes nothing.
+func writeWrapped(w io.Writer, width int, lead, text string, c *color.Color) {
+	n := displayWidth(stripANSI(lead))
+	for i, ln := range wrapText(text, width-n) {
+		if c != nil {
+			ln = c.Sprint(ln)
+		}
+		if i > 0 {
+			lead = strings.Repeat(" ", n)
+		}
+		fmt.Fprintf(w, "%s%s\n", lead, ln)
+	}
 }
 
 // noLineStart are the punctuation marks a Japanese line must not start with
