@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"html/template"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,32 +35,31 @@ type serveOptions struct {
 	history       int
 	deadline      time.Duration
 	timeoutOffset time.Duration
-	lang          string
-	certCritDays  int
-	probe         options // defaults for the probe parameters of /probe
-	help          bool
+	// probe holds the command's flags that serve takes too: the defaults
+	// of /probe's parameters, --lang and the certificate thresholds.
+	probe options
+	help  bool
 }
+
+// serveProbeFlags are the command's flags that serve takes too. They are
+// the command's own (newFlagSet), so that they parse and default alike.
+var serveProbeFlags = []string{"port", "resolver", "helo", "from", "starttls", "timeout", "ca-file", "cert-warn-days", "cert-crit-days", "lang"}
 
 func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("smtpprobe serve", pflag.ContinueOnError)
 	fs.SortFlags = false
-	o := &so.probe
 	fs.StringVar(&so.listen, "listen", "127.0.0.1:9125", "`ADDR` to serve HTTP on (loopback by default; \":9125\" for every interface)")
 	fs.IntVar(&so.maxConcurrent, "max-concurrent", 16, "probes run at once; more wait for a free slot until their deadline, then get 503")
 	fs.Float64Var(&so.rate, "rate", 10, "probes started per second at most, with bursts up to --max-concurrent; more get 429 (0: no limit)")
 	fs.IntVar(&so.history, "history", 100, "recent probes kept for the / page")
 	fs.DurationVar(&so.deadline, "deadline", 30*time.Second, "longest a probe may take; a shorter X-Prometheus-Scrape-Timeout-Seconds wins")
 	fs.DurationVar(&so.timeoutOffset, "timeout-offset", 500*time.Millisecond, "subtracted from the scrape timeout so that the answer arrives in time")
-	fs.IntVarP(&o.port, "port", "p", 0, "default SMTP `port` (default 25, or 465 with tls=true)")
-	fs.StringVar(&o.resolver, "resolver", "", "DNS server to ask, `ADDR[:PORT]` (default: the system's)")
-	fs.StringVar(&o.helo, "helo", "", "default `name` sent in EHLO/HELO (default: this host's name)")
-	fs.StringVar(&o.from, "from", "", "default reverse path for MAIL FROM (default: the null sender <>)")
-	fs.StringVar(&o.starttls, "starttls", "auto", "default STARTTLS `mode`: auto, require, never")
-	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "default limit for each step: connect, each reply, TLS handshake")
-	fs.StringVar(&o.caFile, "ca-file", "", "verify server certificates against the PEM roots in `FILE` (default: the system's)")
-	fs.IntVar(&o.certWarnDays, "cert-warn-days", 14, "status warning when a certificate expires within this many `days`")
-	fs.IntVar(&so.certCritDays, "cert-crit-days", 0, "status critical when a certificate expires within this many `days` (0: never)")
-	fs.StringVar(&so.lang, "lang", "", "language of the summaries on the / page: en or ja")
+	probeFlags := newFlagSet(&so.probe)
+	// serve has neither --submission nor --tls (tls is a parameter).
+	probeFlags.Lookup("port").Usage = "default SMTP `port` (default 25, or 465 with tls=true)"
+	for _, name := range serveProbeFlags {
+		fs.AddFlag(probeFlags.Lookup(name))
+	}
 	fs.BoolVarP(&so.help, "help", "h", false, "show this help")
 	return fs
 }
@@ -150,7 +151,7 @@ type server struct {
 	hostname func() (string, error)
 	// configure adjusts each probe's configuration (env.configure; tests).
 	configure func(*probe.Config)
-	rootCAs   func(*probe.Config)
+	rootCAs   *x509.CertPool // --ca-file; nil: the system's
 	errLog    *log.Logger
 
 	slots   chan struct{} // one token a probe in flight
@@ -187,10 +188,7 @@ func newServer(so serveOptions, e *env) (*server, error) {
 		return nil, fmt.Errorf("--deadline %s: want a positive duration such as 30s", so.deadline)
 	case so.timeoutOffset < 0:
 		return nil, fmt.Errorf("--timeout-offset %s: want 0 or more", so.timeoutOffset)
-	case so.certCritDays < 0:
-		return nil, fmt.Errorf("--cert-crit-days %d: want 0 or more", so.certCritDays)
 	}
-	so.probe.concurrency = 1
 	// Ask for the host name once: every probe would otherwise ask again.
 	name, nameErr := e.hostname()
 	hostname := func() (string, error) { return name, nameErr }
@@ -199,7 +197,7 @@ func newServer(so serveOptions, e *env) (*server, error) {
 	if _, err := so.probe.probeConfig(hostname); err != nil {
 		return nil, err
 	}
-	lang, err := language(so.lang, e.getenv)
+	lang, err := language(so.probe.lang, e.getenv)
 	if err != nil {
 		return nil, err
 	}
@@ -214,15 +212,13 @@ func newServer(so serveOptions, e *env) (*server, error) {
 		ropts: report.Options{
 			Lang:         lang,
 			CertWarnDays: so.probe.certWarnDays,
-			CertCritDays: so.certCritDays,
+			CertCritDays: so.probe.certCritDays,
 		},
 	}
 	if so.probe.caFile != "" {
-		pool, err := loadRoots(so.probe.caFile)
-		if err != nil {
+		if s.rootCAs, err = loadRoots(so.probe.caFile); err != nil {
 			return nil, err
 		}
-		s.rootCAs = func(c *probe.Config) { c.RootCAs = pool }
 	}
 	s.page, err = template.New("index").Parse(indexPage)
 	if err != nil {
@@ -341,43 +337,30 @@ func (s *server) probeTimeout(h http.Header) time.Duration {
 }
 
 // parseQuery validates a /probe query exactly as the command line is
-// validated: the parameters override the serve flags' defaults and go
-// through options.probeConfig. Unknown and repeated parameters are
-// refused, so that a typo is an error rather than a silent default.
+// validated: the parameters are the command's flags, set over the serve
+// flags' defaults, and go through options.probeConfig. Unknown and
+// repeated parameters are refused, so that a typo is an error rather than
+// a silent default.
 func (s *server) parseQuery(q url.Values) (probe.Config, probe.Target, error) {
 	var t probe.Target
-	o := s.opts.probe
+	var o options
+	params := newFlagSet(&o)
+	// The flags point into o: this replaces the command's defaults with
+	// the serve flags' and leaves the parameters to be set over them.
+	o = s.opts.probe
 	for name, vs := range q {
 		if len(vs) != 1 {
 			return probe.Config{}, t, fmt.Errorf("parameter %s given %d times", name, len(vs))
 		}
 		v := vs[0]
 		var err error
-		switch name {
-		case "target":
+		switch {
+		case name == "target":
 			t, err = probe.ParseTarget(v)
-		case "port":
-			o.port, err = strconv.Atoi(v)
-		case "rcpt":
-			o.rcpt = v
-		case "from":
-			o.from = v
-		case "helo":
-			o.helo = v
-		case "starttls":
-			o.starttls = v
-		case "tls":
-			o.tls, err = strconv.ParseBool(v)
-		case "timeout":
-			o.timeout, err = time.ParseDuration(v)
-		case "resolver":
-			o.resolver = v
-		case "server":
-			o.server = v
-		case "vrfy":
-			o.vrfy = v
-		case "data":
+		case name == "data":
 			return probe.Config{}, t, errors.New("parameter data is not allowed: a scrape never delivers mail")
+		case slices.Contains(queryParams, name):
+			err = params.Set(name, v)
 		default:
 			return probe.Config{}, t, fmt.Errorf("unknown parameter %q (known: target, %s)", name, strings.Join(queryParams, ", "))
 		}
@@ -394,9 +377,7 @@ func (s *server) parseQuery(q url.Values) (probe.Config, probe.Target, error) {
 		return probe.Config{}, t, errors.New("invalid query: " + paramNames(err.Error()))
 	}
 	cfg.Gate = s.gate
-	if s.rootCAs != nil {
-		s.rootCAs(&cfg)
-	}
+	cfg.RootCAs = s.rootCAs
 	if s.configure != nil {
 		s.configure(&cfg)
 	}
