@@ -9,11 +9,10 @@
 package smtptest
 
 import (
-	"bytes"
 	"crypto/tls"
-	"errors"
 	"io"
 	"net"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -65,14 +64,24 @@ type SMTPError = smtp.SMTPError
 // Error builds an SMTP error reply for Options, such as Error(550, "5.1.1",
 // "no such user"). enhanced "" means none.
 func Error(code int, enhanced, msg string) *smtp.SMTPError {
-	ec := smtp.NoEnhancedCode
-	if enhanced != "" {
-		var a, b, c int
-		if n, _ := sscanCode(enhanced, &a, &b, &c); n == 3 {
-			ec = smtp.EnhancedCode{a, b, c}
-		}
+	return &smtp.SMTPError{Code: code, EnhancedCode: enhancedCode(enhanced), Message: msg}
+}
+
+// enhancedCode parses "x.y.z"; anything else is smtp.NoEnhancedCode.
+func enhancedCode(s string) smtp.EnhancedCode {
+	var ec smtp.EnhancedCode
+	parts := strings.Split(s, ".")
+	if len(parts) != len(ec) {
+		return smtp.NoEnhancedCode
 	}
-	return &smtp.SMTPError{Code: code, EnhancedCode: ec, Message: msg}
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return smtp.NoEnhancedCode
+		}
+		ec[i] = n
+	}
+	return ec
 }
 
 // Server is a running go-smtp server.
@@ -269,22 +278,3 @@ type discardLogger struct{}
 
 func (discardLogger) Printf(string, ...any) {}
 func (discardLogger) Println(...any)        {}
-
-// sscanCode reads "a.b.c".
-func sscanCode(s string, a, b, c *int) (int, error) {
-	parts := bytes.Split([]byte(s), []byte("."))
-	if len(parts) != 3 {
-		return 0, errors.New("not x.y.z")
-	}
-	for i, p := range []*int{a, b, c} {
-		n := 0
-		for _, d := range parts[i] {
-			if d < '0' || d > '9' {
-				return i, errors.New("not a number")
-			}
-			n = n*10 + int(d-'0')
-		}
-		*p = n
-	}
-	return 3, nil
-}

@@ -18,8 +18,10 @@ func TestError(t *testing.T) {
 	if e.Code != 550 || e.EnhancedCode != (smtp.EnhancedCode{5, 1, 1}) || e.Message != "no such user" {
 		t.Errorf("%+v", e)
 	}
-	if e := Error(451, "", "later"); e.EnhancedCode != smtp.NoEnhancedCode {
-		t.Errorf("%+v", e)
+	for _, bad := range []string{"", "5.1", "5.1.x", "5.-1.1"} {
+		if e := Error(451, bad, "later"); e.EnhancedCode != smtp.NoEnhancedCode {
+			t.Errorf("Error(451, %q): %+v", bad, e)
+		}
 	}
 }
 
