@@ -19,16 +19,7 @@ func TestPostfix(t *testing.T) {
 		Recipients: []string{"user@example.test"},
 		Users:      map[string]string{"alice@example.test": "pass word"},
 	})
-	conn, err := net.DialTimeout("tcp", p.Addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn.SetDeadline(time.Now().Add(20 * time.Second))
-	c, err := smtp.NewClient(conn, "mx.example.test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialPostfix(t, p)
 	if err := c.Hello("client.test"); err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +44,7 @@ func TestPostfix(t *testing.T) {
 	if err := c.Rcpt("user@example.test"); err != nil {
 		t.Errorf("RCPT to a local user: %v", err)
 	}
-	err = c.Rcpt("nobody@example.test")
+	err := c.Rcpt("nobody@example.test")
 	if code := replyCode(err); code != 550 || !strings.Contains(err.Error(), "5.1.1") {
 		t.Errorf("RCPT to an unknown user: %v, want 550 5.1.1", err)
 	}
@@ -68,6 +59,19 @@ func TestPostfixWrongPassword(t *testing.T) {
 	ca := NewCA(t)
 	cert := ca.Issue(t, "mx.example.test", time.Now().Add(30*24*time.Hour))
 	p := StartPostfix(t, PostfixOptions{TLS: &cert, Users: map[string]string{"alice@example.test": "right"}})
+	c := dialPostfix(t, p)
+	if err := c.StartTLS(&tls.Config{RootCAs: ca.Pool(), ServerName: "mx.example.test"}); err != nil {
+		t.Fatalf("STARTTLS: %v", err)
+	}
+	err := c.Auth(smtp.PlainAuth("", "alice@example.test", "wrong", "mx.example.test"))
+	if code := replyCode(err); code != 535 || !strings.Contains(err.Error(), "5.7.8") {
+		t.Errorf("AUTH with a wrong password: %v, want 535 5.7.8", err)
+	}
+}
+
+// dialPostfix connects a net/smtp client to p, closed when the test ends.
+func dialPostfix(t *testing.T, p *Postfix) *smtp.Client {
+	t.Helper()
 	conn, err := net.DialTimeout("tcp", p.Addr, 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
@@ -75,16 +79,11 @@ func TestPostfixWrongPassword(t *testing.T) {
 	conn.SetDeadline(time.Now().Add(20 * time.Second))
 	c, err := smtp.NewClient(conn, "mx.example.test")
 	if err != nil {
+		conn.Close()
 		t.Fatal(err)
 	}
-	defer c.Close()
-	if err := c.StartTLS(&tls.Config{RootCAs: ca.Pool(), ServerName: "mx.example.test"}); err != nil {
-		t.Fatalf("STARTTLS: %v", err)
-	}
-	err = c.Auth(smtp.PlainAuth("", "alice@example.test", "wrong", "mx.example.test"))
-	if code := replyCode(err); code != 535 || !strings.Contains(err.Error(), "5.7.8") {
-		t.Errorf("AUTH with a wrong password: %v, want 535 5.7.8", err)
-	}
+	t.Cleanup(func() { c.Close() })
+	return c
 }
 
 func replyCode(err error) int {
