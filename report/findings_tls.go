@@ -15,7 +15,6 @@ import (
 type tlsFacts struct {
 	Offered        bool // STARTTLS in the EHLO reply, or implicit TLS
 	Attempted      bool // a handshake was tried
-	Implicit       bool
 	HandshakeOK    bool
 	HandshakeError string
 	Chain          check // the chain leads to a trusted root
@@ -24,7 +23,6 @@ type tlsFacts struct {
 	NotAfter       time.Time
 	DaysLeft       int // whole days at Options.Now, negative once expired
 	Expired        bool
-	NotYetValid    bool
 	// Other is a verify error that none of the facts above explains.
 	Other string
 }
@@ -45,7 +43,7 @@ func tlsFactsOf(h probe.Host, now time.Time) tlsFacts {
 	if info == nil {
 		return f
 	}
-	f.Attempted, f.Implicit = true, info.Implicit
+	f.Attempted = true
 	f.Offered = f.Offered || info.Implicit
 	if info.HandshakeError != "" {
 		f.HandshakeError = info.HandshakeError
@@ -57,7 +55,6 @@ func tlsFactsOf(h probe.Host, now time.Time) tlsFacts {
 		f.HasCert, f.NotAfter = true, leaf.NotAfter
 		f.DaysLeft = daysLeft(leaf.NotAfter, now)
 		f.Expired = now.After(leaf.NotAfter)
-		f.NotYetValid = now.Before(leaf.NotBefore)
 	}
 	if info.Verified {
 		f.Chain = check{Known: true, OK: true}
