@@ -36,7 +36,8 @@ const (
 type Config struct {
 	// Server, "host" or "host:port", skips the MX lookup (--server).
 	Server string
-	// Port is the SMTP port. Zero means 25, or 465 with ImplicitTLS.
+	// Port is the SMTP port. Zero means 25, or 465 with ImplicitTLS, or
+	// 587 with Submission alone.
 	Port int
 	// Helo is the name sent in EHLO and HELO. Empty means "localhost".
 	Helo string
@@ -54,7 +55,8 @@ type Config struct {
 	// ImplicitTLS starts TLS on connect (SMTPS).
 	ImplicitTLS bool
 	// Timeout bounds each step: connect, each reply, the TLS handshake.
-	// Zero means 10s.
+	// Zero means 10s. The replies to the closing RSET and QUIT wait at
+	// most 2s, and the context's deadline, when earlier, cuts any step.
 	Timeout time.Duration
 	// AllAddresses probes every address of every host instead of stopping
 	// at the first that accepts a connection.
@@ -198,14 +200,14 @@ type ErrorKind string
 
 // The kinds of Error.
 const (
-	ErrTimeout  ErrorKind = "timeout"  // no answer within the step's timeout
+	ErrTimeout  ErrorKind = "timeout"  // no answer within the step's timeout or before the run's deadline
 	ErrRefused  ErrorKind = "refused"  // connection refused (RST on connect)
 	ErrReset    ErrorKind = "reset"    // connection reset by the peer
 	ErrClosed   ErrorKind = "closed"   // the peer closed the connection (EOF)
-	ErrNetwork  ErrorKind = "network"  // other network errors: unreachable, no route
+	ErrNetwork  ErrorKind = "network"  // other network errors: unreachable, no route; or the host has no address
 	ErrTLS      ErrorKind = "tls"      // the TLS handshake failed
 	ErrProtocol ErrorKind = "protocol" // the peer's bytes are not SMTP
-	ErrPolicy   ErrorKind = "policy"   // the probe stopped on purpose (STARTTLS required but missing)
+	ErrPolicy   ErrorKind = "policy"   // the probe stopped on purpose: STARTTLS required but missing, credentials withheld, a command with CR or LF
 	ErrCanceled ErrorKind = "canceled" // the run was interrupted
 )
 
