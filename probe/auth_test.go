@@ -123,6 +123,7 @@ func secretForms() []string {
 	return []string{
 		authPass, authToken, b(authPass), b(authToken),
 		`s3cret-P\xc3\xa4ssword`, // as ReadReply escapes non-ASCII bytes
+		`s3cret-P\u00e4ssword`,   // as a ProtocolError quotes them
 		b("\x00" + authUser + "\x00" + authPass), b(authUser + "\x00" + authUser + "\x00" + authPass),
 		b("user=" + authUser + "\x01auth=Bearer " + authToken + "\x01\x01"),
 	}
@@ -371,7 +372,9 @@ func TestAuthEcho(t *testing.T) {
 		kind  probe.ErrorKind
 	}{
 		{"in a reply", func(line string) string { return "535 5.7.8 you sent " + line + " with " + authPass }, ""},
-		{"in garbage", func(line string) string { return "xyz " + line + " " + authPass }, probe.ErrProtocol},
+		// The password comes first: a ProtocolError quotes only the first
+		// 60 bytes, which must hold a secret for the test to mean anything.
+		{"in garbage", func(line string) string { return "xyz " + authPass + " " + line }, probe.ErrProtocol},
 		{"in a multiline reply", func(line string) string {
 			return "535-5.7.8 bad\r\n535-" + base64.StdEncoding.EncodeToString([]byte(authPass)) + "\r\n535 " + line
 		}, ""},
