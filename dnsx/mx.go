@@ -88,10 +88,7 @@ func (r *Resolver) LookupMX(ctx context.Context, domain string) (res MXResult, e
 func (s *session) implicitMX(ctx context.Context, res MXResult, name string) (MXResult, error) {
 	h := s.addresses(ctx, name)
 	if len(h.addrs) == 0 {
-		if h.err != nil {
-			return res, h.err
-		}
-		return res, nil
+		return res, h.err
 	}
 	res.ImplicitMX = true
 	res.MX = []MX{{Host: res.Domain, Addresses: h.addrs, OmittedAddresses: h.omitted}}
@@ -321,7 +318,7 @@ func cnameAt(rrs []dns.RR, name string) (string, bool) {
 // wrapChainErr names the question in a CNAME failure; resolver failures
 // name it already.
 func wrapChainErr(qtype, name string, err error) error {
-	if err != nil && errors.Is(err, errCNAME) {
+	if errors.Is(err, errCNAME) {
 		return fmt.Errorf("%s %s: %w", qtype, trimDot(name), err)
 	}
 	return err
