@@ -21,7 +21,9 @@
 // in the MXResult, not errors. LookupMX returns an error only when the
 // resolver failed for the domain itself: a *ResolverError names the server
 // and the question, and tells a failure code (SERVFAIL, REFUSED) from no
-// answer (Timeout). A failure while resolving one MX host is that MX's Err.
+// answer (Timeout). A CNAME loop or overlong chain at the domain itself is
+// an error too, naming the question. A failure while resolving one MX host
+// is that MX's Err.
 //
 // # Bounds
 //

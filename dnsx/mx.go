@@ -42,7 +42,8 @@ var ErrNoAddresses = errors.New(NoAddresses)
 // null MX (RFC 7505) or an implicit MX when the domain has addresses but no
 // MX. NXDOMAIN, empty answers and broken MX hosts are facts in the result;
 // the error is set only when the resolver failed (a *ResolverError:
-// SERVFAIL, REFUSED, timeout, network error) or the domain cannot be asked
+// SERVFAIL, REFUSED, timeout, network error), the domain's own CNAME chain
+// loops or is longer than MaxCNAMEChain, or the domain cannot be asked
 // about, and the result then holds the queries made so far.
 func (r *Resolver) LookupMX(ctx context.Context, domain string) (res MXResult, err error) {
 	res.Domain = strings.ToLower(trimDot(domain))

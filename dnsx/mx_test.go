@@ -501,3 +501,21 @@ func TestQueriesRecorded(t *testing.T) {
 		t.Errorf("Queries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestLookupMXDomainCNAMELoop checks that a loop at the domain itself is
+// the lookup's error, naming the question, and not a resolver failure.
+func TestLookupMXDomainCNAMELoop(t *testing.T) {
+	t.Parallel()
+	srv := dnstest.Start(t,
+		"example.com. CNAME loop.example.com.",
+		"loop.example.com. CNAME example.com.",
+	)
+	res, err := resolver(srv).LookupMX(context.Background(), "example.com")
+	var re *dnsx.ResolverError
+	if err == nil || errors.As(err, &re) || !strings.HasPrefix(err.Error(), "MX example.com: CNAME loop") {
+		t.Errorf("err = %v, want a CNAME loop error for MX example.com", err)
+	}
+	if len(res.Queries) == 0 || len(res.MX) != 0 {
+		t.Errorf("Queries %+v MX %v: want the queries made and no MX", res.Queries, res.MX)
+	}
+}
