@@ -91,8 +91,9 @@ func (s *Scripted) Conns() int {
 	return len(s.conns)
 }
 
-// Conn is one connection as a script sees it. Its methods report failures
-// with t.Errorf and return false rather than stopping the goroutine.
+// Conn is one connection as a script sees it. Its methods return false
+// when the connection fails, rather than stopping the goroutine; Expect
+// also reports a line other than the one expected with t.Errorf.
 type Conn struct {
 	net.Conn // the current connection: TCP, or TLS after StartTLS
 	r        *bufio.Reader

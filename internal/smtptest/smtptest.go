@@ -1,7 +1,8 @@
 // Package smtptest runs SMTP peers on loopback for tests: a real
 // github.com/emersion/go-smtp server with a configurable backend (Start),
 // scripted servers for behaviour no real server shows (StartScript),
-// Postfix's smtp-sink (StartSink), certificates made in the test (NewCA,
+// Postfix's smtp-sink (StartSink), a real Postfix smtpd with STARTTLS and
+// Cyrus SASL (StartPostfix), certificates made in the test (NewCA,
 // SelfSigned) and a proxy that adds network latency (NewProxy).
 //
 // It is imported only by _test.go files. Everything binds to 127.0.0.1 and
