@@ -57,7 +57,7 @@ func (t *textWriter) assessment(a Assessment) {
 		if i < len(a.Hosts) {
 			st = a.Hosts[i]
 		}
-		t.host(h, st)
+		t.host(h, st, a.Findings)
 	}
 	t.findings(a)
 	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict+":"), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), clean(a.Summary))
@@ -178,7 +178,9 @@ func (t *textWriter) queries(r probe.Result) {
 	}
 }
 
-func (t *textWriter) host(h probe.Host, st Status) {
+// host writes the dialogue with one host and its TLS and AUTH facts; st
+// and fs are what Assess judged of it.
+func (t *textWriter) host(h probe.Host, st Status, fs []Finding) {
 	addr := ""
 	if h.Addr.IsValid() && h.Addr.String() != h.Name {
 		addr = " [" + h.Addr.String() + "]"
@@ -203,7 +205,7 @@ func (t *textWriter) host(h probe.Host, st Status) {
 	if h.CloseErr != nil {
 		t.line(-1, "..", t.p.dim.Sprint(clean(h.CloseErr.Error())))
 	}
-	t.tlsFacts(h)
+	t.tlsFacts(h, fs)
 	t.authFacts(h)
 }
 
@@ -287,8 +289,10 @@ func (t *textWriter) handshake(info *probe.TLSInfo) {
 	t.line(info.Duration, "==", t.p.dim.Sprint("TLS "+t.l.handshake+": "+clean(info.Version+", "+info.CipherSuite)))
 }
 
-// tlsFacts writes the TLS facts of a host, each on its own line.
-func (t *textWriter) tlsFacts(h probe.Host) {
+// tlsFacts writes the TLS facts of a host, each on its own line. The
+// expiry date is coloured by the findings Assess made of it, so that it
+// never says more or less than the verdict.
+func (t *textWriter) tlsFacts(h probe.Host, fs []Finding) {
 	f := tlsFactsOf(h, t.now)
 	info := h.TLS
 	l := t.l
@@ -326,13 +330,14 @@ func (t *textWriter) tlsFacts(h probe.Host) {
 	fact(l.name, t.check(f.Name, l.matches+" "+clean(info.ServerName), l.mismatch+" "+clean(info.ServerName)))
 	if f.HasCert {
 		exp := f.NotAfter.UTC().Format("2006-01-02 15:04 UTC") + ", "
-		switch warn := certWarnDays(t.o); {
-		case f.Expired:
-			exp = t.p.crit.Sprint(exp + fmt.Sprintf(l.expiredAgo, -f.DaysLeft))
-		case f.DaysLeft < warn:
-			exp = t.p.warn.Sprint(exp + fmt.Sprintf(l.daysLeft, f.DaysLeft))
-		default:
-			exp += t.p.ok.Sprint(fmt.Sprintf(l.daysLeft, f.DaysLeft))
+		left := fmt.Sprintf(l.daysLeft, f.DaysLeft)
+		if f.Expired {
+			left = fmt.Sprintf(l.expiredAgo, -f.DaysLeft)
+		}
+		if sev := expirySeverity(fs, h.Name); sev != OK {
+			exp = t.p.status(sev).Sprint(exp + left)
+		} else {
+			exp += t.p.ok.Sprint(left)
 		}
 		fact(l.expires, exp)
 	}
@@ -356,6 +361,21 @@ func (t *textWriter) tlsFacts(h probe.Host) {
 		}
 		fact(label, v)
 	}
+}
+
+// expirySeverity is the worst severity of the findings about the lifetime
+// of host's certificate; OK when there are none.
+func expirySeverity(fs []Finding, host string) Status {
+	sev := OK
+	for _, f := range fs {
+		switch f.ID {
+		case FindingTLSExpired, FindingTLSExpiresSoon, FindingCertExpiresCritical:
+			if f.Host == host {
+				sev = Worst(sev, f.Severity)
+			}
+		}
+	}
+	return sev
 }
 
 func (t *textWriter) check(c check, good, bad string) string {

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/fatih/color"
 	"github.com/smtpprobe/smtpprobe/probe"
 )
 
@@ -147,4 +149,53 @@ func FuzzText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTextExpiryColour checks that the certificate's expiry date is
+// coloured by the severity Assess gave it, thresholds included: an expired
+// certificate is a warning (contract), and --cert-crit-days makes it
+// critical.
+func TestTextExpiryColour(t *testing.T) {
+	p := newPalette(true)
+	crit := Options{Now: testOptions().Now, CertCritDays: 7}
+	for _, tt := range []struct {
+		name string
+		days int
+		o    Options
+		want *color.Color
+	}{
+		{"valid", 40, testOptions(), p.ok},
+		{"expires soon", 5, testOptions(), p.warn},
+		{"expired", -3, testOptions(), p.warn},
+		{"within the critical days", 5, crit, p.crit},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := healthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
+			h.TLS = tlsInfo(h.Name, tt.days)
+			a := Assess(result("example.com", []probe.Host{h}, mx(10, h.Name, "192.0.2.1")), tt.o)
+			o := tt.o
+			o.Color = true
+			var b bytes.Buffer
+			if err := Text(&b, []Assessment{a}, o); err != nil {
+				t.Fatal(err)
+			}
+			var line string
+			for l := range strings.Lines(b.String()) {
+				if strings.Contains(stripANSI(l), "expires  ") {
+					line = l
+				}
+			}
+			left := fmt.Sprintf("%d days left", tt.days)
+			if tt.days < 0 {
+				left = fmt.Sprintf("expired %d days ago", -tt.days)
+			}
+			// The last colour switched on before the words is the wanted one.
+			mark := tt.want.Sprint("\x00")
+			on := mark[:strings.Index(mark, "\x00")]
+			j := strings.Index(line, left)
+			if j < 0 || !strings.HasPrefix(line[strings.LastIndex(line[:j], "\x1b["):], on) {
+				t.Errorf("expiry line %q: want %q in colour %q", line, left, on)
+			}
+		})
+	}
 }
