@@ -592,3 +592,23 @@ func TestServeStartTLSRequired(t *testing.T) {
 		wantValue(t, parseText(t, body), want, "smtpprobe_status")
 	}
 }
+
+// TestServeTimeoutParameter checks that timeout= sets the step timeout of
+// one probe: the greeting of a silent server times out as a step, well
+// before the scrape's deadline (which, were the parameter ignored, would
+// end the probe instead, with the default --timeout of an hour).
+func TestServeTimeoutParameter(t *testing.T) {
+	addr := silentServer(t)
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e, "--timeout", "1h")
+	code, body := get(t, ts.URL+"/probe?target=example.com&timeout=300ms&server="+url.QueryEscape(addr),
+		"X-Prometheus-Scrape-Timeout-Seconds", "10")
+	if code != 200 {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	wantValue(t, parseText(t, body), 0, "smtpprobe_success")
+	_, log := get(t, ts.URL+"/logs?id=1")
+	if !strings.Contains(log, "greeting") || !strings.Contains(log, "timeout") || strings.Contains(log, "run deadline") {
+		t.Errorf("want the greeting's step timeout, not the scrape's deadline:\n%s", log)
+	}
+}
