@@ -214,12 +214,14 @@ func (s *session) transaction() {
 	switch {
 	case len(vrfy) == 0:
 		dataRep = reps[2]
-	case s.cfg.Data:
+	case s.cfg.Data && accepted:
 		if reps, ok = s.exchange(data); !ok {
 			return
 		}
 		dataRep = reps[0]
 	default:
+		// VRFY ended the group, so no DATA went out yet; after a
+		// refused MAIL or RCPT none is due.
 		s.closing(true)
 		return
 	}

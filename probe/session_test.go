@@ -345,6 +345,11 @@ func TestDataRcptRejected(t *testing.T) {
 	if rcpt := h.Steps[3]; rcpt.Reply.Code != 550 {
 		t.Errorf("RCPT step %+v", rcpt)
 	}
+	// With VRFY the pipelined group ends before DATA, so the probe knows
+	// that RCPT was refused and sends no DATA, as without PIPELINING.
+	cfg.Vrfy = "user@example.com"
+	h = oneHost(t, cfg, "user@example.com")
+	wantCmds(t, h, "", "EHLO probe.test", "MAIL FROM:<>", "RCPT TO:<user@example.com>", "VRFY user@example.com", "RSET", "QUIT")
 }
 
 func TestStartTLS(t *testing.T) {
