@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -171,14 +172,7 @@ func validMechanism(m string) bool {
 // when set, else the strongest one the credentials allow. It returns why
 // none can be used otherwise.
 func ChooseMechanism(a *Auth, offered []string) (string, AuthSkip) {
-	has := func(m string) bool {
-		for _, o := range offered {
-			if o == m {
-				return true
-			}
-		}
-		return false
-	}
+	has := func(m string) bool { return slices.Contains(offered, m) }
 	if a.Mechanism != "" {
 		m := strings.ToUpper(a.Mechanism)
 		if !has(m) {
@@ -262,16 +256,18 @@ func (s *session) auth() bool {
 // sasl runs the exchange of one mechanism: the AUTH command, then a
 // response to each 334 challenge, until the final reply.
 func (s *session) sasl(a *Auth, mech string, info *AuthInfo) (Reply, bool) {
-	first := command{step: "AUTH", line: "AUTH " + mech}
+	var initial string // the initial response (RFC 4954), which carries the credentials
 	switch mech {
 	case MechPlain:
-		first.line += " " + b64("\x00"+a.User+"\x00"+a.Password)
+		initial = b64("\x00" + a.User + "\x00" + a.Password)
 	case MechXOAuth2:
-		first.line += " " + b64("user="+a.User+"\x01auth=Bearer "+a.Token+"\x01\x01")
+		initial = b64("user=" + a.User + "\x01auth=Bearer " + a.Token + "\x01\x01")
 	case MechOAuthBearer:
-		first.line += " " + b64(oauthBearer(a.User, s.name, s.host.Port, a.Token))
+		initial = b64(oauthBearer(a.User, s.name, s.host.Port, a.Token))
 	}
-	if first.line != "AUTH "+mech {
+	first := command{step: "AUTH", line: "AUTH " + mech}
+	if initial != "" {
+		first.line += " " + initial
 		first.shown = "AUTH " + mech + " " + Redacted
 		info.Sent = true
 	}
