@@ -395,7 +395,8 @@ func TestStartTLS(t *testing.T) {
 			}
 			if ti.Verified != tc.verified || !strings.Contains(ti.VerifyError, tc.verifyText) ||
 				ti.NameError != tc.nameErr || !strings.Contains(ti.ChainError, tc.chainErr) || (tc.chainErr == "") != (ti.ChainError == "") {
-				t.Errorf("Verified %v VerifyError %q, want %v %q", ti.Verified, ti.VerifyError, tc.verified, tc.verifyText)
+				t.Errorf("Verified %v VerifyError %q NameError %q ChainError %q, want %v, containing %q, %q, containing %q",
+					ti.Verified, ti.VerifyError, ti.NameError, ti.ChainError, tc.verified, tc.verifyText, tc.nameErr, tc.chainErr)
 			}
 			if _, ok := h.ExtensionsBeforeTLS["STARTTLS"]; !ok {
 				t.Errorf("ExtensionsBeforeTLS %v", h.ExtensionsBeforeTLS)
