@@ -23,11 +23,15 @@ import (
 // not verify or expires within o.CertWarnDays; critical when no MX host is
 // reachable, on a 5xx reply, a null MX, NXDOMAIN or when required STARTTLS
 // is missing; unknown when the resolver failed or the probe was stopped.
+// Last, the thresholds of a monitoring check (o.WarningTime,
+// o.CriticalTime, o.CertCritDays) raise it with findings of their own
+// (applyThresholds).
 //
 // Failures after which a sender moves on to the next MX host (no
 // connection, a broken session, a refusing greeting, which Postfix skips
 // by default) are critical only when no other host takes the mail, and a
-// warning otherwise. Assess is pure: it reads only r and o.
+// warning otherwise. Assess is pure: it reads only r and o (and the clock
+// when o.Now is nil).
 func Assess(r probe.Result, o Options) Assessment {
 	j := judge{r: &r, o: o, now: o.now()}
 	if r.DNSErr != nil {

@@ -14,7 +14,8 @@ import (
 // Nagios writes the assessments as the output of a monitoring plugin, per
 // the monitoring-plugins development guidelines: a first line
 // "SMTP STATUS - summary | perfdata", then one line of long output per
-// finding, host or target. Its exit status is the worst Status of as.
+// finding, host or target. The status on the first line is the worst
+// Status of as, the one main exits with.
 //
 // Performance data follows 'label'=value[UOM];[warn];[crit];[min];[max].
 // For one target the labels are plain (time, dns, mx, hosts_up, and per

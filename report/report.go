@@ -85,7 +85,9 @@ type Finding struct {
 	// Command is the command the reply answered, as sent; "" for the
 	// greeting, and for findings that are not about a reply (Code 0).
 	Command string
-	// Diagnosis explains the reply or the finding in Options.Lang.
+	// Diagnosis explains the reply or the finding in Options.Lang. A
+	// finding's own text (every ID but FindingReply) is matched "rule",
+	// with the ID as its Rule.
 	Diagnosis catalog.Diagnosis
 	// Detail is the evidence in the probe's own words, not translated: the
 	// reply text, the error of a failed connection, the certificate dates.

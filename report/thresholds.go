@@ -21,10 +21,11 @@ const (
 	FindingCertExpiresCritical = "cert-expires-critical"
 )
 
-// applyThresholds, the last step of Assess, raises the status of an assessment for the thresholds a
-// monitoring check sets: Options.WarningTime and CriticalTime against the
-// wall time of the whole probe, and Options.CertCritDays against the days
-// each host's certificate has left. (Assess already handles CertWarnDays.)
+// applyThresholds, the last step of Assess, raises the status of an
+// assessment for the thresholds a monitoring check sets:
+// Options.WarningTime and CriticalTime against the wall time of the whole
+// probe, and Options.CertCritDays against the days each host's certificate
+// has left. (judgeTLS handles CertWarnDays.)
 // Each threshold crossed adds a finding; when the status rises, the
 // summary says why first. An assessment whose probe could not run (status
 // unknown) is returned as it is.

@@ -42,8 +42,9 @@ type Diagnosis struct {
 	Category string `json:"category"` // one of the Category constants
 	Retry    string `json:"retry"`    // "transient" or "permanent"
 	Matched  string `json:"matched"`  // "rule", "enhanced", "basic" or "class"
-	// Rule is the ID of the reply-text rule that matched, when Matched is
-	// "rule".
+	// Rule is the ID of the rule that matched, when Matched is "rule": a
+	// reply-text rule, or for a finding of the report (FindingText) the
+	// finding's own ID.
 	Rule string `json:"rule,omitempty"`
 	// Ref names the standard that defines the code, such as "RFC 5321
 	// §4.2.3", when known.
