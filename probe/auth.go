@@ -232,12 +232,14 @@ func (s *session) auth() bool {
 		return skip(why, fmt.Errorf("no mechanism offered that works with %s (offered: %s); credentials not sent", kind, listOrNone(info.Offered)))
 	}
 	info.Mechanism = mech
+	// The errors state the fact only: the report, which knows whether the
+	// probe runs from the command line or the exporter, gives the hints.
 	if !a.AllowInsecure {
 		switch {
 		case !info.TLS:
-			return skip(AuthInsecure, errors.New("the connection is not encrypted; credentials not sent in clear (--allow-insecure-auth would send them)"))
+			return skip(AuthInsecure, errors.New("the connection is not encrypted; credentials not sent in clear"))
 		case !info.Verified:
-			return skip(AuthUnverified, errors.New("the certificate does not verify, so the server may not be who it claims; credentials not sent (--ca-file or --allow-insecure-auth)"))
+			return skip(AuthUnverified, errors.New("the certificate does not verify; credentials not sent"))
 		}
 	}
 	s.secrets = secretForms(a)
