@@ -184,10 +184,7 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 		h.Err = &Error{Step: "connect", Kind: ErrNetwork, Err: j.err}
 		return h
 	}
-	rcpt := t.Rcpt
-	if cfg.Rcpt != "" {
-		rcpt = cfg.Rcpt
-	}
+	rcpt := cmp.Or(cfg.Rcpt, t.Rcpt)
 	for _, a := range j.addrs {
 		release, err := cfg.Gate.acquire(ctx, a)
 		if err != nil {
