@@ -127,7 +127,7 @@ func throttled(code int, enhanced, text string, d catalog.Diagnosis) bool {
 	if code < 400 || code >= 600 {
 		return false
 	}
-	if d.Category == "rate-limit" || enhanced == "4.7.28" || enhanced == "4.3.2" && strings.Contains(strings.ToLower(text), "connection") {
+	if d.Category == catalog.CategoryRateLimit || enhanced == "4.7.28" || enhanced == "4.3.2" && strings.Contains(strings.ToLower(text), "connection") {
 		return true
 	}
 	return rateLimitText().MatchString(text)
@@ -210,7 +210,7 @@ func fill(d catalog.Diagnosis, vars map[string]string) catalog.Diagnosis {
 func findingDiagnosis(id string, lang catalog.Lang, vars map[string]string) catalog.Diagnosis {
 	d, ok := catalog.FindingText(id, lang)
 	if !ok {
-		d = catalog.Diagnosis{Title: id, Category: "other", Retry: "permanent", Matched: catalog.MatchedRule, Rule: id}
+		d = catalog.Diagnosis{Title: id, Category: catalog.CategoryOther, Retry: catalog.Permanent, Matched: catalog.MatchedRule, Rule: id}
 	}
 	return fill(d, vars)
 }

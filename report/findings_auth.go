@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
 // The IDs of the findings about SMTP AUTH (RFC 4954) and message
@@ -33,7 +34,7 @@ func (j *judge) judgeAuth(i int, add func(Finding, bool)) {
 	if a == nil || !a.Sent {
 		for k := range hj.findings {
 			f := &hj.findings[k]
-			if f.ID != FindingReply || f.Severity == OK || f.Diagnosis.Category != "authentication-required" {
+			if f.ID != FindingReply || f.Severity == OK || f.Diagnosis.Category != catalog.CategoryAuthenticationRequired {
 				continue
 			}
 			if v := commandVerb(f.Command); v != "MAIL" && v != "RCPT" && v != "DATA" {

@@ -121,7 +121,7 @@ func joinFix(what, fix string) string {
 // knows the reply well (a text rule or the enhanced code matched); "" when
 // the reply's own text says more.
 func replyTitle(f Finding) string {
-	if f.ID != FindingReply || f.Diagnosis.Matched != "rule" && f.Diagnosis.Matched != "enhanced" {
+	if f.ID != FindingReply || f.Diagnosis.Matched != catalog.MatchedRule && f.Diagnosis.Matched != catalog.MatchedEnhanced {
 		return ""
 	}
 	return f.Diagnosis.Title
