@@ -162,10 +162,8 @@ func (s *session) transaction() {
 	mail := command{step: "MAIL FROM", line: "MAIL FROM:<" + s.cfg.From + ">"}
 	rcpt := command{step: "RCPT TO", line: "RCPT TO:<" + s.rcpt + ">"}
 	data := command{step: "DATA", line: "DATA"}
-	var vrfy []command
-	if s.cfg.Vrfy != "" {
-		vrfy = []command{{step: "VRFY", line: "VRFY " + s.cfg.Vrfy}}
-	}
+	vrfy := command{step: "VRFY", line: "VRFY " + s.cfg.Vrfy}
+	wantVrfy := s.cfg.Vrfy != ""
 	_, pipelining := s.ext["PIPELINING"]
 
 	if !pipelining {
@@ -181,8 +179,8 @@ func (s *session) transaction() {
 			return
 		}
 		accepted := positive(reps[0])
-		if len(vrfy) > 0 {
-			if _, ok = s.exchange(vrfy...); !ok {
+		if wantVrfy {
+			if _, ok = s.exchange(vrfy); !ok {
 				return
 			}
 		}
@@ -198,21 +196,21 @@ func (s *session) transaction() {
 
 	group := []command{mail, rcpt}
 	switch {
-	case len(vrfy) > 0:
-		group = append(group, vrfy...)
+	case wantVrfy:
+		group = append(group, vrfy)
 	case s.cfg.Data:
 		group = append(group, data)
 	default:
 		group = append(group, closingCmd("RSET"), closingCmd("QUIT"))
 	}
 	reps, ok := s.exchange(group...)
-	if !ok || (len(vrfy) == 0 && !s.cfg.Data) {
+	if !ok || (!wantVrfy && !s.cfg.Data) {
 		return
 	}
 	accepted := positive(reps[0]) && positive(reps[1])
 	dataRep := Reply{}
 	switch {
-	case len(vrfy) == 0:
+	case !wantVrfy:
 		dataRep = reps[2]
 	case s.cfg.Data && accepted:
 		if reps, ok = s.exchange(data); !ok {
