@@ -253,9 +253,11 @@ func (s *session) askServer(ctx context.Context, server, name string, qtype uint
 // ignored (they may be spoofed or stale) and the wait goes on until the
 // timeout.
 func exchange(ctx context.Context, m *dns.Msg, network, server string, timeout time.Duration) (*dns.Msg, error) {
-	limit := timeout // for the message
+	// limit is the wait a timeout error names: timeout, or 0 when the
+	// caller's deadline ends the wait first.
+	limit := timeout
 	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < timeout {
-		limit = 0 // the caller's deadline ends the wait first
+		limit = 0
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
