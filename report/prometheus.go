@@ -243,24 +243,27 @@ func stepNames(h probe.Host) []string {
 	return names
 }
 
-// stepVerb returns the lower-case verb of a command, "greeting" for the
-// greeting, "data_end" for the final dot of a message.
+// stepVerb returns the lower-case verb of a command as commandVerb reads
+// it (a redacted SASL response is "auth"), "greeting" for the greeting,
+// "data_end" for the final dot of a message.
 func stepVerb(cmd string) string {
-	if cmd == "" {
+	switch verb := commandVerb(cmd); verb {
+	case "":
 		return "greeting"
-	}
-	verb, _, _ := strings.Cut(cmd, " ")
-	verb, _, _ = strings.Cut(verb, ":")
-	var b strings.Builder
-	for _, r := range strings.ToLower(verb) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 {
+	case ".":
 		return "data_end"
+	default:
+		var b strings.Builder
+		for _, r := range strings.ToLower(verb) {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
+				b.WriteRune(r)
+			}
+		}
+		if b.Len() == 0 {
+			return "other"
+		}
+		return b.String()
 	}
-	return b.String()
 }
 
 // connectDuration is how long the accepted connection took to open.
