@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
@@ -15,7 +13,6 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
-	"github.com/smtpprobe/smtpprobe/probe"
 )
 
 const (
@@ -194,26 +191,16 @@ func TestSubmissionServers(t *testing.T) {
 	}
 }
 
-// TestSubmissionDefaultPort: --submission without a port talks to 587.
+// TestSubmissionDefaultPort: --submission without a port talks to 587,
+// the only port routed to the server.
 func TestSubmissionDefaultPort(t *testing.T) {
 	w := newSubWorld(t, smtptest.Options{})
-	var dialed []string
-	var out, errb bytes.Buffer
-	code := run(context.Background(), []string{"--resolver", w.dns.Addr(), "--server", "smtp.example.test", "--ca-file", w.caFile,
-		"--submission", "--auth-user", subUser, "bob@example.org"}, &env{
-		stdout: &out, stderr: &errb,
-		getenv:   func(k string) string { return map[string]string{passwordEnv: subPass}[k] },
-		hostname: func() (string, error) { return "probe.test", nil },
-		configure: func(cfg *probe.Config) {
-			cfg.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
-				dialed = append(dialed, addr)
-				var d net.Dialer
-				return d.DialContext(ctx, network, w.addr)
-			}
-		},
-	})
-	if code != 0 || len(dialed) != 1 || !strings.HasSuffix(dialed[0], ":587") {
-		t.Errorf("exit %d, dialed %v; want 0 and port 587\n%s%s", code, dialed, out.String(), errb.String())
+	host, _, _ := net.SplitHostPort(w.addr)
+	ce := cmdEnv{environ: map[string]string{passwordEnv: subPass}, routes: map[string]string{net.JoinHostPort(host, "587"): w.addr}}
+	r := runWith(t, ce, "--resolver", w.dns.Addr(), "--server", "smtp.example.test", "--ca-file", w.caFile,
+		"--submission", "--auth-user", subUser, "-o", "json", "bob@example.org")
+	if port := num(t, decodeOne(t, r), "hosts.0.port"); r.code != 0 || port != 587 {
+		t.Errorf("exit %d, port %v; want 0 and 587\n%s%s", r.code, port, r.stdout, r.stderr)
 	}
 }
 

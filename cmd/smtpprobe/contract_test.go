@@ -14,75 +14,15 @@ package main
 // (none are left).
 
 import (
-	"bytes"
-	"context"
-	"crypto/x509"
 	"encoding/json"
 	"fmt"
 	"net"
-	"net/netip"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
-	"github.com/smtpprobe/smtpprobe/probe"
 )
-
-// cmdEnv is how one contract run of the command is set up.
-type cmdEnv struct {
-	ctx      context.Context // nil: a background context
-	stdin    string
-	environ  map[string]string
-	terminal bool              // stdout is a terminal
-	routes   map[string]string // "192.0.2.1:25" -> the loopback listener
-	roots    *x509.CertPool    // nil: a pool that trusts nothing
-}
-
-// blackhole is a route to an address that never answers a connection.
-const blackhole = "blackhole"
-
-// runWith runs the whole command in process, as main would. Connections
-// go through routes; any address outside 127.0.0.0/8 that has no route is
-// refused, so no test can reach outside the machine.
-func runWith(t *testing.T, ce cmdEnv, args ...string) result {
-	t.Helper()
-	ctx := ce.ctx
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	roots := ce.roots
-	if roots == nil {
-		roots = x509.NewCertPool()
-	}
-	var out, errb bytes.Buffer
-	code := run(ctx, args, &env{
-		stdin:          strings.NewReader(ce.stdin),
-		stdout:         &out,
-		stderr:         &errb,
-		getenv:         func(k string) string { return ce.environ[k] },
-		hostname:       func() (string, error) { return "probe.test", nil },
-		stdoutTerminal: ce.terminal,
-		configure: func(c *probe.Config) {
-			c.RootCAs = roots
-			c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
-				if to, ok := ce.routes[addr]; ok {
-					if to == blackhole {
-						// As a dialer to an address that drops SYNs.
-						<-ctx.Done()
-						return nil, ctx.Err()
-					}
-					addr = to
-				} else if ap, err := netip.ParseAddrPort(addr); err != nil || !ap.Addr().IsLoopback() {
-					return nil, fmt.Errorf("contract test: no route to %s", addr)
-				}
-				var d net.Dialer
-				return d.DialContext(ctx, network, addr)
-			}
-		},
-	})
-	return result{code, out.String(), errb.String()}
-}
 
 // closedAddr returns a loopback TCP address where nothing listens.
 func closedAddr(t *testing.T) string {

@@ -1,23 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 )
 
-// explainRun calls runExplain with the environment variables environ.
-func explainRun(t *testing.T, stdin string, environ map[string]string, args ...string) (code int, stdout, stderr string) {
+// explain runs smtpprobe explain with args.
+func explain(t *testing.T, stdin string, environ map[string]string, args ...string) result {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code = runExplain(args, &env{
-		stdin:  strings.NewReader(stdin),
-		stdout: &out,
-		stderr: &errb,
-		getenv: func(k string) string { return environ[k] },
-	})
-	return code, out.String(), errb.String()
+	return runCmd(t, stdin, environ, append([]string{"explain"}, args...)...)
 }
 
 func TestExplainCommand(t *testing.T) {
@@ -43,29 +35,29 @@ func TestExplainCommand(t *testing.T) {
 		{"help", "", nil, []string{"--help"}, []string{"usage: smtpprobe explain", "--text"}},
 	}
 	for _, tt := range tests {
-		code, out, errs := explainRun(t, tt.stdin, tt.env, tt.args...)
-		if code != 0 || errs != "" {
-			t.Errorf("%s: exit %d, stderr %q", tt.name, code, errs)
+		r := explain(t, tt.stdin, tt.env, tt.args...)
+		if r.code != 0 || r.stderr != "" {
+			t.Errorf("%s: exit %d, stderr %q", tt.name, r.code, r.stderr)
 		}
 		for _, w := range tt.want {
-			if !strings.Contains(out, w) {
-				t.Errorf("%s: output lacks %q:\n%s", tt.name, w, out)
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("%s: output lacks %q:\n%s", tt.name, w, r.stdout)
 			}
 		}
-		if strings.Contains(out, "\x1b[") {
+		if strings.Contains(r.stdout, "\x1b[") {
 			t.Errorf("%s: colour written to a pipe", tt.name)
 		}
 	}
 }
 
 func TestExplainCommandJSON(t *testing.T) {
-	code, out, _ := explainRun(t, "", nil, "-o", "json", "550 5.1.1", "421")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
+	r := explain(t, "", nil, "-o", "json", "550 5.1.1", "421")
+	if r.code != 0 {
+		t.Fatalf("exit %d", r.code)
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
 	if len(lines) != 2 {
-		t.Fatalf("want one JSON object per code, got:\n%s", out)
+		t.Fatalf("want one JSON object per code, got:\n%s", r.stdout)
 	}
 	var d struct {
 		Code     int    `json:"code"`
@@ -80,9 +72,9 @@ func TestExplainCommandJSON(t *testing.T) {
 	if d.Code != 550 || d.Enhanced != "5.1.1" || d.Category != "mailbox-unknown" || d.Retry != "permanent" || d.Matched != "enhanced" {
 		t.Errorf("JSON %+v", d)
 	}
-	code, out, _ = explainRun(t, "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to user complaints\n", nil, "--output=json", "--text", "-")
-	if code != 0 || !strings.Contains(out, `"rule":"yahoo-deferred"`) || !strings.Contains(out, `"retry":"transient"`) {
-		t.Errorf("--text - -o json: exit %d\n%s", code, out)
+	r = explain(t, "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to user complaints\n", nil, "--output=json", "--text", "-")
+	if r.code != 0 || !strings.Contains(r.stdout, `"rule":"yahoo-deferred"`) || !strings.Contains(r.stdout, `"retry":"transient"`) {
+		t.Errorf("--text - -o json: exit %d\n%s", r.code, r.stdout)
 	}
 }
 
@@ -107,15 +99,15 @@ func TestExplainCommandErrors(t *testing.T) {
 		{"one bad of two", "", []string{"550", "abc"}, `"abc"`},
 	}
 	for _, tt := range tests {
-		code, out, errs := explainRun(t, tt.stdin, nil, tt.args...)
-		if code != 3 {
-			t.Errorf("%s: exit %d; want 3", tt.name, code)
+		r := explain(t, tt.stdin, nil, tt.args...)
+		if r.code != 3 {
+			t.Errorf("%s: exit %d; want 3", tt.name, r.code)
 		}
-		if out != "" {
-			t.Errorf("%s: wrote to stdout: %q", tt.name, out)
+		if r.stdout != "" {
+			t.Errorf("%s: wrote to stdout: %q", tt.name, r.stdout)
 		}
-		if !strings.HasPrefix(errs, "smtpprobe: error: ") || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, tt.want) {
-			t.Errorf("%s: stderr %q; want one error line with %q", tt.name, errs, tt.want)
+		if !strings.HasPrefix(r.stderr, "smtpprobe: error: ") || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("%s: stderr %q; want one error line with %q", tt.name, r.stderr, tt.want)
 		}
 	}
 }
@@ -134,16 +126,9 @@ func TestExplainColour(t *testing.T) {
 		{true, map[string]string{"NO_COLOR": "1"}, []string{"550"}, false},
 		{true, nil, []string{"--no-color", "550"}, false},
 	} {
-		var out bytes.Buffer
-		code := runExplain(tt.args, &env{
-			stdin:          strings.NewReader(""),
-			stdout:         &out,
-			stderr:         &out,
-			getenv:         func(k string) string { return tt.environ[k] },
-			stdoutTerminal: tt.terminal,
-		})
-		if got := strings.Contains(out.String(), "\x1b["); code != 0 || got != tt.want {
-			t.Errorf("terminal %v, env %v, args %v: exit %d, colour %v; want 0, %v", tt.terminal, tt.environ, tt.args, code, got, tt.want)
+		r := runWith(t, cmdEnv{terminal: tt.terminal, environ: tt.environ}, append([]string{"explain"}, tt.args...)...)
+		if got := strings.Contains(r.stdout, "\x1b["); r.code != 0 || got != tt.want {
+			t.Errorf("terminal %v, env %v, args %v: exit %d, colour %v; want 0, %v", tt.terminal, tt.environ, tt.args, r.code, got, tt.want)
 		}
 	}
 }

@@ -3,14 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/x509"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
+	"github.com/smtpprobe/smtpprobe/probe"
 )
 
 // result is what one run of the command gave.
@@ -19,19 +24,74 @@ type result struct {
 	stdout, stderr string
 }
 
-// runCmd runs the whole command in process, as main would, with the given
-// standard input and environment.
+// cmdEnv is how one test run of the command is set up.
+type cmdEnv struct {
+	ctx      context.Context // nil: a background context
+	stdin    string
+	environ  map[string]string
+	terminal bool              // stdout is a terminal
+	routes   map[string]string // "192.0.2.1:25" -> the loopback listener
+	roots    *x509.CertPool    // trusted unless --ca-file is given; nil: nothing
+}
+
+// blackhole is a route to an address that never answers a connection.
+const blackhole = "blackhole"
+
+// env is the process environment that ce stands for, with its output
+// going to stdout and stderr. Connections go through routes; any address
+// outside 127.0.0.0/8 that has no route is refused, so no test can reach
+// outside the machine.
+func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
+	roots := ce.roots
+	if roots == nil {
+		roots = x509.NewCertPool()
+	}
+	return &env{
+		stdin:          strings.NewReader(ce.stdin),
+		stdout:         stdout,
+		stderr:         stderr,
+		getenv:         func(k string) string { return ce.environ[k] },
+		hostname:       func() (string, error) { return "probe.test", nil },
+		stdoutTerminal: ce.terminal,
+		configure: func(c *probe.Config) {
+			if c.RootCAs == nil {
+				c.RootCAs = roots
+			}
+			c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+				if to, ok := ce.routes[addr]; ok {
+					if to == blackhole {
+						// As a dialer to an address that drops SYNs.
+						<-ctx.Done()
+						return nil, ctx.Err()
+					}
+					addr = to
+				} else if ap, err := netip.ParseAddrPort(addr); err != nil || !ap.Addr().IsLoopback() {
+					return nil, fmt.Errorf("test: no route to %s", addr)
+				}
+				var d net.Dialer
+				return d.DialContext(ctx, network, addr)
+			}
+		},
+	}
+}
+
+// runWith runs the whole command in process, as main would, in ce.
+func runWith(t *testing.T, ce cmdEnv, args ...string) result {
+	t.Helper()
+	ctx := ce.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	var out, errb bytes.Buffer
+	code := run(ctx, args, ce.env(&out, &errb))
+	return result{code, out.String(), errb.String()}
+}
+
+// runCmd runs the whole command with the given standard input and
+// environment variables.
 func runCmd(t *testing.T, stdin string, environ map[string]string, args ...string) result {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(context.Background(), args, &env{
-		stdin:    strings.NewReader(stdin),
-		stdout:   &out,
-		stderr:   &errb,
-		getenv:   func(k string) string { return environ[k] },
-		hostname: func() (string, error) { return "probe.test", nil },
-	})
-	return result{code, out.String(), errb.String()}
+	return runWith(t, cmdEnv{stdin: stdin, environ: environ}, args...)
 }
 
 // world is a DNS server and SMTP servers on loopback that stand for the

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/x509"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -21,7 +20,6 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
-	"github.com/smtpprobe/smtpprobe/probe"
 )
 
 // serveEnv is an env for the exporter whose probes reach documentation
@@ -29,22 +27,7 @@ import (
 // roots.
 func serveEnv(routes map[string]string, roots *x509.CertPool) (*env, *syncBuffer) {
 	stderr := &syncBuffer{}
-	return &env{
-		stdout:   io.Discard,
-		stderr:   stderr,
-		getenv:   func(string) string { return "" },
-		hostname: func() (string, error) { return "probe.test", nil },
-		configure: func(c *probe.Config) {
-			c.RootCAs = roots
-			c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
-				if to, ok := routes[addr]; ok {
-					addr = to
-				}
-				var d net.Dialer
-				return d.DialContext(ctx, network, addr)
-			}
-		},
-	}, stderr
+	return cmdEnv{routes: routes, roots: roots}.env(io.Discard, stderr), stderr
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutines.
