@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
 func TestTextGolden(t *testing.T) {
@@ -98,11 +100,26 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 
 func TestRenderersReportWriteErrors(t *testing.T) {
 	as := []Assessment{Assess(goldenCases()[0].r, testOptions())}
-	if err := Text(failingWriter{}, as, testOptions()); err == nil {
-		t.Error("Text: no error from a failing writer")
+	es := []Explanation{}
+	for _, q := range []string{"550", "5.1.1"} {
+		e, err := ExplainCode(q, catalog.English)
+		if err != nil {
+			t.Fatal(err)
+		}
+		es = append(es, e)
 	}
-	if err := JSON(failingWriter{}, as, testOptions()); err == nil {
-		t.Error("JSON: no error from a failing writer")
+	for name, render := range map[string]func(io.Writer) error{
+		"Text":        func(w io.Writer) error { return Text(w, as, testOptions()) },
+		"JSON":        func(w io.Writer) error { return JSON(w, as, testOptions()) },
+		"Nagios":      func(w io.Writer) error { return Nagios(w, as, testOptions()) },
+		"Prometheus":  func(w io.Writer) error { return Prometheus(w, as, testOptions()) },
+		"Table":       func(w io.Writer) error { return Table(w, as, testOptions()) },
+		"ExplainText": func(w io.Writer) error { return ExplainText(w, es, testOptions()) },
+		"ExplainJSON": func(w io.Writer) error { return ExplainJSON(w, es, testOptions()) },
+	} {
+		if err := render(failingWriter{}); err == nil {
+			t.Errorf("%s: no error from a failing writer", name)
+		}
 	}
 }
 
