@@ -72,8 +72,11 @@ func scanTargets(r io.Reader, name string) ([]string, error) {
 type batch struct {
 	cfg         probe.Config
 	ropts       report.Options
+	output      string // --output
+	quiet       bool   // print only what is not ok
 	concurrency int
 	ordered     bool // print in input order rather than completion order
+	stdout      io.Writer
 	stderr      io.Writer
 	progress    bool // show a progress line on stderr
 	deadline    time.Duration
@@ -86,7 +89,7 @@ type outcome struct {
 
 // run probes every input and renders the results; it returns the exit
 // status, the worst over all targets.
-func (b *batch) run(ctx context.Context, inputs []string, o *options, stdout io.Writer) int {
+func (b *batch) run(ctx context.Context, inputs []string) int {
 	jobs := make(chan int)
 	results := make(chan outcome)
 	workers := min(b.concurrency, len(inputs))
@@ -115,23 +118,23 @@ func (b *batch) run(ctx context.Context, inputs []string, o *options, stdout io.
 		if b.progress {
 			fmt.Fprintf(b.stderr, "\r\033[K%d/%d targets probed", done, len(inputs))
 		}
-		if !streams(o.output) {
+		if !streams(b.output) {
 			continue
 		}
 		if !b.ordered {
-			b.emit(stdout, r.as, o)
+			b.emit(r.as)
 			continue
 		}
 		pending[r.index] = true
 		for ; pending[next]; next++ {
 			delete(pending, next)
-			b.emit(stdout, all[next], o)
+			b.emit(all[next])
 		}
 	}
 	if b.progress {
 		fmt.Fprint(b.stderr, "\r\033[K")
 	}
-	if err := b.finish(stdout, all, o); err != nil {
+	if err := b.finish(all); err != nil {
 		fmt.Fprintf(b.stderr, "smtpprobe: error: writing output: %v\n", err)
 		return int(report.Unknown)
 	}
@@ -156,16 +159,16 @@ func (b *batch) probe(ctx context.Context, input string) report.Assessment {
 // others describe all targets at once.
 func streams(format string) bool { return format == "text" || format == "json" }
 
-func (b *batch) emit(w io.Writer, a report.Assessment, o *options) {
-	if o.quiet && a.Status == report.OK {
+func (b *batch) emit(a report.Assessment) {
+	if b.quiet && a.Status == report.OK {
 		return
 	}
 	var err error
-	switch o.output {
+	switch b.output {
 	case "json":
-		err = report.JSON(w, []report.Assessment{a}, b.ropts)
+		err = report.JSON(b.stdout, []report.Assessment{a}, b.ropts)
 	default:
-		err = report.Text(w, []report.Assessment{a}, b.ropts)
+		err = report.Text(b.stdout, []report.Assessment{a}, b.ropts)
 	}
 	if err != nil {
 		fmt.Fprintf(b.stderr, "smtpprobe: error: writing output: %v\n", err)
@@ -174,18 +177,18 @@ func (b *batch) emit(w io.Writer, a report.Assessment, o *options) {
 
 // finish writes what comes after the last target: the closing table of a
 // text run, or the whole output of the formats that do not stream.
-func (b *batch) finish(w io.Writer, all []report.Assessment, o *options) error {
-	switch o.output {
+func (b *batch) finish(all []report.Assessment) error {
+	switch b.output {
 	case "nagios":
-		return report.Nagios(w, all, b.ropts)
+		return report.Nagios(b.stdout, all, b.ropts)
 	case "prometheus":
-		return report.Prometheus(w, all, b.ropts)
+		return report.Prometheus(b.stdout, all, b.ropts)
 	case "text":
 		if len(all) < 2 {
 			return nil
 		}
 		rows := all
-		if o.quiet {
+		if b.quiet {
 			// Quiet runs list only what needs attention, so that cron mails
 			// stay short; a run with nothing to list prints nothing at all.
 			rows = nil
@@ -198,7 +201,7 @@ func (b *batch) finish(w io.Writer, all []report.Assessment, o *options) error {
 				return nil
 			}
 		}
-		return report.Table(w, rows, b.ropts)
+		return report.Table(b.stdout, rows, b.ropts)
 	}
 	return nil
 }

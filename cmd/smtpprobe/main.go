@@ -129,13 +129,16 @@ func run(ctx context.Context, args []string, e *env) int {
 	b := batch{
 		cfg:         cfg,
 		ropts:       ropts,
+		output:      o.output,
+		quiet:       o.quiet,
 		concurrency: o.concurrency,
 		ordered:     o.ordered,
+		stdout:      e.stdout,
 		stderr:      e.stderr,
 		progress:    e.stderrTerminal && len(inputs) > 1,
 		deadline:    o.runDeadline(),
 	}
-	return b.run(ctx, inputs, &o, e.stdout)
+	return b.run(ctx, inputs)
 }
 
 // requireTLS tells whether cfg asks for TLS without fallback (--starttls
