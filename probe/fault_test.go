@@ -15,38 +15,41 @@ import (
 const faultTimeout = 200 * time.Millisecond
 
 // faults a server can commit instead of answering, each with the error
-// kind the probe must report for it outside a TLS handshake.
+// kind the probe must report for it outside a TLS handshake, and what the
+// error's text must then say.
 var faults = []struct {
 	name string
 	kind probe.ErrorKind
+	has  string
 	do   func(c *smtptest.Conn)
 }{
-	{"stall", probe.ErrTimeout, func(c *smtptest.Conn) { c.Stall() }},
-	{"trickle", probe.ErrTimeout, func(c *smtptest.Conn) {
+	{"stall", probe.ErrTimeout, "i/o timeout", func(c *smtptest.Conn) { c.Stall() }},
+	{"trickle", probe.ErrTimeout, "i/o timeout", func(c *smtptest.Conn) {
 		c.Trickle("250 "+strings.Repeat("slow ", 20)+"\r\n", faultTimeout/4)
 	}},
-	{"reset", probe.ErrReset, func(c *smtptest.Conn) { c.Reset() }},
-	{"half-close", probe.ErrClosed, func(c *smtptest.Conn) { c.CloseWrite(); c.Stall() }},
-	{"close mid-reply", probe.ErrClosed, func(c *smtptest.Conn) { c.Raw("250-first line\r\n250-sec") }},
-	{"garbage", probe.ErrProtocol, func(c *smtptest.Conn) { c.Raw("\x00\xff\x16\x03 garbage\r\n"); c.Stall() }},
-	{"oversized line", probe.ErrProtocol, func(c *smtptest.Conn) { c.Raw("250 " + strings.Repeat("x", 10000) + "\r\n"); c.Stall() }},
-	{"endless reply", probe.ErrProtocol, func(c *smtptest.Conn) {
+	{"reset", probe.ErrReset, "connection reset by peer", func(c *smtptest.Conn) { c.Reset() }},
+	{"half-close", probe.ErrClosed, "EOF", func(c *smtptest.Conn) { c.CloseWrite(); c.Stall() }},
+	{"close mid-reply", probe.ErrClosed, `connection closed mid-line after "250-sec"`, func(c *smtptest.Conn) { c.Raw("250-first line\r\n250-sec") }},
+	{"garbage", probe.ErrProtocol, `reply does not start with a three-digit code: got "\x00\xff\x16\x03 garbage"`, func(c *smtptest.Conn) { c.Raw("\x00\xff\x16\x03 garbage\r\n"); c.Stall() }},
+	{"oversized line", probe.ErrProtocol, "reply line longer than 2000 bytes", func(c *smtptest.Conn) { c.Raw("250 " + strings.Repeat("x", 10000) + "\r\n"); c.Stall() }},
+	{"endless reply", probe.ErrProtocol, "multiline reply longer than 100 lines", func(c *smtptest.Conn) {
 		for c.Send("250-more and more") {
 		}
 	}},
-	{"codes disagree", probe.ErrProtocol, func(c *smtptest.Conn) { c.Send("250-first", "354 second"); c.Stall() }},
+	{"codes disagree", probe.ErrProtocol, `continuation line code differs from 250: got "354 second"`, func(c *smtptest.Conn) { c.Send("250-first", "354 second"); c.Stall() }},
 }
 
 // faultSteps are the points of a dialogue (STARTTLS offered, PIPELINING
-// on) where a fault is injected, with the Error.Step the probe must name.
-var faultSteps = []struct{ at, step string }{
-	{"greeting", "greeting"},
-	{"EHLO", "EHLO"},
-	{"STARTTLS", "STARTTLS"},
-	{"TLS handshake", "TLS handshake"},
-	{"EHLO after TLS", "EHLO"},
-	{"MAIL", "MAIL FROM"},
-	{"RCPT", "RCPT TO"},
+// on) where a fault is injected, with the Error.Step the probe must name
+// and the command of the last step it records.
+var faultSteps = []struct{ at, step, last string }{
+	{"greeting", "greeting", ""},
+	{"EHLO", "EHLO", "EHLO probe.test"},
+	{"STARTTLS", "STARTTLS", "STARTTLS"},
+	{"TLS handshake", "TLS handshake", "STARTTLS"},
+	{"EHLO after TLS", "EHLO", "EHLO probe.test"},
+	{"MAIL", "MAIL FROM", "MAIL FROM:<>"},
+	{"RCPT", "RCPT TO", "RCPT TO:<user@example.com>"},
 }
 
 // faultScript plays a healthy dialogue up to at, then commits fault. A
@@ -103,6 +106,9 @@ func TestFaultMatrix(t *testing.T) {
 				if h.Err.Step != st.step || h.Err.Kind != kind {
 					t.Errorf("Err %q: step %q kind %s, want %q %s", h.Err, h.Err.Step, h.Err.Kind, st.step, kind)
 				}
+				if st.at != "TLS handshake" && !strings.Contains(h.Err.Error(), f.has) {
+					t.Errorf("Err %q, want it to say %q", h.Err, f.has)
+				}
 				if st.at == "TLS handshake" {
 					if h.TLS == nil || h.TLS.HandshakeError == "" {
 						t.Errorf("TLS %+v: want the handshake error recorded", h.TLS)
@@ -110,9 +116,9 @@ func TestFaultMatrix(t *testing.T) {
 				} else if last := h.Steps[len(h.Steps)-1]; last.Reply.Code != 0 {
 					t.Errorf("the failed step %q has code %d, want 0", last.Command, last.Reply.Code)
 				}
-				// The steps before the fault are all there.
-				if len(h.Steps) == 0 || h.Steps[0].Command != "" {
-					t.Errorf("no greeting step: %+v", h.Steps)
+				// The steps before the fault are all there, and none after.
+				if len(h.Steps) == 0 || h.Steps[0].Command != "" || h.Steps[len(h.Steps)-1].Command != st.last {
+					t.Errorf("steps from the greeting to %q wanted:\n%s", st.last, transcript(h))
 				}
 				if st.at == "EHLO after TLS" || st.at == "MAIL" || st.at == "RCPT" {
 					if h.TLS == nil || !h.TLS.Verified {
