@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/fatih/color"
 )
 
 // Table writes the closing table of a run over several targets: one row a
@@ -23,6 +21,7 @@ func Table(w io.Writer, as []Assessment, o Options) error {
 	sort.SliceStable(rows, func(i, j int) bool {
 		return as[rows[i]].Status.rank() > as[rows[j]].Status.rank()
 	})
+	p := newPalette(o.Color)
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n%-*s  %-8s  %s\n", width, "TARGET", "STATUS", "SUMMARY")
 	for _, i := range rows {
@@ -30,29 +29,8 @@ func Table(w io.Writer, as []Assessment, o Options) error {
 		name := a.Result.Target.Input
 		pad := strings.Repeat(" ", width-utf8.RuneCountInString(name))
 		status := fmt.Sprintf("%-8s", a.Status)
-		fmt.Fprintf(&b, "%s%s  %s  %s\n", name, pad, statusColor(a.Status, o.Color).Sprint(status), a.Summary)
+		fmt.Fprintf(&b, "%s%s  %s  %s\n", name, pad, p.status(a.Status).Sprint(status), a.Summary)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// statusColor is the colour of a status word: green, yellow, red, magenta.
-func statusColor(s Status, enabled bool) *color.Color {
-	var c *color.Color
-	switch s {
-	case OK:
-		c = color.New(color.FgGreen)
-	case Warning:
-		c = color.New(color.FgYellow)
-	case Critical:
-		c = color.New(color.FgRed, color.Bold)
-	default:
-		c = color.New(color.FgMagenta)
-	}
-	if enabled {
-		c.EnableColor()
-	} else {
-		c.DisableColor()
-	}
-	return c
 }
