@@ -92,10 +92,14 @@ type Target struct {
 
 // Result holds the facts gathered for one target.
 type Result struct {
-	Target   Target
-	Server   string        // Config.Server when the MX lookup was skipped
-	DNS      dnsx.MXResult // the MX lookup; with Server set only Queries, of its address lookup
-	DNSErr   error         // the resolver failed: the probe could not run
+	Target Target
+	Server string        // Config.Server when the MX lookup was skipped
+	DNS    dnsx.MXResult // the MX lookup; with Server set only Queries, of its address lookup
+	// DNSErr says why no host could be found, so none was probed: the
+	// resolver failed or has no configuration, the domain's own CNAME
+	// chain loops or is too long, or the domain or Server cannot be asked
+	// about (see dnsx.LookupMX and LookupHost; a bad port in Server).
+	DNSErr   error
 	Hosts    []Host        // one per host (per address with AllAddresses), in MX order
 	Started  time.Time     // when the probe began
 	Duration time.Duration // wall time of the whole probe
