@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/smtpprobe/smtpprobe/probe"
@@ -78,5 +79,35 @@ func TestTable(t *testing.T) {
 			t.Fatal(err)
 		}
 		golden(t, c.name, b.Bytes())
+	}
+}
+
+// TestTableWideAndHostile checks that the columns stay aligned for targets
+// in wide (Japanese) runes and that control characters in a target or a
+// summary reach the terminal escaped, as in the text report.
+func TestTableWideAndHostile(t *testing.T) {
+	as := []Assessment{
+		{Result: probe.Result{Target: probe.Target{Input: "日本語.example"}}, Status: OK, Summary: "ok"},
+		{Result: probe.Result{Target: probe.Target{Input: "a.example"}}, Status: OK, Summary: "ok"},
+		Invalid("bad\x1b[2J.example", errors.New("invalid target \"bad\x1b[2J.example\""), Options{}),
+	}
+	var b bytes.Buffer
+	if err := Table(&b, as, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "\x1b") {
+		t.Errorf("control character in the table:\n%q", b.String())
+	}
+	col := -1
+	for l := range strings.Lines(strings.TrimPrefix(b.String(), "\n")) {
+		i := strings.Index(l, "  ")
+		for i < len(l) && l[i] == ' ' {
+			i++
+		}
+		if c := displayWidth(l[:i]); col < 0 {
+			col = c
+		} else if c != col {
+			t.Errorf("status column at %d, want %d: %q", c, col, l)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // Table writes the closing table of a run over several targets: one row a
@@ -16,7 +15,7 @@ func Table(w io.Writer, as []Assessment, o Options) error {
 	width := len("TARGET")
 	for i, a := range as {
 		rows[i] = i
-		width = max(width, utf8.RuneCountInString(a.Result.Target.Input))
+		width = max(width, displayWidth(clean(a.Result.Target.Input)))
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		return as[rows[i]].Status.rank() > as[rows[j]].Status.rank()
@@ -26,10 +25,8 @@ func Table(w io.Writer, as []Assessment, o Options) error {
 	fmt.Fprintf(&b, "\n%-*s  %-8s  %s\n", width, "TARGET", "STATUS", "SUMMARY")
 	for _, i := range rows {
 		a := as[i]
-		name := a.Result.Target.Input
-		pad := strings.Repeat(" ", width-utf8.RuneCountInString(name))
 		status := fmt.Sprintf("%-8s", a.Status)
-		fmt.Fprintf(&b, "%s%s  %s  %s\n", name, pad, p.status(a.Status).Sprint(status), a.Summary)
+		fmt.Fprintf(&b, "%s  %s  %s\n", padRight(clean(a.Result.Target.Input), width), p.status(a.Status).Sprint(status), clean(a.Summary))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
