@@ -116,8 +116,10 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	if o.concurrency < 1 {
 		return cfg, fmt.Errorf("--concurrency %d: want at least 1", o.concurrency)
 	}
-	if o.certWarnDays < 0 {
-		return cfg, fmt.Errorf("--cert-warn-days %d: want 0 or more", o.certWarnDays)
+	if o.certWarnDays < 1 {
+		// report.Options takes 0 for its default of 14 days, which is not
+		// what "--cert-warn-days 0" asks for.
+		return cfg, fmt.Errorf("--cert-warn-days %d: want 1 or more", o.certWarnDays)
 	}
 	if o.certCritDays < 0 {
 		return cfg, fmt.Errorf("--cert-crit-days %d: want 0 or more", o.certCritDays)

@@ -177,6 +177,7 @@ func TestBadInput(t *testing.T) {
 		{"bad timeout syntax", []string{"--timeout", "soon", "example.com"}, "timeout"},
 		{"bad lang", []string{"--lang", "fr", "example.com"}, "--lang"},
 		{"bad concurrency", []string{"-c", "0", "example.com"}, "--concurrency"},
+		{"no cert warning days", []string{"--cert-warn-days", "0", "example.com"}, "--cert-warn-days"},
 		{"CRLF in helo", []string{"--helo", "a\r\nDATA", "example.com"}, "--helo"},
 		{"CRLF in from", []string{"--from", "a@b.example\r\nRCPT TO:<x@y>", "example.com"}, "--from"},
 		{"bad rcpt", []string{"--rcpt", "no-at-sign", "example.com"}, "--rcpt"},
