@@ -40,12 +40,15 @@ func (e *ProtocolError) Error() string {
 }
 
 func protocolErr(reason string, seen []byte) *ProtocolError {
-	q := seen
-	more := ""
-	if len(q) > seenMax {
-		q, more = q[:seenMax], "..."
+	return &ProtocolError{Reason: reason, Seen: quoteSeen(seen)}
+}
+
+// quoteSeen quotes the first seenMax bytes of b for an error message.
+func quoteSeen(b []byte) string {
+	if len(b) > seenMax {
+		return strconv.QuoteToASCII(string(b[:seenMax])) + "..."
 	}
-	return &ProtocolError{Reason: reason, Seen: strconv.QuoteToASCII(string(q)) + more}
+	return strconv.QuoteToASCII(string(b))
 }
 
 // ReadReply reads one SMTP reply, single or multiline, from r within the
@@ -135,7 +138,7 @@ func readLine(r *bufio.Reader) ([]byte, error) {
 		}
 		if err != nil {
 			if err == io.EOF && len(line) > 0 {
-				return nil, fmt.Errorf("connection closed mid-line after %s: %w", protocolErr("", line).Seen, io.ErrUnexpectedEOF)
+				return nil, fmt.Errorf("connection closed mid-line after %s: %w", quoteSeen(line), io.ErrUnexpectedEOF)
 			}
 			return nil, err
 		}
