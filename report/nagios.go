@@ -152,9 +152,10 @@ func nagiosLong(b *strings.Builder, a Assessment, indent string) {
 func nagiosStatus(s Status) string { return strings.ToUpper(s.String()) }
 
 // nagiosText makes a text fit on one line of plugin output, where a "|"
-// would start the performance data.
+// would start the performance data, and escapes the control characters a
+// hostile server may send (clean), as the text report does.
 func nagiosText(s string) string {
-	return strings.NewReplacer("|", "/", "\r", " ", "\n", " ").Replace(s)
+	return clean(strings.NewReplacer("|", "/", "\r", " ", "\n", " ").Replace(s))
 }
 
 func findingText(f Finding) string {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/netip"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -261,4 +262,27 @@ func TestStepNames(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("stepNames = %v, want %v", got, want)
 	}
+}
+
+// TestNagiosHostileReply checks that what a server sends reaches the
+// plugin output on one line, with its control characters escaped.
+func TestNagiosHostileReply(t *testing.T) {
+	a := monFixtures()["healthy"]
+	a.Result.Hosts = slices.Clone(a.Result.Hosts)
+	h := &a.Result.Hosts[0]
+	h.Steps = slices.Clone(h.Steps)
+	h.Steps[5].Reply.Lines = []string{"2.1.5 Ok\x1b]0;pwned\x07\x1b[2J | \r\x00done"}
+	var b bytes.Buffer
+	if err := Nagios(&b, []Assessment{a}, monOptions()); err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range b.Bytes() {
+		if c < 0x20 && c != '\n' || c == 0x7f {
+			t.Fatalf("control byte %#x at %d in the plugin output:\n%q", c, i, b.String())
+		}
+	}
+	if !strings.Contains(b.String(), `RCPT TO:<postmaster@example.com>: 250 2.1.5 Ok\x1b]0;pwned`) {
+		t.Errorf("the last reply is missing:\n%s", b.String())
+	}
+	checkPluginOutput(t, b.String(), []Assessment{a})
 }
