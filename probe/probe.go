@@ -2,6 +2,10 @@
 // records what they said: every reply with its basic and enhanced status code
 // (RFC 3463), timings, the EHLO extensions, and the TLS facts of STARTTLS (RFC
 // 3207) or implicit TLS (RFC 8314). It uses PIPELINING (RFC 2920) when offered.
+// Given credentials it authenticates with SMTP AUTH (RFC 4954: PLAIN, LOGIN,
+// XOAUTH2, OAUTHBEARER), over verified TLS unless told otherwise, and it can
+// probe message submission servers (RFC 6409). No mail is sent without
+// Config.Data, and no secret reaches a Result.
 //
 // The probe observes and records; it never judges and never prints. Package
 // report turns a Result into findings and a verdict.
