@@ -55,8 +55,6 @@ func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
 	fs.DurationVar(&so.deadline, "deadline", 30*time.Second, "longest a probe may take; a shorter X-Prometheus-Scrape-Timeout-Seconds wins")
 	fs.DurationVar(&so.timeoutOffset, "timeout-offset", 500*time.Millisecond, "subtracted from the scrape timeout so that the answer arrives in time")
 	probeFlags := newFlagSet(&so.probe)
-	// serve has neither --submission nor --tls (tls is a parameter).
-	probeFlags.Lookup("port").Usage = "default SMTP `port` (default 25, or 465 with tls=true)"
 	for _, name := range serveProbeFlags {
 		fs.AddFlag(probeFlags.Lookup(name))
 	}
