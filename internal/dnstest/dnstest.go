@@ -9,9 +9,9 @@
 // UDP answers larger than the client's buffer (512 bytes, or its EDNS0 size)
 // are truncated with the TC bit, as real servers do.
 //
-// Knobs make chosen names misbehave: ServFail, Refuse, Truncate, Silence and
-// Delay; Handle replaces the answering altogether for faults no real server
-// produces (mismatched IDs, malformed packets). Every query is counted per
+// Knobs make chosen names misbehave (ServFail, Refuse, Truncate, Silence) or
+// slow every answer (Delay); Handle replaces the answering altogether for
+// faults no real server produces (mismatched IDs, malformed packets). Every query is counted per
 // transport so that tests can assert a TCP retry happened.
 //
 // Import it only from _test.go files.
