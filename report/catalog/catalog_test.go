@@ -309,11 +309,13 @@ func TestEnhancedXForm(t *testing.T) {
 	}
 }
 
+// TestClass checks the explanation of a code the catalog knows only by its
+// class (the first digit).
 func TestClass(t *testing.T) {
-	for digit, want := range map[byte]string{'2': CategorySuccess, '3': CategoryIntermediate, '4': CategoryOther, '5': CategoryOther} {
-		d := Class(digit, Japanese)
-		if d.Category != want || d.Class == "" || !hasJapanese(d.Meaning) {
-			t.Errorf("Class(%c) = %+v", digit, d)
+	for code, want := range map[int]string{290: CategorySuccess, 390: CategoryIntermediate, 490: CategoryOther, 590: CategoryOther} {
+		d := Diagnose(code, "", "", Japanese)
+		if d.Matched != MatchedClass || d.Category != want || d.Class == "" || !hasJapanese(d.Meaning) {
+			t.Errorf("Diagnose(%d) = %+v", code, d)
 		}
 	}
 }

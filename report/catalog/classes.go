@@ -61,17 +61,6 @@ func (s *subjectEntry) diagnosis(digit byte, enhanced string, lang Lang) Diagnos
 	}
 }
 
-// Class explains a class digit ('2' to '5') as a Diagnosis matched "class",
-// for a code the catalog does not know.
-func Class(digit byte, lang Lang) Diagnosis {
-	c := lookupClass(digit)
-	t := pick(lang, c.En, c.Ja)
-	return Diagnosis{
-		Class: className(digit), Title: t.Title, Meaning: t.Meaning, When: t.When,
-		Fix: t.Fix, Category: c.Category, Retry: retryOf(digit, ""), Matched: MatchedClass,
-	}
-}
-
 var classes = []classEntry{
 	{
 		Digit: '2', Category: CategorySuccess,
