@@ -196,10 +196,7 @@ func (j *judge) judgeHost(i int) {
 		f := Finding{Severity: sev, Host: h.Name, ID: FindingReply, Code: code, Enhanced: s.Reply.Enhanced,
 			Command: s.Command, Diagnosis: d, Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
 		if sev != OK && throttled(code, s.Reply.Enhanced, text, d) {
-			f.ID = FindingThrottled
-			td := findingDiagnosis(FindingThrottled, j.o.Lang, nil)
-			td.Code, td.Enhanced, td.Class = d.Code, d.Enhanced, d.Class
-			f.Diagnosis = td
+			j.retitle(&f, FindingThrottled)
 			if verb == "" {
 				hj.outcome = outThrottled
 			}
@@ -212,6 +209,14 @@ func (j *judge) judgeHost(i int) {
 	j.judgeHostErr(i, h, add)
 	j.judgeTLS(h, add)
 	j.judgeAuth(i, add)
+}
+
+// retitle makes a reply finding the finding id, whose text says more than
+// the catalog's explanation of the reply; the reply's codes and class stay.
+func (j *judge) retitle(f *Finding, id string) {
+	d := findingDiagnosis(id, j.o.Lang, nil)
+	d.Code, d.Enhanced, d.Class = f.Diagnosis.Code, f.Diagnosis.Enhanced, f.Diagnosis.Class
+	f.ID, f.Diagnosis = id, d
 }
 
 // judgeHostErr judges why a dialogue ended early.

@@ -40,9 +40,7 @@ func (j *judge) judgeAuth(i int, add func(Finding, bool)) {
 			if v := commandVerb(f.Command); v != "MAIL" && v != "RCPT" && v != "DATA" {
 				continue
 			}
-			d := findingDiagnosis(FindingAuthRequired, j.o.Lang, nil)
-			d.Code, d.Enhanced, d.Class = f.Diagnosis.Code, f.Diagnosis.Enhanced, f.Diagnosis.Class
-			f.ID, f.Diagnosis = FindingAuthRequired, d
+			j.retitle(f, FindingAuthRequired)
 		}
 	}
 	if a == nil {
