@@ -40,10 +40,7 @@ func runExplain(args []string, e *env) int {
 	noColor := fs.Bool("no-color", false, "plain text (colour is also off when NO_COLOR is set or stdout is not a terminal)")
 	help := fs.BoolP("help", "h", false, "show this help")
 
-	fail := func(err error) int {
-		fmt.Fprintf(stderr, "smtpprobe: error: %s\n", explainErrLine(err.Error()))
-		return 3
-	}
+	fail := func(err error) int { return fail(stderr, err, "") }
 	if err := fs.Parse(args); err != nil {
 		return fail(fmt.Errorf("explain: %w", err))
 	}
@@ -116,9 +113,4 @@ func readReply(stdin io.Reader) (string, error) {
 		return "", fmt.Errorf("explain --text -: standard input is longer than %d bytes", maxExplainInput)
 	}
 	return string(b), nil
-}
-
-// explainErrLine keeps an error message on one line of stderr.
-func explainErrLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/mattn/go-isatty"
@@ -150,11 +151,16 @@ func requireTLS(cfg probe.Config) bool {
 // fail reports an error in the one-line form users and scripts expect and
 // returns the exit status for "unknown".
 func fail(w io.Writer, err error, hint string) int {
-	fmt.Fprintf(w, "smtpprobe: error: %v\n", err)
+	fmt.Fprintf(w, "smtpprobe: error: %s\n", oneLine(err.Error()))
 	if hint != "" {
 		fmt.Fprintf(w, "smtpprobe: hint: %s\n", hint)
 	}
 	return int(report.Unknown)
+}
+
+// oneLine keeps a message on one line of stderr or of an HTTP answer.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r", " ", "\n", " ").Replace(s)
 }
 
 func loadRoots(file string) (*x509.CertPool, error) {

@@ -396,11 +396,6 @@ func paramNames(msg string) string {
 	return b.String()
 }
 
-// oneLine keeps an error message to one line of an HTTP answer.
-func oneLine(s string) string {
-	return strings.NewReplacer("\r", " ", "\n", " ").Replace(s)
-}
-
 // limiter is a token bucket: rate tokens a second, at most burst saved.
 type limiter struct {
 	mu     sync.Mutex
