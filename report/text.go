@@ -26,7 +26,7 @@ const textWidth = 100
 // Colour is used only when o.Color is set.
 func Text(w io.Writer, as []Assessment, o Options) error {
 	var b bytes.Buffer
-	t := textWriter{b: &b, o: o, p: newPalette(o.Color), l: textLabels(o.Lang)}
+	t := textWriter{b: &b, o: o, p: newPalette(o.Color), l: textLabels(o.Lang), al: textAuthLabels(o.Lang)}
 	for i, a := range as {
 		if i > 0 {
 			b.WriteString("\n")
@@ -42,6 +42,7 @@ type textWriter struct {
 	o   Options
 	p   palette
 	l   labels
+	al  authLabels
 	now time.Time
 }
 

@@ -58,7 +58,7 @@ func (t *textWriter) authFacts(h probe.Host) {
 	if a == nil {
 		return
 	}
-	l := textAuthLabels(t.o.Lang)
+	l := t.al
 	mechs := func(ms []string, offered bool) string {
 		if len(ms) == 0 && !offered {
 			return l.none
