@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/fatih/color"
@@ -39,7 +40,7 @@ func ExplainCode(query string, lang catalog.Lang) (Explanation, error) {
 	switch {
 	case code != 0 && enhanced != "" && enhanced[0] == 'X':
 		// "550 X.1.1": the registry entry in the class of the basic code.
-		enhanced = enhanced[:0] + string(rune('0'+code/100)) + enhanced[1:]
+		enhanced = strconv.Itoa(code/100) + enhanced[1:]
 		e.Diagnosis = catalog.Diagnose(code, enhanced, "", lang)
 	case code != 0 && enhanced != "":
 		e.Diagnosis = catalog.Diagnose(code, enhanced, "", lang)
