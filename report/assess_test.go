@@ -558,7 +558,7 @@ func TestWrapText(t *testing.T) {
 // BenchmarkAssess measures judging a healthy two-host result: the report's
 // share of the cost of one probed domain.
 func BenchmarkAssess(b *testing.B) {
-	r := goldenCases()[0].r
+	r := goldenCase("healthy-tls").r
 	o := testOptions()
 	b.ReportAllocs()
 	for b.Loop() {

@@ -169,6 +169,20 @@ func connectErr(kind probe.ErrorKind, a string) string {
 	return "dial tcp " + ap + ": i/o timeout"
 }
 
+// goldenCase returns the golden case of that name.
+func goldenCase(name string) struct {
+	name string
+	r    probe.Result
+	o    Options
+} {
+	for _, c := range goldenCases() {
+		if c.name == name {
+			return c
+		}
+	}
+	panic("no golden case " + name)
+}
+
 // goldenCases are the fixtures rendered by every renderer test.
 func goldenCases() []struct {
 	name string

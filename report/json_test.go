@@ -194,7 +194,7 @@ func checkDiagnosis(t *testing.T, want func(map[string]any, string, ...string), 
 }
 
 func BenchmarkRender(b *testing.B) {
-	a := Assess(goldenCases()[0].r, testOptions())
+	a := Assess(goldenCase("healthy-tls").r, testOptions())
 	as := []Assessment{a}
 	for _, bc := range []struct {
 		name   string
