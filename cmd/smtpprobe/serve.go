@@ -294,10 +294,6 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	s.inFlight.Inc()
 	defer s.inFlight.Dec()
 
-	// No step may outlast the probe's deadline.
-	if left := time.Until(deadlineOf(ctx)); left < cfg.Timeout {
-		cfg.Timeout = max(left, time.Millisecond)
-	}
 	ropts := s.ropts
 	ropts.RequireTLS = requireTLS(cfg)
 	start := time.Now()
@@ -308,11 +304,6 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	s.duration.Observe(took.Seconds())
 	s.remember(a, start, took)
 	promhttp.HandlerFor(report.Metrics([]report.Assessment{a}, ropts), promhttp.HandlerOpts{}).ServeHTTP(w, r)
-}
-
-func deadlineOf(ctx context.Context) time.Time {
-	d, _ := ctx.Deadline()
-	return d
 }
 
 // probeTimeout bounds a probe: Prometheus's scrape timeout minus the
