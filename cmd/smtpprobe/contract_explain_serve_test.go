@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -165,7 +166,7 @@ func TestContractServe(t *testing.T) {
 		}
 		got := commands(rec)
 		for _, w := range []string{"EHLO scraper.test", "MAIL FROM:<probe@scraper.test>", "VRFY someone"} {
-			if !contains(got, w) {
+			if !slices.Contains(got, w) {
 				t.Errorf("the exporter did not send %q; it sent %q", w, got)
 			}
 		}

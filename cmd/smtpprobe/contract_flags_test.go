@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -119,7 +120,7 @@ func TestContractFlags(t *testing.T) {
 		}
 		got := commands(s)
 		for _, w := range []string{"EHLO client.sender.test", "MAIL FROM:<probe@sender.test>", "RCPT TO:<other@rcpt.test>", "VRFY someone@rcpt.test"} {
-			if !contains(got, w) {
+			if !slices.Contains(got, w) {
 				t.Errorf("the client did not send %q; it sent %q", w, got)
 			}
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -342,7 +343,7 @@ func TestContractJSON(t *testing.T) {
 		})
 		obj = decodeOne(t, runWith(t, cmdEnv{}, "--server", s.Addr, "--timeout", "2s", "-o", "json", "user@example.test"))
 		want(t, obj, "hosts.0.tls", "null")
-		if !contains(stepCommands(t, obj), "STARTTLS") {
+		if !slices.Contains(stepCommands(t, obj), "STARTTLS") {
 			t.Errorf("no STARTTLS step: %q", stepCommands(t, obj))
 		}
 	})

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +79,7 @@ func TestContractTLS(t *testing.T) {
 		ce, d, _, _ := tlsWorld(t, smtptest.Options{}, 25)
 		r := runWith(t, ce, "--resolver", d.Addr(), "-o", "json", "tls.test")
 		obj := decodeOne(t, r)
-		if r.code != 0 || !contains(stepCommands(t, obj), "STARTTLS") {
+		if r.code != 0 || !slices.Contains(stepCommands(t, obj), "STARTTLS") {
 			t.Errorf("exit %d, steps %q; want 0 with STARTTLS", r.code, stepCommands(t, obj))
 		}
 		if v := str(t, obj, "hosts.0.tls.version"); !strings.HasPrefix(v, "TLS 1.") {
@@ -92,7 +93,7 @@ func TestContractTLS(t *testing.T) {
 		ce, d, _, _ := tlsWorld(t, smtptest.Options{}, 25)
 		r := runWith(t, ce, "--resolver", d.Addr(), "--starttls", "never", "-o", "json", "tls.test")
 		obj := decodeOne(t, r)
-		if contains(stepCommands(t, obj), "STARTTLS") {
+		if slices.Contains(stepCommands(t, obj), "STARTTLS") {
 			t.Errorf("--starttls never sent STARTTLS: %q", stepCommands(t, obj))
 		}
 		want(t, obj, "hosts.0.tls", "null")
@@ -127,7 +128,7 @@ func TestContractTLS(t *testing.T) {
 		if v, _ := jget(obj, "hosts.0.tls.implicit"); v != true {
 			t.Errorf("tls.implicit %v, want true", v)
 		}
-		if st := stepCommands(t, obj); len(st) == 0 || st[0] != "" || contains(st, "STARTTLS") {
+		if st := stepCommands(t, obj); len(st) == 0 || st[0] != "" || slices.Contains(st, "STARTTLS") {
 			t.Errorf("steps %q: want the greeting first and no STARTTLS", st)
 		}
 		// Without --tls the same server never greets in clear.

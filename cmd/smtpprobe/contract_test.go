@@ -213,15 +213,6 @@ func commands(s *smtptest.Scripted) []string {
 	return strings.Split(strings.TrimRight(s.Received(), "\r\n"), "\r\n")
 }
 
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 func stepCommands(t *testing.T, obj map[string]any) []string {
 	var out []string
 	for _, st := range arr(t, obj, "hosts.0.steps") {
