@@ -103,11 +103,20 @@ func TestFaultMatrix(t *testing.T) {
 				if h.Err == nil {
 					t.Fatalf("no error; transcript\n%s", transcript(h))
 				}
+				if st.at == "greeting" && h.Err.Step == "connect" && h.Err.Kind == probe.ErrReset && f.kind == probe.ErrReset {
+					// An RST sent at once can beat the end of the
+					// probe's connect, which then reports it.
+					return
+				}
 				if h.Err.Step != st.step || h.Err.Kind != kind {
 					t.Errorf("Err %q: step %q kind %s, want %q %s", h.Err, h.Err.Step, h.Err.Kind, st.step, kind)
 				}
 				if st.at != "TLS handshake" && !strings.Contains(h.Err.Error(), f.has) {
 					t.Errorf("Err %q, want it to say %q", h.Err, f.has)
+				}
+				// The steps before the fault are all there, and none after.
+				if len(h.Steps) == 0 || h.Steps[0].Command != "" || h.Steps[len(h.Steps)-1].Command != st.last {
+					t.Fatalf("steps from the greeting to %q wanted:\n%s", st.last, transcript(h))
 				}
 				if st.at == "TLS handshake" {
 					if h.TLS == nil || h.TLS.HandshakeError == "" {
@@ -115,10 +124,6 @@ func TestFaultMatrix(t *testing.T) {
 					}
 				} else if last := h.Steps[len(h.Steps)-1]; last.Reply.Code != 0 {
 					t.Errorf("the failed step %q has code %d, want 0", last.Command, last.Reply.Code)
-				}
-				// The steps before the fault are all there, and none after.
-				if len(h.Steps) == 0 || h.Steps[0].Command != "" || h.Steps[len(h.Steps)-1].Command != st.last {
-					t.Errorf("steps from the greeting to %q wanted:\n%s", st.last, transcript(h))
 				}
 				if st.at == "EHLO after TLS" || st.at == "MAIL" || st.at == "RCPT" {
 					if h.TLS == nil || !h.TLS.Verified {
