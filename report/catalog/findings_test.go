@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // contractCategories are the categories interface.md allows.
@@ -16,6 +15,14 @@ var contractCategories = strings.Fields(`mailbox-unknown mailbox-full mailbox-di
 	intermediate other`)
 
 var placeholder = regexp.MustCompile(`\{[a-z]+\}`)
+
+// TestCategoriesAreTheContracts checks Categories, by which every test of
+// the catalog checks a category, against the contract's list.
+func TestCategoriesAreTheContracts(t *testing.T) {
+	if got := Categories(); !slices.Equal(got, contractCategories) {
+		t.Errorf("Categories() = %q\nwant the contract's %q", got, contractCategories)
+	}
+}
 
 func TestFindingTextComplete(t *testing.T) {
 	known := []string{"{port}", "{delay}", "{days}", "{threshold}"}
@@ -41,7 +48,7 @@ func TestFindingTextComplete(t *testing.T) {
 					t.Errorf("%s: empty %s", id, name)
 				}
 			}
-			if !slices.Contains(contractCategories, d.Category) {
+			if !validCategory(d.Category) {
 				t.Errorf("%s: category %q is not in the contract", id, d.Category)
 			}
 			if d.Retry != "transient" && d.Retry != "permanent" {
@@ -61,10 +68,10 @@ func TestFindingTextComplete(t *testing.T) {
 			if p[0] == p[1] {
 				t.Errorf("%s: Japanese text is the English one: %q", id, p[0])
 			}
-			if !japanese(p[1]) {
+			if !hasJapanese(p[1]) {
 				t.Errorf("%s: Japanese text has no Japanese: %q", id, p[1])
 			}
-			if japanese(p[0]) {
+			if hasJapanese(p[0]) {
 				t.Errorf("%s: English text has Japanese: %q", id, p[0])
 			}
 			if !samePlaceholders(p[0], p[1]) {
@@ -84,15 +91,6 @@ func TestFindingTextUnknown(t *testing.T) {
 	if en != xx {
 		t.Errorf("FindingText(de) = %+v; want the English text", xx)
 	}
-}
-
-func japanese(s string) bool {
-	for _, r := range s {
-		if unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) {
-			return true
-		}
-	}
-	return false
 }
 
 func samePlaceholders(a, b string) bool {
