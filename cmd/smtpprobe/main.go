@@ -70,10 +70,6 @@ func run(ctx context.Context, args []string, e *env) int {
 	fs := newFlagSet(&o)
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			usage(e.stdout, fs)
-			return 0
-		}
 		return fail(e.stderr, err, "run 'smtpprobe --help' for usage")
 	}
 	if o.help {

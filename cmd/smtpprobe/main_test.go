@@ -284,6 +284,11 @@ func TestHelpAndVersion(t *testing.T) {
 			t.Errorf("--help lacks %s", flag)
 		}
 	}
+	for _, args := range [][]string{{"-h"}, {"serve", "--help"}, {"serve", "-h"}} {
+		if r := runCmd(t, "", nil, args...); r.code != 0 || !strings.Contains(r.stdout, "Usage:") || !strings.Contains(r.stdout, "--timeout") {
+			t.Errorf("%q: exit %d, stdout %q; want 0 and the usage", args, r.code, r.stdout)
+		}
+	}
 	if r := runCmd(t, "", nil, "--version"); r.code != 0 || !strings.HasPrefix(r.stdout, "smtpprobe ") {
 		t.Errorf("--version: %d %q", r.code, r.stdout)
 	}

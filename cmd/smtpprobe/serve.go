@@ -70,10 +70,6 @@ func runServe(ctx context.Context, args []string, e *env) int {
 	fs := newServeFlagSet(&so)
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			serveUsage(e.stdout, fs)
-			return 0
-		}
 		return fail(e.stderr, err, "run 'smtpprobe serve --help' for usage")
 	}
 	if so.help {
