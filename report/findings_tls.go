@@ -13,7 +13,7 @@ import (
 // the handshake worked, whether the chain is trusted, whether the name
 // matches and how long the certificate has left.
 type tlsFacts struct {
-	Offered        bool // STARTTLS in the EHLO reply, or implicit TLS
+	Offered        bool // STARTTLS in the EHLO reply before TLS; never with implicit TLS
 	Attempted      bool // a handshake was tried
 	HandshakeOK    bool
 	HandshakeError string
@@ -44,7 +44,9 @@ func tlsFactsOf(h probe.Host, now time.Time) tlsFacts {
 		return f
 	}
 	f.Attempted = true
-	f.Offered = f.Offered || info.Implicit
+	// Over implicit TLS no EHLO precedes TLS, so nothing offered STARTTLS
+	// (as smtpprobe_starttls_offered, which has no sample then).
+	f.Offered = f.Offered && !info.Implicit
 	if info.HandshakeError != "" {
 		f.HandshakeError = info.HandshakeError
 		return f

@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/smtpprobe/smtpprobe/probe"
 )
 
 func TestJSONGolden(t *testing.T) {
@@ -190,6 +193,35 @@ func checkDiagnosis(t *testing.T, want func(map[string]any, string, ...string), 
 	}
 	if r := d["retry"]; r != "transient" && r != "permanent" {
 		t.Errorf("%s.retry = %v", where, r)
+	}
+}
+
+// TestJSONStartTLSOfferedImplicit checks that starttls_offered reports
+// what the EHLO reply offered: nothing over implicit TLS (SMTPS), where no
+// EHLO comes before TLS.
+func TestJSONStartTLSOfferedImplicit(t *testing.T) {
+	for _, implicit := range []bool{false, true} {
+		h := healthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
+		if implicit {
+			h.Port, h.TLS.Implicit, h.ExtensionsBeforeTLS = 465, true, nil
+			h.Steps = slices.DeleteFunc(slices.Clone(h.Steps), func(s probe.Step) bool { return s.Command == "STARTTLS" })
+		}
+		a := Assess(result("example.com", []probe.Host{h}, mx(10, h.Name, "192.0.2.1")), testOptions())
+		var b bytes.Buffer
+		if err := JSON(&b, []Assessment{a}, testOptions()); err != nil {
+			t.Fatal(err)
+		}
+		var v struct {
+			Hosts []struct {
+				StartTLSOffered bool `json:"starttls_offered"`
+			} `json:"hosts"`
+		}
+		if err := json.Unmarshal(b.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		if got := v.Hosts[0].StartTLSOffered; got == implicit {
+			t.Errorf("implicit TLS %v: starttls_offered %v", implicit, got)
+		}
 	}
 }
 
