@@ -198,7 +198,7 @@ func (t *textWriter) host(h probe.Host, st Status, fs []Finding) {
 		t.handshake(h.TLS)
 	}
 	for k, s := range h.Steps {
-		t.step(h, k, s)
+		t.step(h, k, s, fs)
 	}
 	if h.Err != nil && h.Err.Step != "connect" {
 		t.line(-1, "!!", t.p.crit.Sprint(clean(h.Err.Error())))
@@ -220,7 +220,9 @@ func (t *textWriter) line(d time.Duration, marker, text string) {
 	fmt.Fprintf(t.b, "%s  %s %s\n", t.p.dim.Sprint(dur), marker, text)
 }
 
-func (t *textWriter) step(h probe.Host, k int, s probe.Step) {
+// step writes one command and its reply; a reply that Assess made a
+// finding of is followed by the catalog's explanation.
+func (t *textWriter) step(h probe.Host, k int, s probe.Step, fs []Finding) {
 	if s.Command != "" {
 		cmd := clean(s.Command)
 		if s.Pipelined {
@@ -255,7 +257,7 @@ func (t *textWriter) step(h probe.Host, k int, s probe.Step) {
 		d = -1
 	}
 	verb := commandVerb(s.Command)
-	if !healthy(verb, rep.Code) {
+	if replyFinding(fs, h.Name, s.Command, rep.Code) {
 		t.explain(catalog.Diagnose(rep.Code, rep.Enhanced, replyText(rep), t.o.Lang), rep.Code)
 	}
 	if verb == "STARTTLS" && rep.Code == 220 && h.TLS != nil {
@@ -362,6 +364,18 @@ func (t *textWriter) tlsFacts(h probe.Host, fs []Finding) {
 		}
 		fact(label, v)
 	}
+}
+
+// replyFinding tells whether Assess made a finding of the reply code to
+// cmd from host. Every step with the same host, command and code is judged
+// alike, so these three name the reply well enough.
+func replyFinding(fs []Finding, host, cmd string, code int) bool {
+	for _, f := range fs {
+		if f.Code == code && f.Command == cmd && f.Host == host {
+			return true
+		}
+	}
+	return false
 }
 
 // expirySeverity is the worst severity of the findings about the lifetime

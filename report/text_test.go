@@ -216,3 +216,24 @@ func TestTextExpiryColour(t *testing.T) {
 		})
 	}
 }
+
+// TestTextExplainsWhatAssessFound checks that the transcript explains the
+// replies Assess made findings of, and does not judge replies again: with
+// the findings taken away, the 550 stands unexplained.
+func TestTextExplainsWhatAssessFound(t *testing.T) {
+	a := Assess(goldenCase("rcpt-550").r, testOptions())
+	explained := func(a Assessment) bool {
+		var b bytes.Buffer
+		if err := Text(&b, []Assessment{a}, testOptions()); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Contains(b.String(), "              ^ ")
+	}
+	if !explained(a) {
+		t.Error("the 550 finding is not explained in the transcript")
+	}
+	a.Findings = nil
+	if explained(a) {
+		t.Error("a reply without a finding is explained: the renderer judged it")
+	}
+}
