@@ -12,6 +12,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
@@ -193,6 +194,21 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	cfg.AllAddresses = o.allAddresses
 	cfg.Resolver = res
 	return cfg, nil
+}
+
+// reportOptions is how report judges and shows the results of probes run
+// with cfg, the probe configuration of o.
+func (o *options) reportOptions(lang catalog.Lang, cfg probe.Config) report.Options {
+	return report.Options{
+		Lang:         lang,
+		CertWarnDays: o.certWarnDays,
+		CertCritDays: o.certCritDays,
+		WarningTime:  o.warningTime,
+		CriticalTime: o.criticalTime,
+		// TLS without fallback (--starttls require, --submission, --tls)
+		// is judged more strictly.
+		RequireTLS: cfg.StartTLS == probe.StartTLSRequire || cfg.ImplicitTLS,
+	}
 }
 
 // checkServer validates --server HOST[:PORT].

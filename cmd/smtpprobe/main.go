@@ -114,15 +114,8 @@ func run(ctx context.Context, args []string, e *env) int {
 	if e.configure != nil {
 		e.configure(&cfg)
 	}
-	ropts := report.Options{
-		Lang:         lang,
-		Color:        e.stdoutTerminal && !o.noColor && e.getenv("NO_COLOR") == "",
-		CertWarnDays: o.certWarnDays,
-		CertCritDays: o.certCritDays,
-		WarningTime:  o.warningTime,
-		CriticalTime: o.criticalTime,
-		RequireTLS:   requireTLS(cfg),
-	}
+	ropts := o.reportOptions(lang, cfg)
+	ropts.Color = e.stdoutTerminal && !o.noColor && e.getenv("NO_COLOR") == ""
 	b := batch{
 		cfg:         cfg,
 		ropts:       ropts,
@@ -136,12 +129,6 @@ func run(ctx context.Context, args []string, e *env) int {
 		deadline:    o.runDeadline(),
 	}
 	return b.run(ctx, inputs)
-}
-
-// requireTLS tells whether cfg asks for TLS without fallback (--starttls
-// require, --submission, --tls), which report judges more strictly.
-func requireTLS(cfg probe.Config) bool {
-	return cfg.StartTLS == probe.StartTLSRequire || cfg.ImplicitTLS
 }
 
 // fail reports an error in the one-line form users and scripts expect and

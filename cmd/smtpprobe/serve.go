@@ -25,6 +25,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
 // serveOptions holds the flags of smtpprobe serve.
@@ -141,7 +142,7 @@ var queryParams = []string{"port", "rcpt", "from", "helo", "starttls", "tls", "t
 // exporter's own metrics and the recent probes.
 type server struct {
 	opts     serveOptions
-	ropts    report.Options
+	lang     catalog.Lang
 	hostname func() (string, error)
 	// configure adjusts each probe's configuration (env.configure; tests).
 	configure func(*probe.Config)
@@ -203,11 +204,7 @@ func newServer(so serveOptions, e *env) (*server, error) {
 		slots:     make(chan struct{}, so.maxConcurrent),
 		gate:      &probe.Gate{},
 		limiter:   newLimiter(so.rate, float64(so.maxConcurrent), time.Now),
-		ropts: report.Options{
-			Lang:         lang,
-			CertWarnDays: so.probe.certWarnDays,
-			CertCritDays: so.probe.certCritDays,
-		},
+		lang:      lang,
 	}
 	if so.probe.caFile != "" {
 		if s.rootCAs, err = loadRoots(so.probe.caFile); err != nil {
@@ -290,15 +287,14 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	s.inFlight.Inc()
 	defer s.inFlight.Dec()
 
-	ropts := s.ropts
-	ropts.RequireTLS = requireTLS(cfg)
+	ropts := s.opts.probe.reportOptions(s.lang, cfg)
 	start := time.Now()
 	res := probe.Run(ctx, cfg, t)
 	a := report.Assess(res, ropts)
 	took := time.Since(start)
 	s.probes.WithLabelValues(a.Status.String()).Inc()
 	s.duration.Observe(took.Seconds())
-	s.remember(a, start, took)
+	s.remember(a, ropts, start, took)
 	promhttp.HandlerFor(report.Metrics([]report.Assessment{a}, ropts), promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 

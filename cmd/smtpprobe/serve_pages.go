@@ -21,10 +21,11 @@ type recentProbe struct {
 	Summary  string
 	Duration time.Duration
 	a        report.Assessment
+	ropts    report.Options // as a was judged
 }
 
 // remember keeps a probe for the / page, dropping the oldest.
-func (s *server) remember(a report.Assessment, start time.Time, took time.Duration) {
+func (s *server) remember(a report.Assessment, ropts report.Options, start time.Time, took time.Duration) {
 	if s.opts.history == 0 {
 		return
 	}
@@ -33,7 +34,7 @@ func (s *server) remember(a report.Assessment, start time.Time, took time.Durati
 	s.nextID++
 	p := recentProbe{
 		ID: s.nextID, Time: start, Target: a.Result.Target.Input, Status: a.Status.String(),
-		Summary: a.Summary, Duration: took.Round(time.Millisecond), a: a,
+		Summary: a.Summary, Duration: took.Round(time.Millisecond), a: a, ropts: ropts,
 	}
 	if len(s.recent) == s.opts.history {
 		copy(s.recent, s.recent[1:])
@@ -50,22 +51,21 @@ func (s *server) serveLog(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	var a *report.Assessment
-	for i := range s.recent {
-		if s.recent[i].ID == id {
-			a = &s.recent[i].a
+	// A copy: remember shifts s.recent once the lock is released.
+	var p recentProbe
+	for _, r := range s.recent {
+		if r.ID == id {
+			p = r
 			break
 		}
 	}
 	s.mu.Unlock()
-	if a == nil {
+	if p.ID == 0 {
 		http.Error(w, fmt.Sprintf("probe %d is not among the last %d", id, s.opts.history), http.StatusNotFound)
 		return
 	}
-	o := s.ropts
-	o.Color = false
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if err := report.Text(w, []report.Assessment{*a}, o); err != nil {
+	if err := report.Text(w, []report.Assessment{p.a}, p.ropts); err != nil {
 		s.errLog.Printf("writing report: %v", err)
 	}
 }
