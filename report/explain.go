@@ -177,10 +177,7 @@ func (x *explainWriter) compare(es []Explanation) {
 	}
 	x.rows(x.l.meaning, es, func(d catalog.Diagnosis) string { return sentence(d.Meaning, x.l.ja) })
 	fmt.Fprintf(x.b, "\n%s\n", x.p.bold.Sprint(x.l.which))
-	width := 0
-	for _, e := range es {
-		width = max(width, displayWidth(codeLabel(e.Diagnosis)))
-	}
+	width := codeWidth(es)
 	for _, e := range es {
 		d := e.Diagnosis
 		x.wrapped("  "+x.classColor(d.Class).Sprint(padRight(codeLabel(d), width))+"  ", sentence(d.When, x.l.ja))
@@ -190,10 +187,7 @@ func (x *explainWriter) compare(es []Explanation) {
 
 // rows writes one line per explanation for a property, labelled by code.
 func (x *explainWriter) rows(label string, es []Explanation, value func(catalog.Diagnosis) string) {
-	width := 0
-	for _, e := range es {
-		width = max(width, displayWidth(codeLabel(e.Diagnosis)))
-	}
+	width := codeWidth(es)
 	for i, e := range es {
 		l := ""
 		if i == 0 {
@@ -201,6 +195,15 @@ func (x *explainWriter) rows(label string, es []Explanation, value func(catalog.
 		}
 		x.wrapped("  "+x.p.dim.Sprint(padRight(l, x.l.labelWidth))+"  "+padRight(codeLabel(e.Diagnosis), width)+"  ", value(e.Diagnosis))
 	}
+}
+
+// codeWidth is the width of the widest code label of es.
+func codeWidth(es []Explanation) int {
+	width := 0
+	for _, e := range es {
+		width = max(width, displayWidth(codeLabel(e.Diagnosis)))
+	}
+	return width
 }
 
 // field writes a labelled, wrapped value.
