@@ -128,6 +128,7 @@ Endpoints:
                               parameters: `+strings.Join(queryParams, ", ")+`
   /metrics                    the exporter's own metrics
   /                           usage and the recent probes
+  /logs?id=N                  the text report of a recent probe
 
 Flags:
 `)
