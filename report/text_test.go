@@ -125,13 +125,15 @@ func TestRenderersReportWriteErrors(t *testing.T) {
 
 // FuzzText feeds what a hostile server controls (reply lines, a
 // certificate subject and names, an error text) through Assess and every
-// renderer of this file: nothing may panic, the text report may hold no
-// control character but the newline (no terminal escapes from the
-// network), and the JSON must stay valid JSON Lines.
+// renderer of this file and Nagios: nothing may panic, the text report and
+// the plugin output may hold no control character but the newline (no
+// terminal escapes from the network), and the JSON must stay valid JSON
+// Lines.
 func FuzzText(f *testing.F) {
 	f.Add("5.1.1 <a@example.com>: User unknown", "CN=mx1.example.com", "mx1.example.com", "EOF", uint16(550))
 	f.Add("\x1b[2J\x1b]0;pwned\x07 hello", "CN=\x1b[31mred", "*.example.com\r\n", "read: \x00\xff", uint16(421))
 	f.Add("ｍｘ１ 日本語 \u202e txt.exe", "O=テスト", "", "", uint16(250))
+	f.Add("2.1.5 Ok\x1b]0;pwned\x07\x1b[2J", "CN=mx1.example.com", "mx1.example.com", "", uint16(250))
 	f.Fuzz(func(t *testing.T, line, subject, name, errText string, code uint16) {
 		h := healthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com",
 			step("", msec, int(code%1000), line, line+line))
@@ -163,6 +165,15 @@ func FuzzText(f *testing.F) {
 			}
 			if bytes.Count(b.Bytes(), []byte("\n")) != 1 || !json.Valid(b.Bytes()) {
 				t.Fatalf("not one line of JSON: %q", b.String())
+			}
+			b.Reset()
+			if err := Nagios(&b, []Assessment{a}, o); err != nil {
+				t.Fatal(err)
+			}
+			for i, c := range b.Bytes() {
+				if c < 0x20 && c != '\n' || c == 0x7f {
+					t.Fatalf("control byte %#x at %d in the plugin output:\n%q", c, i, b.String())
+				}
 			}
 		}
 	})
