@@ -293,11 +293,32 @@ func TestContractFlags(t *testing.T) {
 }
 
 // checkConcurrency probes three targets, each with its own MX address, with
-// -c n. The server counts the sessions open at once (from the connection
-// to the QUIT that the client waits the 221 of) and, for n > 1, holds each
-// greeting until n sessions are open: probes run one after the other would
-// then time out.
+// -c n. The server holds each greeting until n sessions are open: probes run
+// one after the other would then time out.
 func checkConcurrency(t *testing.T, n int) {
+	addr, most := overlapServer(t, n, 5*time.Second)
+	var rrs, targets []string
+	routes := map[string]string{}
+	for i := 1; i <= 3; i++ {
+		rrs = append(rrs, fmt.Sprintf("c%d.test. 300 IN MX 10 mx.c%d.test.", i, i), fmt.Sprintf("mx.c%d.test. 300 IN A 192.0.2.%d", i, 50+i))
+		routes[fmt.Sprintf("192.0.2.%d:25", 50+i)] = addr
+		targets = append(targets, fmt.Sprintf("c%d.test", i))
+	}
+	d := dnstest.Start(t, rrs...)
+	r := runWith(t, cmdEnv{routes: routes}, append([]string{"--resolver", d.Addr(), "--timeout", "3s", "-c", fmt.Sprint(n)}, targets...)...)
+	if r.code != 0 {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if hi := most(); hi != n {
+		t.Errorf("-c %d: %d sessions were open at once, want %d", n, hi, n)
+	}
+}
+
+// overlapServer starts a scripted server that counts the sessions open at
+// once (from the connection to the QUIT that the client waits the 221 of)
+// and holds each greeting until n sessions are open, or for wait. most
+// tells the most sessions that were open at once.
+func overlapServer(t *testing.T, n int, wait time.Duration) (addr string, most func() int) {
 	var (
 		mu       sync.Mutex
 		open, hi int
@@ -324,7 +345,7 @@ func checkConcurrency(t *testing.T, n int) {
 		defer done()
 		select {
 		case <-all:
-		case <-time.After(5 * time.Second):
+		case <-time.After(wait):
 		}
 		if !c.Greet() {
 			return
@@ -342,22 +363,10 @@ func checkConcurrency(t *testing.T, n int) {
 			c.Send("250 2.0.0 ok")
 		}
 	})
-	var rrs, targets []string
-	routes := map[string]string{}
-	for i := 1; i <= 3; i++ {
-		rrs = append(rrs, fmt.Sprintf("c%d.test. 300 IN MX 10 mx.c%d.test.", i, i), fmt.Sprintf("mx.c%d.test. 300 IN A 192.0.2.%d", i, 50+i))
-		routes[fmt.Sprintf("192.0.2.%d:25", 50+i)] = s.Addr
-		targets = append(targets, fmt.Sprintf("c%d.test", i))
-	}
-	d := dnstest.Start(t, rrs...)
-	r := runWith(t, cmdEnv{routes: routes}, append([]string{"--resolver", d.Addr(), "--timeout", "3s", "-c", fmt.Sprint(n)}, targets...)...)
-	if r.code != 0 {
-		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if hi != n {
-		t.Errorf("-c %d: %d sessions were open at once, want %d", n, hi, n)
+	return s.Addr, func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return hi
 	}
 }
 

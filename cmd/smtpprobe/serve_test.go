@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/x509"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -593,5 +595,35 @@ func TestServeTimeoutParameter(t *testing.T) {
 	_, log := get(t, ts.URL+"/logs?id=1")
 	if !strings.Contains(log, "greeting") || !strings.Contains(log, "timeout") || strings.Contains(log, "run deadline") {
 		t.Errorf("want the greeting's step timeout, not the scrape's deadline:\n%s", log)
+	}
+}
+
+// TestServeOneConnectionPerAddress checks that concurrent probes share the
+// exporter's gate: two scrapes of the same server never hold two
+// connections to it at once.
+func TestServeOneConnectionPerAddress(t *testing.T) {
+	addr, most := overlapServer(t, 2, 500*time.Millisecond)
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e, "--timeout", "5s")
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, target := range []string{"a@example.com", "b@example.org"} {
+		wg.Go(func() {
+			resp, err := http.Get(ts.URL + "/probe?" + url.Values{"target": {target}, "server": {addr}}.Encode())
+			if err == nil {
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					err = fmt.Errorf("status %d", resp.StatusCode)
+				}
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	if hi := most(); hi != 1 {
+		t.Errorf("%d connections to one address at once, want 1", hi)
 	}
 }
