@@ -251,9 +251,10 @@ type resolved struct {
 	nx    bool     // the (canonical) name does not exist
 }
 
-// errCNAME marks the failures of a CNAME chain, which are the zone's
-// fault rather than the resolver's.
-var errCNAME = errors.New("CNAME")
+// ErrCNAME is wrapped by the errors of a CNAME chain that loops or is
+// longer than MaxCNAMEChain. They are the zone's fault, not the resolver's:
+// no sender can deliver to such a name.
+var ErrCNAME = errors.New("CNAME")
 
 // resolve asks for qtype at name, following CNAMEs in the answer, and asks
 // again for the last alias when a server stops at it (as authoritative
@@ -278,10 +279,10 @@ func (s *session) resolve(ctx context.Context, name string, qtype uint16) (resol
 				break
 			}
 			if seen[dns.CanonicalName(target)] {
-				return res, fmt.Errorf("%w loop at %s", errCNAME, trimDot(target))
+				return res, fmt.Errorf("%w loop at %s", ErrCNAME, trimDot(target))
 			}
 			if len(seen) > MaxCNAMEChain {
-				return res, fmt.Errorf("%w chain longer than %d", errCNAME, MaxCNAMEChain)
+				return res, fmt.Errorf("%w chain longer than %d", ErrCNAME, MaxCNAMEChain)
 			}
 			seen[dns.CanonicalName(target)] = true
 			cur, advanced = target, true
@@ -319,7 +320,7 @@ func cnameAt(rrs []dns.RR, name string) (string, bool) {
 // wrapChainErr names the question in a CNAME failure; resolver failures
 // name it already.
 func wrapChainErr(qtype, name string, err error) error {
-	if errors.Is(err, errCNAME) {
+	if errors.Is(err, ErrCNAME) {
 		return fmt.Errorf("%s %s: %w", qtype, trimDot(name), err)
 	}
 	return err

@@ -512,7 +512,7 @@ func TestLookupMXDomainCNAMELoop(t *testing.T) {
 	)
 	res, err := resolver(srv).LookupMX(context.Background(), "example.com")
 	var re *dnsx.ResolverError
-	if err == nil || errors.As(err, &re) || !strings.HasPrefix(err.Error(), "MX example.com: CNAME loop") {
+	if err == nil || errors.As(err, &re) || !errors.Is(err, dnsx.ErrCNAME) || !strings.HasPrefix(err.Error(), "MX example.com: CNAME loop") {
 		t.Errorf("err = %v, want a CNAME loop error for MX example.com", err)
 	}
 	if len(res.Queries) == 0 || len(res.MX) != 0 {

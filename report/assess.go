@@ -1,12 +1,14 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
@@ -22,7 +24,8 @@ import (
 // reply, one MX host of several unreachable or a certificate that does
 // not verify or expires within o.CertWarnDays; critical when no MX host is
 // reachable, on a 5xx reply, a null MX, NXDOMAIN or when required STARTTLS
-// is missing; unknown when the resolver failed or the probe was stopped.
+// is missing or the domain's CNAME chain is broken; unknown when the
+// resolver failed or the probe was stopped.
 // Last, the thresholds of a monitoring check (o.WarningTime,
 // o.CriticalTime, o.CertCritDays) raise it with findings of their own
 // (applyThresholds).
@@ -34,10 +37,16 @@ import (
 // when o.Now is nil).
 func Assess(r probe.Result, o Options) Assessment {
 	j := judge{r: &r, o: o, now: o.now()}
-	if r.DNSErr != nil {
+	switch {
+	case errors.Is(r.DNSErr, dnsx.ErrCNAME):
+		// A CNAME loop is the zone's fault, not the resolver's: the
+		// probe ran, and no sender can deliver to the domain.
+		d := findingDiagnosis(FindingCNAMEBroken, o.Lang, nil)
+		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Critical, ID: FindingCNAMEBroken, Diagnosis: d, Detail: r.DNSErr.Error()})
+	case r.DNSErr != nil:
 		d := findingDiagnosis(FindingResolverFailed, o.Lang, nil)
 		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Unknown, ID: FindingResolverFailed, Diagnosis: d, Detail: r.DNSErr.Error()})
-	} else {
+	default:
 		j.judgeDNS()
 	}
 	j.hosts = make([]hostJudgement, len(r.Hosts))

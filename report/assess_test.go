@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -406,6 +407,15 @@ func TestAssess(t *testing.T) {
 			summary: "example.com: the DNS resolver did not answer (MX example.com: resolver 192.0.2.53:53: i/o timeout) — run the probe again with another resolver",
 		},
 		{
+			name: "a CNAME loop at the domain is the zone's fault: critical, not unknown",
+			r: func() probe.Result {
+				r := result("example.com", nil)
+				r.DNSErr = fmt.Errorf("MX example.com: %w loop at loop.example.com", dnsx.ErrCNAME)
+				return r
+			}(),
+			status: Critical, hosts: []Status{}, findings: []string{"critical cname-broken"},
+		},
+		{
 			name: "--server skips the DNS findings",
 			r: func() probe.Result {
 				r := result("example.com", []probe.Host{healthy1})
@@ -482,7 +492,7 @@ func japanese(s string) bool {
 // (explained by catalog.Diagnose): a new finding goes here, and its texts
 // into the catalog.
 var findingIDs = []string{
-	FindingResolverFailed, FindingNXDomain, FindingNullMX, FindingNoMailHost,
+	FindingResolverFailed, FindingNXDomain, FindingCNAMEBroken, FindingNullMX, FindingNoMailHost,
 	FindingImplicitMX, FindingMXCNAME, FindingMXIPLiteral, FindingMXNoAddress,
 	FindingPortBlocked, FindingServersDown, FindingHostUnreachable,
 	FindingDialogueFailed, FindingProtocolError, FindingGreetingTimeout,

@@ -22,6 +22,7 @@ const (
 
 	FindingResolverFailed = "resolver-failed" // unknown: the resolver failed
 	FindingNXDomain       = "nxdomain"        // critical
+	FindingCNAMEBroken    = "cname-broken"    // critical: the domain's CNAME chain loops or is too long
 	FindingNullMX         = "null-mx"         // critical: RFC 7505
 	FindingNoMailHost     = "no-mail-host"    // critical: no MX, no address
 	FindingImplicitMX     = "implicit-mx"     // info: RFC 5321 section 5.1

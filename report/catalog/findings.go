@@ -96,6 +96,21 @@ var findings = map[string]findingEntry{
 			fix:     "ドメイン名の綴りを確認してください。自社のドメインなら、レジストラでの登録状況と有効期限（whois）、正しいネームサーバに委任されているか（`dig NS ドメイン名`）を確認します。",
 		},
 	},
+	"cname-broken": {
+		class: "DNS", category: "dns-problem", retry: "permanent",
+		en: findingLang{
+			title:   "The domain's CNAME chain is broken",
+			meaning: "The domain is an alias (CNAME) whose chain of aliases loops back on itself or is too long to follow, so DNS never gives its MX or address records. Every sender fails to find where to deliver.",
+			when:    "Two CNAME records pointing at each other after a migration, an alias to a name that is itself an alias many times over, or a typo in a CNAME target.",
+			fix:     "Follow the chain (`dig +trace <domain> CNAME`) and point the domain at a name that has MX records, or publish MX records on the domain itself instead of a CNAME (a name with a CNAME can have no other records).",
+		},
+		ja: findingLang{
+			title:   "ドメインの CNAME の連鎖が壊れている",
+			meaning: "このドメインは別名（CNAME）ですが、別名の連鎖がループしているか長すぎて、MX やアドレスのレコードにたどり着けません。送信側は配送先を見つけられません。",
+			when:    "移行後に2つの CNAME が互いを指している場合、何重にも別名を重ねている場合、CNAME の参照先を誤記した場合に起きます。",
+			fix:     "連鎖をたどり（`dig +trace ドメイン名 CNAME`）、MX レコードを持つ名前を指すように直すか、CNAME をやめてドメイン自体に MX レコードを登録してください（CNAME のある名前には他のレコードを置けません）。",
+		},
+	},
 	"null-mx": {
 		class: "DNS", category: "does-not-accept-mail", retry: "permanent",
 		en: findingLang{
