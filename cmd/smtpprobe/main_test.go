@@ -353,3 +353,48 @@ func TestRunDeadlineDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestThresholdFlags pins the flags that raise the status by a threshold,
+// on a verified certificate that expires in 20 days.
+func TestThresholdFlags(t *testing.T) {
+	ca := smtptest.NewCA(t)
+	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.tls.test",
+		TLS: smtptest.TLSConfig(ca.Issue(t, "mx.tls.test", time.Now().Add(20*24*time.Hour)))})
+	d := dnstest.Start(t, "tls.test. 300 IN MX 10 mx.tls.test.", "mx.tls.test. 300 IN A 192.0.2.70")
+	ce := cmdEnv{routes: map[string]string{"192.0.2.70:25": srv.Addr}, roots: ca.Pool()}
+	for _, tt := range []struct {
+		args []string
+		want int
+	}{
+		{nil, 0},
+		{[]string{"--cert-warn-days", "30"}, 1},
+		{[]string{"--cert-crit-days", "25"}, 2},
+		{[]string{"--warning-time", "1ns"}, 1},
+		{[]string{"--critical-time", "1ns"}, 2},
+	} {
+		r := runWith(t, ce, append([]string{"--resolver", d.Addr()}, append(tt.args, "tls.test")...)...)
+		if r.code != tt.want {
+			t.Errorf("%q: exit %d, want %d\n%s%s", tt.args, r.code, tt.want, r.stdout, r.stderr)
+		}
+	}
+}
+
+// TestAllAddresses: an MX host's second address is probed only with
+// --all-addresses.
+func TestAllAddresses(t *testing.T) {
+	for _, all := range []bool{false, true} {
+		first, second := smtptest.Start(t, smtptest.Options{}), smtptest.Start(t, smtptest.Options{})
+		d := dnstest.Start(t, "two.test. 300 IN MX 10 mx.two.test.", "mx.two.test. 300 IN A 192.0.2.91", "mx.two.test. 300 IN A 192.0.2.92")
+		ce := cmdEnv{routes: map[string]string{"192.0.2.91:25": first.Addr, "192.0.2.92:25": second.Addr}}
+		args := []string{"--resolver", d.Addr(), "two.test"}
+		if all {
+			args = append([]string{"--all-addresses"}, args...)
+		}
+		r := runWith(t, ce, args...)
+		n1, _ := first.Conns()
+		n2, _ := second.Conns()
+		if r.code != 0 || n1 != 1 || (n2 == 1) != all {
+			t.Errorf("--all-addresses %v: exit %d, sessions %d and %d\n%s%s", all, r.code, n1, n2, r.stdout, r.stderr)
+		}
+	}
+}
