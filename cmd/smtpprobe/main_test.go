@@ -9,6 +9,8 @@ import (
 	"io"
 	"net"
 	"net/netip"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -396,5 +398,23 @@ func TestAllAddresses(t *testing.T) {
 		if r.code != 0 || n1 != 1 || (n2 == 1) != all {
 			t.Errorf("--all-addresses %v: exit %d, sessions %d and %d\n%s%s", all, r.code, n1, n2, r.stdout, r.stderr)
 		}
+	}
+}
+
+// TestTargetSources: targets come from the arguments, "-" and --file, in
+// that order.
+func TestTargetSources(t *testing.T) {
+	w := newWorld(t)
+	file := filepath.Join(t.TempDir(), "targets")
+	if err := os.WriteFile(file, []byte("# from the file\ngrey@example.test\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCmd(t, "nobody@example.test\n", nil, w.args("-o", "json", "--ordered", "-f", file, "example.test", "-")...)
+	var got []string
+	for _, obj := range decodeJSONLines(t, r.stdout) {
+		got = append(got, str(t, obj, "target"))
+	}
+	if want := "example.test nobody@example.test grey@example.test"; strings.Join(got, " ") != want {
+		t.Errorf("targets %q, want %s", got, want)
 	}
 }
