@@ -110,6 +110,9 @@ type Result struct {
 	// Submission is Config.Submission: the probe tested a message
 	// submission server, where AUTH is expected.
 	Submission bool
+	// RequireTLS says the dialogue required TLS, with no fallback to
+	// plain text: STARTTLS in require mode, or implicit TLS.
+	RequireTLS bool
 }
 
 // Host holds the facts of the dialogue with one mail server.

@@ -48,7 +48,10 @@ type job struct {
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
 	start := time.Now()
-	res := Result{Target: t, Started: cfg.Now(), Server: cfg.Server, Submission: cfg.Submission}
+	res := Result{
+		Target: t, Started: cfg.Now(), Server: cfg.Server, Submission: cfg.Submission,
+		RequireTLS: cfg.StartTLS == StartTLSRequire || cfg.ImplicitTLS,
+	}
 	jobs, err := plan(ctx, &cfg, t, &res)
 	if err != nil {
 		res.DNSErr = err

@@ -242,3 +242,24 @@ func TestOneConnectionPerIP(t *testing.T) {
 		}
 	})
 }
+
+// TestRunRequireTLS checks that the result says whether TLS was required,
+// the fact by which the report judges a failed handshake.
+func TestRunRequireTLS(t *testing.T) {
+	for _, tc := range []struct {
+		mode     probe.StartTLSMode
+		implicit bool
+		want     bool
+	}{
+		{probe.StartTLSAuto, false, false},
+		{probe.StartTLSNever, false, false},
+		{probe.StartTLSRequire, false, true},
+		{probe.StartTLSAuto, true, true},
+	} {
+		cfg := probe.Config{Server: closedPort(t), StartTLS: tc.mode, ImplicitTLS: tc.implicit, Timeout: time.Second}
+		res := probe.Run(context.Background(), cfg, target(t, "user@example.org"))
+		if res.RequireTLS != tc.want {
+			t.Errorf("StartTLS %v, implicit %v: RequireTLS %v, want %v", tc.mode, tc.implicit, res.RequireTLS, tc.want)
+		}
+	}
+}

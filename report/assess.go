@@ -254,7 +254,9 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 		// Opportunistic senders retry a failed STARTTLS in clear; nobody
 		// can with implicit TLS, nor when TLS is required.
 		sev := Warning
-		if j.o.RequireTLS || h.TLS != nil && h.TLS.Implicit {
+		// A sender that requires TLS does not deliver where the handshake
+		// fails (Result.RequireTLS covers implicit TLS too).
+		if j.r.RequireTLS {
 			sev = Critical
 		}
 		detail := e.Error()

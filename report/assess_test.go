@@ -59,8 +59,6 @@ func TestAssess(t *testing.T) {
 		f(&r.DNS)
 		return r
 	}
-	requireTLS := testOptions()
-	requireTLS.RequireTLS = true
 	warn7 := testOptions()
 	warn7.CertWarnDays = 7
 
@@ -210,21 +208,28 @@ func TestAssess(t *testing.T) {
 		},
 		{
 			name: "implicit TLS failing is a TLS finding, not servers down",
-			r: one(with(healthy1, func(h *probe.Host) {
-				h.Steps, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
-				h.TLS = &probe.TLSInfo{Implicit: true, ServerName: h.Name, HandshakeError: "tls: first record does not look like a TLS handshake"}
-				h.Err = &probe.Error{Step: "TLS handshake", Kind: probe.ErrTLS, Err: errors.New("tls: first record does not look like a TLS handshake")}
-			})),
+			r: func() probe.Result {
+				r := one(with(healthy1, func(h *probe.Host) {
+					h.Steps, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
+					h.TLS = &probe.TLSInfo{Implicit: true, ServerName: h.Name, HandshakeError: "tls: first record does not look like a TLS handshake"}
+					h.Err = &probe.Error{Step: "TLS handshake", Kind: probe.ErrTLS, Err: errors.New("tls: first record does not look like a TLS handshake")}
+				}))
+				r.RequireTLS = true // as probe.Run records for implicit TLS
+				return r
+			}(),
 			status: Critical, hosts: []Status{Critical}, findings: []string{"critical tls-handshake-failed mx1.example.com"},
 		},
 		{
 			name: "a failed handshake is critical when TLS is required",
-			r: one(with(healthy1, func(h *probe.Host) {
-				h.Steps = h.Steps[:3]
-				h.TLS = &probe.TLSInfo{ServerName: h.Name, HandshakeError: "remote error: tls: protocol version not supported"}
-				h.Err = &probe.Error{Step: "TLS handshake", Kind: probe.ErrTLS, Err: errors.New("remote error: tls: protocol version not supported")}
-			})),
-			o:      &requireTLS,
+			r: func() probe.Result {
+				r := one(with(healthy1, func(h *probe.Host) {
+					h.Steps = h.Steps[:3]
+					h.TLS = &probe.TLSInfo{ServerName: h.Name, HandshakeError: "remote error: tls: protocol version not supported"}
+					h.Err = &probe.Error{Step: "TLS handshake", Kind: probe.ErrTLS, Err: errors.New("remote error: tls: protocol version not supported")}
+				}))
+				r.RequireTLS = true
+				return r
+			}(),
 			status: Critical, hosts: []Status{Critical}, findings: []string{"critical tls-handshake-failed mx1.example.com"},
 		},
 		{

@@ -43,7 +43,7 @@ const (
 
 	FindingStartTLSNotOffered = "starttls-not-offered" // info
 	FindingStartTLSRequired   = "starttls-required"    // critical
-	FindingTLSHandshake       = "tls-handshake-failed" // warning, critical with Options.RequireTLS
+	FindingTLSHandshake       = "tls-handshake-failed" // warning, critical with Result.RequireTLS
 	FindingTLSUntrusted       = "tls-untrusted"        // warning
 	FindingTLSNameMismatch    = "tls-name-mismatch"    // warning
 	FindingTLSExpired         = "tls-expired"          // warning

@@ -110,11 +110,6 @@ type Options struct {
 	WarningTime, CriticalTime time.Duration
 	// Now tells the time for certificate lifetimes. Nil means time.Now.
 	Now func() time.Time
-	// RequireTLS is set when TLS was required (--starttls require,
-	// --submission): a failed STARTTLS handshake is then critical rather
-	// than a warning, as no sender that requires TLS delivers there. A
-	// failed implicit TLS handshake (--tls) is critical anyway.
-	RequireTLS bool
 }
 
 // now is Options.Now with its default.

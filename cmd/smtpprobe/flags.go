@@ -205,9 +205,6 @@ func (o *options) reportOptions(lang catalog.Lang, cfg probe.Config) report.Opti
 		CertCritDays: o.certCritDays,
 		WarningTime:  o.warningTime,
 		CriticalTime: o.criticalTime,
-		// TLS without fallback (--starttls require, --submission, --tls)
-		// is judged more strictly.
-		RequireTLS: cfg.StartTLS == probe.StartTLSRequire || cfg.ImplicitTLS,
 	}
 }
 
