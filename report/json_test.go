@@ -37,7 +37,7 @@ func TestJSONLines(t *testing.T) {
 	for _, tc := range goldenCases() {
 		as = append(as, Assess(tc.r, tc.o))
 	}
-	as = append(as, Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`), testOptions()))
+	as = append(as, Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`)))
 	var b bytes.Buffer
 	if err := JSON(&b, as, testOptions()); err != nil {
 		t.Fatal(err)

@@ -156,7 +156,7 @@ func monCases() []struct {
 		as   []Assessment
 	}{"slow", []Assessment{applyThresholds(slow, monOptions())}})
 	several := []Assessment{f["healthy"], f["critical"], f["warning"], f["unknown"],
-		Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`), Options{})}
+		Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`))}
 	cases = append(cases, struct {
 		name string
 		as   []Assessment

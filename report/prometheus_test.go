@@ -186,7 +186,7 @@ func TestMetricsOneTarget(t *testing.T) {
 func TestPrometheusHostileInput(t *testing.T) {
 	f := monFixtures()
 	as := []Assessment{
-		Invalid("bad\xff\"\n}target", errors.New("invalid target"), Options{}),
+		Invalid("bad\xff\"\n}target", errors.New("invalid target")),
 		f["healthy"], f["healthy"],
 	}
 	var b bytes.Buffer

@@ -122,7 +122,7 @@ func (o Options) now() time.Time {
 
 // Invalid is the assessment of an input that is not a target at all: the
 // probe could not run, so its status is unknown.
-func Invalid(input string, err error, o Options) Assessment {
+func Invalid(input string, err error) Assessment {
 	return Assessment{
 		Result:  probe.Result{Target: probe.Target{Input: input}},
 		Status:  Unknown,

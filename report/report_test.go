@@ -66,7 +66,7 @@ func TestStatusString(t *testing.T) {
 func TestTable(t *testing.T) {
 	as := []Assessment{
 		{Result: probe.Result{Target: probe.Target{Input: "ok.example"}}, Status: OK, Summary: "all 2 MX hosts accepted the probe"},
-		Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`), Options{}),
+		Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`)),
 		{Result: probe.Result{Target: probe.Target{Input: "warn.example"}}, Status: Warning, Summary: "mx2.warn.example deferred: 451 4.7.1 greylisted"},
 		{Result: probe.Result{Target: probe.Target{Input: "dead.example"}}, Status: Critical, Summary: "null MX: dead.example accepts no mail"},
 	}
@@ -89,7 +89,7 @@ func TestTableWideAndHostile(t *testing.T) {
 	as := []Assessment{
 		{Result: probe.Result{Target: probe.Target{Input: "日本語.example"}}, Status: OK, Summary: "ok"},
 		{Result: probe.Result{Target: probe.Target{Input: "a.example"}}, Status: OK, Summary: "ok"},
-		Invalid("bad\x1b[2J.example", errors.New("invalid target \"bad\x1b[2J.example\""), Options{}),
+		Invalid("bad\x1b[2J.example", errors.New("invalid target \"bad\x1b[2J.example\"")),
 	}
 	var b bytes.Buffer
 	if err := Table(&b, as, Options{}); err != nil {

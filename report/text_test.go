@@ -79,7 +79,7 @@ func TestTextTranscript(t *testing.T) {
 
 func TestTextSeveralTargets(t *testing.T) {
 	cases := goldenCases()
-	as := []Assessment{Assess(cases[0].r, testOptions()), Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`), testOptions())}
+	as := []Assessment{Assess(cases[0].r, testOptions()), Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`))}
 	var b bytes.Buffer
 	if err := Text(&b, as, testOptions()); err != nil {
 		t.Fatal(err)

@@ -148,7 +148,7 @@ func (b *batch) probe(ctx context.Context, input string) report.Assessment {
 	t, err := probe.ParseTarget(input)
 	if err != nil {
 		fmt.Fprintf(b.stderr, "smtpprobe: error: %v\n", err)
-		return report.Invalid(input, err, b.ropts)
+		return report.Invalid(input, err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.deadline)
 	defer cancel()
