@@ -122,6 +122,8 @@ func newWorld(t *testing.T) *world {
 		"example.test. 300 IN MX 10 mx.example.test.",
 		"mx.example.test. 300 IN A "+host,
 		"nullmx.test. 300 IN MX 0 .",
+		"loop.test. 300 IN CNAME loop2.test.",
+		"loop2.test. 300 IN CNAME loop.test.",
 		"broken.test. 300 IN MX 10 mx.broken.test.",
 	)
 	d.ServFail("broken.test.")
@@ -147,6 +149,7 @@ func TestExitStatus(t *testing.T) {
 		{"null MX", w.args("nullmx.test"), 2, ""},
 		{"NXDOMAIN", w.args("nx.test"), 2, ""},
 		{"resolver fails", w.args("broken.test"), 3, ""},
+		{"CNAME loop is the zone's fault, not the resolver's", w.args("loop.test"), 2, "CNAME"},
 		{"worst of several is critical", w.args("example.test", "nobody@example.test", "grey@example.test"), 2, "TARGET"},
 		{"warning beats unknown", w.args("grey@example.test", "broken.test"), 1, ""},
 		{"unknown beats ok", w.args("example.test", "broken.test"), 3, ""},
