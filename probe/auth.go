@@ -49,6 +49,40 @@ type Auth struct {
 	AllowInsecure bool
 }
 
+// MaxAuthUser bounds the user name; no real login comes near it.
+const MaxAuthUser = 256
+
+// CheckAuth reports credentials that SASL cannot carry or that no one
+// could have meant: a user name with control characters (PLAIN and XOAUTH2
+// separate fields with NUL and ^A) or over MaxAuthUser bytes, a password
+// with a NUL or a line break (RFC 4616), a token with a space or a byte
+// that is not printable ASCII (RFC 6750 b64token), an unknown mechanism.
+// Nothing unsafe reaches the wire without it, since SASL payloads travel
+// in base64, but such credentials can only fail, so callers refuse them
+// up front.
+func CheckAuth(a *Auth) error {
+	if len(a.User) > MaxAuthUser {
+		return fmt.Errorf("user name longer than %d bytes", MaxAuthUser)
+	}
+	for _, r := range a.User {
+		if r < ' ' || r == 0x7f {
+			return fmt.Errorf("user %q: control characters are not allowed", a.User)
+		}
+	}
+	if strings.ContainsAny(a.Password, "\x00\r\n") {
+		return errors.New("the password contains a NUL or line break")
+	}
+	for i := 0; i < len(a.Token); i++ {
+		if a.Token[i] <= ' ' || a.Token[i] >= 0x7f {
+			return errors.New("the token has a space or a character that is not printable ASCII")
+		}
+	}
+	if a.Mechanism != "" && !slices.Contains(Mechanisms, a.Mechanism) {
+		return fmt.Errorf("mechanism %q: want %s", a.Mechanism, strings.Join(Mechanisms, ", "))
+	}
+	return nil
+}
+
 // AuthSkip says why no credentials were sent although AUTH was due.
 type AuthSkip string
 

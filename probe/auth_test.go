@@ -455,3 +455,27 @@ func TestAuthBounded(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckAuth(t *testing.T) {
+	for _, tc := range []struct {
+		a    probe.Auth
+		want string // a piece of the error, "" for none
+	}{
+		{probe.Auth{User: "alice@example.com", Password: "pä ss"}, ""},
+		{probe.Auth{User: "alice", Token: "ya29.a0Af-_~+/="}, ""},
+		{probe.Auth{Mechanism: probe.MechLogin}, ""},
+		{probe.Auth{User: "al\x00ice"}, "control"},
+		{probe.Auth{User: "al\x01ice"}, "control"},
+		{probe.Auth{User: strings.Repeat("a", probe.MaxAuthUser+1)}, "longer"},
+		{probe.Auth{Password: "a\x00b"}, "NUL"},
+		{probe.Auth{Password: "a\r\nb"}, "line break"},
+		{probe.Auth{Token: "a b"}, "printable"},
+		{probe.Auth{Token: "tök"}, "printable"},
+		{probe.Auth{Mechanism: "CRAM-MD5"}, "CRAM-MD5"},
+	} {
+		err := probe.CheckAuth(&tc.a)
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("CheckAuth(%#v) = %v, want %q", tc.a, err, tc.want)
+		}
+	}
+}

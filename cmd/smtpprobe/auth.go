@@ -48,10 +48,8 @@ func addAuthFlags(fs *pflag.FlagSet, a *authOptions) {
 // from a file or the environment, and never appear in an error.
 func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(string) string) error {
 	mech := strings.ToUpper(a.mech)
-	switch mech {
-	case "", probe.MechPlain, probe.MechLogin, probe.MechXOAuth2, probe.MechOAuthBearer:
-	default:
-		return fmt.Errorf("--auth-mech %q: want PLAIN, LOGIN, XOAUTH2 or OAUTHBEARER", a.mech)
+	if err := probe.CheckAuth(&probe.Auth{Mechanism: mech}); err != nil {
+		return fmt.Errorf("--auth-mech: %w", err)
 	}
 	if a.submission {
 		if cfg.Server == "" {
@@ -75,8 +73,8 @@ func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(st
 		}
 		return nil
 	}
-	if err := checkUser(a.user); err != nil {
-		return err
+	if err := probe.CheckAuth(&probe.Auth{User: a.user}); err != nil {
+		return fmt.Errorf("--auth-user: %w", err)
 	}
 	if cfg.Server == "" {
 		return errors.New("--auth-user needs --server HOST: credentials go only to a server you name, never to MX hosts found in DNS")
@@ -94,10 +92,8 @@ func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(st
 		if err != nil {
 			return err
 		}
-		for i := 0; i < len(t); i++ {
-			if t[i] <= ' ' || t[i] >= 0x7f {
-				return errors.New("--auth-token-file: the token has a space or a character that is not printable ASCII")
-			}
+		if err := probe.CheckAuth(&probe.Auth{Token: t}); err != nil {
+			return fmt.Errorf("--auth-token-file: %w", err)
 		}
 		auth.Token = t
 	default:
@@ -160,24 +156,10 @@ func readSecret(file, flag string) (string, error) {
 	return line, nil
 }
 
-// checkPassword refuses what PLAIN cannot carry (RFC 4616: no NUL).
+// checkPassword names the source of a password that SASL cannot carry.
 func checkPassword(p, source string) error {
-	if strings.ContainsAny(p, "\x00\r\n") {
-		return fmt.Errorf("%s: the password contains a NUL or line break", source)
-	}
-	return nil
-}
-
-// checkUser refuses user names that PLAIN or XOAUTH2 would split, or
-// that could not be typed.
-func checkUser(u string) error {
-	if len(u) > 256 {
-		return errors.New("--auth-user: longer than 256 bytes")
-	}
-	for _, r := range u {
-		if r < ' ' || r == 0x7f {
-			return fmt.Errorf("--auth-user %q: control characters are not allowed", u)
-		}
+	if err := probe.CheckAuth(&probe.Auth{Password: p}); err != nil {
+		return fmt.Errorf("%s: %w", source, err)
 	}
 	return nil
 }
