@@ -31,6 +31,7 @@ type options struct {
 	tls          bool
 	timeout      time.Duration
 	deadline     time.Duration
+	deadlineSet  bool // --deadline was given: 0 is then a mistake, not the default
 	output       string
 	noColor      bool
 	lang         string
@@ -111,7 +112,7 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	if o.timeout <= 0 {
 		return cfg, fmt.Errorf("--timeout %s: want a positive duration such as 10s", o.timeout)
 	}
-	if o.deadline < 0 {
+	if o.deadline < 0 || (o.deadlineSet && o.deadline == 0) {
 		return cfg, fmt.Errorf("--deadline %s: want a positive duration such as 2m", o.deadline)
 	}
 	if o.concurrency < 1 {

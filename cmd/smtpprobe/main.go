@@ -74,6 +74,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err := fs.Parse(args); err != nil {
 		return fail(e.stderr, err, "run 'smtpprobe --help' for usage")
 	}
+	o.deadlineSet = fs.Changed("deadline")
 	if o.help {
 		usage(e.stdout, fs)
 		return 0
