@@ -169,10 +169,51 @@ func versionString() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	bi, _ := debug.ReadBuildInfo()
+	return buildVersion(bi)
+}
+
+// buildVersion describes a binary built without -X main.version from what
+// Go recorded in it: the module version (a release, or a pseudo-version
+// from the commit), and the commit, its time and whether the tree had
+// uncommitted changes.
+func buildVersion(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "devel (no build information)"
 	}
-	return "(devel)"
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	var rev, when string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		if v == "devel" {
+			return "devel (no version control information: built outside a git clone or with -buildvcs=false; 'make build' stamps the version)"
+		}
+		return v
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	detail := []string{"commit " + rev}
+	if when != "" {
+		detail = append(detail, when)
+	}
+	if modified {
+		detail = append(detail, "with uncommitted changes")
+	}
+	return v + " (" + strings.Join(detail, ", ") + ")"
 }
 
 func usage(w io.Writer, fs *pflag.FlagSet) {

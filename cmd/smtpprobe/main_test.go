@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -490,6 +491,36 @@ func TestStdinTerminalNotice(t *testing.T) {
 		r = runWith(t, cmdEnv{stdin: "example.test\n"}, w.args(args...)...)
 		if r.code != 0 || r.stderr != "" {
 			t.Errorf("%q from a pipe: exit %d, stderr %q; want 0 and nothing", args, r.code, r.stderr)
+		}
+	}
+}
+
+// TestBuildVersion: a binary built with plain "go build" says which commit
+// it was built from, as Go recorded it, instead of "(devel)".
+func TestBuildVersion(t *testing.T) {
+	vcs := func(version string, kv ...string) *debug.BuildInfo {
+		bi := &debug.BuildInfo{Main: debug.Module{Path: "github.com/smtpprobe/smtpprobe", Version: version}}
+		for i := 0; i < len(kv); i += 2 {
+			bi.Settings = append(bi.Settings, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return bi
+	}
+	const rev = "d7502e3213dde9c94f3da440b94f324667925586"
+	tests := []struct {
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{vcs("v1.2.3"), "v1.2.3"},
+		{vcs("(devel)", "vcs", "git", "vcs.revision", rev, "vcs.time", "2026-12-05T00:09:37Z", "vcs.modified", "false"),
+			"devel (commit d7502e3213dd, 2026-12-05T00:09:37Z)"},
+		{vcs("v0.0.0-20261205000937-d7502e3213dd+dirty", "vcs.revision", rev, "vcs.time", "2026-12-05T00:09:37Z", "vcs.modified", "true"),
+			"v0.0.0-20261205000937-d7502e3213dd+dirty (commit d7502e3213dd, 2026-12-05T00:09:37Z, with uncommitted changes)"},
+		{vcs("(devel)"), "devel (no version control information: built outside a git clone or with -buildvcs=false; 'make build' stamps the version)"},
+		{nil, "devel (no build information)"},
+	}
+	for _, tt := range tests {
+		if got := buildVersion(tt.bi); got != tt.want {
+			t.Errorf("buildVersion(%+v) = %q, want %q", tt.bi, got, tt.want)
 		}
 	}
 }
