@@ -524,3 +524,41 @@ func TestBuildVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestSubcommandAfterFlags: a subcommand is recognised after flags and
+// "help" is one; neither is probed as a domain. After "--" every word is a
+// target.
+func TestSubcommandAfterFlags(t *testing.T) {
+	d := dnstest.Start(t)
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string // a piece of the output
+	}{
+		{[]string{"--no-color", "explain", "550"}, 0, "Mailbox unavailable"},
+		{[]string{"-o", "json", "explain", "5.1.1"}, 0, `"enhanced":"5.1.1"`},
+		{[]string{"--lang", "en", "--no-color", "explain", "--text", "550 5.1.1 no such user"}, 0, "5.1.1"},
+		{[]string{"--no-color", "explain", "--help"}, 0, "usage: smtpprobe explain"},
+		{[]string{"help"}, 0, "Usage:"},
+		{[]string{"--no-color", "help"}, 0, "Usage:"},
+		{[]string{"help", "explain"}, 0, "usage: smtpprobe explain"},
+		{[]string{"help", "serve"}, 0, "--listen"},
+		{[]string{"--help", "serve"}, 0, "--listen"},
+		{[]string{"--resolver", d.Addr(), "help"}, 0, "Usage:"},
+		{[]string{"help", "nonsense"}, 3, ""},
+	}
+	for _, tt := range tests {
+		r := runCmd(t, "", nil, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stdout, tt.stdout) {
+			t.Errorf("%q: exit %d, want %d with %q in stdout\n%s%s", tt.args, r.code, tt.code, tt.stdout, r.stdout, r.stderr)
+		}
+	}
+	if q := d.Queries(); len(q) != 0 {
+		t.Errorf("subcommands sent DNS questions: %v", q)
+	}
+	// After "--", "help" is a target (a one-label domain, asked about).
+	runCmd(t, "", nil, "--resolver", d.Addr(), "--timeout", "2s", "--", "help")
+	if n, _ := d.Count("help.", "MX"); n == 0 {
+		t.Errorf("after --, help was not probed as a target")
+	}
+}
