@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -299,23 +300,36 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	promhttp.HandlerFor(report.Metrics([]report.Assessment{a}, ropts), promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
+// minProbeTimeout is the shortest probe a scrape timeout asks for: less
+// would report a healthy server down for want of time to answer.
+const minProbeTimeout = time.Second
+
 // probeTimeout bounds a probe: Prometheus's scrape timeout minus the
-// offset, as the blackbox exporter does, and never more than --deadline.
+// offset, as the blackbox exporter does, and never more than --deadline
+// nor less than minProbeTimeout. A header that is not a plain positive
+// number of seconds ("NaN", "1e-300", "-1") is ignored: --deadline applies.
 func (s *server) probeTimeout(h http.Header) time.Duration {
 	d := s.opts.deadline
-	v := h.Get("X-Prometheus-Scrape-Timeout-Seconds")
-	if v == "" {
+	secs, ok := parseScrapeTimeout(h.Get("X-Prometheus-Scrape-Timeout-Seconds"))
+	if !ok || secs >= (d+s.opts.timeoutOffset).Seconds() {
 		return d
+	}
+	t := time.Duration(secs*float64(time.Second)) - s.opts.timeoutOffset
+	return min(max(t, minProbeTimeout), d)
+}
+
+// scrapeTimeout is the form Prometheus writes its scrape timeout in: a
+// decimal number of seconds, such as "10" or "9.5".
+var scrapeTimeout = regexp.MustCompile(`^[0-9]{1,9}(\.[0-9]{1,9})?$`)
+
+// parseScrapeTimeout reads X-Prometheus-Scrape-Timeout-Seconds; ok is false
+// unless it is a positive number in Prometheus's form.
+func parseScrapeTimeout(v string) (secs float64, ok bool) {
+	if !scrapeTimeout.MatchString(v) {
+		return 0, false
 	}
 	secs, err := strconv.ParseFloat(v, 64)
-	if err != nil || secs <= 0 || secs > d.Seconds() {
-		return d
-	}
-	t := time.Duration(secs * float64(time.Second))
-	if t > s.opts.timeoutOffset {
-		t -= s.opts.timeoutOffset
-	}
-	return t
+	return secs, err == nil && secs > 0
 }
 
 // parseQuery validates a /probe query exactly as the command line is

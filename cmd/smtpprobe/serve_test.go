@@ -398,10 +398,32 @@ func TestProbeTimeout(t *testing.T) {
 		{"", 30 * time.Second},
 		{"10", 9500 * time.Millisecond},
 		{"2.5", 2 * time.Second},
-		{"0.3", 300 * time.Millisecond}, // shorter than the offset: all of it
-		{"60", 30 * time.Second},        // never beyond --deadline
+		{"30.4", 29900 * time.Millisecond},
+		{"30.5", 30 * time.Second},
+		{"0.3", time.Second}, // too short for any server to answer: the least
+		{"1.2", time.Second},
+		{"0.000001", time.Second},
+		{"60", 30 * time.Second}, // never beyond --deadline
+		{"999999999.999999999", 30 * time.Second},
+		// Not Prometheus's form: --deadline.
+		{"0", 30 * time.Second},
+		{"0.0", 30 * time.Second},
 		{"-1", 30 * time.Second},
 		{"soon", 30 * time.Second},
+		{"NaN", 30 * time.Second},
+		{"nan", 30 * time.Second},
+		{"Inf", 30 * time.Second},
+		{"-Inf", 30 * time.Second},
+		{"1e-300", 30 * time.Second},
+		{"1e300", 30 * time.Second},
+		{"1e3", 30 * time.Second},
+		{"0x1p-2", 30 * time.Second},
+		{"1_0", 30 * time.Second},
+		{" 10", 30 * time.Second},
+		{"10.", 30 * time.Second},
+		{".5", 30 * time.Second},
+		{"+10", 30 * time.Second},
+		{"99999999999999999999", 30 * time.Second},
 	}
 	for _, tt := range tests {
 		h := http.Header{}
@@ -412,6 +434,46 @@ func TestProbeTimeout(t *testing.T) {
 			t.Errorf("probeTimeout(%q) = %v, want %v", tt.header, got, tt.want)
 		}
 	}
+	// A --deadline shorter than the least a header may ask for wins.
+	short := &server{opts: serveOptions{deadline: 200 * time.Millisecond}}
+	h := http.Header{"X-Prometheus-Scrape-Timeout-Seconds": {"0.1"}}
+	if got := short.probeTimeout(h); got != 200*time.Millisecond {
+		t.Errorf("--deadline 200ms, header 0.1: %v, want 200ms", got)
+	}
+}
+
+// TestServeScrapeTimeoutHeaderHostile checks that a scrape timeout header
+// no Prometheus sends leaves a healthy server up: before, "NaN" and
+// "1e-300" ended the probe at once, as busy (503) or down.
+func TestServeScrapeTimeoutHeaderHostile(t *testing.T) {
+	mx := smtptest.Start(t, smtptest.Options{})
+	e, _ := serveEnv(nil, nil)
+	s, ts := startExporter(t, e)
+	for _, v := range []string{"NaN", "1e-300", "-5", "1e300", "0.001"} {
+		code, body := get(t, ts.URL+"/probe?target=example.com&server="+url.QueryEscape(mx.Addr),
+			"X-Prometheus-Scrape-Timeout-Seconds", v)
+		if code != 200 {
+			t.Errorf("header %q: status %d: %s", v, code, body)
+			continue
+		}
+		wantValue(t, parseText(t, body), 1, "smtpprobe_success")
+	}
+	if got := own(t, s, "smtpprobe_exporter_requests_rejected_total", "reason=busy"); got != 0 {
+		t.Errorf("rejected busy = %v, want 0", got)
+	}
+}
+
+func FuzzParseScrapeTimeout(f *testing.F) {
+	for _, v := range []string{"10", "9.5", "NaN", "1e-300", "-1", "", "0", "Inf"} {
+		f.Add(v)
+	}
+	s := &server{opts: serveOptions{deadline: 30 * time.Second, timeoutOffset: 500 * time.Millisecond}}
+	f.Fuzz(func(t *testing.T, v string) {
+		h := http.Header{"X-Prometheus-Scrape-Timeout-Seconds": {v}}
+		if got := s.probeTimeout(h); got < time.Second || got > s.opts.deadline {
+			t.Errorf("probeTimeout(%q) = %v, outside [%v, %v]", v, got, time.Second, s.opts.deadline)
+		}
+	})
 }
 
 // TestServeBusy checks --max-concurrent: with the only slot taken, a probe
