@@ -79,7 +79,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.DurationVar(&o.warningTime, "warning-time", 0, "warning when the whole probe of a target takes longer (default: off)")
 	fs.DurationVar(&o.criticalTime, "critical-time", 0, "critical when the whole probe of a target takes longer (default: off)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when the status is ok (for cron)")
-	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE`, one per line (# comments and blank lines skipped)")
+	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE` (- for standard input), one per line (# comments and blank lines skipped)")
 	fs.BoolVar(&o.ordered, "ordered", false, "with several targets, print results in input order rather than as they finish")
 	fs.StringVar(&o.caFile, "ca-file", "", "verify server certificates against the PEM roots in `FILE` (default: the system's)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")

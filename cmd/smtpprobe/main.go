@@ -31,6 +31,7 @@ func main() {
 		stderr:         os.Stderr,
 		getenv:         os.Getenv,
 		hostname:       os.Hostname,
+		stdinTerminal:  isTerminal(os.Stdin),
 		stdoutTerminal: isTerminal(os.Stdout),
 		stderrTerminal: isTerminal(os.Stderr),
 	})
@@ -45,6 +46,7 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	hostname       func() (string, error)
+	stdinTerminal  bool
 	stdoutTerminal bool
 	stderrTerminal bool
 	// configure, when set, adjusts the probe configuration after the flags
@@ -103,11 +105,15 @@ func run(ctx context.Context, args []string, e *env) int {
 	default:
 		return fail(e.stderr, fmt.Errorf("--output %q: want text, json, nagios or prometheus", o.output), "")
 	}
-	inputs, err := readTargets(fs.Args(), o.file, e.stdin)
+	inputs, err := readTargets(fs.Args(), o.file, e)
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
-	inputs = o.auth.defaultTargets(inputs)
+	if len(inputs) == 0 {
+		for _, t := range o.auth.defaultTargets(nil) {
+			inputs = append(inputs, input{text: t})
+		}
+	}
 	if len(inputs) == 0 {
 		return fail(e.stderr, errors.New("no target given"), "try 'smtpprobe example.com' or 'smtpprobe --help'")
 	}

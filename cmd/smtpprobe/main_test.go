@@ -31,9 +31,12 @@ type cmdEnv struct {
 	ctx      context.Context // nil: a background context
 	stdin    string
 	environ  map[string]string
-	terminal bool              // stdout is a terminal
-	routes   map[string]string // "192.0.2.1:25" -> the loopback listener
-	roots    *x509.CertPool    // trusted unless --ca-file is given; nil: nothing
+	terminal bool // stdout is a terminal
+	// stdinTerminal and stderrTerminal say that standard input and
+	// standard error are terminals.
+	stdinTerminal, stderrTerminal bool
+	routes                        map[string]string // "192.0.2.1:25" -> the loopback listener
+	roots                         *x509.CertPool    // trusted unless --ca-file is given; nil: nothing
 }
 
 // blackhole is a route to an address that never answers a connection.
@@ -54,7 +57,9 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 		stderr:         stderr,
 		getenv:         func(k string) string { return ce.environ[k] },
 		hostname:       func() (string, error) { return "probe.test", nil },
+		stdinTerminal:  ce.stdinTerminal,
 		stdoutTerminal: ce.terminal,
+		stderrTerminal: ce.stderrTerminal,
 		configure: func(c *probe.Config) {
 			if c.RootCAs == nil {
 				c.RootCAs = roots
@@ -419,5 +424,69 @@ func TestTargetSources(t *testing.T) {
 	}
 	if want := "example.test nobody@example.test grey@example.test"; strings.Join(got, " ") != want {
 		t.Errorf("targets %q, want %s", got, want)
+	}
+}
+
+// TestLongTargetLines: a line of a target list too long to be a target is
+// that line's unknown result, named by its line number, and the rest of the
+// list is still probed; a long comment is only a comment.
+func TestLongTargetLines(t *testing.T) {
+	w := newWorld(t)
+	long := strings.Repeat("x", 3000)
+	list := "# " + long + "\n" + // 1: a long comment
+		"example.test   # " + long + "\n" + // 2: a target with a long comment
+		long + ".test\n" + // 3: no target
+		"exa mple.test\n" + // 4: a bad target
+		"nobody@example.test" // 5: no final newline
+	file := filepath.Join(t.TempDir(), "targets")
+	if err := os.WriteFile(file, []byte(list), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"-f", file}, {"-"}, {"-f", "-"}} {
+		r := runCmd(t, list, nil, w.args(append([]string{"-o", "json", "--ordered"}, args...)...)...)
+		name := file
+		if args[len(args)-1] == "-" {
+			name = "standard input"
+		}
+		if r.code != 2 {
+			t.Errorf("%q: exit %d, want 2 (the worst: nobody@ is critical)\n%s", args, r.code, r.stderr)
+		}
+		var got []string
+		for _, obj := range decodeJSONLines(t, r.stdout) {
+			got = append(got, str(t, obj, "target")+"="+str(t, obj, "status"))
+		}
+		want := []string{"example.test=ok", name + ":3=unknown", "exa mple.test=unknown", "nobody@example.test=critical"}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%q: results %q, want %q", args, got, want)
+		}
+		for _, line := range []string{name + ":3: line longer than 1024 bytes", name + ":4: invalid domain"} {
+			if !strings.Contains(r.stderr, "smtpprobe: error: "+line) {
+				t.Errorf("%q: stderr lacks %q:\n%s", args, line, r.stderr)
+			}
+		}
+		if len(r.stderr) > 1000 {
+			t.Errorf("%q: stderr repeats the long line:\n%.300s", args, r.stderr)
+		}
+	}
+}
+
+// TestStdinTerminalNotice: reading targets from a terminal says so on
+// stderr, once; from a pipe it says nothing.
+func TestStdinTerminalNotice(t *testing.T) {
+	w := newWorld(t)
+	const notice = "reading targets from standard input"
+	for _, args := range [][]string{{"-"}, {"-f", "-"}, {"-f", "-", "-"}} {
+		args = append([]string{"-o", "json"}, args...)
+		r := runWith(t, cmdEnv{stdin: "example.test\n", stdinTerminal: true}, w.args(args...)...)
+		if r.code != 0 || strings.Count(r.stderr, notice) != 1 {
+			t.Errorf("%q from a terminal: exit %d, stderr %q; want 0 and one notice", args, r.code, r.stderr)
+		}
+		if got := len(decodeJSONLines(t, r.stdout)); got != 1 {
+			t.Errorf("%q: example.test probed %d times, want once:\n%s", args, got, r.stdout)
+		}
+		r = runWith(t, cmdEnv{stdin: "example.test\n"}, w.args(args...)...)
+		if r.code != 0 || r.stderr != "" {
+			t.Errorf("%q from a pipe: exit %d, stderr %q; want 0 and nothing", args, r.code, r.stderr)
+		}
 	}
 }
