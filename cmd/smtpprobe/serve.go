@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"html/template"
@@ -257,7 +259,23 @@ func (s *server) handler() http.Handler {
 	mux.HandleFunc("GET /probe", s.serveProbe)
 	mux.HandleFunc("GET /logs", s.serveLog)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
-	return mux
+	return securityHeaders(mux)
+}
+
+// securityHeaders marks every answer so that a browser never runs what a
+// probed server wrote: /logs and / show text from hostile peers. Pages
+// load nothing and run no script; the only style is the / page's own,
+// allowed by its hash.
+func securityHeaders(h http.Handler) http.Handler {
+	sum := sha256.Sum256([]byte(pageStyle))
+	csp := "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
+		"'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Content-Security-Policy", csp)
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		h.ServeHTTP(w, r)
+	})
 }
 
 // serveProbe is /probe: validate, wait for a slot, probe, answer with the

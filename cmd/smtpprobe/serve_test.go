@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -687,5 +689,54 @@ func TestServeOneConnectionPerAddress(t *testing.T) {
 	}
 	if hi := most(); hi != 1 {
 		t.Errorf("%d connections to one address at once, want 1", hi)
+	}
+}
+
+// TestServeSecurityHeaders checks that every answer, /logs with a hostile
+// server's text above all, tells browsers not to sniff it into HTML and
+// allows no script, and that the / page's style is the one the policy
+// allows.
+func TestServeSecurityHeaders(t *testing.T) {
+	hostile := smtptest.StartScript(t, func(c *smtptest.Conn) {
+		c.Send("554 <script>alert(document.cookie)</script><img src=x onerror=alert(1)>")
+	})
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e)
+	probeURL := ts.URL + "/probe?target=example.com&server=" + url.QueryEscape(hostile.Addr)
+	if code, body := get(t, probeURL); code != 200 {
+		t.Fatalf("probe: status %d: %s", code, body)
+	}
+	_, logs := get(t, ts.URL+"/logs?id=1")
+	if !strings.Contains(logs, "<script>") {
+		t.Fatalf("the test needs /logs to show the server's text:\n%s", logs)
+	}
+	var csp string
+	for _, path := range []string{"/", "/logs?id=1", "/logs?id=9", "/logs?id=x", "/metrics", "/probe?target=", "/nothing", probeURL[len(ts.URL):]} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if got := resp.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("%s (%d): X-Content-Type-Options %q, want nosniff", path, resp.StatusCode, got)
+		}
+		csp = resp.Header.Get("Content-Security-Policy")
+		for _, want := range []string{"default-src 'none'", "frame-ancestors 'none'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s (%d): Content-Security-Policy %q lacks %q", path, resp.StatusCode, csp, want)
+			}
+		}
+		if strings.Contains(csp, "script-src") || strings.Contains(csp, "unsafe") {
+			t.Errorf("%s: Content-Security-Policy %q allows more than it should", path, csp)
+		}
+		if path == "/" {
+			_, style, _ := strings.Cut(string(body), "<style>")
+			style, _, _ = strings.Cut(style, "</style>")
+			sum := sha256.Sum256([]byte(style))
+			if h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(csp, "style-src "+h) {
+				t.Errorf("/: the page's style (%s) is not the one %q allows", h, csp)
+			}
+		}
 	}
 }
