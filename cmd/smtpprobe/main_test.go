@@ -201,6 +201,11 @@ func TestBadInput(t *testing.T) {
 		{"missing file", []string{"-f", "/nonexistent/targets", "example.com"}, "--file"},
 		{"bad target", []string{"exa mple.com"}, "exa mple.com"},
 		{"CRLF in target", []string{"example.com\r\nQUIT"}, "error"},
+		{"doubled @", []string{"user@@ok.test"}, `invalid address "user@@ok.test": more than one @; did you mean user@ok.test?`},
+		{"two @", []string{"user@ok.test@x"}, "did you mean user@ok.test?"},
+		{"mailto link", []string{"mailto:user@ok.test"}, "a mailto: link, not an address; did you mean user@ok.test?"},
+		{"URL", []string{"https://example.com/"}, "a URL, not a domain or an address; did you mean example.com?"},
+		{"doubled @ in rcpt", []string{"--rcpt", "a@@ok.test", "ok.test"}, "--rcpt: invalid address \"a@@ok.test\": more than one @; did you mean a@ok.test?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
