@@ -32,6 +32,7 @@ type options struct {
 	tls          bool
 	timeout      time.Duration
 	deadline     time.Duration
+	deadlineSet  bool // --deadline was given: 0 is then a mistake, not the default
 	output       string
 	noColor      bool
 	lang         string
@@ -84,7 +85,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.DurationVar(&o.warningTime, "warning-time", 0, "warning when the whole probe of a target takes longer (default: off)")
 	fs.DurationVar(&o.criticalTime, "critical-time", 0, "critical when the whole probe of a target takes longer (default: off)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when the status is ok (for cron)")
-	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE`, one per line (# comments and blank lines skipped)")
+	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE` (- for standard input), one per line (# comments and blank lines skipped)")
 	fs.BoolVar(&o.ordered, "ordered", false, "with several targets, print results in input order rather than as they finish")
 	fs.StringVar(&o.caFile, "ca-file", "", "verify server certificates against the PEM roots in `FILE` (default: the system's)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
@@ -116,7 +117,7 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	if o.timeout <= 0 {
 		return cfg, fmt.Errorf("--timeout %s: want a positive duration such as 10s", o.timeout)
 	}
-	if o.deadline < 0 {
+	if o.deadline < 0 || (o.deadlineSet && o.deadline == 0) {
 		return cfg, fmt.Errorf("--deadline %s: want a positive duration such as 2m", o.deadline)
 	}
 	if o.concurrency < 1 {
