@@ -398,23 +398,28 @@ func TestThresholdFlags(t *testing.T) {
 	}
 }
 
-// TestAllAddresses: an MX host's second address is probed only with
-// --all-addresses.
+// TestAllAddresses: every address of an MX host is probed, unless
+// --first-address asks to stop at the first that answers; --all-addresses,
+// the flag of v1, is still accepted and changes nothing.
 func TestAllAddresses(t *testing.T) {
-	for _, all := range []bool{false, true} {
+	for _, tc := range []struct {
+		flags []string
+		all   bool
+	}{{nil, true}, {[]string{"--all-addresses"}, true}, {[]string{"--first-address"}, false}} {
 		first, second := smtptest.Start(t, smtptest.Options{}), smtptest.Start(t, smtptest.Options{})
 		d := dnstest.Start(t, "two.test. 300 IN MX 10 mx.two.test.", "mx.two.test. 300 IN A 192.0.2.91", "mx.two.test. 300 IN A 192.0.2.92")
 		ce := cmdEnv{routes: map[string]string{"192.0.2.91:25": first.Addr, "192.0.2.92:25": second.Addr}}
-		args := []string{"--resolver", d.Addr(), "two.test"}
-		if all {
-			args = append([]string{"--all-addresses"}, args...)
-		}
+		args := append(tc.flags, "--resolver", d.Addr(), "two.test")
 		r := runWith(t, ce, args...)
 		n1, _ := first.Conns()
 		n2, _ := second.Conns()
-		if r.code != 0 || n1 != 1 || (n2 == 1) != all {
-			t.Errorf("--all-addresses %v: exit %d, sessions %d and %d\n%s%s", all, r.code, n1, n2, r.stdout, r.stderr)
+		if r.code != 0 || n1 != 1 || (n2 == 1) != tc.all {
+			t.Errorf("%q: exit %d, sessions %d and %d\n%s%s", tc.flags, r.code, n1, n2, r.stdout, r.stderr)
 		}
+	}
+	r := runWith(t, cmdEnv{}, "--first-address", "--all-addresses", "two.test")
+	if r.code != 3 || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("--first-address --all-addresses: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
 

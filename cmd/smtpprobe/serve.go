@@ -67,8 +67,8 @@ func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
 }
 
 // runServe is smtpprobe serve: a Prometheus exporter in the style of the
-// blackbox exporter. It returns when ctx is done, after letting the
-// requests in flight finish for a few seconds.
+// blackbox exporter. When ctx is done it cancels the probes in flight,
+// answers their scrapes with what is known and returns.
 func runServe(ctx context.Context, args []string, e *env) int {
 	so := serveOptions{}
 	fs := newServeFlagSet(&so)
@@ -95,7 +95,12 @@ func runServe(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "smtpprobe: warning: listening on %s: anyone who reaches it can make this host probe mail servers\n", ln.Addr())
 	}
 	fmt.Fprintf(e.stderr, "smtpprobe: serving on http://%s/\n", ln.Addr())
+	// Every request's context ends with probes: on a signal, the probes in
+	// flight stop and their scrapes are answered with what is known.
+	probes, stopProbes := context.WithCancel(context.Background())
+	defer stopProbes()
 	srv := &http.Server{
+		BaseContext:       func(net.Listener) context.Context { return probes },
 		Handler:           s.handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       10 * time.Second,
@@ -111,6 +116,8 @@ func runServe(ctx context.Context, args []string, e *env) int {
 		return fail(e.stderr, err, "")
 	case <-ctx.Done():
 	}
+	stopProbes()
+	// The answers are written in moments; the grace is for slow readers.
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {

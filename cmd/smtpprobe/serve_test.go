@@ -558,25 +558,49 @@ func TestLimiter(t *testing.T) {
 	}
 }
 
+// runServeCmd runs smtpprobe serve with args on a loopback port until ctx
+// ends; it returns the exporter's base URL and the channel of its exit
+// status.
+func runServeCmd(t *testing.T, ctx context.Context, e *env, stderr *syncBuffer, args ...string) (string, <-chan int) {
+	t.Helper()
+	exit := make(chan int, 1)
+	go func() { exit <- run(ctx, append([]string{"serve", "--listen", "127.0.0.1:0"}, args...), e) }()
+	re := regexp.MustCompile(`serving on (http://127\.0\.0\.1:\d+/)`)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if m := re.FindStringSubmatch(stderr.String()); m != nil {
+			return m[1], exit
+		}
+		select {
+		case code := <-exit:
+			t.Fatalf("serve exited with %d: %s", code, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no address on stderr: %q", stderr.String())
+		}
+	}
+}
+
+// waitExit waits for serve to stop after its context ended.
+func waitExit(t *testing.T, exit <-chan int, stderr *syncBuffer) {
+	t.Helper()
+	select {
+	case code := <-exit:
+		if code != 0 {
+			t.Errorf("exit status %d after shutdown, want 0; stderr: %s", code, stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop after cancel")
+	}
+}
+
 // TestRunServe runs the whole command on a real listener, then stops it
 // as a signal would.
 func TestRunServe(t *testing.T) {
 	e, stderr := serveEnv(nil, nil)
 	ctx, cancel := context.WithCancel(context.Background())
-	exit := make(chan int)
-	go func() { exit <- run(ctx, []string{"serve", "--listen", "127.0.0.1:0"}, e) }()
-	re := regexp.MustCompile(`serving on (http://127\.0\.0\.1:\d+/)`)
-	var base string
-	for deadline := time.Now().Add(10 * time.Second); base == ""; {
-		if m := re.FindStringSubmatch(stderr.String()); m != nil {
-			base = m[1]
-		} else if time.Now().After(deadline) {
-			cancel()
-			t.Fatalf("no address on stderr: %q", stderr.String())
-		} else {
-			time.Sleep(10 * time.Millisecond)
-		}
-	}
+	defer cancel()
+	base, exit := runServeCmd(t, ctx, e, stderr)
 	if code, body := get(t, base); code != 200 || !strings.Contains(body, "smtpprobe exporter") {
 		t.Errorf("GET /: status %d: %s", code, body)
 	}
@@ -584,14 +608,58 @@ func TestRunServe(t *testing.T) {
 		t.Errorf("loopback listener warned: %s", stderr.String())
 	}
 	cancel()
-	select {
-	case code := <-exit:
-		if code != 0 {
-			t.Errorf("exit status %d after shutdown, want 0; stderr: %s", code, stderr.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop after cancel")
+	waitExit(t, exit, stderr)
+}
+
+// TestRunServeStopsHungProbes stops serve while a probe waits on a server
+// that never greets, with timeouts of an hour: the probe is cancelled and
+// its scrape answered with what is known (no greeting yet), where
+// before the scrape's connection was cut after five seconds of waiting.
+func TestRunServeStopsHungProbes(t *testing.T) {
+	addr := silentServer(t)
+	e, stderr := serveEnv(nil, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	base, exit := runServeCmd(t, ctx, e, stderr, "--timeout", "1h", "--deadline", "1h")
+	type answer struct {
+		code int
+		body string
+		err  error
 	}
+	answers := make(chan answer, 1)
+	go func() {
+		resp, err := http.Get(base + "probe?target=example.com&server=" + url.QueryEscape(addr))
+		if err != nil {
+			answers <- answer{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		answers <- answer{resp.StatusCode, string(body), err}
+	}()
+	for {
+		_, body := get(t, base+"metrics")
+		if v, _ := value(parseText(t, body), "smtpprobe_exporter_probes_in_flight"); v == 1 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	a := <-answers
+	if a.err != nil {
+		t.Fatalf("the scrape in flight got no answer: %v", a.err)
+	}
+	if a.code != 200 {
+		t.Fatalf("the scrape in flight: status %d: %s", a.code, a.body)
+	}
+	mfs := parseText(t, a.body)
+	wantValue(t, mfs, 0, "smtpprobe_success")
+	wantValue(t, mfs, 1, "smtpprobe_host_up")
+	wantValue(t, mfs, 0, "smtpprobe_step_reply_code", "step=greeting")
+	// Unknown, not critical: the exporter stopped the probe, the server
+	// did nothing wrong.
+	wantValue(t, mfs, 3, "smtpprobe_status")
+	waitExit(t, exit, stderr)
 }
 
 func TestRunServeBadFlags(t *testing.T) {
