@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/internal/hostport"
 	"github.com/smtpprobe/smtpprobe/probe"
@@ -31,11 +32,14 @@ type options struct {
 	tls          bool
 	timeout      time.Duration
 	deadline     time.Duration
+	deadlineSet  bool // --deadline was given: 0 is then a mistake, not the default
 	output       string
 	noColor      bool
 	lang         string
 	concurrency  int
 	allAddresses bool
+	firstAddress bool
+	checks       string
 	certWarnDays int
 	certCritDays int
 	warningTime  time.Duration
@@ -73,7 +77,9 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.BoolVar(&o.noColor, "no-color", false, "plain text (colour is also off when NO_COLOR is set or stdout is not a terminal)")
 	fs.StringVar(&o.lang, "lang", "", "language of explanations, `LANG`: en or ja (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	fs.IntVarP(&o.concurrency, "concurrency", "c", defaultConcurrency, "targets probed at once when there are several")
-	fs.BoolVar(&o.allAddresses, "all-addresses", false, "probe every address of every MX host, not just the first that answers")
+	fs.StringVar(&o.checks, "checks", "inbound", "checks to run, a comma-separated `LIST` of names and groups (inbound = smtp,dnssec,dane,mta-sts,tls-rpt,ptr; sender = spf,dmarc,dkim; all; dnsbl); +NAME and -NAME change the default")
+	fs.BoolVar(&o.firstAddress, "first-address", false, "stop at the first address of each MX host that accepts a connection, instead of probing every address")
+	fs.BoolVar(&o.allAddresses, "all-addresses", false, "probe every address of every MX host (the default; kept for old scripts)")
 	fs.IntVar(&o.certWarnDays, "cert-warn-days", 14, "warn when a certificate expires within this many `days`")
 	fs.IntVar(&o.certCritDays, "cert-crit-days", 0, "critical when a certificate expires within this many `days` (default: off)")
 	fs.DurationVar(&o.warningTime, "warning-time", 0, "warning when the whole probe of a target takes longer (default: off)")
@@ -108,7 +114,7 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	if o.timeout <= 0 {
 		return cfg, fmt.Errorf("--timeout %s: want a positive duration such as 10s", o.timeout)
 	}
-	if o.deadline < 0 {
+	if o.deadline < 0 || (o.deadlineSet && o.deadline == 0) {
 		return cfg, fmt.Errorf("--deadline %s: want a positive duration such as 2m", o.deadline)
 	}
 	if o.concurrency < 1 {
@@ -130,6 +136,13 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 			return cfg, fmt.Errorf("--server %q: %w", o.server, err)
 		}
 	}
+	if o.firstAddress && o.allAddresses {
+		return cfg, fmt.Errorf("--first-address and --all-addresses contradict each other")
+	}
+	set, err := checks.Parse(o.checks)
+	if err != nil {
+		return cfg, fmt.Errorf("--checks: %w", err)
+	}
 	helo := o.helo
 	if helo == "" {
 		// The host's name is only a default: a laptop called "mybox" must
@@ -143,7 +156,7 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 		}
 		helo = h
 	}
-	helo, err := probe.ParseHelo(helo)
+	helo, err = probe.ParseHelo(helo)
 	if err != nil {
 		return cfg, fmt.Errorf("--helo: %w", err)
 	}
@@ -188,7 +201,8 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	cfg.Data = o.data
 	cfg.ImplicitTLS = o.tls
 	cfg.Timeout = o.timeout
-	cfg.AllAddresses = o.allAddresses
+	cfg.FirstAddress = o.firstAddress
+	cfg.Checks = set
 	cfg.Resolver = res
 	return cfg, nil
 }

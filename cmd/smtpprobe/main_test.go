@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -190,6 +191,9 @@ func TestBadInput(t *testing.T) {
 		{"server IPv6 and port without brackets", []string{"--server", "2001:db8::1::25", "example.com"}, "in brackets"},
 		{"bad timeout", []string{"--timeout", "-1s", "example.com"}, "--timeout"},
 		{"bad timeout syntax", []string{"--timeout", "soon", "example.com"}, "timeout"},
+		{"zero timeout", []string{"--timeout", "0", "example.com"}, "--timeout 0s: want a positive duration"},
+		{"zero deadline, as zero timeout", []string{"--deadline", "0", "example.com"}, "--deadline 0s: want a positive duration"},
+		{"negative deadline", []string{"--deadline", "-1s", "example.com"}, "--deadline -1s: want a positive duration"},
 		{"bad lang", []string{"--lang", "fr", "example.com"}, "--lang"},
 		{"bad concurrency", []string{"-c", "0", "example.com"}, "--concurrency"},
 		{"no cert warning days", []string{"--cert-warn-days", "0", "example.com"}, "--cert-warn-days"},
@@ -202,6 +206,11 @@ func TestBadInput(t *testing.T) {
 		{"missing file", []string{"-f", "/nonexistent/targets", "example.com"}, "--file"},
 		{"bad target", []string{"exa mple.com"}, "exa mple.com"},
 		{"CRLF in target", []string{"example.com\r\nQUIT"}, "error"},
+		{"doubled @", []string{"user@@ok.test"}, `invalid address "user@@ok.test": more than one @; did you mean user@ok.test?`},
+		{"two @", []string{"user@ok.test@x"}, "did you mean user@ok.test?"},
+		{"mailto link", []string{"mailto:user@ok.test"}, "a mailto: link, not an address; did you mean user@ok.test?"},
+		{"URL", []string{"https://example.com/"}, "a URL, not a domain or an address; did you mean example.com?"},
+		{"doubled @ in rcpt", []string{"--rcpt", "a@@ok.test", "ok.test"}, "--rcpt: invalid address \"a@@ok.test\": more than one @; did you mean a@ok.test?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -394,23 +403,28 @@ func TestThresholdFlags(t *testing.T) {
 	}
 }
 
-// TestAllAddresses: an MX host's second address is probed only with
-// --all-addresses.
+// TestAllAddresses: every address of an MX host is probed, unless
+// --first-address asks to stop at the first that answers; --all-addresses,
+// the flag of v1, is still accepted and changes nothing.
 func TestAllAddresses(t *testing.T) {
-	for _, all := range []bool{false, true} {
+	for _, tc := range []struct {
+		flags []string
+		all   bool
+	}{{nil, true}, {[]string{"--all-addresses"}, true}, {[]string{"--first-address"}, false}} {
 		first, second := smtptest.Start(t, smtptest.Options{}), smtptest.Start(t, smtptest.Options{})
 		d := dnstest.Start(t, "two.test. 300 IN MX 10 mx.two.test.", "mx.two.test. 300 IN A 192.0.2.91", "mx.two.test. 300 IN A 192.0.2.92")
 		ce := cmdEnv{routes: map[string]string{"192.0.2.91:25": first.Addr, "192.0.2.92:25": second.Addr}}
-		args := []string{"--resolver", d.Addr(), "two.test"}
-		if all {
-			args = append([]string{"--all-addresses"}, args...)
-		}
+		args := append(tc.flags, "--resolver", d.Addr(), "two.test")
 		r := runWith(t, ce, args...)
 		n1, _ := first.Conns()
 		n2, _ := second.Conns()
-		if r.code != 0 || n1 != 1 || (n2 == 1) != all {
-			t.Errorf("--all-addresses %v: exit %d, sessions %d and %d\n%s%s", all, r.code, n1, n2, r.stdout, r.stderr)
+		if r.code != 0 || n1 != 1 || (n2 == 1) != tc.all {
+			t.Errorf("%q: exit %d, sessions %d and %d\n%s%s", tc.flags, r.code, n1, n2, r.stdout, r.stderr)
 		}
+	}
+	r := runWith(t, cmdEnv{}, "--first-address", "--all-addresses", "two.test")
+	if r.code != 3 || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("--first-address --all-addresses: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
 
@@ -493,5 +507,73 @@ func TestStdinTerminalNotice(t *testing.T) {
 		if r.code != 0 || r.stderr != "" {
 			t.Errorf("%q from a pipe: exit %d, stderr %q; want 0 and nothing", args, r.code, r.stderr)
 		}
+	}
+}
+
+// TestBuildVersion: a binary built with plain "go build" says which commit
+// it was built from, as Go recorded it, instead of "(devel)".
+func TestBuildVersion(t *testing.T) {
+	vcs := func(version string, kv ...string) *debug.BuildInfo {
+		bi := &debug.BuildInfo{Main: debug.Module{Path: "github.com/smtpprobe/smtpprobe", Version: version}}
+		for i := 0; i < len(kv); i += 2 {
+			bi.Settings = append(bi.Settings, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return bi
+	}
+	const rev = "d7502e3213dde9c94f3da440b94f324667925586"
+	tests := []struct {
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{vcs("v1.2.3"), "v1.2.3"},
+		{vcs("(devel)", "vcs", "git", "vcs.revision", rev, "vcs.time", "2026-12-05T00:09:37Z", "vcs.modified", "false"),
+			"devel (commit d7502e3213dd, 2026-12-05T00:09:37Z)"},
+		{vcs("v0.0.0-20261205000937-d7502e3213dd+dirty", "vcs.revision", rev, "vcs.time", "2026-12-05T00:09:37Z", "vcs.modified", "true"),
+			"v0.0.0-20261205000937-d7502e3213dd+dirty (commit d7502e3213dd, 2026-12-05T00:09:37Z, with uncommitted changes)"},
+		{vcs("(devel)"), "devel (no version control information: built outside a git clone or with -buildvcs=false; 'make build' stamps the version)"},
+		{nil, "devel (no build information)"},
+	}
+	for _, tt := range tests {
+		if got := buildVersion(tt.bi); got != tt.want {
+			t.Errorf("buildVersion(%+v) = %q, want %q", tt.bi, got, tt.want)
+		}
+	}
+}
+
+// TestSubcommandAfterFlags: a subcommand is recognised after flags and
+// "help" is one; neither is probed as a domain. After "--" every word is a
+// target.
+func TestSubcommandAfterFlags(t *testing.T) {
+	d := dnstest.Start(t)
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string // a piece of the output
+	}{
+		{[]string{"--no-color", "explain", "550"}, 0, "Mailbox unavailable"},
+		{[]string{"-o", "json", "explain", "5.1.1"}, 0, `"enhanced":"5.1.1"`},
+		{[]string{"--lang", "en", "--no-color", "explain", "--text", "550 5.1.1 no such user"}, 0, "5.1.1"},
+		{[]string{"--no-color", "explain", "--help"}, 0, "usage: smtpprobe explain"},
+		{[]string{"help"}, 0, "Usage:"},
+		{[]string{"--no-color", "help"}, 0, "Usage:"},
+		{[]string{"help", "explain"}, 0, "usage: smtpprobe explain"},
+		{[]string{"help", "serve"}, 0, "--listen"},
+		{[]string{"--help", "serve"}, 0, "--listen"},
+		{[]string{"--resolver", d.Addr(), "help"}, 0, "Usage:"},
+		{[]string{"help", "nonsense"}, 3, ""},
+	}
+	for _, tt := range tests {
+		r := runCmd(t, "", nil, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stdout, tt.stdout) {
+			t.Errorf("%q: exit %d, want %d with %q in stdout\n%s%s", tt.args, r.code, tt.code, tt.stdout, r.stdout, r.stderr)
+		}
+	}
+	if q := d.Queries(); len(q) != 0 {
+		t.Errorf("subcommands sent DNS questions: %v", q)
+	}
+	// After "--", "help" is a target (a one-label domain, asked about).
+	runCmd(t, "", nil, "--resolver", d.Addr(), "--timeout", "2s", "--", "help")
+	if n, _ := d.Count("help.", "MX"); n == 0 {
+		t.Errorf("after --, help was not probed as a target")
 	}
 }
