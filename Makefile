@@ -8,6 +8,10 @@ RACE ?= $(shell [ "$$($(GO) env CGO_ENABLED)" = 1 ] && command -v "$$($(GO) env 
 # machine lints with the same checks whatever else is on its PATH.
 STATICCHECK_VERSION ?= v0.8.2
 TOOLS ?= $(shell $(GO) env GOPATH)/bin
+# VERSION is what --version prints: the tag or commit of this clone, marked
+# -dirty with uncommitted changes (git worktrees get no VCS stamp from go
+# build itself). Empty outside git: --version then says what Go recorded.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
 STATICCHECK ?= $(TOOLS)/staticcheck-$(STATICCHECK_VERSION)
 
 .PHONY: all build test lint bench fuzz clean
@@ -15,7 +19,7 @@ STATICCHECK ?= $(TOOLS)/staticcheck-$(STATICCHECK_VERSION)
 all: build
 
 build:
-	$(GO) build -o bin/smtpprobe ./cmd/smtpprobe
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o bin/smtpprobe ./cmd/smtpprobe
 
 test:
 	@[ -n "$(RACE)" ] || echo "note: no C compiler for cgo: testing without -race"
