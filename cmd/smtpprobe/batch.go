@@ -11,6 +11,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 // maxTargetLine bounds one line of a target list; no domain or address
@@ -72,6 +73,7 @@ func scanTargets(r io.Reader, name string) ([]string, error) {
 type batch struct {
 	cfg         probe.Config
 	ropts       report.Options
+	render      render.Options
 	output      string // --output
 	quiet       bool   // print only what is not ok
 	concurrency int
@@ -166,9 +168,9 @@ func (b *batch) emit(a report.Assessment) {
 	var err error
 	switch b.output {
 	case "json":
-		err = report.JSON(b.stdout, []report.Assessment{a}, b.ropts)
+		err = render.JSON(b.stdout, []report.Assessment{a}, b.render)
 	default:
-		err = report.Text(b.stdout, []report.Assessment{a}, b.ropts)
+		err = render.Text(b.stdout, []report.Assessment{a}, b.render)
 	}
 	if err != nil {
 		fmt.Fprintf(b.stderr, "smtpprobe: error: writing output: %v\n", err)
@@ -180,9 +182,9 @@ func (b *batch) emit(a report.Assessment) {
 func (b *batch) finish(all []report.Assessment) error {
 	switch b.output {
 	case "nagios":
-		return report.Nagios(b.stdout, all, b.ropts)
+		return render.Nagios(b.stdout, all, b.render)
 	case "prometheus":
-		return report.Prometheus(b.stdout, all, b.ropts)
+		return render.Prometheus(b.stdout, all, b.render)
 	case "text":
 		if len(all) < 2 {
 			return nil
@@ -201,7 +203,7 @@ func (b *batch) finish(all []report.Assessment) error {
 				return nil
 			}
 		}
-		return report.Table(b.stdout, rows, b.ropts)
+		return render.Table(b.stdout, rows, b.render)
 	}
 	return nil
 }
