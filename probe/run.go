@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 )
 
@@ -41,9 +42,9 @@ type job struct {
 
 // Run probes the mail servers of t and returns what it saw. With
 // cfg.Server set it talks to that host; otherwise to every MX host of
-// t.Domain, concurrently, each at the first of its addresses that accepts a
-// connection (every address with cfg.AllAddresses). Run never sends DATA
-// unless cfg.Data is set. When ctx ends, Run returns promptly with what it
+// t.Domain, concurrently, at every address (with cfg.FirstAddress, at the
+// first that accepts a connection). The other checks of cfg.Checks run
+// alongside the dialogues. Run never sends DATA unless cfg.Data is set. When ctx ends, Run returns promptly with what it
 // gathered, the interrupted dialogues marked ErrCanceled.
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
@@ -51,6 +52,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 	res := Result{
 		Target: t, Started: cfg.Now(), Server: cfg.Server, Submission: cfg.Submission,
 		RequireTLS: cfg.StartTLS == StartTLSRequire || cfg.ImplicitTLS,
+		Ran:        cfg.Checks,
 	}
 	jobs, err := plan(ctx, &cfg, t, &res)
 	if err != nil {
@@ -58,13 +60,20 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		res.Duration = time.Since(start)
 		return res
 	}
-	if cfg.AllAddresses {
+	if !cfg.FirstAddress {
 		jobs = perAddress(jobs)
 	}
 	res.Hosts = make([]Host, len(jobs))
 	sem := make(chan struct{}, MaxSessions)
 	var wg sync.WaitGroup
 	for i, j := range jobs {
+		if !cfg.Checks.Has(checks.SMTP) {
+			res.Hosts[i] = Host{Name: j.name, Preference: j.pref, Port: j.port}
+			if len(j.addrs) > 0 {
+				res.Hosts[i].Addr = j.addrs[0]
+			}
+			continue
+		}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
@@ -105,6 +114,9 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.Gate == nil {
 		cfg.Gate = &Gate{}
+	}
+	if cfg.Checks == 0 {
+		cfg.Checks = checks.Of(checks.SMTP)
 	}
 	return cfg
 }
@@ -209,7 +221,19 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 		release()
 		return h
 	}
+	h.Untestable = untestable(h.Attempts)
 	return h
+}
+
+// untestable reports whether every attempt failed for want of a route from
+// this machine, so that nothing is known of the server.
+func untestable(ats []Attempt) bool {
+	for _, at := range ats {
+		if at.Err == nil || at.Err.Kind != ErrNoRoute {
+			return false
+		}
+	}
+	return len(ats) > 0
 }
 
 // dial connects to a within the step timeout.

@@ -67,7 +67,9 @@ func TestRunAddressFallback(t *testing.T) {
 	}
 	t.Run("first that accepts", func(t *testing.T) {
 		d := &dialer{to: good.Addr, routes: map[string]string{"192.0.2.1": refused}}
-		res := probe.Run(context.Background(), zoneConfig(t, d, rrs...), target(t, "example.com"))
+		cfg := zoneConfig(t, d, rrs...)
+		cfg.FirstAddress = true
+		res := probe.Run(context.Background(), cfg, target(t, "example.com"))
 		h := res.Hosts[0]
 		if len(res.Hosts) != 1 || h.Err != nil || h.Addr.String() != "192.0.2.2" || len(h.Attempts) != 2 ||
 			h.Attempts[0].Err == nil || h.Attempts[1].Err != nil {
@@ -77,7 +79,6 @@ func TestRunAddressFallback(t *testing.T) {
 	t.Run("all addresses", func(t *testing.T) {
 		d := &dialer{to: good.Addr, routes: map[string]string{"192.0.2.1": refused}}
 		cfg := zoneConfig(t, d, rrs...)
-		cfg.AllAddresses = true
 		res := probe.Run(context.Background(), cfg, target(t, "example.com"))
 		if len(res.Hosts) != 2 {
 			t.Fatalf("%d hosts, want one per address", len(res.Hosts))

@@ -20,9 +20,9 @@ type TLSFacts struct {
 	Attempted      bool // a handshake was tried
 	HandshakeOK    bool
 	HandshakeError string
-	Chain          Check // the chain leads to a trusted root
-	Name           Check // the leaf is valid for the MX host name
-	HasCert        bool  // a leaf certificate was received
+	Chain          TLSCheck // the chain leads to a trusted root
+	Name           TLSCheck // the leaf is valid for the MX host name
+	HasCert        bool     // a leaf certificate was received
 	NotAfter       time.Time
 	DaysLeft       int // whole days at Assessment.Judged, negative once expired
 	Expired        bool
@@ -30,9 +30,9 @@ type TLSFacts struct {
 	Other string
 }
 
-// Check is one verification fact: unknown when the probe's single verify
+// TLSCheck is one verification fact: unknown when the probe's single verify
 // error stopped before it.
-type Check struct {
+type TLSCheck struct {
 	Known bool
 	OK    bool
 	Err   string
@@ -65,29 +65,29 @@ func tlsFactsOf(h probe.Host, now time.Time) TLSFacts {
 	}
 	f.HandshakeOK = true
 	if info.Verified {
-		f.Chain = Check{Known: true, OK: true}
-		f.Name = Check{Known: true, OK: true}
+		f.Chain = TLSCheck{Known: true, OK: true}
+		f.Name = TLSCheck{Known: true, OK: true}
 		return f
 	}
 	ve := info.VerifyError
 	if info.NameError != "" || info.ChainError != "" {
 		// The probe checked name and chain separately.
-		f.Chain = Check{Known: true, OK: info.ChainError == "", Err: info.ChainError}
-		f.Name = Check{Known: true, OK: info.NameError == "", Err: info.NameError}
+		f.Chain = TLSCheck{Known: true, OK: info.ChainError == "", Err: info.ChainError}
+		f.Name = TLSCheck{Known: true, OK: info.NameError == "", Err: info.NameError}
 	} else {
 		// x509 checks expiry, then the name, then the chain, and reports
 		// only the first failure: a chain error means the name passed, a
 		// name error says nothing about the chain.
 		switch {
 		case chainError(ve):
-			f.Chain = Check{Known: true, Err: ve}
-			f.Name = Check{Known: true, OK: true}
+			f.Chain = TLSCheck{Known: true, Err: ve}
+			f.Name = TLSCheck{Known: true, OK: true}
 		case nameError(ve):
-			f.Name = Check{Known: true, Err: ve}
+			f.Name = TLSCheck{Known: true, Err: ve}
 		default:
 			if len(info.Chain) > 0 {
 				ok := nameMatches(info.Chain[0].DNSNames, info.ServerName)
-				f.Name = Check{Known: true, OK: ok}
+				f.Name = TLSCheck{Known: true, OK: ok}
 				if !ok {
 					f.Name.Err = "certificate is not valid for " + info.ServerName
 				}

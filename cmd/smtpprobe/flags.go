@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
@@ -31,11 +32,14 @@ type options struct {
 	tls          bool
 	timeout      time.Duration
 	deadline     time.Duration
+	deadlineSet  bool // --deadline was given: 0 is then a mistake, not the default
 	output       string
 	noColor      bool
 	lang         string
 	concurrency  int
 	allAddresses bool
+	firstAddress bool
+	checks       string
 	certWarnDays int
 	certCritDays int
 	warningTime  time.Duration
@@ -73,13 +77,15 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.BoolVar(&o.noColor, "no-color", false, "plain text (colour is also off when NO_COLOR is set or stdout is not a terminal)")
 	fs.StringVar(&o.lang, "lang", "", "language of explanations, `LANG`: en or ja (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	fs.IntVarP(&o.concurrency, "concurrency", "c", defaultConcurrency, "targets probed at once when there are several")
-	fs.BoolVar(&o.allAddresses, "all-addresses", false, "probe every address of every MX host, not just the first that answers")
+	fs.StringVar(&o.checks, "checks", "inbound", "checks to run, a comma-separated `LIST` of names and groups (inbound = smtp,dnssec,dane,mta-sts,tls-rpt,ptr; sender = spf,dmarc,dkim; all; dnsbl); +NAME and -NAME change the default")
+	fs.BoolVar(&o.firstAddress, "first-address", false, "stop at the first address of each MX host that accepts a connection, instead of probing every address")
+	fs.BoolVar(&o.allAddresses, "all-addresses", false, "probe every address of every MX host (the default; kept for old scripts)")
 	fs.IntVar(&o.certWarnDays, "cert-warn-days", 14, "warn when a certificate expires within this many `days`")
 	fs.IntVar(&o.certCritDays, "cert-crit-days", 0, "critical when a certificate expires within this many `days` (default: off)")
 	fs.DurationVar(&o.warningTime, "warning-time", 0, "warning when the whole probe of a target takes longer (default: off)")
 	fs.DurationVar(&o.criticalTime, "critical-time", 0, "critical when the whole probe of a target takes longer (default: off)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when the status is ok (for cron)")
-	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE`, one per line (# comments and blank lines skipped)")
+	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE` (- for standard input), one per line (# comments and blank lines skipped)")
 	fs.BoolVar(&o.ordered, "ordered", false, "with several targets, print results in input order rather than as they finish")
 	fs.StringVar(&o.caFile, "ca-file", "", "verify server certificates against the PEM roots in `FILE` (default: the system's)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
@@ -111,7 +117,7 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	if o.timeout <= 0 {
 		return cfg, fmt.Errorf("--timeout %s: want a positive duration such as 10s", o.timeout)
 	}
-	if o.deadline < 0 {
+	if o.deadline < 0 || (o.deadlineSet && o.deadline == 0) {
 		return cfg, fmt.Errorf("--deadline %s: want a positive duration such as 2m", o.deadline)
 	}
 	if o.concurrency < 1 {
@@ -133,6 +139,13 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 			return cfg, err
 		}
 	}
+	if o.firstAddress && o.allAddresses {
+		return cfg, fmt.Errorf("--first-address and --all-addresses contradict each other")
+	}
+	set, err := checks.Parse(o.checks)
+	if err != nil {
+		return cfg, fmt.Errorf("--checks: %w", err)
+	}
 	helo := o.helo
 	if helo == "" {
 		// The host's name is only a default: a laptop called "mybox" must
@@ -146,7 +159,7 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 		}
 		helo = h
 	}
-	helo, err := probe.ParseHelo(helo)
+	helo, err = probe.ParseHelo(helo)
 	if err != nil {
 		return cfg, fmt.Errorf("--helo: %w", err)
 	}
@@ -191,7 +204,8 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	cfg.Data = o.data
 	cfg.ImplicitTLS = o.tls
 	cfg.Timeout = o.timeout
-	cfg.AllAddresses = o.allAddresses
+	cfg.FirstAddress = o.firstAddress
+	cfg.Checks = set
 	cfg.Resolver = res
 	return cfg, nil
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"html/template"
@@ -12,6 +14,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,8 +68,8 @@ func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
 }
 
 // runServe is smtpprobe serve: a Prometheus exporter in the style of the
-// blackbox exporter. It returns when ctx is done, after letting the
-// requests in flight finish for a few seconds.
+// blackbox exporter. When ctx is done it cancels the probes in flight,
+// answers their scrapes with what is known and returns.
 func runServe(ctx context.Context, args []string, e *env) int {
 	so := serveOptions{}
 	fs := newServeFlagSet(&so)
@@ -93,7 +96,12 @@ func runServe(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "smtpprobe: warning: listening on %s: anyone who reaches it can make this host probe mail servers\n", ln.Addr())
 	}
 	fmt.Fprintf(e.stderr, "smtpprobe: serving on http://%s/\n", ln.Addr())
+	// Every request's context ends with probes: on a signal, the probes in
+	// flight stop and their scrapes are answered with what is known.
+	probes, stopProbes := context.WithCancel(context.Background())
+	defer stopProbes()
 	srv := &http.Server{
+		BaseContext:       func(net.Listener) context.Context { return probes },
 		Handler:           s.handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       10 * time.Second,
@@ -109,6 +117,8 @@ func runServe(ctx context.Context, args []string, e *env) int {
 		return fail(e.stderr, err, "")
 	case <-ctx.Done():
 	}
+	stopProbes()
+	// The answers are written in moments; the grace is for slow readers.
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
@@ -257,7 +267,23 @@ func (s *server) handler() http.Handler {
 	mux.HandleFunc("GET /probe", s.serveProbe)
 	mux.HandleFunc("GET /logs", s.serveLog)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
-	return mux
+	return securityHeaders(mux)
+}
+
+// securityHeaders marks every answer so that a browser never runs what a
+// probed server wrote: /logs and / show text from hostile peers. Pages
+// load nothing and run no script; the only style is the / page's own,
+// allowed by its hash.
+func securityHeaders(h http.Handler) http.Handler {
+	sum := sha256.Sum256([]byte(pageStyle))
+	csp := "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
+		"'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Content-Security-Policy", csp)
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		h.ServeHTTP(w, r)
+	})
 }
 
 // serveProbe is /probe: validate, wait for a slot, probe, answer with the
@@ -300,23 +326,36 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	promhttp.HandlerFor(render.Metrics([]report.Assessment{a}), promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
+// minProbeTimeout is the shortest probe a scrape timeout asks for: less
+// would report a healthy server down for want of time to answer.
+const minProbeTimeout = time.Second
+
 // probeTimeout bounds a probe: Prometheus's scrape timeout minus the
-// offset, as the blackbox exporter does, and never more than --deadline.
+// offset, as the blackbox exporter does, and never more than --deadline
+// nor less than minProbeTimeout. A header that is not a plain positive
+// number of seconds ("NaN", "1e-300", "-1") is ignored: --deadline applies.
 func (s *server) probeTimeout(h http.Header) time.Duration {
 	d := s.opts.deadline
-	v := h.Get("X-Prometheus-Scrape-Timeout-Seconds")
-	if v == "" {
+	secs, ok := parseScrapeTimeout(h.Get("X-Prometheus-Scrape-Timeout-Seconds"))
+	if !ok || secs >= (d+s.opts.timeoutOffset).Seconds() {
 		return d
+	}
+	t := time.Duration(secs*float64(time.Second)) - s.opts.timeoutOffset
+	return min(max(t, minProbeTimeout), d)
+}
+
+// scrapeTimeout is the form Prometheus writes its scrape timeout in: a
+// decimal number of seconds, such as "10" or "9.5".
+var scrapeTimeout = regexp.MustCompile(`^[0-9]{1,9}(\.[0-9]{1,9})?$`)
+
+// parseScrapeTimeout reads X-Prometheus-Scrape-Timeout-Seconds; ok is false
+// unless it is a positive number in Prometheus's form.
+func parseScrapeTimeout(v string) (secs float64, ok bool) {
+	if !scrapeTimeout.MatchString(v) {
+		return 0, false
 	}
 	secs, err := strconv.ParseFloat(v, 64)
-	if err != nil || secs <= 0 || secs > d.Seconds() {
-		return d
-	}
-	t := time.Duration(secs * float64(time.Second))
-	if t > s.opts.timeoutOffset {
-		t -= s.opts.timeoutOffset
-	}
-	return t
+	return secs, err == nil && secs > 0
 }
 
 // parseQuery validates a /probe query exactly as the command line is

@@ -45,6 +45,9 @@ type jsonReport struct {
 	DNS        jsonDNS       `json:"dns"`
 	Hosts      []jsonHost    `json:"hosts"`
 	Findings   []jsonFinding `json:"findings"`
+	// Checks holds the domain-level checks by name; absent when no check
+	// beyond the dialogue ran.
+	Checks map[string]any `json:"checks,omitempty"`
 }
 
 type jsonDNS struct {
@@ -99,6 +102,10 @@ type jsonHost struct {
 	ExtensionsBeforeTLS map[string]string `json:"extensions_before_tls,omitempty"`
 	Steps               []jsonStep        `json:"steps"`
 	Auth                *jsonAuth         `json:"auth,omitempty"`
+	// Untestable marks an address this machine has no route to.
+	Untestable bool `json:"untestable,omitempty"`
+	// Checks holds the per-host checks by name.
+	Checks map[string]any `json:"checks,omitempty"`
 }
 
 type jsonAttempt struct {
@@ -151,6 +158,7 @@ type jsonFinding struct {
 	ID       string `json:"id"`
 	Severity string `json:"severity"`
 	Host     string `json:"host"`
+	Check    string `json:"check,omitempty"` // "" for the dialogue's findings
 	Code     int    `json:"code"`
 	Enhanced string `json:"enhanced"`
 	Command  string `json:"command,omitempty"`
@@ -178,11 +186,15 @@ func jsonAssessment(a report.Assessment) jsonReport {
 		out.Started = r.Started.UTC().Format(time.RFC3339Nano)
 	}
 	for i, h := range r.Hosts {
-		out.Hosts = append(out.Hosts, jsonHostOf(h, a.Host(i)))
+		jh := jsonHostOf(h, a.Host(i))
+		jh.Untestable = h.Untestable
+		jh.Checks = jsonHostChecksOf(a, i)
+		out.Hosts = append(out.Hosts, jh)
 	}
+	out.Checks = jsonChecksOf(a)
 	for _, f := range a.Findings {
 		out.Findings = append(out.Findings, jsonFinding{
-			ID: f.ID, Severity: severityLabel(f.Severity), Host: f.Host,
+			ID: f.ID, Severity: severityLabel(f.Severity), Host: f.Host, Check: string(f.Check),
 			Code: f.Code, Enhanced: f.Enhanced, Command: f.Command, Detail: f.Detail,
 			Diagnosis: f.Diagnosis,
 		})

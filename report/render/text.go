@@ -376,7 +376,7 @@ func expirySeverity(fs []report.Finding, host string) report.Status {
 	return sev
 }
 
-func (t *textWriter) check(c report.Check, good, bad string) string {
+func (t *textWriter) check(c report.TLSCheck, good, bad string) string {
 	switch {
 	case !c.Known:
 		return t.p.dim.Sprint(t.l.notChecked)
