@@ -245,6 +245,7 @@ func TestServeBadRequest(t *testing.T) {
 		{"target=example.com&port=abc", "port"},
 		{"target=example.com&port=70000", "port"},
 		{"target=example.com&port=-1", "port"},
+		{"target=example.com&port=0", "port"},
 		{"target=example.com&starttls=maybe", "starttls"},
 		{"target=example.com&tls=perhaps", "tls"},
 		{"target=example.com&tls=true&starttls=never", "tls"},
