@@ -184,6 +184,11 @@ func TestBadInput(t *testing.T) {
 		{"bad starttls mode", []string{"--starttls", "maybe", "example.com"}, "--starttls"},
 		{"bad output", []string{"-o", "xml", "example.com"}, "--output"},
 		{"bad port", []string{"--port", "70000", "example.com"}, "--port"},
+		{"port 0", []string{"--port", "0", "example.com"}, "--port"},
+		{"negative port", []string{"--port", "-1", "example.com"}, "--port"},
+		{"server port 0", []string{"--server", "mx.example.com:0", "example.com"}, `--server "mx.example.com:0": port "0"`},
+		{"server empty port", []string{"--server", "mx.example.com:", "example.com"}, `--server "mx.example.com:": port ""`},
+		{"server IPv6 and port without brackets", []string{"--server", "2001:db8::1::25", "example.com"}, "in brackets"},
 		{"bad timeout", []string{"--timeout", "-1s", "example.com"}, "--timeout"},
 		{"bad timeout syntax", []string{"--timeout", "soon", "example.com"}, "timeout"},
 		{"zero timeout", []string{"--timeout", "0", "example.com"}, "--timeout 0s: want a positive duration"},
@@ -201,6 +206,11 @@ func TestBadInput(t *testing.T) {
 		{"missing file", []string{"-f", "/nonexistent/targets", "example.com"}, "--file"},
 		{"bad target", []string{"exa mple.com"}, "exa mple.com"},
 		{"CRLF in target", []string{"example.com\r\nQUIT"}, "error"},
+		{"doubled @", []string{"user@@ok.test"}, `invalid address "user@@ok.test": more than one @; did you mean user@ok.test?`},
+		{"two @", []string{"user@ok.test@x"}, "did you mean user@ok.test?"},
+		{"mailto link", []string{"mailto:user@ok.test"}, "a mailto: link, not an address; did you mean user@ok.test?"},
+		{"URL", []string{"https://example.com/"}, "a URL, not a domain or an address; did you mean example.com?"},
+		{"doubled @ in rcpt", []string{"--rcpt", "a@@ok.test", "ok.test"}, "--rcpt: invalid address \"a@@ok.test\": more than one @; did you mean a@ok.test?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
