@@ -1,6 +1,9 @@
-package report
+package render
 
-import "github.com/fatih/color"
+import (
+	"github.com/fatih/color"
+	"github.com/smtpprobe/smtpprobe/report"
+)
 
 // palette holds the colours of the text report, all switched on or off
 // together: never the color.NoColor global.
@@ -30,21 +33,21 @@ func newPalette(on bool) palette {
 	return p
 }
 
-func (p palette) status(s Status) *color.Color {
+func (p palette) status(s report.Status) *color.Color {
 	switch s {
-	case OK:
+	case report.OK:
 		return p.ok
-	case Warning:
+	case report.Warning:
 		return p.warn
-	case Critical:
+	case report.Critical:
 		return p.crit
 	}
 	return p.unknown
 }
 
 // severity is the colour of a finding's severity: blue for information.
-func (p palette) severity(s Status) *color.Color {
-	if s == OK {
+func (p palette) severity(s report.Status) *color.Color {
+	if s == report.OK {
 		return p.info
 	}
 	return p.status(s)

@@ -1,8 +1,9 @@
-package report
+package render
 
 import (
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
 )
 
 // jsonCheck holds the fields every check object has; each check's object
@@ -14,7 +15,7 @@ type jsonCheck struct {
 
 // jsonChecksOf returns the target's "checks" object, keyed by check name;
 // nil when no check beyond the dialogue ran.
-func jsonChecksOf(a Assessment) map[string]any {
+func jsonChecksOf(a report.Assessment) map[string]any {
 	if len(a.Checks) == 0 {
 		return nil
 	}
@@ -27,12 +28,13 @@ func jsonChecksOf(a Assessment) map[string]any {
 
 // jsonHostChecksOf returns the "checks" object of Result.Hosts[i]; nil
 // when no per-host check ran.
-func jsonHostChecksOf(a Assessment, i int) map[string]any {
-	if i >= len(a.HostChecks) || len(a.HostChecks[i]) == 0 {
+func jsonHostChecksOf(a report.Assessment, i int) map[string]any {
+	cs := a.Host(i).Checks
+	if len(cs) == 0 {
 		return nil
 	}
-	out := make(map[string]any, len(a.HostChecks[i]))
-	for _, c := range a.HostChecks[i] {
+	out := make(map[string]any, len(cs))
+	for _, c := range cs {
 		out[string(c.Name)] = jsonHostCheck(c, &a.Result.Hosts[i])
 	}
 	return out
@@ -40,7 +42,7 @@ func jsonHostChecksOf(a Assessment, i int) map[string]any {
 
 // jsonDomainCheck is the object of a domain-level check: its verdict and
 // the facts the contract names.
-func jsonDomainCheck(c Check, r *probe.Result) any {
+func jsonDomainCheck(c report.Check, r *probe.Result) any {
 	base := jsonCheck{Status: c.Status.String(), Summary: c.Summary}
 	switch c.Name {
 	case checks.SMTP:
@@ -49,7 +51,7 @@ func jsonDomainCheck(c Check, r *probe.Result) any {
 }
 
 // jsonHostCheck is the object of a per-host check.
-func jsonHostCheck(c Check, h *probe.Host) any {
+func jsonHostCheck(c report.Check, h *probe.Host) any {
 	base := jsonCheck{Status: c.Status.String(), Summary: c.Summary}
 	switch c.Name {
 	case checks.SMTP:

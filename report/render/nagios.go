@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"fmt"
@@ -8,7 +8,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
 )
 
 // Nagios writes the assessments as the output of a monitoring plugin, per
@@ -23,15 +25,15 @@ import (
 // cert_days); when the target has several hosts the per-host labels are
 // qualified as "host/step". For several targets every label is qualified
 // with the target, as "target/time".
-func Nagios(w io.Writer, as []Assessment, o Options) error {
+func Nagios(w io.Writer, as []report.Assessment, o Options) error {
 	var b strings.Builder
 	switch len(as) {
 	case 0:
 		b.WriteString("SMTP UNKNOWN - no target probed\n")
 	case 1:
-		nagiosOne(&b, as[0], o)
+		nagiosOne(&b, as[0])
 	default:
-		nagiosMany(&b, as, o)
+		nagiosMany(&b, as)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -39,11 +41,12 @@ func Nagios(w io.Writer, as []Assessment, o Options) error {
 
 // nagiosOne renders a single target: its summary, detailed perfdata and a
 // line per target-wide finding and per host.
-func nagiosOne(b *strings.Builder, a Assessment, o Options) {
+func nagiosOne(b *strings.Builder, a report.Assessment) {
 	fmt.Fprintf(b, "SMTP %s - %s", nagiosStatus(a.Status), nagiosText(a.Summary))
 	var perf perfData
-	if probed(a) {
-		perf.seconds("time", a.Result.Duration, o.WarningTime, o.CriticalTime)
+	if a.Probed() {
+		th := a.Thresholds
+		perf.seconds("time", a.Result.Duration, th.WarningTime, th.CriticalTime)
 		if a.Result.Server == "" && a.Result.DNSErr == nil {
 			perf.seconds("dns", dnsDuration(a.Result), 0, 0)
 			perf.count("mx", len(a.Result.DNS.MX), -1)
@@ -52,20 +55,20 @@ func nagiosOne(b *strings.Builder, a Assessment, o Options) {
 			perf.count("hosts_up", hostsUp(a.Result), len(a.Result.Hosts))
 		}
 		qualify := len(a.Result.Hosts) > 1
-		for _, h := range a.Result.Hosts {
+		for i, h := range a.Result.Hosts {
 			prefix := ""
 			if qualify {
 				prefix = h.Name + "/"
 			}
-			names := stepNames(h)
+			ha := a.Host(i)
 			if d, ok := connectDuration(h); ok {
 				perf.seconds(prefix+"connect", d, 0, 0)
 			}
-			for i, s := range h.Steps {
-				perf.seconds(prefix+names[i], s.Duration, 0, 0)
+			for k, s := range h.Steps {
+				perf.seconds(prefix+ha.Step(k).Name, s.Duration, 0, 0)
 			}
-			if days, ok := certDays(h, o); ok {
-				perf.days(prefix+"cert_days", days, o)
+			if ha.TLS.HasCert {
+				perf.days(prefix+"cert_days", ha.TLS.DaysLeft, th)
 			}
 		}
 	}
@@ -77,21 +80,21 @@ func nagiosOne(b *strings.Builder, a Assessment, o Options) {
 // nagiosMany renders several targets: the worst status with counts on the
 // first line, a few figures per target as perfdata, and the long output of
 // every target below.
-func nagiosMany(b *strings.Builder, as []Assessment, o Options) {
-	counts := map[Status]int{}
-	worst := OK
+func nagiosMany(b *strings.Builder, as []report.Assessment) {
+	counts := map[report.Status]int{}
+	worst := report.OK
 	for _, a := range as {
 		counts[a.Status]++
-		worst = Worst(worst, a.Status)
+		worst = report.Worst(worst, a.Status)
 	}
 	var parts []string
-	for _, s := range []Status{Critical, Warning, Unknown, OK} {
+	for _, s := range []report.Status{report.Critical, report.Warning, report.Unknown, report.OK} {
 		if counts[s] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 		}
 	}
 	fmt.Fprintf(b, "SMTP %s - %d targets: %s", nagiosStatus(worst), len(as), strings.Join(parts, ", "))
-	if worst != OK {
+	if worst != report.OK {
 		for _, a := range as {
 			if a.Status == worst {
 				fmt.Fprintf(b, "; %s: %s", nagiosText(a.Result.Target.Input), nagiosText(a.Summary))
@@ -100,17 +103,18 @@ func nagiosMany(b *strings.Builder, as []Assessment, o Options) {
 		}
 	}
 	var perf perfData
-	for _, s := range []Status{OK, Warning, Critical, Unknown} {
+	for _, s := range []report.Status{report.OK, report.Warning, report.Critical, report.Unknown} {
 		perf.count(s.String(), counts[s], len(as))
 	}
 	for _, a := range as {
-		if !probed(a) {
+		if !a.Probed() {
 			continue
 		}
+		th := a.Thresholds
 		prefix := a.Result.Target.Input + "/"
-		perf.seconds(prefix+"time", a.Result.Duration, o.WarningTime, o.CriticalTime)
-		if days, ok := minCertDays(a.Result, o); ok {
-			perf.days(prefix+"cert_days", days, o)
+		perf.seconds(prefix+"time", a.Result.Duration, th.WarningTime, th.CriticalTime)
+		if days, ok := minCertDays(a); ok {
+			perf.days(prefix+"cert_days", days, th)
 		}
 	}
 	b.WriteString(perf.String())
@@ -124,21 +128,18 @@ func nagiosMany(b *strings.Builder, as []Assessment, o Options) {
 // nagiosLong writes the long output of one target: a line per finding
 // about the target as a whole, then a line per host with its status and
 // what went wrong there, or the last reply of its dialogue when nothing did.
-func nagiosLong(b *strings.Builder, a Assessment, indent string) {
+func nagiosLong(b *strings.Builder, a report.Assessment, indent string) {
 	for _, f := range a.Findings {
-		if f.Host != "" || f.Severity == OK {
+		if f.Host != "" || f.Severity == report.OK {
 			continue
 		}
 		fmt.Fprintf(b, "%s[%s] %s - %s\n", indent, nagiosStatus(f.Severity), nagiosText(a.Result.Target.Domain), findingText(f))
 	}
 	for i, h := range a.Result.Hosts {
-		st := Unknown
-		if i < len(a.Hosts) {
-			st = a.Hosts[i]
-		}
+		st := a.Host(i).Status
 		var what []string
 		for _, f := range a.Findings {
-			if f.Host == h.Name && f.Severity != OK {
+			if f.Host == h.Name && f.Severity != report.OK {
 				what = append(what, findingText(f))
 			}
 		}
@@ -149,16 +150,16 @@ func nagiosLong(b *strings.Builder, a Assessment, indent string) {
 	}
 }
 
-func nagiosStatus(s Status) string { return strings.ToUpper(s.String()) }
+func nagiosStatus(s report.Status) string { return strings.ToUpper(s.String()) }
 
 // nagiosText makes a text fit on one line of plugin output, where a "|"
 // would start the performance data, and escapes the control characters a
 // hostile server may send (clean), as the text report does.
 func nagiosText(s string) string {
-	return clean(strings.NewReplacer("|", "/", "\r", " ", "\n", " ").Replace(s))
+	return textfmt.Clean(strings.NewReplacer("|", "/", "\r", " ", "\n", " ").Replace(s))
 }
 
-func findingText(f Finding) string {
+func findingText(f report.Finding) string {
 	t := f.Diagnosis.Title
 	if t == "" {
 		t = f.ID
@@ -230,10 +231,15 @@ func hostAddr(h probe.Host) string {
 	return s
 }
 
-// probed tells whether a probe ran at all, so that an input that was not
-// a target gets no performance data.
-func probed(a Assessment) bool {
-	return !a.Result.Started.IsZero() || a.Result.Duration != 0
+// minCertDays returns the fewest days left over the hosts' certificates.
+func minCertDays(a report.Assessment) (int, bool) {
+	least, found := 0, false
+	for _, h := range a.Hosts {
+		if t := h.TLS; t.HasCert && (!found || t.DaysLeft < least) {
+			least, found = t.DaysLeft, true
+		}
+	}
+	return least, found
 }
 
 // perfData collects performance data items.
@@ -263,11 +269,11 @@ func (p *perfData) count(label string, n, max int) {
 
 // days adds the days a certificate has left, with the thresholds as
 // ranges that alert below them ("14:").
-func (p *perfData) days(label string, days int, o Options) {
-	warn := fmt.Sprintf("%d:", certWarnDays(o))
+func (p *perfData) days(label string, days int, th report.Thresholds) {
+	warn := fmt.Sprintf("%d:", th.CertWarnDays)
 	crit := ""
-	if o.CertCritDays > 0 {
-		crit = fmt.Sprintf("%d:", o.CertCritDays)
+	if th.CertCritDays > 0 {
+		crit = fmt.Sprintf("%d:", th.CertCritDays)
 	}
 	p.items = append(p.items, fmt.Sprintf("%s=%d;%s;%s;;", perfLabel(label), days, warn, crit))
 }

@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
@@ -17,12 +18,12 @@ import (
 // attempts and chain, each finding's id and detail. Times are milliseconds
 // as numbers; "tls" is null when no TLS was negotiated; a step without a
 // reply has code 0 and its host's error says why.
-func JSON(w io.Writer, as []Assessment, o Options) error {
+func JSON(w io.Writer, as []report.Assessment, o Options) error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	for _, a := range as {
-		if err := enc.Encode(jsonAssessment(a, o)); err != nil {
+		if err := enc.Encode(jsonAssessment(a)); err != nil {
 			return err
 		}
 	}
@@ -165,9 +166,8 @@ type jsonFinding struct {
 	catalog.Diagnosis
 }
 
-func jsonAssessment(a Assessment, o Options) jsonReport {
+func jsonAssessment(a report.Assessment) jsonReport {
 	r := a.Result
-	now := o.now()
 	out := jsonReport{
 		Target:     r.Target.Input,
 		Domain:     r.Target.Domain,
@@ -186,11 +186,7 @@ func jsonAssessment(a Assessment, o Options) jsonReport {
 		out.Started = r.Started.UTC().Format(time.RFC3339Nano)
 	}
 	for i, h := range r.Hosts {
-		st := Unknown
-		if i < len(a.Hosts) {
-			st = a.Hosts[i]
-		}
-		jh := jsonHostOf(h, st, now, o)
+		jh := jsonHostOf(h, a.Host(i))
 		jh.Untestable = h.Untestable
 		jh.Checks = jsonHostChecksOf(a, i)
 		out.Hosts = append(out.Hosts, jh)
@@ -230,9 +226,9 @@ func jsonDNSOf(r probe.Result) jsonDNS {
 	return out
 }
 
-func jsonHostOf(h probe.Host, st Status, now time.Time, o Options) jsonHost {
+func jsonHostOf(h probe.Host, ha report.HostAssessment) jsonHost {
 	out := jsonHost{
-		Host: h.Name, Preference: h.Preference, Port: h.Port, Status: st.String(),
+		Host: h.Name, Preference: h.Preference, Port: h.Port, Status: ha.Status.String(),
 		DurationMS: millis(h.Duration), Attempts: []jsonAttempt{},
 		Extensions: h.Extensions, ExtensionsBeforeTLS: h.ExtensionsBeforeTLS, Steps: []jsonStep{},
 	}
@@ -255,7 +251,7 @@ func jsonHostOf(h probe.Host, st Status, now time.Time, o Options) jsonHost {
 		}
 		out.Attempts = append(out.Attempts, j)
 	}
-	f := tlsFactsOf(h, now)
+	f := ha.TLS
 	out.StartTLSOffered = f.Offered
 	if h.TLS != nil && !f.HandshakeOK {
 		out.TLSHandshakeError = h.TLS.HandshakeError
@@ -263,23 +259,20 @@ func jsonHostOf(h probe.Host, st Status, now time.Time, o Options) jsonHost {
 	if f.HandshakeOK {
 		out.TLS = jsonTLSOf(h.TLS, f)
 	}
-	for _, s := range h.Steps {
+	for k, s := range h.Steps {
 		j := jsonStep{Command: s.Command, Code: s.Reply.Code, Enhanced: s.Reply.Enhanced,
 			Lines: s.Reply.Lines, DurationMS: millis(s.Duration), Pipelined: s.Pipelined}
 		if j.Lines == nil {
 			j.Lines = []string{}
 		}
-		if s.Reply.Code != 0 {
-			d := catalog.Diagnose(s.Reply.Code, s.Reply.Enhanced, replyText(s.Reply), o.Lang)
-			j.Explanation = &d
-		}
+		j.Explanation = ha.Step(k).Diagnosis
 		out.Steps = append(out.Steps, j)
 	}
 	out.Auth = jsonAuthOf(h.Auth)
 	return out
 }
 
-func jsonTLSOf(info *probe.TLSInfo, f tlsFacts) *jsonTLS {
+func jsonTLSOf(info *probe.TLSInfo, f report.TLSFacts) *jsonTLS {
 	t := &jsonTLS{
 		Version: info.Version, Verified: info.Verified, VerifyError: info.VerifyError,
 		Cipher: info.CipherSuite, Implicit: info.Implicit, ServerName: info.ServerName,
@@ -309,4 +302,40 @@ func jsonTLSOf(info *probe.TLSInfo, f tlsFacts) *jsonTLS {
 // millis converts a duration to milliseconds, to the microsecond.
 func millis(d time.Duration) float64 {
 	return math.Round(float64(d)/float64(time.Microsecond)) / 1000
+}
+
+// jsonAuth is a host's AUTH facts in JSON: never a credential, only the
+// user name.
+type jsonAuth struct {
+	OfferedBeforeTLS []string `json:"offered_before_tls"`
+	Offered          []string `json:"offered"`
+	AuthOffered      bool     `json:"auth_offered"`
+	TLS              bool     `json:"tls"`
+	Verified         bool     `json:"verified"`
+	User             string   `json:"user,omitempty"`
+	Mechanism        string   `json:"mechanism"`
+	Sent             bool     `json:"sent"`
+	Succeeded        bool     `json:"succeeded"`
+	Code             int      `json:"code"`
+	Enhanced         string   `json:"enhanced"`
+	ServerError      string   `json:"server_error,omitempty"`
+	Skipped          string   `json:"skipped,omitempty"`
+}
+
+func jsonAuthOf(a *probe.AuthInfo) *jsonAuth {
+	if a == nil {
+		return nil
+	}
+	nonNil := func(s []string) []string {
+		if s == nil {
+			return []string{}
+		}
+		return s
+	}
+	return &jsonAuth{
+		OfferedBeforeTLS: nonNil(a.OfferedBeforeTLS), Offered: nonNil(a.Offered), AuthOffered: a.AuthOffered,
+		TLS: a.TLS, Verified: a.Verified, User: a.User, Mechanism: a.Mechanism, Sent: a.Sent,
+		Succeeded: a.Code == 235, Code: a.Code, Enhanced: a.Enhanced, ServerError: a.ServerError,
+		Skipped: string(a.Skipped),
+	}
 }

@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"bytes"
@@ -11,7 +11,9 @@ import (
 	"time"
 
 	"github.com/fatih/color"
+	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
@@ -24,7 +26,7 @@ const textWidth = 100
 // healthy exchange does not get is followed by its explanation and fix,
 // the host's TLS facts, then the findings worst first and the verdict.
 // Colour is used only when o.Color is set.
-func Text(w io.Writer, as []Assessment, o Options) error {
+func Text(w io.Writer, as []report.Assessment, o Options) error {
 	var b bytes.Buffer
 	t := textWriter{b: &b, o: o, p: newPalette(o.Color), l: textLabels(o.Lang), al: textAuthLabels(o.Lang)}
 	for i, a := range as {
@@ -38,30 +40,24 @@ func Text(w io.Writer, as []Assessment, o Options) error {
 }
 
 type textWriter struct {
-	b   *bytes.Buffer
-	o   Options
-	p   palette
-	l   labels
-	al  authLabels
-	now time.Time
+	b  *bytes.Buffer
+	o  Options
+	p  palette
+	l  labels
+	al authLabels
 }
 
-func (t *textWriter) assessment(a Assessment) {
-	t.now = t.o.now()
+func (t *textWriter) assessment(a report.Assessment) {
 	r := a.Result
 	t.header(r)
 	if r.Target.Domain != "" || r.Server != "" {
 		t.dns(r)
 	}
 	for i, h := range r.Hosts {
-		st := Unknown
-		if i < len(a.Hosts) {
-			st = a.Hosts[i]
-		}
-		t.host(h, st, a.Findings)
+		t.host(h, a.Host(i), a.Findings)
 	}
 	t.findings(a)
-	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict+":"), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), clean(a.Summary))
+	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict+":"), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), textfmt.Clean(a.Summary))
 }
 
 func (t *textWriter) header(r probe.Result) {
@@ -69,15 +65,15 @@ func (t *textWriter) header(r probe.Result) {
 	if name == "" {
 		name = r.Target.Domain
 	}
-	parts := []string{t.p.bold.Sprint(clean(name))}
+	parts := []string{t.p.bold.Sprint(textfmt.Clean(name))}
 	if r.Target.Rcpt != "" {
-		parts = append(parts, "rcpt "+clean(r.Target.Rcpt))
+		parts = append(parts, "rcpt "+textfmt.Clean(r.Target.Rcpt))
 	}
 	if !r.Started.IsZero() {
 		parts = append(parts, r.Started.UTC().Format("2006-01-02 15:04:05 UTC"))
 	}
 	if r.Duration > 0 {
-		parts = append(parts, shortDuration(r.Duration))
+		parts = append(parts, textfmt.Duration(r.Duration))
 	}
 	t.b.WriteString(strings.Join(parts, t.p.dim.Sprint(" · ")) + "\n")
 }
@@ -88,10 +84,10 @@ func (t *textWriter) dns(r probe.Result) {
 	fmt.Fprintf(t.b, "\n%s  ", t.p.bold.Sprint("DNS"))
 	switch {
 	case r.Server != "":
-		fmt.Fprintf(t.b, "%s %s\n", clean(r.Server), t.p.dim.Sprint(l.mxSkipped))
+		fmt.Fprintf(t.b, "%s %s\n", textfmt.Clean(r.Server), t.p.dim.Sprint(l.mxSkipped))
 		return
 	case r.DNSErr != nil:
-		fmt.Fprintf(t.b, "%s: %s\n", r.Target.Domain, t.p.crit.Sprint(l.resolverFailed+": "+clean(r.DNSErr.Error())))
+		fmt.Fprintf(t.b, "%s: %s\n", r.Target.Domain, t.p.crit.Sprint(l.resolverFailed+": "+textfmt.Clean(r.DNSErr.Error())))
 	case d.NXDomain:
 		fmt.Fprintf(t.b, "%s: %s\n", d.Domain, t.p.crit.Sprint("NXDOMAIN"))
 	case d.NullMX:
@@ -101,9 +97,9 @@ func (t *textWriter) dns(r probe.Result) {
 	case d.ImplicitMX:
 		fmt.Fprintf(t.b, "%s: %s\n", d.Domain, t.p.warn.Sprint(l.implicitMX))
 	default:
-		name := clean(d.Domain)
+		name := textfmt.Clean(d.Domain)
 		if d.CNAME != "" {
-			name += t.p.dim.Sprint(" (" + t.l.aliasOf + " " + clean(d.CNAME) + ")")
+			name += t.p.dim.Sprint(" (" + t.l.aliasOf + " " + textfmt.Clean(d.CNAME) + ")")
 		}
 		fmt.Fprintf(t.b, "%s\n", name)
 	}
@@ -116,19 +112,19 @@ func (t *textWriter) dns(r probe.Result) {
 		for i, a := range mx.Addresses {
 			addrs[i] = a.String()
 		}
-		line := fmt.Sprintf("  MX %3d  %s  %s", mx.Preference, padRight(clean(mx.Host), width), strings.Join(addrs, " "))
+		line := fmt.Sprintf("  MX %3d  %s  %s", mx.Preference, padRight(textfmt.Clean(mx.Host), width), strings.Join(addrs, " "))
 		var notes []string
 		if mx.OmittedAddresses > 0 {
 			notes = append(notes, fmt.Sprintf(l.moreAddresses, mx.OmittedAddresses))
 		}
 		if mx.CNAME != "" {
-			notes = append(notes, t.p.warn.Sprint(l.aliasOf+" "+clean(mx.CNAME)))
+			notes = append(notes, t.p.warn.Sprint(l.aliasOf+" "+textfmt.Clean(mx.CNAME)))
 		}
 		if mx.IPLiteral {
 			notes = append(notes, t.p.warn.Sprint(l.ipLiteral))
 		}
 		if len(mx.Addresses) == 0 && mx.Err != "" {
-			notes = append(notes, t.p.crit.Sprint(clean(mx.Err)))
+			notes = append(notes, t.p.crit.Sprint(textfmt.Clean(mx.Err)))
 		}
 		if len(notes) > 0 {
 			line = strings.TrimRight(line, " ") + "  " + strings.Join(notes, ", ")
@@ -157,13 +153,13 @@ func (t *textWriter) queries(r probe.Result) {
 		for _, q := range qs {
 			total += q.Duration
 		}
-		fmt.Fprintf(t.b, "  %s\n", t.p.dim.Sprint(t.l.queries(len(qs), qs[0].Server, shortDuration(total))))
+		fmt.Fprintf(t.b, "  %s\n", t.p.dim.Sprint(t.l.queries(len(qs), qs[0].Server, textfmt.Duration(total))))
 		return
 	}
 	for _, q := range qs {
 		outcome := q.Rcode
 		if q.Err != "" {
-			outcome = clean(q.Err)
+			outcome = textfmt.Clean(q.Err)
 		}
 		via := q.Server
 		if q.TCP {
@@ -175,22 +171,23 @@ func (t *textWriter) queries(r probe.Result) {
 		if q.Cached {
 			via += " cached"
 		}
-		fmt.Fprintf(t.b, "%s  %-5s %s  %s  %s\n", t.p.dim.Sprintf("%8s", shortDuration(q.Duration)), q.Type, clean(q.Name), outcome, t.p.dim.Sprint(via))
+		fmt.Fprintf(t.b, "%s  %-5s %s  %s  %s\n", t.p.dim.Sprintf("%8s", textfmt.Duration(q.Duration)), q.Type, textfmt.Clean(q.Name), outcome, t.p.dim.Sprint(via))
 	}
 }
 
-// host writes the dialogue with one host and its TLS and AUTH facts; st
+// host writes the dialogue with one host and its TLS and AUTH facts; ha
 // and fs are what Assess judged of it.
-func (t *textWriter) host(h probe.Host, st Status, fs []Finding) {
+func (t *textWriter) host(h probe.Host, ha report.HostAssessment, fs []report.Finding) {
+	st := ha.Status
 	addr := ""
 	if h.Addr.IsValid() && h.Addr.String() != h.Name {
 		addr = " [" + h.Addr.String() + "]"
 	}
-	fmt.Fprintf(t.b, "\n%s%s:%d  %s  %s\n", t.p.bold.Sprint(clean(h.Name)), addr, h.Port, t.p.status(st).Sprint(strings.ToUpper(st.String())), t.p.dim.Sprint(shortDuration(h.Duration)))
+	fmt.Fprintf(t.b, "\n%s%s:%d  %s  %s\n", t.p.bold.Sprint(textfmt.Clean(h.Name)), addr, h.Port, t.p.status(st).Sprint(strings.ToUpper(st.String())), t.p.dim.Sprint(textfmt.Duration(h.Duration)))
 	for _, at := range h.Attempts {
 		msg := "connect " + netip.AddrPortFrom(at.Addr, uint16(h.Port)).String()
 		if at.Err != nil {
-			msg += ": " + t.p.crit.Sprint(string(at.Err.Kind)) + t.p.dim.Sprint(" ("+clean(innermost(at.Err.Err))+")")
+			msg += ": " + t.p.crit.Sprint(string(at.Err.Kind)) + t.p.dim.Sprint(" ("+textfmt.Clean(innermost(at.Err.Err))+")")
 		}
 		t.line(at.Duration, "..", msg)
 	}
@@ -198,15 +195,15 @@ func (t *textWriter) host(h probe.Host, st Status, fs []Finding) {
 		t.handshake(h.TLS)
 	}
 	for k, s := range h.Steps {
-		t.step(h, k, s, fs)
+		t.step(h, k, s, ha.Step(k))
 	}
 	if h.Err != nil && h.Err.Step != "connect" {
-		t.line(-1, "!!", t.p.crit.Sprint(clean(h.Err.Error())))
+		t.line(-1, "!!", t.p.crit.Sprint(textfmt.Clean(h.Err.Error())))
 	}
 	if h.CloseErr != nil {
-		t.line(-1, "..", t.p.dim.Sprint(clean(h.CloseErr.Error())))
+		t.line(-1, "..", t.p.dim.Sprint(textfmt.Clean(h.CloseErr.Error())))
 	}
-	t.tlsFacts(h, fs)
+	t.tlsFacts(h, ha.TLS, fs)
 	t.authFacts(h)
 }
 
@@ -215,16 +212,16 @@ func (t *textWriter) host(h probe.Host, st Status, fs []Finding) {
 func (t *textWriter) line(d time.Duration, marker, text string) {
 	dur := strings.Repeat(" ", 8)
 	if d >= 0 {
-		dur = fmt.Sprintf("%8s", shortDuration(d))
+		dur = fmt.Sprintf("%8s", textfmt.Duration(d))
 	}
 	fmt.Fprintf(t.b, "%s  %s %s\n", t.p.dim.Sprint(dur), marker, text)
 }
 
 // step writes one command and its reply; a reply that Assess made a
 // finding of is followed by the catalog's explanation.
-func (t *textWriter) step(h probe.Host, k int, s probe.Step, fs []Finding) {
+func (t *textWriter) step(h probe.Host, k int, s probe.Step, sa report.StepAssessment) {
 	if s.Command != "" {
-		cmd := clean(s.Command)
+		cmd := textfmt.Clean(s.Command)
 		if s.Pipelined {
 			cmd += t.p.dim.Sprint("  " + t.l.pipelined)
 		}
@@ -253,14 +250,13 @@ func (t *textWriter) step(h probe.Host, k int, s probe.Step, fs []Finding) {
 		if i == len(lines)-1 {
 			sep = " "
 		}
-		t.line(d, t.p.server.Sprint("<-"), codeColor.Sprint(strconv.Itoa(rep.Code)+sep)+clean(text))
+		t.line(d, t.p.server.Sprint("<-"), codeColor.Sprint(strconv.Itoa(rep.Code)+sep)+textfmt.Clean(text))
 		d = -1
 	}
-	verb := commandVerb(s.Command)
-	if replyFinding(fs, h.Name, s.Command, rep.Code) {
-		t.explain(catalog.Diagnose(rep.Code, rep.Enhanced, replyText(rep), t.o.Lang), rep.Code)
+	if sa.Finding && sa.Diagnosis != nil {
+		t.explain(*sa.Diagnosis, rep.Code)
 	}
-	if verb == "STARTTLS" && rep.Code == 220 && h.TLS != nil {
+	if strings.EqualFold(s.Command, "STARTTLS") && rep.Code == 220 && h.TLS != nil {
 		t.handshake(h.TLS)
 	}
 }
@@ -286,17 +282,16 @@ func (t *textWriter) explain(d catalog.Diagnosis, code int) {
 
 func (t *textWriter) handshake(info *probe.TLSInfo) {
 	if info.HandshakeError != "" {
-		t.line(info.Duration, "==", t.p.crit.Sprint(t.l.handshakeFailed+": "+clean(info.HandshakeError)))
+		t.line(info.Duration, "==", t.p.crit.Sprint(t.l.handshakeFailed+": "+textfmt.Clean(info.HandshakeError)))
 		return
 	}
-	t.line(info.Duration, "==", t.p.dim.Sprint("TLS "+t.l.handshake+": "+clean(info.Version+", "+info.CipherSuite)))
+	t.line(info.Duration, "==", t.p.dim.Sprint("TLS "+t.l.handshake+": "+textfmt.Clean(info.Version+", "+info.CipherSuite)))
 }
 
 // tlsFacts writes the TLS facts of a host, each on its own line. The
 // expiry date is coloured by the findings Assess made of it, so that it
 // never says more or less than the verdict.
-func (t *textWriter) tlsFacts(h probe.Host, fs []Finding) {
-	f := tlsFactsOf(h, t.now)
+func (t *textWriter) tlsFacts(h probe.Host, f report.TLSFacts, fs []report.Finding) {
 	info := h.TLS
 	l := t.l
 	width := 0
@@ -323,21 +318,21 @@ func (t *textWriter) tlsFacts(h probe.Host, fs []Finding) {
 	if !f.HandshakeOK {
 		fmt.Fprintf(t.b, "  %s  %s\n", t.p.bold.Sprint("TLS"), mode)
 		fact(l.offered, t.p.ok.Sprint(l.yes))
-		fact(l.handshake, t.p.crit.Sprint(l.failed+": "+clean(f.HandshakeError)))
+		fact(l.handshake, t.p.crit.Sprint(l.failed+": "+textfmt.Clean(f.HandshakeError)))
 		return
 	}
-	fmt.Fprintf(t.b, "  %s  %s\n", t.p.bold.Sprint("TLS"), strings.Join([]string{clean(info.Version), clean(info.CipherSuite), mode}, t.p.dim.Sprint(" · ")))
+	fmt.Fprintf(t.b, "  %s  %s\n", t.p.bold.Sprint("TLS"), strings.Join([]string{textfmt.Clean(info.Version), textfmt.Clean(info.CipherSuite), mode}, t.p.dim.Sprint(" · ")))
 	fact(l.offered, t.p.ok.Sprint(l.yes))
-	fact(l.handshake, t.p.ok.Sprint(l.ok)+t.p.dim.Sprint(" "+shortDuration(info.Duration)))
+	fact(l.handshake, t.p.ok.Sprint(l.ok)+t.p.dim.Sprint(" "+textfmt.Duration(info.Duration)))
 	fact(l.chain, t.check(f.Chain, l.trusted, l.untrusted))
-	fact(l.name, t.check(f.Name, l.matches+" "+clean(info.ServerName), l.mismatch+" "+clean(info.ServerName)))
+	fact(l.name, t.check(f.Name, l.matches+" "+textfmt.Clean(info.ServerName), l.mismatch+" "+textfmt.Clean(info.ServerName)))
 	if f.HasCert {
 		exp := f.NotAfter.UTC().Format("2006-01-02 15:04 UTC") + ", "
 		left := fmt.Sprintf(l.daysLeft, f.DaysLeft)
 		if f.Expired {
 			left = fmt.Sprintf(l.expiredAgo, -f.DaysLeft)
 		}
-		if sev := expirySeverity(fs, h.Name); sev != OK {
+		if sev := expirySeverity(fs, h.Name); sev != report.OK {
 			exp = t.p.status(sev).Sprint(exp + left)
 		} else {
 			exp += t.p.ok.Sprint(left)
@@ -345,62 +340,50 @@ func (t *textWriter) tlsFacts(h probe.Host, fs []Finding) {
 		fact(l.expires, exp)
 	}
 	if f.Other != "" {
-		fact(l.verify, t.p.warn.Sprint(clean(f.Other)))
+		fact(l.verify, t.p.warn.Sprint(textfmt.Clean(f.Other)))
 	}
 	for i, c := range info.Chain {
 		label := l.leaf
 		if i > 0 {
 			label = l.issuerCert
 		}
-		v := clean(c.Subject)
+		v := textfmt.Clean(c.Subject)
 		if len(c.DNSNames) > 0 {
-			v += t.p.dim.Sprint("  " + l.names + " " + clean(strings.Join(c.DNSNames, ", ")))
+			v += t.p.dim.Sprint("  " + l.names + " " + textfmt.Clean(strings.Join(c.DNSNames, ", ")))
 		}
 		switch {
 		case i == len(info.Chain)-1 && c.Issuer == c.Subject:
 			v += t.p.warn.Sprint("  " + l.selfSigned)
 		case i == len(info.Chain)-1:
-			v += t.p.dim.Sprint("  " + l.issuedBy + " " + clean(c.Issuer))
+			v += t.p.dim.Sprint("  " + l.issuedBy + " " + textfmt.Clean(c.Issuer))
 		}
 		fact(label, v)
 	}
 }
 
-// replyFinding tells whether Assess made a finding of the reply code to
-// cmd from host. Every step with the same host, command and code is judged
-// alike, so these three name the reply well enough.
-func replyFinding(fs []Finding, host, cmd string, code int) bool {
-	for _, f := range fs {
-		if f.Code == code && f.Command == cmd && f.Host == host {
-			return true
-		}
-	}
-	return false
-}
-
 // expirySeverity is the worst severity of the findings about the lifetime
 // of host's certificate; OK when there are none.
-func expirySeverity(fs []Finding, host string) Status {
-	sev := OK
+func expirySeverity(fs []report.Finding, host string) report.Status {
+	sev := report.OK
 	for _, f := range fs {
 		switch f.ID {
-		case FindingTLSExpired, FindingTLSExpiresSoon, FindingCertExpiresCritical:
+		case report.FindingTLSExpired, report.FindingTLSExpiresSoon, report.FindingCertExpiresCritical:
 			if f.Host == host {
-				sev = Worst(sev, f.Severity)
+				sev = report.Worst(sev, f.Severity)
 			}
 		}
 	}
 	return sev
 }
 
-func (t *textWriter) check(c check, good, bad string) string {
+func (t *textWriter) check(c report.TLSCheck, good, bad string) string {
 	switch {
 	case !c.Known:
 		return t.p.dim.Sprint(t.l.notChecked)
 	case c.OK:
 		return t.p.ok.Sprint(good)
 	case c.Err != "":
-		return t.p.warn.Sprint(bad + ": " + clean(c.Err))
+		return t.p.warn.Sprint(bad + ": " + textfmt.Clean(c.Err))
 	}
 	return t.p.warn.Sprint(bad)
 }
@@ -408,13 +391,13 @@ func (t *textWriter) check(c check, good, bad string) string {
 // findings lists the findings, the worst first. What a finding means and
 // how to fix it is written once per kind of finding; a reply finding
 // points back to the explanation in the transcript.
-func (t *textWriter) findings(a Assessment) {
-	fs := make([]Finding, len(a.Findings))
+func (t *textWriter) findings(a report.Assessment) {
+	fs := make([]report.Finding, len(a.Findings))
 	copy(fs, a.Findings)
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity.rank() > fs[j].Severity.rank() })
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity.Worse(fs[j].Severity) })
 	fmt.Fprintf(t.b, "\n%s\n", t.p.bold.Sprint(t.l.findings))
 	if len(fs) == 0 {
-		if a.Status == OK {
+		if a.Status == report.OK {
 			fmt.Fprintf(t.b, "  %s\n", t.p.ok.Sprint(t.l.none))
 		} else {
 			fmt.Fprintf(t.b, "  %s\n", t.l.noFindings)
@@ -429,16 +412,16 @@ func (t *textWriter) findings(a Assessment) {
 		if title == "" {
 			title = f.Diagnosis.Class
 		}
-		fmt.Fprintf(t.b, "  %s  %s  %s\n", t.p.severity(f.Severity).Sprintf("%-8s", sev), t.p.bold.Sprint(clean(t.subject(a, f))), title)
-		detail := clean(f.Detail)
+		fmt.Fprintf(t.b, "  %s  %s  %s\n", t.p.severity(f.Severity).Sprintf("%-8s", sev), t.p.bold.Sprint(textfmt.Clean(t.subject(a, f))), title)
+		detail := textfmt.Clean(f.Detail)
 		if f.Code != 0 {
-			detail = clean(commandLabel(f.Command)) + " -> " + clean(f.Detail)
+			detail = textfmt.Clean(f.CommandLabel()) + " -> " + textfmt.Clean(f.Detail)
 		}
 		if detail != "" {
 			t.wrapColor(indent, "", detail, t.p.dim)
 		}
 		switch {
-		case f.ID == FindingReply:
+		case f.ID == report.FindingReply:
 			t.wrapColor(indent, "", t.l.seeAbove, t.p.dim)
 		case explained[f.ID]:
 		default:
@@ -449,7 +432,7 @@ func (t *textWriter) findings(a Assessment) {
 	}
 }
 
-func (t *textWriter) subject(a Assessment, f Finding) string {
+func (t *textWriter) subject(a report.Assessment, f report.Finding) string {
 	if f.Host != "" {
 		return f.Host
 	}
@@ -467,14 +450,6 @@ func innermost(err error) string {
 		return msg[i+2:]
 	}
 	return msg
-}
-
-// severityLabel names a finding's severity: "info" for OK.
-func severityLabel(s Status) string {
-	if s == OK {
-		return "info"
-	}
-	return s.String()
 }
 
 // wrap writes text wrapped at textWidth, every line indented, the first

@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"bufio"
@@ -11,17 +11,19 @@ import (
 	"testing"
 
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/internal/fixtures"
 )
 
 func TestJSONGolden(t *testing.T) {
-	for _, tc := range goldenCases() {
-		t.Run(tc.name, func(t *testing.T) {
-			a := Assess(tc.r, tc.o)
+	for _, tc := range fixtures.GoldenCases() {
+		t.Run(tc.Name, func(t *testing.T) {
+			a := report.Assess(tc.R, tc.O)
 			var b bytes.Buffer
-			if err := JSON(&b, []Assessment{a}, tc.o); err != nil {
+			if err := JSON(&b, []report.Assessment{a}, opts(tc.O)); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.name+".json.golden", b.Bytes())
+			golden(t, tc.Name+".json.golden", b.Bytes())
 			if n := bytes.Count(b.Bytes(), []byte("\n")); n != 1 {
 				t.Errorf("want one line, got %d", n)
 			}
@@ -33,13 +35,13 @@ func TestJSONGolden(t *testing.T) {
 // TestJSONLines renders several targets, one object per line in order,
 // each complete; an input that is not a target is one of them.
 func TestJSONLines(t *testing.T) {
-	var as []Assessment
-	for _, tc := range goldenCases() {
-		as = append(as, Assess(tc.r, tc.o))
+	var as []report.Assessment
+	for _, tc := range fixtures.GoldenCases() {
+		as = append(as, report.Assess(tc.R, tc.O))
 	}
-	as = append(as, Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`)))
+	as = append(as, report.Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`)))
 	var b bytes.Buffer
-	if err := JSON(&b, as, testOptions()); err != nil {
+	if err := JSON(&b, as, opts(fixtures.Options())); err != nil {
 		t.Fatal(err)
 	}
 	sc := bufio.NewScanner(&b)
@@ -201,14 +203,14 @@ func checkDiagnosis(t *testing.T, want func(map[string]any, string, ...string), 
 // EHLO comes before TLS.
 func TestJSONStartTLSOfferedImplicit(t *testing.T) {
 	for _, implicit := range []bool{false, true} {
-		h := healthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
+		h := fixtures.HealthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
 		if implicit {
 			h.Port, h.TLS.Implicit, h.ExtensionsBeforeTLS = 465, true, nil
 			h.Steps = slices.DeleteFunc(slices.Clone(h.Steps), func(s probe.Step) bool { return s.Command == "STARTTLS" })
 		}
-		a := Assess(result("example.com", []probe.Host{h}, mx(10, h.Name, "192.0.2.1")), testOptions())
+		a := report.Assess(fixtures.Result("example.com", []probe.Host{h}, fixtures.MX(10, h.Name, "192.0.2.1")), fixtures.Options())
 		var b bytes.Buffer
-		if err := JSON(&b, []Assessment{a}, testOptions()); err != nil {
+		if err := JSON(&b, []report.Assessment{a}, opts(fixtures.Options())); err != nil {
 			t.Fatal(err)
 		}
 		var v struct {
@@ -226,16 +228,16 @@ func TestJSONStartTLSOfferedImplicit(t *testing.T) {
 }
 
 func BenchmarkRender(b *testing.B) {
-	a := Assess(goldenCase("healthy-tls").r, testOptions())
-	as := []Assessment{a}
+	a := report.Assess(fixtures.Golden("healthy-tls").R, fixtures.Options())
+	as := []report.Assessment{a}
 	for _, bc := range []struct {
 		name   string
-		render func(io.Writer, []Assessment, Options) error
+		render func(io.Writer, []report.Assessment, Options) error
 	}{{"text", Text}, {"json", JSON}} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := bc.render(io.Discard, as, testOptions()); err != nil {
+				if err := bc.render(io.Discard, as, opts(fixtures.Options())); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"bytes"
@@ -8,28 +8,31 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
+	"github.com/smtpprobe/smtpprobe/report/internal/fixtures"
 )
 
 func TestTextGolden(t *testing.T) {
-	for _, tc := range goldenCases() {
-		t.Run(tc.name, func(t *testing.T) {
-			a := Assess(tc.r, tc.o)
+	for _, tc := range fixtures.GoldenCases() {
+		t.Run(tc.Name, func(t *testing.T) {
+			a := report.Assess(tc.R, tc.O)
 			var plain, colored bytes.Buffer
-			if err := Text(&plain, []Assessment{a}, tc.o); err != nil {
+			if err := Text(&plain, []report.Assessment{a}, opts(tc.O)); err != nil {
 				t.Fatal(err)
 			}
-			o := tc.o
+			o := opts(tc.O)
 			o.Color = true
-			if err := Text(&colored, []Assessment{a}, o); err != nil {
+			if err := Text(&colored, []report.Assessment{a}, o); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.name+".text.golden", plain.Bytes())
-			golden(t, tc.name+".color.golden", colored.Bytes())
+			golden(t, tc.Name+".text.golden", plain.Bytes())
+			golden(t, tc.Name+".color.golden", colored.Bytes())
 
 			if bytes.Contains(plain.Bytes(), []byte("\x1b[")) {
 				t.Error("plain text has colour codes")
@@ -56,12 +59,12 @@ func TestTextGolden(t *testing.T) {
 // TestTextTranscript checks the transcript lines: every command with "->",
 // every reply line with "<-" and its code, in wire form.
 func TestTextTranscript(t *testing.T) {
-	h := healthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
-	a := Assess(result("example.com", nil, mx(10, "mx1.example.com", "192.0.2.1")), testOptions())
+	h := fixtures.HealthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
+	a := report.Assess(fixtures.Result("example.com", nil, fixtures.MX(10, "mx1.example.com", "192.0.2.1")), fixtures.Options())
 	a.Result.Hosts = append(a.Result.Hosts, h)
-	a.Hosts = append(a.Hosts, OK)
+	a.Hosts = append(a.Hosts, report.Assess(fixtures.Result("example.com", []probe.Host{h}), fixtures.Options()).Hosts...)
 	var b bytes.Buffer
-	if err := Text(&b, []Assessment{a}, testOptions()); err != nil {
+	if err := Text(&b, []report.Assessment{a}, opts(fixtures.Options())); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -78,10 +81,10 @@ func TestTextTranscript(t *testing.T) {
 }
 
 func TestTextSeveralTargets(t *testing.T) {
-	cases := goldenCases()
-	as := []Assessment{Assess(cases[0].r, testOptions()), Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`))}
+	cases := fixtures.GoldenCases()
+	as := []report.Assessment{report.Assess(cases[0].R, fixtures.Options()), report.Invalid("bad..example", errors.New(`invalid target "bad..example": empty label`))}
 	var b bytes.Buffer
-	if err := Text(&b, as, testOptions()); err != nil {
+	if err := Text(&b, as, opts(fixtures.Options())); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "several.text.golden", b.Bytes())
@@ -99,23 +102,23 @@ type failingWriter struct{}
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestRenderersReportWriteErrors(t *testing.T) {
-	as := []Assessment{Assess(goldenCases()[0].r, testOptions())}
-	es := []Explanation{}
+	as := []report.Assessment{report.Assess(fixtures.GoldenCases()[0].R, fixtures.Options())}
+	es := []report.Explanation{}
 	for _, q := range []string{"550", "5.1.1"} {
-		e, err := ExplainCode(q, catalog.English)
+		e, err := report.ExplainCode(q, catalog.English)
 		if err != nil {
 			t.Fatal(err)
 		}
 		es = append(es, e)
 	}
 	for name, render := range map[string]func(io.Writer) error{
-		"Text":        func(w io.Writer) error { return Text(w, as, testOptions()) },
-		"JSON":        func(w io.Writer) error { return JSON(w, as, testOptions()) },
-		"Nagios":      func(w io.Writer) error { return Nagios(w, as, testOptions()) },
-		"Prometheus":  func(w io.Writer) error { return Prometheus(w, as, testOptions()) },
-		"Table":       func(w io.Writer) error { return Table(w, as, testOptions()) },
-		"ExplainText": func(w io.Writer) error { return ExplainText(w, es, testOptions()) },
-		"ExplainJSON": func(w io.Writer) error { return ExplainJSON(w, es, testOptions()) },
+		"Text":        func(w io.Writer) error { return Text(w, as, opts(fixtures.Options())) },
+		"JSON":        func(w io.Writer) error { return JSON(w, as, opts(fixtures.Options())) },
+		"Nagios":      func(w io.Writer) error { return Nagios(w, as, opts(fixtures.Options())) },
+		"Prometheus":  func(w io.Writer) error { return Prometheus(w, as, opts(fixtures.Options())) },
+		"Table":       func(w io.Writer) error { return Table(w, as, opts(fixtures.Options())) },
+		"ExplainText": func(w io.Writer) error { return ExplainText(w, es, opts(fixtures.Options())) },
+		"ExplainJSON": func(w io.Writer) error { return ExplainJSON(w, es, opts(fixtures.Options())) },
 	} {
 		if err := render(failingWriter{}); err == nil {
 			t.Errorf("%s: no error from a failing writer", name)
@@ -135,17 +138,17 @@ func FuzzText(f *testing.F) {
 	f.Add("ｍｘ１ 日本語 \u202e txt.exe", "O=テスト", "", "", uint16(250))
 	f.Add("2.1.5 Ok\x1b]0;pwned\x07\x1b[2J", "CN=mx1.example.com", "mx1.example.com", "", uint16(250))
 	f.Fuzz(func(t *testing.T, line, subject, name, errText string, code uint16) {
-		h := healthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com",
-			step("", msec, int(code%1000), line, line+line))
+		h := fixtures.HealthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com",
+			fixtures.Step("", time.Millisecond, int(code%1000), line, line+line))
 		h.TLS.Chain[0].Subject = subject
 		h.TLS.Chain[0].DNSNames = []string{name}
 		h.TLS.Verified, h.TLS.VerifyError = false, errText
 		h.CloseErr = &probe.Error{Step: "QUIT", Kind: probe.ErrClosed, Err: errors.New(errText)}
-		r := result("example.com", []probe.Host{h}, mx(10, "mx1.example.com", "192.0.2.1"))
-		for _, o := range []Options{testOptions(), {Lang: "ja", Now: testOptions().Now}} {
-			a := Assess(r, o)
+		r := fixtures.Result("example.com", []probe.Host{h}, fixtures.MX(10, "mx1.example.com", "192.0.2.1"))
+		for _, o := range []report.Options{fixtures.Options(), {Lang: "ja", Now: fixtures.Options().Now}} {
+			a := report.Assess(r, o)
 			var b bytes.Buffer
-			if err := Text(&b, []Assessment{a}, o); err != nil {
+			if err := Text(&b, []report.Assessment{a}, opts(o)); err != nil {
 				t.Fatal(err)
 			}
 			for i, c := range b.Bytes() {
@@ -160,14 +163,14 @@ func FuzzText(f *testing.F) {
 				t.Fatalf("summary spans lines: %q", a.Summary)
 			}
 			b.Reset()
-			if err := JSON(&b, []Assessment{a}, o); err != nil {
+			if err := JSON(&b, []report.Assessment{a}, opts(o)); err != nil {
 				t.Fatal(err)
 			}
 			if bytes.Count(b.Bytes(), []byte("\n")) != 1 || !json.Valid(b.Bytes()) {
 				t.Fatalf("not one line of JSON: %q", b.String())
 			}
 			b.Reset()
-			if err := Nagios(&b, []Assessment{a}, o); err != nil {
+			if err := Nagios(&b, []report.Assessment{a}, opts(o)); err != nil {
 				t.Fatal(err)
 			}
 			for i, c := range b.Bytes() {
@@ -185,26 +188,26 @@ func FuzzText(f *testing.F) {
 // critical.
 func TestTextExpiryColour(t *testing.T) {
 	p := newPalette(true)
-	crit := Options{Now: testOptions().Now, CertCritDays: 7}
+	crit := report.Options{Now: fixtures.Options().Now, CertCritDays: 7}
 	for _, tt := range []struct {
 		name string
 		days int
-		o    Options
+		o    report.Options
 		want *color.Color
 	}{
-		{"valid", 40, testOptions(), p.ok},
-		{"expires soon", 5, testOptions(), p.warn},
-		{"expired", -3, testOptions(), p.warn},
+		{"valid", 40, fixtures.Options(), p.ok},
+		{"expires soon", 5, fixtures.Options(), p.warn},
+		{"expired", -3, fixtures.Options(), p.warn},
 		{"within the critical days", 5, crit, p.crit},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			h := healthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
-			h.TLS = tlsInfo(h.Name, tt.days)
-			a := Assess(result("example.com", []probe.Host{h}, mx(10, h.Name, "192.0.2.1")), tt.o)
-			o := tt.o
+			h := fixtures.HealthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
+			h.TLS = fixtures.TLSInfo(h.Name, tt.days)
+			a := report.Assess(fixtures.Result("example.com", []probe.Host{h}, fixtures.MX(10, h.Name, "192.0.2.1")), tt.o)
+			o := opts(tt.o)
 			o.Color = true
 			var b bytes.Buffer
-			if err := Text(&b, []Assessment{a}, o); err != nil {
+			if err := Text(&b, []report.Assessment{a}, o); err != nil {
 				t.Fatal(err)
 			}
 			var line string
@@ -230,12 +233,12 @@ func TestTextExpiryColour(t *testing.T) {
 
 // TestTextExplainsWhatAssessFound checks that the transcript explains the
 // replies Assess made findings of, and does not judge replies again: with
-// the findings taken away, the 550 stands unexplained.
+// that judgement of the steps taken away, the 550 stands unexplained.
 func TestTextExplainsWhatAssessFound(t *testing.T) {
-	a := Assess(goldenCase("rcpt-550").r, testOptions())
-	explained := func(a Assessment) bool {
+	a := report.Assess(fixtures.Golden("rcpt-550").R, fixtures.Options())
+	explained := func(a report.Assessment) bool {
 		var b bytes.Buffer
-		if err := Text(&b, []Assessment{a}, testOptions()); err != nil {
+		if err := Text(&b, []report.Assessment{a}, opts(fixtures.Options())); err != nil {
 			t.Fatal(err)
 		}
 		return strings.Contains(b.String(), "              ^ ")
@@ -243,7 +246,11 @@ func TestTextExplainsWhatAssessFound(t *testing.T) {
 	if !explained(a) {
 		t.Error("the 550 finding is not explained in the transcript")
 	}
-	a.Findings = nil
+	for i := range a.Hosts {
+		for k := range a.Hosts[i].Steps {
+			a.Hosts[i].Steps[k].Finding = false
+		}
+	}
 	if explained(a) {
 		t.Error("a reply without a finding is explained: the renderer judged it")
 	}

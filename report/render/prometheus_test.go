@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"bytes"
@@ -10,16 +10,18 @@ import (
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
+	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/internal/fixtures"
 )
 
 func TestPrometheusGolden(t *testing.T) {
-	for _, c := range monCases() {
-		t.Run(c.name, func(t *testing.T) {
+	for _, c := range fixtures.MonCases() {
+		t.Run(c.Name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := Prometheus(&b, c.as, monOptions()); err != nil {
+			if err := Prometheus(&b, c.As, opts(fixtures.MonOptions())); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "prometheus-"+c.name+".golden", b.Bytes())
+			golden(t, "prometheus-"+c.Name+".golden", b.Bytes())
 			mfs := parseMetrics(t, b.Bytes())
 			for name, mf := range mfs {
 				if mf.GetHelp() == "" {
@@ -80,10 +82,10 @@ next:
 }
 
 func TestPrometheusValues(t *testing.T) {
-	f := monFixtures()
+	f := fixtures.MonFixtures()
 	var b bytes.Buffer
-	as := []Assessment{f["healthy"], f["critical"], f["warning"], f["unknown"]}
-	if err := Prometheus(&b, as, monOptions()); err != nil {
+	as := []report.Assessment{f["healthy"], f["critical"], f["warning"], f["unknown"]}
+	if err := Prometheus(&b, as, opts(fixtures.MonOptions())); err != nil {
 		t.Fatal(err)
 	}
 	mfs := parseMetrics(t, b.Bytes())
@@ -114,7 +116,7 @@ func TestPrometheusValues(t *testing.T) {
 		{"smtpprobe_tls_version_info", []string{"target=example.net", "host=smtp.example.net", "version=TLS 1.3"}, 1},
 		{"smtpprobe_tls_cert_verified", []string{"target=example.net", "host=smtp.example.net"}, 1},
 		{"smtpprobe_tls_cert_expiry_timestamp_seconds", []string{"target=example.net", "host=smtp.example.net"},
-			float64(monNow.Unix() + 5*86400 + 3600)},
+			float64(fixtures.Now.Unix() + 5*86400 + 3600)},
 		{"smtpprobe_findings", []string{"target=nobody@example.org", "severity=critical"}, 1},
 		{"smtpprobe_findings", []string{"target=nobody@example.org", "severity=warning"}, 0},
 		{"smtpprobe_findings", []string{"target=example.net", "severity=warning"}, 1},
@@ -146,7 +148,7 @@ func TestPrometheusValues(t *testing.T) {
 // the blackbox exporter, the scrape config's relabeling sets it.
 func TestMetricsOneTarget(t *testing.T) {
 	var b bytes.Buffer
-	list, err := Metrics([]Assessment{monFixtures()["critical"]}, monOptions()).Gather()
+	list, err := Metrics([]report.Assessment{fixtures.MonFixtures()["critical"]}).Gather()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,13 +186,13 @@ func TestMetricsOneTarget(t *testing.T) {
 // TestPrometheusHostileInput checks that inputs no label may hold (invalid
 // UTF-8, quotes, newlines) and repeated targets still give valid output.
 func TestPrometheusHostileInput(t *testing.T) {
-	f := monFixtures()
-	as := []Assessment{
-		Invalid("bad\xff\"\n}target", errors.New("invalid target")),
+	f := fixtures.MonFixtures()
+	as := []report.Assessment{
+		report.Invalid("bad\xff\"\n}target", errors.New("invalid target")),
 		f["healthy"], f["healthy"],
 	}
 	var b bytes.Buffer
-	if err := Prometheus(&b, as, monOptions()); err != nil {
+	if err := Prometheus(&b, as, opts(fixtures.MonOptions())); err != nil {
 		t.Fatal(err)
 	}
 	mfs := parseMetrics(t, b.Bytes())

@@ -1,11 +1,13 @@
-package report
+package render
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
@@ -63,11 +65,11 @@ func (t *textWriter) authFacts(h probe.Host) {
 		if len(ms) == 0 && !offered {
 			return l.none
 		}
-		return clean(strings.Join(ms, " "))
+		return textfmt.Clean(strings.Join(ms, " "))
 	}
 	rows := [][2]string{}
 	if h.ExtensionsBeforeTLS != nil {
-		v := mechs(a.OfferedBeforeTLS, authKeyword(h.ExtensionsBeforeTLS))
+		v := mechs(a.OfferedBeforeTLS, report.AuthKeyword(h.ExtensionsBeforeTLS))
 		if v != l.none {
 			v = t.p.warn.Sprint(v)
 		}
@@ -110,7 +112,7 @@ func (t *textWriter) authResult(a *probe.AuthInfo, l authLabels) string {
 	case !a.Verified:
 		how = l.overUnverified
 	}
-	s := clean(l.login(a.Mechanism, a.User, how))
+	s := textfmt.Clean(l.login(a.Mechanism, a.User, how))
 	switch {
 	case a.Code == 235:
 		return s + ": " + t.p.ok.Sprint("235 "+l.accepted)
@@ -120,7 +122,7 @@ func (t *textWriter) authResult(a *probe.AuthInfo, l authLabels) string {
 	code := strings.TrimSpace(strconv.Itoa(a.Code) + " " + a.Enhanced)
 	out := s + ": " + t.p.codeColor(a.Code).Sprint(code+" "+l.rejected)
 	if a.ServerError != "" {
-		out += t.p.dim.Sprint(" " + clean(a.ServerError))
+		out += t.p.dim.Sprint(" " + textfmt.Clean(a.ServerError))
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
 )
 
 // Prometheus writes the assessments in the Prometheus text exposition
@@ -18,8 +19,8 @@ import (
 // textfile collector adds no label of its own, and the files of several
 // cron jobs are merged into one set of series. The metrics are those of
 // Metrics.
-func Prometheus(w io.Writer, as []Assessment, o Options) error {
-	mfs, err := metrics(as, o, true).Gather()
+func Prometheus(w io.Writer, as []report.Assessment, o Options) error {
+	mfs, err := metrics(as, true).Gather()
 	if err != nil {
 		return fmt.Errorf("gathering metrics: %w", err)
 	}
@@ -62,16 +63,16 @@ func Prometheus(w io.Writer, as []Assessment, o Options) error {
 //
 // When a host appears more than once (probing every address), its
 // per-step samples describe the first address.
-func Metrics(as []Assessment, o Options) *prometheus.Registry {
-	return metrics(as, o, len(as) > 1)
+func Metrics(as []report.Assessment) *prometheus.Registry {
+	return metrics(as, len(as) > 1)
 }
 
 // metrics builds the registry, with a target label on every sample when
 // labelTarget is set.
-func metrics(as []Assessment, o Options, labelTarget bool) *prometheus.Registry {
+func metrics(as []report.Assessment, labelTarget bool) *prometheus.Registry {
 	m := newMetricSet(labelTarget)
 	for _, a := range as {
-		m.add(a, o)
+		m.add(a)
 	}
 	return m.reg
 }
@@ -130,13 +131,13 @@ func (m *metricSet) set(g *prometheus.GaugeVec, v float64, labels ...string) {
 	g.WithLabelValues(labels...).Set(v)
 }
 
-func (m *metricSet) add(a Assessment, o Options) {
+func (m *metricSet) add(a report.Assessment) {
 	m.target = a.Result.Target.Input
 	r := a.Result
-	m.set(m.success, boolGauge(a.Status == OK || a.Status == Warning))
+	m.set(m.success, boolGauge(a.Status == report.OK || a.Status == report.Warning))
 	m.set(m.status, float64(a.Status))
 	m.set(m.duration, r.Duration.Seconds())
-	if probed(a) && r.Server == "" {
+	if a.Probed() && r.Server == "" {
 		m.set(m.dnsDuration, dnsDuration(r).Seconds())
 		m.set(m.dnsOK, boolGauge(r.DNSErr == nil))
 		if r.DNSErr == nil {
@@ -163,31 +164,27 @@ func (m *metricSet) add(a Assessment, o Options) {
 			continue
 		}
 		seen[h.Name] = true
-		st := Unknown
-		if i < len(a.Hosts) {
-			st = a.Hosts[i]
-		}
-		m.set(m.hostStatus, float64(st), h.Name)
-		m.addSteps(h)
-		m.addTLS(h)
+		ha := a.Host(i)
+		m.set(m.hostStatus, float64(ha.Status), h.Name)
+		m.addSteps(h, ha)
+		m.addTLS(h, ha.TLS)
 	}
 }
 
-func (m *metricSet) addSteps(h probe.Host) {
+func (m *metricSet) addSteps(h probe.Host, ha report.HostAssessment) {
 	if d, ok := connectDuration(h); ok {
 		m.set(m.stepDuration, d.Seconds(), h.Name, "connect")
 	}
-	for i, name := range stepNames(h) {
-		s := h.Steps[i]
+	for i, s := range h.Steps {
+		name := ha.Step(i).Name
 		m.set(m.stepDuration, s.Duration.Seconds(), h.Name, name)
 		m.set(m.stepCode, float64(s.Reply.Code), h.Name, name)
 	}
 }
 
-func (m *metricSet) addTLS(h probe.Host) {
-	if ext := offeredExtensions(h); ext != nil {
-		_, ok := ext["STARTTLS"]
-		m.set(m.startTLS, boolGauge(ok), h.Name)
+func (m *metricSet) addTLS(h probe.Host, f report.TLSFacts) {
+	if f.OfferKnown {
+		m.set(m.startTLS, boolGauge(f.Offered), h.Name)
 	}
 	t := h.TLS
 	if t == nil || t.HandshakeError != "" {
@@ -200,70 +197,11 @@ func (m *metricSet) addTLS(h probe.Host) {
 	}
 }
 
-// offeredExtensions returns the extensions of the first EHLO reply, which
-// is where STARTTLS is offered; nil with implicit TLS or when no EHLO
-// reply came.
-func offeredExtensions(h probe.Host) map[string]string {
-	if h.TLS != nil && h.TLS.Implicit {
-		return nil
-	}
-	return offeredExts(h)
-}
-
 func boolGauge(b bool) float64 {
 	if b {
 		return 1
 	}
 	return 0
-}
-
-// stepNames names the steps of a dialogue for metrics and performance
-// data: "greeting", then the command's verb in lower case ("ehlo",
-// "starttls", "mail", "rcpt", ...); EHLO and HELO after STARTTLS become
-// "ehlo_tls" and "helo_tls", and a verb seen again gets a number ("rcpt_2")
-// so that every name is unique.
-func stepNames(h probe.Host) []string {
-	names := make([]string, len(h.Steps))
-	used := map[string]int{}
-	tls := false
-	for i, s := range h.Steps {
-		name := stepVerb(s.Command)
-		switch {
-		case name == "starttls":
-			tls = true
-		case tls && (name == "ehlo" || name == "helo"):
-			name += "_tls"
-		}
-		used[name]++
-		if n := used[name]; n > 1 {
-			name = fmt.Sprintf("%s_%d", name, n)
-		}
-		names[i] = name
-	}
-	return names
-}
-
-// stepVerb returns the lower-case verb of a command as commandVerb reads
-// it (a redacted SASL response is "auth"), "greeting" for the greeting,
-// "data_end" for the final dot of a message.
-func stepVerb(cmd string) string {
-	switch verb := commandVerb(cmd); verb {
-	case "":
-		return "greeting"
-	case ".":
-		return "data_end"
-	default:
-		var b strings.Builder
-		for _, r := range strings.ToLower(verb) {
-			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
-				b.WriteRune(r)
-			}
-		}
-		if b.Len() == 0 {
-			return "other"
-		}
-		return b.String()
-	}
 }
 
 // connectDuration is how long the accepted connection took to open.
