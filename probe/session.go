@@ -104,7 +104,7 @@ func (s *session) hello() bool {
 	}
 	rep := reps[0]
 	if rep.Code == 250 {
-		s.ext = ParseExtensions(rep.Lines)
+		s.ext = parseExtensions(rep.Lines)
 		s.host.Extensions = s.ext
 		return true
 	}
@@ -325,7 +325,7 @@ func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool)
 		d = min(d, closeTimeout)
 	}
 	s.deadline(d)
-	rep, err := ReadReply(s.r)
+	rep, err := readReply(s.r)
 	rep = s.scrubReply(rep)
 	s.lastEnd = time.Now()
 	if err == nil || !c.closing {
@@ -400,6 +400,11 @@ func errorKind(err error) ErrorKind {
 		return ErrClosed
 	case errors.As(err, &ae), errors.As(err, &rhe):
 		return ErrTLS
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EADDRNOTAVAIL):
+		// The fault is on this side: no route out, or no address of the
+		// family to send from. EHOSTUNREACH, which a router far away can
+		// cause, stays ErrNetwork.
+		return ErrNoRoute
 	}
 	return ErrNetwork
 }

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
@@ -50,16 +52,21 @@ func Assess(r probe.Result, o Options) Assessment {
 		j.judgeDNS()
 	}
 	j.hosts = make([]hostJudgement, len(r.Hosts))
+	dialogue := !ranChecks(&r) || r.Ran.Has(checks.SMTP)
 	for i := range r.Hosts {
-		j.judgeHost(i)
+		if dialogue {
+			j.judgeHost(i)
+		}
 	}
-	j.aggregate()
+	if dialogue {
+		j.aggregate()
+	}
 
-	a := Assessment{Result: r, Hosts: make([]Status, len(r.Hosts))}
+	a := Assessment{Result: r, Judged: j.now, Thresholds: o.thresholds(), Hosts: make([]HostAssessment, len(r.Hosts))}
 	a.Findings = append(a.Findings, j.dnsFindings...)
 	a.Findings = append(a.Findings, j.aggFindings...)
 	for i, h := range j.hosts {
-		a.Hosts[i] = h.status
+		a.Hosts[i] = HostAssessment{Status: h.status, TLS: h.tls, Steps: h.steps}
 		a.Findings = append(a.Findings, h.findings...)
 	}
 	for _, f := range a.Findings {
@@ -68,8 +75,27 @@ func Assess(r probe.Result, o Options) Assessment {
 	if len(a.Findings) == 0 && len(r.Hosts) == 0 {
 		a.Status = Unknown // nothing was probed and nothing says why
 	}
-	a.Summary = summarize(a, j.now, o)
-	return applyThresholds(a, o)
+	a.Summary = summarize(a, o)
+	j.judgeChecks(&a)
+	a = applyThresholds(a, o)
+	markReplyFindings(&a)
+	return a
+}
+
+// markReplyFindings marks the steps whose reply a finding is about. Every
+// step with the same host, command and code is judged alike, so these
+// three name the reply well enough.
+func markReplyFindings(a *Assessment) {
+	for i, h := range a.Result.Hosts {
+		for k, s := range h.Steps {
+			for _, f := range a.Findings {
+				if f.Code == s.Reply.Code && f.Command == s.Command && f.Host == h.Name {
+					a.Hosts[i].Steps[k].Finding = true
+					break
+				}
+			}
+		}
+	}
 }
 
 // outcome is how far the dialogue with a host got.
@@ -81,12 +107,15 @@ const (
 	outNoSession                  // connected, but no 220 greeting
 	outThrottled                  // turned away by a rate limit
 	outTLSFailed                  // implicit TLS that failed before any reply
+	outUntestable                 // no route from this machine to any address
 	outSession                    // greeted, the dialogue went on
 )
 
 type hostJudgement struct {
 	status   Status
 	outcome  outcome
+	tls      TLSFacts
+	steps    []StepAssessment
 	findings []Finding
 	// nextMX marks the findings after which a sender tries the next MX
 	// host: a warning, not critical, when another host takes the mail.
@@ -104,7 +133,7 @@ type judge struct {
 }
 
 func (j *judge) finding(sev Status, host, id string, vars map[string]string, detail string) Finding {
-	return Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, j.o.Lang, vars), Detail: clean(detail)}
+	return Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, j.o.Lang, vars), Detail: textfmt.Clean(detail)}
 }
 
 // judgeDNS turns what DNS said into findings about the target.
@@ -154,11 +183,23 @@ func (j *judge) judgeHost(i int) {
 		hj.findings = append(hj.findings, f)
 		hj.nextMX = append(hj.nextMX, nextMX)
 	}
+	hj.tls = tlsFactsOf(h, j.now)
+	hj.steps = make([]StepAssessment, len(h.Steps))
+	for k, name := range stepNames(h) {
+		hj.steps[k].Name = name
+		if r := h.Steps[k].Reply; r.Code != 0 {
+			d := catalog.Diagnose(r.Code, r.Enhanced, replyText(r), j.o.Lang)
+			hj.steps[k].Diagnosis = &d
+		}
+	}
 	defer func() {
 		for _, f := range hj.findings {
 			hj.status = Worst(hj.status, f.Severity)
 		}
-		if hj.outcome != outSession && hj.status == OK {
+		switch {
+		case hj.outcome == outUntestable:
+			hj.status = Unknown // nothing is known of the server
+		case hj.outcome != outSession && hj.status == OK:
 			hj.status = Critical // turned away without a finding saying so
 		}
 	}()
@@ -171,6 +212,12 @@ func (j *judge) judgeHost(i int) {
 		} else if !j.dnsSaysNoAddress(h.Name) {
 			add(j.finding(Critical, h.Name, FindingHostUnreachable, nil, errText(h.Err)), true)
 		}
+		return
+	case h.Untestable:
+		// No route from here: the domain is not at fault, and the host
+		// is left out of the verdict (aggregate).
+		hj.outcome = outUntestable
+		add(j.finding(OK, h.Name, FindingAddressUntestable, nil, attemptsText(h)), false)
 		return
 	case len(h.Steps) == 0 && (h.Err == nil || h.Err.Step == "connect"):
 		hj.outcome = outUnreachable
@@ -185,12 +232,13 @@ func (j *judge) judgeHost(i int) {
 	hj.outcome = outNoSession
 	prior := false
 	for k, s := range h.Steps {
+		d := hj.steps[k].Diagnosis
 		verb := commandVerb(s.Command)
 		code := s.Reply.Code
 		if k == 0 && verb == "" && code == 220 {
 			hj.outcome = outSession
 			if s.Duration >= slowGreeting {
-				delay := shortDuration(s.Duration)
+				delay := textfmt.Duration(s.Duration)
 				add(j.finding(OK, h.Name, FindingGreetingDelay, map[string]string{"delay": delay}, "220 after "+delay), false)
 			}
 		}
@@ -200,11 +248,9 @@ func (j *judge) judgeHost(i int) {
 		fallback := verb == "EHLO" && (code == 500 || code == 502) && k+1 < len(h.Steps) &&
 			commandVerb(h.Steps[k+1].Command) == "HELO" && h.Steps[k+1].Reply.Code == 250
 		sev := replySeverity(verb, code, prior, fallback)
-		text := replyText(s.Reply)
-		d := catalog.Diagnose(code, s.Reply.Enhanced, text, j.o.Lang)
 		f := Finding{Severity: sev, Host: h.Name, ID: FindingReply, Code: code, Enhanced: s.Reply.Enhanced,
-			Command: s.Command, Diagnosis: d, Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
-		if sev != OK && throttled(code, s.Reply.Enhanced, text, d) {
+			Command: s.Command, Diagnosis: *d, Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
+		if sev != OK && throttled(code, s.Reply.Enhanced, replyText(s.Reply), *d) {
 			j.retitle(&f, FindingThrottled)
 			if verb == "" {
 				hj.outcome = outThrottled
@@ -216,7 +262,7 @@ func (j *judge) judgeHost(i int) {
 		}
 	}
 	j.judgeHostErr(i, h, add)
-	j.judgeTLS(h, add)
+	j.judgeTLS(h, hj.tls, add)
 	j.judgeAuth(i, add)
 }
 
@@ -276,8 +322,7 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 }
 
 // judgeTLS turns the TLS facts of a host into findings, one per fact.
-func (j *judge) judgeTLS(h probe.Host, add func(Finding, bool)) {
-	t := tlsFactsOf(h, j.now)
+func (j *judge) judgeTLS(h probe.Host, t TLSFacts, add func(Finding, bool)) {
 	greeted := len(h.Steps) > 0 && h.Steps[0].Reply.Code == 220
 	if !t.Attempted {
 		if !t.Offered && greeted && h.Extensions != nil && (h.Err == nil || h.Err.Kind != probe.ErrPolicy) {
@@ -303,7 +348,7 @@ func (j *judge) judgeTLS(h probe.Host, add func(Finding, bool)) {
 	if t.Other != "" {
 		add(j.finding(Warning, h.Name, FindingTLSVerifyFailed, nil, t.Other), false)
 	}
-	if warn := certWarnDays(j.o); t.HasCert && !t.Expired && t.DaysLeft < warn {
+	if warn := j.o.thresholds().CertWarnDays; t.HasCert && !t.Expired && t.DaysLeft < warn {
 		vars := map[string]string{"days": strconv.Itoa(t.DaysLeft), "threshold": strconv.Itoa(warn)}
 		add(j.finding(Warning, h.Name, FindingTLSExpiresSoon, vars, leaf), false)
 	}
@@ -315,8 +360,11 @@ func (j *judge) judgeTLS(h probe.Host, add func(Finding, bool)) {
 func (j *judge) aggregate() {
 	delivering, connected, refused, session := false, false, false, false
 	var unreachable []probe.Host
+	untestable := 0
 	for i, hj := range j.hosts {
 		switch hj.outcome {
+		case outUntestable:
+			untestable++
 		case outSession:
 			delivering = delivering || hj.status != Critical && hj.status != Unknown
 			connected, session = true, true
@@ -339,6 +387,8 @@ func (j *judge) aggregate() {
 		return
 	}
 	switch {
+	case untestable > 0 && untestable == len(j.hosts):
+		j.aggFindings = append(j.aggFindings, j.finding(Unknown, "", FindingNothingTestable, nil, ""))
 	case len(unreachable) > 0 && !connected && blockedPort(unreachable):
 		port := strconv.Itoa(unreachable[0].Port)
 		j.aggFindings = append(j.aggFindings, j.finding(Critical, "", FindingPortBlocked, map[string]string{"port": port}, blockedDetail(unreachable)))
@@ -430,16 +480,4 @@ func errText(e *probe.Error) string {
 		return ""
 	}
 	return e.Error()
-}
-
-// commandLabel names a command for people: "greeting" for the greeting,
-// "end of data" for the final dot.
-func commandLabel(cmd string) string {
-	switch cmd {
-	case "":
-		return "greeting"
-	case ".":
-		return "end of data"
-	}
-	return cmd
 }

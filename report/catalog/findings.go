@@ -39,7 +39,7 @@ func FindingText(id string, lang Lang) (Diagnosis, bool) {
 
 // findingTables are the finding texts, one table per subject so that each
 // file stays readable; an id is in one table only (tested).
-var findingTables = []map[string]findingEntry{findings, thresholdFindings, authFindings}
+var findingTables = []map[string]findingEntry{findings, thresholdFindings, authFindings, checkFindings}
 
 type findingEntry struct {
 	class, category, retry string
