@@ -4,7 +4,10 @@
 // records sorted by preference (equal preferences shuffled), the implicit MX
 // when a domain has an address but no MX, and RFC 7505 null MX. Every query's
 // name, type, rcode and duration is kept so that the report can show how the
-// answer was reached. The x in the name only avoids a clash with package dns.
+// answer was reached. Lookup asks any other question the checks need (TXT
+// for SPF, DMARC and DKIM, A for blocklists) and LookupReverse finds an
+// address's PTR names and whether they resolve back to it. The x in the
+// name only avoids a clash with package dns.
 //
 // # Queries
 //

@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/emersion/go-sasl"
 )
 
 // Redacted stands for a secret wherever a Result would otherwise hold it:
@@ -28,7 +31,13 @@ const (
 // Mechanisms lists the mechanisms the probe speaks, strongest first for
 // each kind of credential: a token before a password, and PLAIN before
 // LOGIN (equal in strength over TLS, but PLAIN takes one round trip).
-var Mechanisms = []string{MechOAuthBearer, MechXOAuth2, MechPlain, MechLogin}
+func Mechanisms() []string {
+	out := make([]string, len(mechanisms))
+	for i, m := range mechanisms {
+		out[i] = m.name
+	}
+	return out
+}
 
 // Auth holds the credentials for SMTP AUTH (RFC 4954). The probe sends them
 // after the EHLO that follows TLS and before MAIL FROM, and only over TLS
@@ -52,33 +61,71 @@ type Auth struct {
 // MaxAuthUser bounds the user name; no real login comes near it.
 const MaxAuthUser = 256
 
+// AuthField names a field of Auth, so that a caller can say which of its
+// own inputs (a flag, a file, a query parameter) broke a rule.
+type AuthField string
+
+// The fields of Auth that CheckAuth judges.
+const (
+	AuthFieldUser      AuthField = "user"
+	AuthFieldPassword  AuthField = "password"
+	AuthFieldToken     AuthField = "token"
+	AuthFieldMechanism AuthField = "mechanism"
+)
+
+// AuthError says which field of Auth breaks a rule of SASL. Its message
+// never holds a password or token.
+type AuthError struct {
+	Field AuthField
+	Err   error
+}
+
+func (e *AuthError) Error() string { return e.Err.Error() }
+
+func (e *AuthError) Unwrap() error { return e.Err }
+
 // CheckAuth reports credentials that SASL cannot carry or that no one
-// could have meant: a user name with control characters (PLAIN and XOAUTH2
-// separate fields with NUL and ^A) or over MaxAuthUser bytes, a password
-// with a NUL or a line break (RFC 4616), a token with a space or a byte
-// that is not printable ASCII (RFC 6750 b64token), an unknown mechanism.
-// Nothing unsafe reaches the wire without it, since SASL payloads travel
-// in base64, but such credentials can only fail, so callers refuse them
-// up front.
+// could have meant, as an *AuthError naming the first field, in the order
+// user, password, token, mechanism, that breaks a rule: a user name with
+// control characters (PLAIN and XOAUTH2 separate fields with NUL and ^A)
+// or over MaxAuthUser bytes, a password with a NUL or a line break (RFC
+// 4616), a token with a space or a byte that is not printable ASCII (RFC
+// 6750 b64token), both a password and a token, an unknown mechanism, or
+// one that takes the other kind of credential. Nothing unsafe reaches the
+// wire without it, since SASL payloads travel in base64, but such
+// credentials can only fail, so callers refuse them up front.
 func CheckAuth(a *Auth) error {
+	bad := func(f AuthField, err error) error { return &AuthError{Field: f, Err: err} }
 	if len(a.User) > MaxAuthUser {
-		return fmt.Errorf("user name longer than %d bytes", MaxAuthUser)
+		return bad(AuthFieldUser, fmt.Errorf("user name longer than %d bytes", MaxAuthUser))
 	}
 	for _, r := range a.User {
 		if r < ' ' || r == 0x7f {
-			return fmt.Errorf("user %q: control characters are not allowed", a.User)
+			return bad(AuthFieldUser, fmt.Errorf("user %q: control characters are not allowed", a.User))
 		}
 	}
 	if strings.ContainsAny(a.Password, "\x00\r\n") {
-		return errors.New("the password contains a NUL or line break")
+		return bad(AuthFieldPassword, errors.New("the password contains a NUL or line break"))
 	}
 	for i := 0; i < len(a.Token); i++ {
 		if a.Token[i] <= ' ' || a.Token[i] >= 0x7f {
-			return errors.New("the token has a space or a character that is not printable ASCII")
+			return bad(AuthFieldToken, errors.New("the token has a space or a character that is not printable ASCII"))
 		}
 	}
-	if a.Mechanism != "" && !slices.Contains(Mechanisms, a.Mechanism) {
-		return fmt.Errorf("mechanism %q: want %s", a.Mechanism, strings.Join(Mechanisms, ", "))
+	if a.Token != "" && a.Password != "" {
+		return bad(AuthFieldToken, errors.New("give a password or a token, not both"))
+	}
+	if a.Mechanism == "" {
+		return nil
+	}
+	m, ok := lookupMechanism(a.Mechanism)
+	switch {
+	case !ok:
+		return bad(AuthFieldMechanism, fmt.Errorf("mechanism %q: want %s", a.Mechanism, strings.Join(Mechanisms(), ", ")))
+	case m.token && a.Password != "":
+		return bad(AuthFieldMechanism, fmt.Errorf("%s takes a token, not a password", m.name))
+	case !m.token && a.Token != "":
+		return bad(AuthFieldMechanism, fmt.Errorf("%s takes a password, not a token", m.name))
 	}
 	return nil
 }
@@ -202,25 +249,23 @@ func validMechanism(m string) bool {
 	return true
 }
 
-// ChooseMechanism picks the mechanism to use from those offered: a.Mechanism
-// when set, else the strongest one the credentials allow. It returns why
-// none can be used otherwise.
-func ChooseMechanism(a *Auth, offered []string) (string, AuthSkip) {
-	has := func(m string) bool { return slices.Contains(offered, m) }
+// chooseMechanism picks the mechanism to use from those offered:
+// a.Mechanism when set, else the strongest one the credentials allow. It
+// returns why none can be used otherwise.
+func chooseMechanism(a *Auth, offered []string) (mechanism, AuthSkip) {
 	if a.Mechanism != "" {
-		m := strings.ToUpper(a.Mechanism)
-		if !has(m) {
-			return "", AuthMechNotOffered
+		m, ok := lookupMechanism(a.Mechanism)
+		if !ok || !slices.Contains(offered, m.name) {
+			return mechanism{}, AuthMechNotOffered
 		}
 		return m, ""
 	}
-	for _, m := range Mechanisms {
-		token := m == MechOAuthBearer || m == MechXOAuth2
-		if has(m) && token == (a.Token != "") {
+	for _, m := range mechanisms {
+		if slices.Contains(offered, m.name) && m.token == (a.Token != "") {
 			return m, ""
 		}
 	}
-	return "", AuthNoMechanism
+	return mechanism{}, AuthNoMechanism
 }
 
 // auth runs SMTP AUTH after the last EHLO when credentials or the
@@ -254,7 +299,7 @@ func (s *session) auth() bool {
 	if !info.AuthOffered {
 		return skip(AuthNotOffered, errors.New("the server does not offer AUTH; credentials not sent"))
 	}
-	mech, why := ChooseMechanism(a, info.Offered)
+	mech, why := chooseMechanism(a, info.Offered)
 	switch why {
 	case AuthMechNotOffered:
 		return skip(why, fmt.Errorf("AUTH %s is not offered (offered: %s); credentials not sent", strings.ToUpper(a.Mechanism), listOrNone(info.Offered)))
@@ -265,7 +310,7 @@ func (s *session) auth() bool {
 		}
 		return skip(why, fmt.Errorf("no mechanism offered that works with %s (offered: %s); credentials not sent", kind, listOrNone(info.Offered)))
 	}
-	info.Mechanism = mech
+	info.Mechanism = mech.name
 	// The errors state the fact only: the report, which knows whether the
 	// probe runs from the command line or the exporter, gives the hints.
 	if !a.AllowInsecure {
@@ -277,7 +322,7 @@ func (s *session) auth() bool {
 		}
 	}
 	s.secrets = secretForms(a)
-	rep, ok := s.sasl(a, mech, info)
+	rep, ok := s.sasl(mech.client(a, s.name, s.host.Port), mech.token, info)
 	if !ok {
 		return false
 	}
@@ -289,62 +334,68 @@ func (s *session) auth() bool {
 	return false
 }
 
-// sasl runs the exchange of one mechanism: the AUTH command, then a
-// response to each 334 challenge, until the final reply.
-func (s *session) sasl(a *Auth, mech string, info *AuthInfo) (Reply, bool) {
-	var initial string // the initial response (RFC 4954), which carries the credentials
-	switch mech {
-	case MechPlain:
-		initial = b64("\x00" + a.User + "\x00" + a.Password)
-	case MechXOAuth2:
-		initial = b64("user=" + a.User + "\x01auth=Bearer " + a.Token + "\x01\x01")
-	case MechOAuthBearer:
-		initial = b64(oauthBearer(a.User, s.name, s.host.Port, a.Token))
-	}
-	first := command{step: "AUTH", line: "AUTH " + mech}
-	if initial != "" {
-		first.line += " " + initial
-		first.shown = "AUTH " + mech + " " + Redacted
-		info.Sent = true
-	}
-	reps, ok := s.exchange(first)
-	if !ok {
+// sasl drives one SASL exchange the way go-smtp's Client.Auth does: the
+// AUTH command with the client's initial response, then the client's
+// answer to each 334 challenge, until the final reply. The mechanism
+// only computes payloads; this loop alone talks to the server, bounds
+// the rounds, and records every client payload as Redacted, secret or
+// not, so that no rule about which ones are secret can go wrong. A
+// challenge the client has no answer for is cancelled with "*" (RFC 4954
+// section 4). errorChallenge says that the first challenge carries the
+// server's error (XOAUTH2, OAUTHBEARER); it is kept in
+// AuthInfo.ServerError.
+func (s *session) sasl(c sasl.Client, errorChallenge bool, info *AuthInfo) (Reply, bool) {
+	name, initial, err := c.Start()
+	if err != nil {
+		s.fail("AUTH", ErrPolicy, fmt.Errorf("failed to start AUTH %s: %w", name, err))
+		s.quit(Reply{})
 		return Reply{}, false
 	}
-	rep := reps[0]
-	// Every client response is shown as Redacted, secret or not, so
-	// that no rule about which ones are secret can go wrong.
-	for round := 0; rep.Code == 334; round++ {
+	cmd := command{step: "AUTH", line: "AUTH " + name}
+	if initial != nil {
+		// An empty initial response is "=" (RFC 4954 section 4).
+		cmd.line += " " + cmp.Or(b64(string(initial)), "=")
+		cmd.shown = "AUTH " + name + " " + Redacted
+		info.Sent = true
+	}
+	for round := 0; ; round++ {
+		reps, ok := s.exchange(cmd)
+		if !ok {
+			return Reply{}, false
+		}
+		rep := reps[0]
+		if rep.Code != 334 {
+			return rep, true
+		}
 		if round >= maxAuthRounds {
 			// Even the cancel got a challenge.
 			s.fail("AUTH", ErrProtocol, fmt.Errorf("the server sent more than %d challenges and ignored the cancel", maxAuthRounds))
 			return Reply{}, false
 		}
-		// An unexpected challenge gets "*", which cancels the exchange
-		// (RFC 4954 section 4).
-		resp := command{step: "AUTH", line: "*", shown: "*"}
-		switch {
-		case mech == MechLogin && round == 0:
-			resp.line, resp.shown = b64(a.User), Redacted
-			info.Sent = true
-		case mech == MechLogin && round == 1:
-			resp.line, resp.shown = b64(a.Password), Redacted
-		case mech == MechXOAuth2 && round == 0:
-			// The challenge is the error; an empty response ends it.
+		if errorChallenge && round == 0 {
 			info.ServerError = s.challengeText(rep)
-			resp.line, resp.shown = "", Redacted
-		case mech == MechOAuthBearer && round == 0:
-			// RFC 7628 section 3.2.3: the client answers the error
-			// with a single 0x01.
-			info.ServerError = s.challengeText(rep)
-			resp.line, resp.shown = b64("\x01"), Redacted
 		}
-		if reps, ok = s.exchange(resp); !ok {
-			return Reply{}, false
+		resp, err := c.Next(challenge(rep))
+		if err != nil {
+			cmd = command{step: "AUTH", line: "*"}
+			continue
 		}
-		rep = reps[0]
+		cmd = command{step: "AUTH", line: b64(string(resp)), shown: Redacted}
+		info.Sent = true
 	}
-	return rep, true
+}
+
+// challenge returns the decoded text of a 334 reply; nil when it is not
+// base64 (the mechanisms that read it then have no answer).
+func challenge(rep Reply) []byte {
+	if len(rep.Lines) == 0 {
+		return nil
+	}
+	raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(rep.Lines[0]))
+	if err != nil {
+		return nil
+	}
+	return raw
 }
 
 // challengeText decodes a 334 challenge that carries an error (XOAUTH2,
@@ -377,16 +428,6 @@ func DecodeChallenge(line string) string {
 		raw = raw[:maxChallengeText]
 	}
 	return escape(raw)
-}
-
-// oauthBearer builds the OAUTHBEARER initial response (RFC 7628 section
-// 3.1).
-func oauthBearer(user, host string, port int, token string) string {
-	authz := ""
-	if user != "" {
-		authz = "a=" + user
-	}
-	return "n," + authz + ",\x01host=" + host + "\x01port=" + strconv.Itoa(port) + "\x01auth=Bearer " + token + "\x01\x01"
 }
 
 func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }

@@ -2,6 +2,7 @@ package probe_test
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -456,26 +457,43 @@ func TestAuthBounded(t *testing.T) {
 	}
 }
 
+// TestCheckAuth: each rule is reported as an *AuthError naming the field
+// that breaks it, so that callers can name their own input.
 func TestCheckAuth(t *testing.T) {
 	for _, tc := range []struct {
-		a    probe.Auth
-		want string // a piece of the error, "" for none
+		a     probe.Auth
+		field probe.AuthField // "" for no error
+		want  string          // a piece of the error
 	}{
-		{probe.Auth{User: "alice@example.com", Password: "pä ss"}, ""},
-		{probe.Auth{User: "alice", Token: "ya29.a0Af-_~+/="}, ""},
-		{probe.Auth{Mechanism: probe.MechLogin}, ""},
-		{probe.Auth{User: "al\x00ice"}, "control"},
-		{probe.Auth{User: "al\x01ice"}, "control"},
-		{probe.Auth{User: strings.Repeat("a", probe.MaxAuthUser+1)}, "longer"},
-		{probe.Auth{Password: "a\x00b"}, "NUL"},
-		{probe.Auth{Password: "a\r\nb"}, "line break"},
-		{probe.Auth{Token: "a b"}, "printable"},
-		{probe.Auth{Token: "tök"}, "printable"},
-		{probe.Auth{Mechanism: "CRAM-MD5"}, "CRAM-MD5"},
+		{probe.Auth{User: "alice@example.com", Password: "pä ss"}, "", ""},
+		{probe.Auth{User: "alice", Token: "ya29.a0Af-_~+/="}, "", ""},
+		{probe.Auth{Mechanism: probe.MechLogin}, "", ""},
+		{probe.Auth{Mechanism: "login", Password: "p"}, "", ""},
+		{probe.Auth{Mechanism: "xoauth2", Token: "t"}, "", ""},
+		{probe.Auth{User: "al\x00ice"}, probe.AuthFieldUser, "control"},
+		{probe.Auth{User: "al\x01ice"}, probe.AuthFieldUser, "control"},
+		{probe.Auth{User: strings.Repeat("a", probe.MaxAuthUser+1)}, probe.AuthFieldUser, "longer"},
+		{probe.Auth{Password: "a\x00b"}, probe.AuthFieldPassword, "NUL"},
+		{probe.Auth{Password: "a\r\nb"}, probe.AuthFieldPassword, "line break"},
+		{probe.Auth{Token: "a b"}, probe.AuthFieldToken, "printable"},
+		{probe.Auth{Token: "tök"}, probe.AuthFieldToken, "printable"},
+		{probe.Auth{Token: "t", Password: "pw-secret"}, probe.AuthFieldToken, "not both"},
+		{probe.Auth{Mechanism: "CRAM-MD5"}, probe.AuthFieldMechanism, "CRAM-MD5"},
+		{probe.Auth{Mechanism: "PLAIN", Token: "t"}, probe.AuthFieldMechanism, "takes a password"},
+		{probe.Auth{Mechanism: "OAUTHBEARER", Password: "pw-secret"}, probe.AuthFieldMechanism, "takes a token"},
+		// The first field in order is named.
+		{probe.Auth{User: "al\x01ice", Password: "a\x00b", Mechanism: "CRAM-MD5"}, probe.AuthFieldUser, "control"},
 	} {
 		err := probe.CheckAuth(&tc.a)
-		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
-			t.Errorf("CheckAuth(%#v) = %v, want %q", tc.a, err, tc.want)
+		var ae *probe.AuthError
+		switch {
+		case tc.field == "" && err != nil:
+			t.Errorf("CheckAuth(%#v) = %v, want nil", tc.a, err)
+		case tc.field == "":
+		case !errors.As(err, &ae) || ae.Field != tc.field || !strings.Contains(err.Error(), tc.want):
+			t.Errorf("CheckAuth(%#v) = %#v, want an *AuthError for %s with %q", tc.a, err, tc.field, tc.want)
+		case tc.a.Password != "" && strings.Contains(err.Error(), tc.a.Password):
+			t.Errorf("CheckAuth(%#v) = %v: shows the password", tc.a, err)
 		}
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"net/netip"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 )
 
@@ -62,9 +63,21 @@ type Config struct {
 	// Zero means 10s. The replies to the closing RSET and QUIT wait at
 	// most 2s, and the context's deadline, when earlier, cuts any step.
 	Timeout time.Duration
-	// AllAddresses probes every address of every host instead of stopping
-	// at the first that accepts a connection.
-	AllAddresses bool
+	// FirstAddress stops at the first address of each host that accepts
+	// a connection, as a sender does, instead of probing every address
+	// (IPv4 and IPv6) of every host, one Host each.
+	FirstAddress bool
+	// Checks selects the checks to run. checks.SMTP holds the dialogue;
+	// without it no SMTP connection is made. The zero value means
+	// checks.SMTP alone; the command line's default is checks.Default.
+	Checks checks.Set
+	// SendingIP is the address the user's mail leaves from, for the
+	// sender checks; the zero Addr means none was given.
+	SendingIP netip.Addr
+	// DKIMSelectors are the DKIM selectors to check.
+	DKIMSelectors []string
+	// DNSBLZones are the DNS blocklist zones to ask.
+	DNSBLZones []string
 	// Resolver answers the DNS questions. Nil means a zero Resolver.
 	Resolver *dnsx.Resolver
 	// RootCAs verifies server certificates. Nil means the system roots.
@@ -102,9 +115,9 @@ type Result struct {
 	// DNSErr says why no host could be found, so none was probed: the
 	// resolver failed or has no configuration, the domain's own CNAME
 	// chain loops or is too long, or the domain or Server cannot be asked
-	// about (see dnsx.LookupMX and LookupHost; a bad port in Server).
+	// about (see dnsx.LookupMX and LookupHost; a bad Server or Port).
 	DNSErr   error
-	Hosts    []Host        // one per host (per address with AllAddresses), in MX order
+	Hosts    []Host        // one per host and address (per host with FirstAddress), in MX order
 	Started  time.Time     // when the probe began
 	Duration time.Duration // wall time of the whole probe
 	// Submission is Config.Submission: the probe tested a message
@@ -113,6 +126,17 @@ type Result struct {
 	// RequireTLS says the dialogue required TLS, with no fallback to
 	// plain text: STARTTLS in require mode, or implicit TLS.
 	RequireTLS bool
+	// Ran is the set of checks the probe ran (Config.Checks with its
+	// default). Without checks.SMTP the Hosts hold no dialogue.
+	Ran checks.Set
+	// Checks holds the facts of the domain-level checks; per-host ones
+	// are in each Host.
+	Checks Checks
+}
+
+// Checks holds the facts each domain-level check gathered. A nil field is
+// a check that did not run.
+type Checks struct {
 }
 
 // Host holds the facts of the dialogue with one mail server.
@@ -139,6 +163,11 @@ type Host struct {
 	// Auth records SMTP AUTH when Config.Auth or Config.Submission asked
 	// for it and the dialogue got that far; nil otherwise.
 	Auth *AuthInfo
+	// Untestable says no address of the host could be reached from this
+	// machine for a reason of its own (no route to the address family,
+	// such as IPv6 on an IPv4-only network), so nothing is known of the
+	// server.
+	Untestable bool
 }
 
 // Attempt records one connection attempt to an address of a host.
@@ -215,7 +244,8 @@ const (
 	ErrRefused  ErrorKind = "refused"  // connection refused (RST on connect)
 	ErrReset    ErrorKind = "reset"    // connection reset by the peer
 	ErrClosed   ErrorKind = "closed"   // the peer closed the connection (EOF)
-	ErrNetwork  ErrorKind = "network"  // other network errors: unreachable, no route; or the host has no address
+	ErrNetwork  ErrorKind = "network"  // other network errors: host unreachable; or the host has no address
+	ErrNoRoute  ErrorKind = "no-route" // this machine has no route to the address (network unreachable, no source address of its family)
 	ErrTLS      ErrorKind = "tls"      // the TLS handshake failed
 	ErrProtocol ErrorKind = "protocol" // the peer's bytes are not SMTP
 	ErrPolicy   ErrorKind = "policy"   // the probe stopped on purpose: STARTTLS required but missing, credentials withheld, a command with CR or LF

@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/internal/hostport"
 )
 
 // Defaults of Config.
@@ -41,9 +41,9 @@ type job struct {
 
 // Run probes the mail servers of t and returns what it saw. With
 // cfg.Server set it talks to that host; otherwise to every MX host of
-// t.Domain, concurrently, each at the first of its addresses that accepts a
-// connection (every address with cfg.AllAddresses). Run never sends DATA
-// unless cfg.Data is set. When ctx ends, Run returns promptly with what it
+// t.Domain, concurrently, at every address (with cfg.FirstAddress, at the
+// first that accepts a connection). The other checks of cfg.Checks run
+// alongside the dialogues. Run never sends DATA unless cfg.Data is set. When ctx ends, Run returns promptly with what it
 // gathered, the interrupted dialogues marked ErrCanceled.
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
@@ -51,6 +51,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 	res := Result{
 		Target: t, Started: cfg.Now(), Server: cfg.Server, Submission: cfg.Submission,
 		RequireTLS: cfg.StartTLS == StartTLSRequire || cfg.ImplicitTLS,
+		Ran:        cfg.Checks,
 	}
 	jobs, err := plan(ctx, &cfg, t, &res)
 	if err != nil {
@@ -58,13 +59,20 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		res.Duration = time.Since(start)
 		return res
 	}
-	if cfg.AllAddresses {
+	if !cfg.FirstAddress {
 		jobs = perAddress(jobs)
 	}
 	res.Hosts = make([]Host, len(jobs))
 	sem := make(chan struct{}, MaxSessions)
 	var wg sync.WaitGroup
 	for i, j := range jobs {
+		if !cfg.Checks.Has(checks.SMTP) {
+			res.Hosts[i] = Host{Name: j.name, Preference: j.pref, Port: j.port}
+			if len(j.addrs) > 0 {
+				res.Hosts[i].Addr = j.addrs[0]
+			}
+			continue
+		}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
@@ -106,23 +114,29 @@ func withDefaults(cfg Config) Config {
 	if cfg.Gate == nil {
 		cfg.Gate = &Gate{}
 	}
+	if cfg.Checks == 0 {
+		cfg.Checks = checks.Of(checks.SMTP)
+	}
 	return cfg
 }
 
 // plan finds the hosts to probe: the --server host, or the MX hosts. An
 // error means the resolver failed and nothing can be probed.
 func plan(ctx context.Context, cfg *Config, t Target, res *Result) ([]job, error) {
+	if cfg.Port < 0 || cfg.Port > 65535 {
+		return nil, fmt.Errorf("invalid port %d: want 1 to 65535", cfg.Port)
+	}
 	if cfg.Server != "" {
-		host, port, err := splitServer(cfg.Server, cfg.Port)
+		hp, err := hostport.Parse(cfg.Server, cfg.Port)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("invalid server %q: %w", cfg.Server, err)
 		}
-		addrs, queries, err := cfg.Resolver.LookupHost(ctx, host)
+		addrs, queries, err := cfg.Resolver.LookupHost(ctx, hp.Host)
 		res.DNS.Queries = queries
 		if err != nil && !errors.Is(err, dnsx.ErrNoAddresses) {
 			return nil, err
 		}
-		return []job{{name: host, port: port, addrs: addrs, err: err}}, nil
+		return []job{{name: hp.Host, port: hp.Port, addrs: addrs, err: err}}, nil
 	}
 	mx, err := cfg.Resolver.LookupMX(ctx, t.Domain)
 	res.DNS = mx
@@ -141,23 +155,6 @@ func plan(ctx context.Context, cfg *Config, t Target, res *Result) ([]job, error
 		jobs = append(jobs, j)
 	}
 	return jobs, nil
-}
-
-// splitServer takes "host", "host:port", "[v6]:port" or a bare IPv6
-// address apart.
-func splitServer(s string, defPort int) (string, int, error) {
-	if a, err := netip.ParseAddr(strings.Trim(s, "[]")); err == nil {
-		return a.String(), defPort, nil
-	}
-	host, p, err := net.SplitHostPort(s)
-	if err != nil {
-		return s, defPort, nil
-	}
-	port, err := strconv.Atoi(p)
-	if err != nil || port < 1 || port > 65535 {
-		return "", 0, fmt.Errorf("invalid server %q: bad port", s)
-	}
-	return host, port, nil
 }
 
 // perAddress splits each job into one job per address.
@@ -209,7 +206,19 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 		release()
 		return h
 	}
+	h.Untestable = untestable(h.Attempts)
 	return h
+}
+
+// untestable reports whether every attempt failed for want of a route from
+// this machine, so that nothing is known of the server.
+func untestable(ats []Attempt) bool {
+	for _, at := range ats {
+		if at.Err == nil || at.Err.Kind != ErrNoRoute {
+			return false
+		}
+	}
+	return len(ats) > 0
 }
 
 // dial connects to a within the step timeout.

@@ -2,6 +2,7 @@ package probe_test
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"sync"
 	"testing"
@@ -67,7 +68,9 @@ func TestRunAddressFallback(t *testing.T) {
 	}
 	t.Run("first that accepts", func(t *testing.T) {
 		d := &dialer{to: good.Addr, routes: map[string]string{"192.0.2.1": refused}}
-		res := probe.Run(context.Background(), zoneConfig(t, d, rrs...), target(t, "example.com"))
+		cfg := zoneConfig(t, d, rrs...)
+		cfg.FirstAddress = true
+		res := probe.Run(context.Background(), cfg, target(t, "example.com"))
 		h := res.Hosts[0]
 		if len(res.Hosts) != 1 || h.Err != nil || h.Addr.String() != "192.0.2.2" || len(h.Attempts) != 2 ||
 			h.Attempts[0].Err == nil || h.Attempts[1].Err != nil {
@@ -77,7 +80,6 @@ func TestRunAddressFallback(t *testing.T) {
 	t.Run("all addresses", func(t *testing.T) {
 		d := &dialer{to: good.Addr, routes: map[string]string{"192.0.2.1": refused}}
 		cfg := zoneConfig(t, d, rrs...)
-		cfg.AllAddresses = true
 		res := probe.Run(context.Background(), cfg, target(t, "example.com"))
 		if len(res.Hosts) != 2 {
 			t.Fatalf("%d hosts, want one per address", len(res.Hosts))
@@ -135,6 +137,10 @@ func TestRunServer(t *testing.T) {
 		{"192.0.2.99", "192.0.2.99:25", "192.0.2.99", 25},
 		{"[2001:db8::1]:587", "[2001:db8::1]:587", "2001:db8::1", 587},
 		{"2001:db8::1", "[2001:db8::1]:25", "2001:db8::1", 25},
+		{"[2001:db8::1]", "[2001:db8::1]:25", "2001:db8::1", 25},
+		// The name is the one the command line checked: lower case,
+		// without the final dot.
+		{"MX.Example.COM.:2525", "192.0.2.10:2525", "mx.example.com", 2525},
 	} {
 		t.Run(tc.server, func(t *testing.T) {
 			cfg, d := setup(t, srv.Addr)
@@ -149,6 +155,19 @@ func TestRunServer(t *testing.T) {
 			}
 			if h.Steps[3].Command != "RCPT TO:<user@example.org>" {
 				t.Errorf("RCPT %q", h.Steps[3].Command)
+			}
+		})
+	}
+	for _, bad := range []struct {
+		server string
+		port   int
+	}{{"mx.example.com:0", 0}, {"mx.example.com:", 0}, {"mx.example.com", 70000}, {"mx.example.com", -1}, {"[mx.example.com]:25", 0}} {
+		t.Run(fmt.Sprintf("bad %s port %d", bad.server, bad.port), func(t *testing.T) {
+			cfg, d := setup(t, srv.Addr)
+			cfg.Server, cfg.Port = bad.server, bad.port
+			res := probe.Run(context.Background(), cfg, target(t, "example.com"))
+			if res.DNSErr == nil || len(res.Hosts) != 0 || len(d.dialed) != 0 {
+				t.Errorf("DNSErr %v hosts %+v dialed %v; want an error and nothing dialed", res.DNSErr, res.Hosts, d.dialed)
 			}
 		})
 	}

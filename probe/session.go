@@ -400,6 +400,11 @@ func errorKind(err error) ErrorKind {
 		return ErrClosed
 	case errors.As(err, &ae), errors.As(err, &rhe):
 		return ErrTLS
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EADDRNOTAVAIL):
+		// The fault is on this side: no route out, or no address of the
+		// family to send from. EHOSTUNREACH, which a router far away can
+		// cause, stays ErrNetwork.
+		return ErrNoRoute
 	}
 	return ErrNetwork
 }

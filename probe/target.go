@@ -3,19 +3,18 @@ package probe
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/netip"
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/idna"
+	"github.com/smtpprobe/smtpprobe/internal/hostport"
 )
 
-// Limits of RFC 5321 section 4.5.3.1 and RFC 1035 section 2.3.4.
+// Limits of RFC 5321 section 4.5.3.1; hostport has those of domains.
 const (
 	maxLocalPart = 64  // octets of a local part
 	maxPath      = 256 // octets of a path, angle brackets included
-	maxDomain    = 253 // octets of a domain name without the final dot
-	maxLabel     = 63  // octets of a label
 	maxInput     = 1024
 )
 
@@ -30,6 +29,9 @@ func ParseTarget(s string) (Target, error) {
 		return Target{}, err
 	}
 	in := strings.Trim(s, " \t")
+	if host, ok := urlHost(in); ok {
+		return Target{}, fmt.Errorf("invalid target %q: a URL, not a domain or an address%s", s, didYouMean(host))
+	}
 	if strings.Contains(in, "@") {
 		addr, err := ParseAddress(in)
 		if err != nil {
@@ -59,6 +61,25 @@ func ParseAddress(s string) (string, error) {
 	at := strings.LastIndexByte(a, '@')
 	if at < 0 {
 		return "", fmt.Errorf("invalid address %q: no @domain", s)
+	}
+	if rest, ok := cutPrefixFold(a, "mailto:"); ok {
+		rest, _, _ = strings.Cut(rest, "?")
+		return "", fmt.Errorf("invalid address %q: a mailto: link, not an address%s", s, didYouMean(rest))
+	}
+	if l := a[:at]; strings.Contains(l, "@") && !(len(l) >= 2 && l[0] == '"' && l[len(l)-1] == '"') {
+		// An @ in a local part must be quoted ("a@b"@example.com); unquoted
+		// it is a typo, not a request to quote it.
+		var parts []string
+		for p := range strings.SplitSeq(a, "@") {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+		guess := ""
+		if len(parts) >= 2 {
+			guess = parts[0] + "@" + parts[1]
+		}
+		return "", fmt.Errorf("invalid address %q: more than one @%s", s, didYouMean(guess))
 	}
 	local, err := localPart(a[:at])
 	if err != nil {
@@ -132,29 +153,54 @@ func ParseDomain(s string) (string, error) {
 	if _, err := netip.ParseAddr(strings.Trim(d, "[]")); err == nil {
 		return "", fmt.Errorf("invalid domain %q: an IP address is not a mail domain, use --server", s)
 	}
-	a, err := idna.Lookup.ToASCII(d)
+	if host, ok := urlHost(d); ok {
+		return "", fmt.Errorf("invalid domain %q: a URL, not a domain%s", s, didYouMean(host))
+	}
+	if host, port, ok := strings.Cut(d, ":"); ok && host != "" && allDigits(port) {
+		return "", fmt.Errorf("invalid domain %q: a port is not part of a domain; did you mean %s with --port %s?", s, host, port)
+	}
+	if host, _, ok := strings.Cut(d, "/"); ok && host != "" {
+		return "", fmt.Errorf("invalid domain %q: a path is not part of a domain%s", s, didYouMean(host))
+	}
+	a, err := hostport.Domain(s)
 	if err != nil {
-		return "", fmt.Errorf("invalid domain %q: %v", s, err)
-	}
-	a = strings.ToLower(a)
-	// The A-label must itself be valid: what the probe sends, a later
-	// parse must accept.
-	if again, err := idna.Lookup.ToASCII(a); err != nil || again != a {
-		return "", fmt.Errorf("invalid domain %q: does not convert to a valid A-label", s)
-	}
-	if len(a) > maxDomain {
-		return "", fmt.Errorf("invalid domain %q: longer than %d bytes", s, maxDomain)
-	}
-	labels := strings.Split(a, ".")
-	for _, l := range labels {
-		if err := checkLabel(l); err != nil {
-			return "", fmt.Errorf("invalid domain %q: %w", s, err)
-		}
-	}
-	if allDigits(labels[len(labels)-1]) {
-		return "", fmt.Errorf("invalid domain %q: the last label is numeric", s)
+		return "", fmt.Errorf("invalid domain %q: %w", s, err)
 	}
 	return a, nil
+}
+
+// urlHost recognises a URL ("https://example.com/") given where a domain
+// or an address belongs, and returns its host: what was probably meant.
+func urlHost(s string) (string, bool) {
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok || scheme == "" || strings.ContainsAny(scheme, "@/ ") {
+		return "", false
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:] // user@host, as in smtp://user@host
+	}
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	return strings.Trim(host, "[]"), true
+}
+
+// didYouMean suggests what a mistyped target probably meant, when there is
+// a suggestion to make.
+func didYouMean(s string) string {
+	if s == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %s?", s)
+}
+
+// cutPrefixFold is strings.CutPrefix ignoring ASCII case.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
 }
 
 // checkInput refuses what can never be valid: empty, overlong, or with a
@@ -169,23 +215,6 @@ func checkInput(what, s string) error {
 		return fmt.Errorf("invalid %s: longer than %d bytes", what, maxInput)
 	case !utf8.ValidString(s):
 		return fmt.Errorf("invalid %s %q: not valid UTF-8", what, s)
-	}
-	return nil
-}
-
-func checkLabel(l string) error {
-	switch {
-	case l == "":
-		return errors.New("empty label")
-	case len(l) > maxLabel:
-		return fmt.Errorf("label longer than %d bytes", maxLabel)
-	case l[0] == '-' || l[len(l)-1] == '-':
-		return fmt.Errorf("label %q starts or ends with a hyphen", l)
-	}
-	for i := 0; i < len(l); i++ {
-		if c := l[i]; !isAlnum(c) && c != '-' {
-			return fmt.Errorf("label %q has %q: only letters, digits and hyphens are allowed", l, c)
-		}
 	}
 	return nil
 }

@@ -59,7 +59,9 @@ func TestParseTargetBad(t *testing.T) {
 		{"exa_mple.com", "invalid domain"},
 		{"exa mple.com", "invalid domain"},
 		{"example.com:25", "invalid domain"},
-		{"http://example.com", "invalid domain"},
+		{"http://example.com", "a URL"},
+		{"@@example.com", "more than one @"},
+		{"@@", "more than one @"},
 		{strings.Repeat("a", 64) + ".com", "invalid domain"},
 		{strings.Repeat(long63+".", 4) + "com", "longer than 253 bytes"},
 		{"192.0.2.1", "an IP address is not a mail domain"},
@@ -78,6 +80,16 @@ func TestParseTargetBad(t *testing.T) {
 		{"a" + strings.Repeat(" ", 62) + "b@example.com", "local part longer than 64 bytes"},
 		{"u@" + strings.Repeat(long63+".", 3) + strings.Repeat("a", 61), "longer than 254 bytes"},
 		{strings.Repeat("a", 2000) + ".com", "longer than 1024 bytes"},
+		// Typos: a one-line error that says what was probably meant.
+		{"user@@ok.test", "more than one @; did you mean user@ok.test?"},
+		{"user@ok.test@x", "more than one @; did you mean user@ok.test?"},
+		{"mailto:user@ok.test", "a mailto: link, not an address; did you mean user@ok.test?"},
+		{"MAILTO:user@ok.test?subject=hi", "did you mean user@ok.test?"},
+		{"https://example.com/", "a URL, not a domain or an address; did you mean example.com?"},
+		{"smtp://me@mail.example.com:587", "a URL, not a domain or an address; did you mean mail.example.com?"},
+		{"example.com:25", "a port is not part of a domain; did you mean example.com with --port 25?"},
+		{"example.com/contact", "a path is not part of a domain; did you mean example.com?"},
+		{"user@example.com:587", "did you mean example.com with --port 587?"},
 	} {
 		got, err := ParseTarget(tc.in)
 		if err == nil {
@@ -161,7 +173,7 @@ func FuzzParseTarget(f *testing.F) {
 		if strings.ContainsAny(tg.Rcpt+tg.Domain, "\r\n\x00") {
 			t.Fatalf("CR, LF or NUL in %+v", tg)
 		}
-		if !strings.HasSuffix(tg.Rcpt, "@"+tg.Domain) || len(tg.Domain) > maxDomain || len(tg.Rcpt) > maxPath-2 {
+		if !strings.HasSuffix(tg.Rcpt, "@"+tg.Domain) || len(tg.Domain) > 253 || len(tg.Rcpt) > maxPath-2 {
 			t.Fatalf("target %+v", tg)
 		}
 		// What ParseTarget returns parses again to itself.

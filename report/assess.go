@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
@@ -50,10 +51,15 @@ func Assess(r probe.Result, o Options) Assessment {
 		j.judgeDNS()
 	}
 	j.hosts = make([]hostJudgement, len(r.Hosts))
+	dialogue := !ranChecks(&r) || r.Ran.Has(checks.SMTP)
 	for i := range r.Hosts {
-		j.judgeHost(i)
+		if dialogue {
+			j.judgeHost(i)
+		}
 	}
-	j.aggregate()
+	if dialogue {
+		j.aggregate()
+	}
 
 	a := Assessment{Result: r, Hosts: make([]Status, len(r.Hosts))}
 	a.Findings = append(a.Findings, j.dnsFindings...)
@@ -69,6 +75,7 @@ func Assess(r probe.Result, o Options) Assessment {
 		a.Status = Unknown // nothing was probed and nothing says why
 	}
 	a.Summary = summarize(a, j.now, o)
+	j.judgeChecks(&a)
 	return applyThresholds(a, o)
 }
 
@@ -81,6 +88,7 @@ const (
 	outNoSession                  // connected, but no 220 greeting
 	outThrottled                  // turned away by a rate limit
 	outTLSFailed                  // implicit TLS that failed before any reply
+	outUntestable                 // no route from this machine to any address
 	outSession                    // greeted, the dialogue went on
 )
 
@@ -158,7 +166,10 @@ func (j *judge) judgeHost(i int) {
 		for _, f := range hj.findings {
 			hj.status = Worst(hj.status, f.Severity)
 		}
-		if hj.outcome != outSession && hj.status == OK {
+		switch {
+		case hj.outcome == outUntestable:
+			hj.status = Unknown // nothing is known of the server
+		case hj.outcome != outSession && hj.status == OK:
 			hj.status = Critical // turned away without a finding saying so
 		}
 	}()
@@ -171,6 +182,12 @@ func (j *judge) judgeHost(i int) {
 		} else if !j.dnsSaysNoAddress(h.Name) {
 			add(j.finding(Critical, h.Name, FindingHostUnreachable, nil, errText(h.Err)), true)
 		}
+		return
+	case h.Untestable:
+		// No route from here: the domain is not at fault, and the host
+		// is left out of the verdict (aggregate).
+		hj.outcome = outUntestable
+		add(j.finding(OK, h.Name, FindingAddressUntestable, nil, attemptsText(h)), false)
 		return
 	case len(h.Steps) == 0 && (h.Err == nil || h.Err.Step == "connect"):
 		hj.outcome = outUnreachable
@@ -315,8 +332,11 @@ func (j *judge) judgeTLS(h probe.Host, add func(Finding, bool)) {
 func (j *judge) aggregate() {
 	delivering, connected, refused, session := false, false, false, false
 	var unreachable []probe.Host
+	untestable := 0
 	for i, hj := range j.hosts {
 		switch hj.outcome {
+		case outUntestable:
+			untestable++
 		case outSession:
 			delivering = delivering || hj.status != Critical && hj.status != Unknown
 			connected, session = true, true
@@ -339,6 +359,8 @@ func (j *judge) aggregate() {
 		return
 	}
 	switch {
+	case untestable > 0 && untestable == len(j.hosts):
+		j.aggFindings = append(j.aggFindings, j.finding(Unknown, "", FindingNothingTestable, nil, ""))
 	case len(unreachable) > 0 && !connected && blockedPort(unreachable):
 		port := strconv.Itoa(unreachable[0].Port)
 		j.aggFindings = append(j.aggFindings, j.finding(Critical, "", FindingPortBlocked, map[string]string{"port": port}, blockedDetail(unreachable)))

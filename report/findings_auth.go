@@ -70,7 +70,7 @@ func (j *judge) judgeAuth(i int, add func(Finding, bool)) {
 	case probe.AuthNoMechanism:
 		sev := Unknown
 		for _, m := range a.Offered {
-			if slices.Contains(probe.Mechanisms, m) {
+			if slices.Contains(probe.Mechanisms(), m) {
 				sev = Critical // usable with the other kind of credential
 			}
 		}

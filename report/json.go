@@ -44,6 +44,9 @@ type jsonReport struct {
 	DNS        jsonDNS       `json:"dns"`
 	Hosts      []jsonHost    `json:"hosts"`
 	Findings   []jsonFinding `json:"findings"`
+	// Checks holds the domain-level checks by name; absent when no check
+	// beyond the dialogue ran.
+	Checks map[string]any `json:"checks,omitempty"`
 }
 
 type jsonDNS struct {
@@ -98,6 +101,10 @@ type jsonHost struct {
 	ExtensionsBeforeTLS map[string]string `json:"extensions_before_tls,omitempty"`
 	Steps               []jsonStep        `json:"steps"`
 	Auth                *jsonAuth         `json:"auth,omitempty"`
+	// Untestable marks an address this machine has no route to.
+	Untestable bool `json:"untestable,omitempty"`
+	// Checks holds the per-host checks by name.
+	Checks map[string]any `json:"checks,omitempty"`
 }
 
 type jsonAttempt struct {
@@ -150,6 +157,7 @@ type jsonFinding struct {
 	ID       string `json:"id"`
 	Severity string `json:"severity"`
 	Host     string `json:"host"`
+	Check    string `json:"check,omitempty"` // "" for the dialogue's findings
 	Code     int    `json:"code"`
 	Enhanced string `json:"enhanced"`
 	Command  string `json:"command,omitempty"`
@@ -182,11 +190,15 @@ func jsonAssessment(a Assessment, o Options) jsonReport {
 		if i < len(a.Hosts) {
 			st = a.Hosts[i]
 		}
-		out.Hosts = append(out.Hosts, jsonHostOf(h, st, now, o))
+		jh := jsonHostOf(h, st, now, o)
+		jh.Untestable = h.Untestable
+		jh.Checks = jsonHostChecksOf(a, i)
+		out.Hosts = append(out.Hosts, jh)
 	}
+	out.Checks = jsonChecksOf(a)
 	for _, f := range a.Findings {
 		out.Findings = append(out.Findings, jsonFinding{
-			ID: f.ID, Severity: severityLabel(f.Severity), Host: f.Host,
+			ID: f.ID, Severity: severityLabel(f.Severity), Host: f.Host, Check: string(f.Check),
 			Code: f.Code, Enhanced: f.Enhanced, Command: f.Command, Detail: f.Detail,
 			Diagnosis: f.Diagnosis,
 		})

@@ -8,6 +8,7 @@ package report
 import (
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
@@ -22,9 +23,14 @@ const (
 	Warning  Status = 1
 	Critical Status = 2
 	Unknown  Status = 3
+	// Untestable is the status of a check that could not be decided from
+	// this machine or resolver (a resolver that does not validate DNSSEC,
+	// no IPv6 route). It is never an assessment's status: Worst ranks it
+	// below OK, so it never raises the exit status.
+	Untestable Status = 4
 )
 
-// String returns "ok", "warning", "critical" or "unknown".
+// String returns "ok", "warning", "critical", "unknown" or "untestable".
 func (s Status) String() string {
 	switch s {
 	case OK:
@@ -33,15 +39,19 @@ func (s Status) String() string {
 		return "warning"
 	case Critical:
 		return "critical"
+	case Untestable:
+		return "untestable"
 	}
 	return "unknown"
 }
 
 // rank orders statuses by how bad they are for Worst: the contract ranks
 // critical > warning > unknown > ok, so that one target that could not be
-// probed does not hide a failing one.
+// probed does not hide a failing one. Untestable ranks lowest.
 func (s Status) rank() int {
 	switch s {
+	case Untestable:
+		return -1
 	case OK:
 		return 0
 	case Unknown:
@@ -70,6 +80,21 @@ type Assessment struct {
 	Hosts    []Status // verdict per Result.Hosts entry
 	Status   Status
 	Summary  string // one line a person can act on, in Options.Lang
+	// Checks are the verdicts of the domain-level checks that ran, in
+	// report order; HostChecks those of the per-host checks, one list per
+	// Result.Hosts entry. Both are empty for a Result that ran no checks
+	// beyond the dialogue (Result.Ran of zero or checks.SMTP alone).
+	Checks     []Check
+	HostChecks [][]Check
+}
+
+// Check is the verdict of one check.
+type Check struct {
+	Name checks.Name
+	// Status is the worst of the check's findings, or Untestable when it
+	// could not be decided from here.
+	Status  Status
+	Summary string // one line in Options.Lang: the title of its worst finding
 }
 
 // Finding is something in a result that is not what a healthy exchange
@@ -79,6 +104,9 @@ type Finding struct {
 	// information (rendered as "info").
 	Severity Status
 	Host     string // "" for findings about the target as a whole (DNS)
+	// Check names the check the finding belongs to; "" for the findings of
+	// the SMTP dialogue and the MX lookup.
+	Check    checks.Name
 	ID       string // catalog key of the finding's text, e.g. "port25-blocked"
 	Code     int    // the reply code behind it, 0 when none
 	Enhanced string

@@ -47,10 +47,6 @@ func addAuthFlags(fs *pflag.FlagSet, a *authOptions) {
 // already holds the other flags. The password and token are read here,
 // from a file or the environment, and never appear in an error.
 func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(string) string) error {
-	mech := strings.ToUpper(a.mech)
-	if err := probe.CheckAuth(&probe.Auth{Mechanism: mech}); err != nil {
-		return fmt.Errorf("--auth-mech: %w", err)
-	}
 	if a.submission {
 		if cfg.Server == "" {
 			return errors.New("--submission needs --server HOST: submission servers are not found by MX lookup (try --server smtp.example.com)")
@@ -73,38 +69,43 @@ func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(st
 		}
 		return nil
 	}
-	if err := probe.CheckAuth(&probe.Auth{User: a.user}); err != nil {
-		return fmt.Errorf("--auth-user: %w", err)
-	}
 	if cfg.Server == "" {
 		return errors.New("--auth-user needs --server HOST: credentials go only to a server you name, never to MX hosts found in DNS")
 	}
-	auth := &probe.Auth{User: a.user, Mechanism: mech, AllowInsecure: a.allowInsecure}
-	token := mech == probe.MechXOAuth2 || mech == probe.MechOAuthBearer
-	switch {
-	case a.tokenFile != "" && a.passwordFile != "":
+	if a.tokenFile != "" && a.passwordFile != "" {
 		return errors.New("--auth-password-file and --auth-token-file: give one, not both")
+	}
+	auth := &probe.Auth{User: a.user, Mechanism: strings.ToUpper(a.mech), AllowInsecure: a.allowInsecure}
+	// Where each field came from, to name it when it breaks a rule.
+	source := map[probe.AuthField]string{
+		probe.AuthFieldUser:      "--auth-user",
+		probe.AuthFieldPassword:  "--auth-password-file",
+		probe.AuthFieldToken:     "--auth-token-file",
+		probe.AuthFieldMechanism: "--auth-mech",
+	}
+	var err error
+	switch {
 	case a.tokenFile != "":
-		if mech != "" && !token {
-			return fmt.Errorf("--auth-mech %s takes a password, not --auth-token-file", mech)
-		}
-		t, err := readSecret(a.tokenFile, "--auth-token-file")
-		if err != nil {
-			return err
-		}
-		if err := probe.CheckAuth(&probe.Auth{Token: t}); err != nil {
-			return fmt.Errorf("--auth-token-file: %w", err)
-		}
-		auth.Token = t
+		auth.Token, err = readSecret(a.tokenFile, "--auth-token-file")
+	case a.passwordFile != "":
+		auth.Password, err = readSecret(a.passwordFile, "--auth-password-file")
+	case auth.Mechanism == probe.MechXOAuth2 || auth.Mechanism == probe.MechOAuthBearer:
+		return fmt.Errorf("--auth-mech %s needs a token: --auth-token-file FILE", auth.Mechanism)
 	default:
-		if token {
-			return fmt.Errorf("--auth-mech %s needs a token: --auth-token-file FILE", mech)
+		source[probe.AuthFieldPassword] = passwordEnv
+		if auth.Password = getenv(passwordEnv); auth.Password == "" {
+			err = fmt.Errorf("--auth-user needs a password: --auth-password-file FILE or the environment variable %s", passwordEnv)
 		}
-		p, err := password(a.passwordFile, getenv)
-		if err != nil {
-			return err
+	}
+	if err != nil {
+		return err
+	}
+	if err := probe.CheckAuth(auth); err != nil {
+		var ae *probe.AuthError
+		if errors.As(err, &ae) {
+			return fmt.Errorf("%s: %w", source[ae.Field], err)
 		}
-		auth.Password = p
+		return err
 	}
 	cfg.Auth = auth
 	if !fs.Changed("from") {
@@ -115,22 +116,6 @@ func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(st
 		}
 	}
 	return nil
-}
-
-// password reads the password from file, else from the environment.
-func password(file string, getenv func(string) string) (string, error) {
-	if file != "" {
-		p, err := readSecret(file, "--auth-password-file")
-		if err != nil {
-			return "", err
-		}
-		return p, checkPassword(p, "--auth-password-file")
-	}
-	p := getenv(passwordEnv)
-	if p == "" {
-		return "", fmt.Errorf("--auth-user needs a password: --auth-password-file FILE or the environment variable %s", passwordEnv)
-	}
-	return p, checkPassword(p, passwordEnv)
 }
 
 // readSecret returns the first line of file without its line end; it must
@@ -154,14 +139,6 @@ func readSecret(file, flag string) (string, error) {
 		return "", fmt.Errorf("%s: the first line of %s is empty", flag, file)
 	}
 	return line, nil
-}
-
-// checkPassword names the source of a password that SASL cannot carry.
-func checkPassword(p, source string) error {
-	if err := probe.CheckAuth(&probe.Auth{Password: p}); err != nil {
-		return fmt.Errorf("%s: %w", source, err)
-	}
-	return nil
 }
 
 // authDeadlineSteps is how many replies AUTH adds to a dialogue at most

@@ -1,71 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 )
-
-// maxTargetLine bounds one line of a target list; no domain or address
-// comes near it, so a longer line is a mistake (or not a target list).
-const maxTargetLine = 1024
-
-// readTargets gathers targets from the arguments, "-" (standard input) and
-// --file, in that order.
-func readTargets(args []string, file string, stdin io.Reader) ([]string, error) {
-	var out []string
-	for _, a := range args {
-		if a != "-" {
-			out = append(out, a)
-			continue
-		}
-		ts, err := scanTargets(stdin, "standard input")
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ts...)
-	}
-	if file != "" {
-		f, err := os.Open(file)
-		if err != nil {
-			return nil, fmt.Errorf("--file: %w", err)
-		}
-		defer f.Close()
-		ts, err := scanTargets(f, file)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ts...)
-	}
-	return out, nil
-}
-
-// scanTargets reads one target a line, skipping blank lines and # comments.
-func scanTargets(r io.Reader, name string) ([]string, error) {
-	var out []string
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 256), maxTargetLine)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if i := strings.Index(line, "#"); i == 0 || (i > 0 && (line[i-1] == ' ' || line[i-1] == '\t')) {
-			line = line[:i]
-		}
-		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("reading targets from %s: %w", name, err)
-	}
-	return out, nil
-}
 
 // batch probes many targets, a few at a time, and prints each result as
 // it is ready.
@@ -85,18 +28,19 @@ type batch struct {
 type outcome struct {
 	index int
 	as    report.Assessment
+	err   error // the input was no target: said on stderr
 }
 
 // run probes every input and renders the results; it returns the exit
 // status, the worst over all targets.
-func (b *batch) run(ctx context.Context, inputs []string) int {
+func (b *batch) run(ctx context.Context, inputs []input) int {
 	jobs := make(chan int)
 	results := make(chan outcome)
 	workers := min(b.concurrency, len(inputs))
 	for range workers {
 		go func() {
 			for i := range jobs {
-				results <- outcome{i, b.probe(ctx, inputs[i])}
+				results <- b.probe(ctx, i, inputs[i])
 			}
 		}()
 	}
@@ -114,6 +58,9 @@ func (b *batch) run(ctx context.Context, inputs []string) int {
 	for done := 1; done <= len(inputs); done++ {
 		r := <-results
 		all[r.index] = r.as
+		if r.err != nil {
+			fmt.Fprintf(b.stderr, "smtpprobe: error: %v\n", r.err)
+		}
 		status = report.Worst(status, r.as.Status)
 		if b.progress {
 			fmt.Fprintf(b.stderr, "\r\033[K%d/%d targets probed", done, len(inputs))
@@ -144,15 +91,20 @@ func (b *batch) run(ctx context.Context, inputs []string) int {
 // probe runs one target. A target that does not parse becomes an unknown
 // result of its own, so that one typo in a list of a thousand domains does
 // not stop the other 999.
-func (b *batch) probe(ctx context.Context, input string) report.Assessment {
-	t, err := probe.ParseTarget(input)
+func (b *batch) probe(ctx context.Context, i int, in input) outcome {
+	if in.err != nil {
+		return outcome{i, report.Invalid(in.name(), in.err), in.err}
+	}
+	t, err := probe.ParseTarget(in.text)
 	if err != nil {
-		fmt.Fprintf(b.stderr, "smtpprobe: error: %v\n", err)
-		return report.Invalid(input, err)
+		if in.where != "" {
+			err = fmt.Errorf("%s: %w", in.where, err)
+		}
+		return outcome{i, report.Invalid(in.name(), err), err}
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.deadline)
 	defer cancel()
-	return report.Assess(probe.Run(ctx, b.cfg, t), b.ropts)
+	return outcome{i, report.Assess(probe.Run(ctx, b.cfg, t), b.ropts), nil}
 }
 
 // streams tells whether a format prints each target as it finishes; the

@@ -1,16 +1,17 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"net"
-	"net/netip"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/internal/hostport"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
@@ -20,7 +21,7 @@ import (
 // probe.Config and report.Options.
 type options struct {
 	server       string
-	port         int
+	port         portFlag
 	resolver     string
 	helo         string
 	from         string
@@ -31,11 +32,14 @@ type options struct {
 	tls          bool
 	timeout      time.Duration
 	deadline     time.Duration
+	deadlineSet  bool // --deadline was given: 0 is then a mistake, not the default
 	output       string
 	noColor      bool
 	lang         string
 	concurrency  int
 	allAddresses bool
+	firstAddress bool
+	checks       string
 	certWarnDays int
 	certCritDays int
 	warningTime  time.Duration
@@ -57,7 +61,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("smtpprobe", pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.StringVarP(&o.server, "server", "s", "", "skip the MX lookup and talk to `HOST[:PORT]` (the domain is still used for RCPT)")
-	fs.IntVarP(&o.port, "port", "p", 0, "SMTP `port` (default 25; 465 with implicit TLS, 587 for submission)")
+	fs.VarP(&o.port, "port", "p", "SMTP `port` (default 25; 465 with implicit TLS, 587 for submission)")
 	fs.StringVar(&o.resolver, "resolver", "", "DNS server to ask, `ADDR[:PORT]` (default: the system's, from /etc/resolv.conf)")
 	fs.StringVar(&o.helo, "helo", "", "`name` sent in EHLO/HELO (default: this host's name)")
 	fs.StringVar(&o.from, "from", "", "reverse path `ADDR` for MAIL FROM (default, and \"\": the null sender <>; when authenticating, the --auth-user address)")
@@ -73,13 +77,15 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.BoolVar(&o.noColor, "no-color", false, "plain text (colour is also off when NO_COLOR is set or stdout is not a terminal)")
 	fs.StringVar(&o.lang, "lang", "", "language of explanations, `LANG`: en or ja (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	fs.IntVarP(&o.concurrency, "concurrency", "c", defaultConcurrency, "targets probed at once when there are several")
-	fs.BoolVar(&o.allAddresses, "all-addresses", false, "probe every address of every MX host, not just the first that answers")
+	fs.StringVar(&o.checks, "checks", "inbound", "checks to run, a comma-separated `LIST` of names and groups (inbound = smtp,dnssec,dane,mta-sts,tls-rpt,ptr; sender = spf,dmarc,dkim; all; dnsbl); +NAME and -NAME change the default")
+	fs.BoolVar(&o.firstAddress, "first-address", false, "stop at the first address of each MX host that accepts a connection, instead of probing every address")
+	fs.BoolVar(&o.allAddresses, "all-addresses", false, "probe every address of every MX host (the default; kept for old scripts)")
 	fs.IntVar(&o.certWarnDays, "cert-warn-days", 14, "warn when a certificate expires within this many `days`")
 	fs.IntVar(&o.certCritDays, "cert-crit-days", 0, "critical when a certificate expires within this many `days` (default: off)")
 	fs.DurationVar(&o.warningTime, "warning-time", 0, "warning when the whole probe of a target takes longer (default: off)")
 	fs.DurationVar(&o.criticalTime, "critical-time", 0, "critical when the whole probe of a target takes longer (default: off)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when the status is ok (for cron)")
-	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE`, one per line (# comments and blank lines skipped)")
+	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE` (- for standard input), one per line (# comments and blank lines skipped)")
 	fs.BoolVar(&o.ordered, "ordered", false, "with several targets, print results in input order rather than as they finish")
 	fs.StringVar(&o.caFile, "ca-file", "", "verify server certificates against the PEM roots in `FILE` (default: the system's)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
@@ -105,13 +111,10 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	if o.tls && cfg.StartTLS == probe.StartTLSNever {
 		return cfg, fmt.Errorf("--tls and --starttls never contradict each other")
 	}
-	if o.port < 0 || o.port > 65535 {
-		return cfg, fmt.Errorf("--port %d: want 1 to 65535", o.port)
-	}
 	if o.timeout <= 0 {
 		return cfg, fmt.Errorf("--timeout %s: want a positive duration such as 10s", o.timeout)
 	}
-	if o.deadline < 0 {
+	if o.deadline < 0 || (o.deadlineSet && o.deadline == 0) {
 		return cfg, fmt.Errorf("--deadline %s: want a positive duration such as 2m", o.deadline)
 	}
 	if o.concurrency < 1 {
@@ -129,9 +132,16 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 		return cfg, fmt.Errorf("--warning-time and --critical-time want positive durations such as 5s")
 	}
 	if o.server != "" {
-		if err := checkServer(o.server); err != nil {
-			return cfg, err
+		if _, err := hostport.Parse(o.server, 0); err != nil {
+			return cfg, fmt.Errorf("--server %q: %w", o.server, err)
 		}
+	}
+	if o.firstAddress && o.allAddresses {
+		return cfg, fmt.Errorf("--first-address and --all-addresses contradict each other")
+	}
+	set, err := checks.Parse(o.checks)
+	if err != nil {
+		return cfg, fmt.Errorf("--checks: %w", err)
 	}
 	helo := o.helo
 	if helo == "" {
@@ -146,7 +156,7 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 		}
 		helo = h
 	}
-	helo, err := probe.ParseHelo(helo)
+	helo, err = probe.ParseHelo(helo)
 	if err != nil {
 		return cfg, fmt.Errorf("--helo: %w", err)
 	}
@@ -183,7 +193,7 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	}
 	cfg.Gate = &probe.Gate{}
 	cfg.Server = o.server
-	cfg.Port = o.port
+	cfg.Port = int(o.port)
 	cfg.Helo = helo
 	cfg.From = from
 	cfg.Rcpt = rcpt
@@ -191,7 +201,8 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	cfg.Data = o.data
 	cfg.ImplicitTLS = o.tls
 	cfg.Timeout = o.timeout
-	cfg.AllAddresses = o.allAddresses
+	cfg.FirstAddress = o.firstAddress
+	cfg.Checks = set
 	cfg.Resolver = res
 	return cfg, nil
 }
@@ -208,27 +219,23 @@ func (o *options) reportOptions(lang catalog.Lang, cfg probe.Config) report.Opti
 	}
 }
 
-// checkServer validates --server HOST[:PORT].
-func checkServer(s string) error {
-	host, port := s, ""
-	if h, p, err := net.SplitHostPort(s); err == nil {
-		host, port = h, p
-	} else if strings.Count(s, ":") == 1 {
-		return fmt.Errorf("--server %q: %v", s, err)
+// portFlag is --port: a port from 1 to 65535. Unset it is 0, which
+// probe.Config takes for the default port; "--port 0" (and "port=0" in
+// the exporter) is refused like any other port that names no server.
+type portFlag int
+
+func (p *portFlag) Set(s string) error {
+	n, err := hostport.ParsePort(s)
+	if err != nil {
+		return errors.New("want a number from 1 to 65535")
 	}
-	if port != "" {
-		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-			return fmt.Errorf("--server %q: port %q is not a number from 1 to 65535", s, port)
-		}
-	}
-	if _, err := netip.ParseAddr(host); err == nil {
-		return nil
-	}
-	if _, err := probe.ParseDomain(host); err != nil {
-		return fmt.Errorf("--server %q: %w", s, err)
-	}
+	*p = portFlag(n)
 	return nil
 }
+
+func (p *portFlag) String() string { return strconv.Itoa(int(*p)) }
+
+func (p *portFlag) Type() string { return "port" }
 
 // language picks the language of explanations: --lang, else the locale
 // environment the way setlocale reads it (LC_ALL over LC_MESSAGES over LANG).

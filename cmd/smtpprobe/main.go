@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -31,6 +32,7 @@ func main() {
 		stderr:         os.Stderr,
 		getenv:         os.Getenv,
 		hostname:       os.Hostname,
+		stdinTerminal:  isTerminal(os.Stdin),
 		stdoutTerminal: isTerminal(os.Stdout),
 		stderrTerminal: isTerminal(os.Stderr),
 	})
@@ -45,6 +47,7 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	hostname       func() (string, error)
+	stdinTerminal  bool
 	stdoutTerminal bool
 	stderrTerminal bool
 	// configure, when set, adjusts the probe configuration after the flags
@@ -58,12 +61,14 @@ func isTerminal(f *os.File) bool {
 
 // run is the whole command; its result is the exit status.
 func run(ctx context.Context, args []string, e *env) int {
-	if len(args) > 0 {
-		switch args[0] {
+	if name, rest, ok := subcommand(args); ok {
+		switch name {
 		case "explain":
-			return runExplain(args[1:], e)
+			return runExplain(rest, e)
 		case "serve":
-			return runServe(ctx, args[1:], e)
+			return runServe(ctx, rest, e)
+		case "help":
+			return runHelp(ctx, rest, e)
 		}
 	}
 	var o options
@@ -72,6 +77,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err := fs.Parse(args); err != nil {
 		return fail(e.stderr, err, "run 'smtpprobe --help' for usage")
 	}
+	o.deadlineSet = fs.Changed("deadline")
 	if o.help {
 		usage(e.stdout, fs)
 		return 0
@@ -103,11 +109,15 @@ func run(ctx context.Context, args []string, e *env) int {
 	default:
 		return fail(e.stderr, fmt.Errorf("--output %q: want text, json, nagios or prometheus", o.output), "")
 	}
-	inputs, err := readTargets(fs.Args(), o.file, e.stdin)
+	inputs, err := readTargets(fs.Args(), o.file, e)
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
-	inputs = o.auth.defaultTargets(inputs)
+	if len(inputs) == 0 {
+		for _, t := range o.auth.defaultTargets(nil) {
+			inputs = append(inputs, input{text: t})
+		}
+	}
 	if len(inputs) == 0 {
 		return fail(e.stderr, errors.New("no target given"), "try 'smtpprobe example.com' or 'smtpprobe --help'")
 	}
@@ -129,6 +139,44 @@ func run(ctx context.Context, args []string, e *env) int {
 		deadline:    o.runDeadline(),
 	}
 	return b.run(ctx, inputs)
+}
+
+// subcommands are the words that name a command rather than a target.
+var subcommands = []string{"explain", "serve", "help"}
+
+// subcommand finds a subcommand given first or after flags
+// ("smtpprobe --no-color explain 550"); it returns the subcommand's
+// arguments, those flags included. After "--" every word is a target.
+func subcommand(args []string) (name string, rest []string, ok bool) {
+	fs := newFlagSet(&options{})
+	fs.SetOutput(io.Discard)
+	fs.SetInterspersed(false)
+	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
+		return "", nil, false
+	}
+	lead := args[:len(args)-fs.NArg()]
+	if slices.Contains(lead, "--") || !slices.Contains(subcommands, fs.Arg(0)) {
+		return "", nil, false
+	}
+	return fs.Arg(0), append(slices.Clip(lead), fs.Args()[1:]...), true
+}
+
+// runHelp is "smtpprobe help [explain|serve]"; flags given with it are
+// of no consequence.
+func runHelp(ctx context.Context, args []string, e *env) int {
+	var o options
+	fs := newFlagSet(&o)
+	fs.SetOutput(io.Discard)
+	_ = fs.Parse(args) // the flags only need to be told from the topic
+	topic := fs.Arg(0)
+	switch topic {
+	case "":
+		usage(e.stdout, newFlagSet(&options{}))
+		return 0
+	case "explain", "serve":
+		return run(ctx, []string{topic, "--help"}, e)
+	}
+	return fail(e.stderr, fmt.Errorf("help %q: no such command; there are explain and serve", topic), "run 'smtpprobe help' for usage")
 }
 
 // fail reports an error in the one-line form users and scripts expect and
@@ -162,10 +210,51 @@ func versionString() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	bi, _ := debug.ReadBuildInfo()
+	return buildVersion(bi)
+}
+
+// buildVersion describes a binary built without -X main.version from what
+// Go recorded in it: the module version (a release, or a pseudo-version
+// from the commit), and the commit, its time and whether the tree had
+// uncommitted changes.
+func buildVersion(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "devel (no build information)"
 	}
-	return "(devel)"
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	var rev, when string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		if v == "devel" {
+			return "devel (no version control information: built outside a git clone or with -buildvcs=false; 'make build' stamps the version)"
+		}
+		return v
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	detail := []string{"commit " + rev}
+	if when != "" {
+		detail = append(detail, when)
+	}
+	if modified {
+		detail = append(detail, "with uncommitted changes")
+	}
+	return v + " (" + strings.Join(detail, ", ") + ")"
 }
 
 func usage(w io.Writer, fs *pflag.FlagSet) {
@@ -177,6 +266,7 @@ Usage:
   smtpprobe explain CODE [CODE...]   explain reply codes (550, 5.1.1, "550 5.1.1")
   smtpprobe explain --text 'REPLY'   diagnose a reply pasted from a bounce
   smtpprobe serve --listen ADDR      run a Prometheus exporter
+  smtpprobe help [explain|serve]     show this help, or a command's
 
 TARGET is a domain (example.com: RCPT TO postmaster@example.com), an address
 (user@example.com), or - to read targets from standard input, one per line.

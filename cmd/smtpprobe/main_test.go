@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -31,9 +32,12 @@ type cmdEnv struct {
 	ctx      context.Context // nil: a background context
 	stdin    string
 	environ  map[string]string
-	terminal bool              // stdout is a terminal
-	routes   map[string]string // "192.0.2.1:25" -> the loopback listener
-	roots    *x509.CertPool    // trusted unless --ca-file is given; nil: nothing
+	terminal bool // stdout is a terminal
+	// stdinTerminal and stderrTerminal say that standard input and
+	// standard error are terminals.
+	stdinTerminal, stderrTerminal bool
+	routes                        map[string]string // "192.0.2.1:25" -> the loopback listener
+	roots                         *x509.CertPool    // trusted unless --ca-file is given; nil: nothing
 }
 
 // blackhole is a route to an address that never answers a connection.
@@ -54,7 +58,9 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 		stderr:         stderr,
 		getenv:         func(k string) string { return ce.environ[k] },
 		hostname:       func() (string, error) { return "probe.test", nil },
+		stdinTerminal:  ce.stdinTerminal,
 		stdoutTerminal: ce.terminal,
+		stderrTerminal: ce.stderrTerminal,
 		configure: func(c *probe.Config) {
 			if c.RootCAs == nil {
 				c.RootCAs = roots
@@ -178,8 +184,16 @@ func TestBadInput(t *testing.T) {
 		{"bad starttls mode", []string{"--starttls", "maybe", "example.com"}, "--starttls"},
 		{"bad output", []string{"-o", "xml", "example.com"}, "--output"},
 		{"bad port", []string{"--port", "70000", "example.com"}, "--port"},
+		{"port 0", []string{"--port", "0", "example.com"}, "--port"},
+		{"negative port", []string{"--port", "-1", "example.com"}, "--port"},
+		{"server port 0", []string{"--server", "mx.example.com:0", "example.com"}, `--server "mx.example.com:0": port "0"`},
+		{"server empty port", []string{"--server", "mx.example.com:", "example.com"}, `--server "mx.example.com:": port ""`},
+		{"server IPv6 and port without brackets", []string{"--server", "2001:db8::1::25", "example.com"}, "in brackets"},
 		{"bad timeout", []string{"--timeout", "-1s", "example.com"}, "--timeout"},
 		{"bad timeout syntax", []string{"--timeout", "soon", "example.com"}, "timeout"},
+		{"zero timeout", []string{"--timeout", "0", "example.com"}, "--timeout 0s: want a positive duration"},
+		{"zero deadline, as zero timeout", []string{"--deadline", "0", "example.com"}, "--deadline 0s: want a positive duration"},
+		{"negative deadline", []string{"--deadline", "-1s", "example.com"}, "--deadline -1s: want a positive duration"},
 		{"bad lang", []string{"--lang", "fr", "example.com"}, "--lang"},
 		{"bad concurrency", []string{"-c", "0", "example.com"}, "--concurrency"},
 		{"no cert warning days", []string{"--cert-warn-days", "0", "example.com"}, "--cert-warn-days"},
@@ -192,6 +206,11 @@ func TestBadInput(t *testing.T) {
 		{"missing file", []string{"-f", "/nonexistent/targets", "example.com"}, "--file"},
 		{"bad target", []string{"exa mple.com"}, "exa mple.com"},
 		{"CRLF in target", []string{"example.com\r\nQUIT"}, "error"},
+		{"doubled @", []string{"user@@ok.test"}, `invalid address "user@@ok.test": more than one @; did you mean user@ok.test?`},
+		{"two @", []string{"user@ok.test@x"}, "did you mean user@ok.test?"},
+		{"mailto link", []string{"mailto:user@ok.test"}, "a mailto: link, not an address; did you mean user@ok.test?"},
+		{"URL", []string{"https://example.com/"}, "a URL, not a domain or an address; did you mean example.com?"},
+		{"doubled @ in rcpt", []string{"--rcpt", "a@@ok.test", "ok.test"}, "--rcpt: invalid address \"a@@ok.test\": more than one @; did you mean a@ok.test?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -384,23 +403,28 @@ func TestThresholdFlags(t *testing.T) {
 	}
 }
 
-// TestAllAddresses: an MX host's second address is probed only with
-// --all-addresses.
+// TestAllAddresses: every address of an MX host is probed, unless
+// --first-address asks to stop at the first that answers; --all-addresses,
+// the flag of v1, is still accepted and changes nothing.
 func TestAllAddresses(t *testing.T) {
-	for _, all := range []bool{false, true} {
+	for _, tc := range []struct {
+		flags []string
+		all   bool
+	}{{nil, true}, {[]string{"--all-addresses"}, true}, {[]string{"--first-address"}, false}} {
 		first, second := smtptest.Start(t, smtptest.Options{}), smtptest.Start(t, smtptest.Options{})
 		d := dnstest.Start(t, "two.test. 300 IN MX 10 mx.two.test.", "mx.two.test. 300 IN A 192.0.2.91", "mx.two.test. 300 IN A 192.0.2.92")
 		ce := cmdEnv{routes: map[string]string{"192.0.2.91:25": first.Addr, "192.0.2.92:25": second.Addr}}
-		args := []string{"--resolver", d.Addr(), "two.test"}
-		if all {
-			args = append([]string{"--all-addresses"}, args...)
-		}
+		args := append(tc.flags, "--resolver", d.Addr(), "two.test")
 		r := runWith(t, ce, args...)
 		n1, _ := first.Conns()
 		n2, _ := second.Conns()
-		if r.code != 0 || n1 != 1 || (n2 == 1) != all {
-			t.Errorf("--all-addresses %v: exit %d, sessions %d and %d\n%s%s", all, r.code, n1, n2, r.stdout, r.stderr)
+		if r.code != 0 || n1 != 1 || (n2 == 1) != tc.all {
+			t.Errorf("%q: exit %d, sessions %d and %d\n%s%s", tc.flags, r.code, n1, n2, r.stdout, r.stderr)
 		}
+	}
+	r := runWith(t, cmdEnv{}, "--first-address", "--all-addresses", "two.test")
+	if r.code != 3 || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("--first-address --all-addresses: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
 
@@ -419,5 +443,137 @@ func TestTargetSources(t *testing.T) {
 	}
 	if want := "example.test nobody@example.test grey@example.test"; strings.Join(got, " ") != want {
 		t.Errorf("targets %q, want %s", got, want)
+	}
+}
+
+// TestLongTargetLines: a line of a target list too long to be a target is
+// that line's unknown result, named by its line number, and the rest of the
+// list is still probed; a long comment is only a comment.
+func TestLongTargetLines(t *testing.T) {
+	w := newWorld(t)
+	long := strings.Repeat("x", 3000)
+	list := "# " + long + "\n" + // 1: a long comment
+		"example.test   # " + long + "\n" + // 2: a target with a long comment
+		long + ".test\n" + // 3: no target
+		"exa mple.test\n" + // 4: a bad target
+		"nobody@example.test" // 5: no final newline
+	file := filepath.Join(t.TempDir(), "targets")
+	if err := os.WriteFile(file, []byte(list), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"-f", file}, {"-"}, {"-f", "-"}} {
+		r := runCmd(t, list, nil, w.args(append([]string{"-o", "json", "--ordered"}, args...)...)...)
+		name := file
+		if args[len(args)-1] == "-" {
+			name = "standard input"
+		}
+		if r.code != 2 {
+			t.Errorf("%q: exit %d, want 2 (the worst: nobody@ is critical)\n%s", args, r.code, r.stderr)
+		}
+		var got []string
+		for _, obj := range decodeJSONLines(t, r.stdout) {
+			got = append(got, str(t, obj, "target")+"="+str(t, obj, "status"))
+		}
+		want := []string{"example.test=ok", name + ":3=unknown", "exa mple.test=unknown", "nobody@example.test=critical"}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%q: results %q, want %q", args, got, want)
+		}
+		for _, line := range []string{name + ":3: line longer than 1024 bytes", name + ":4: invalid domain"} {
+			if !strings.Contains(r.stderr, "smtpprobe: error: "+line) {
+				t.Errorf("%q: stderr lacks %q:\n%s", args, line, r.stderr)
+			}
+		}
+		if len(r.stderr) > 1000 {
+			t.Errorf("%q: stderr repeats the long line:\n%.300s", args, r.stderr)
+		}
+	}
+}
+
+// TestStdinTerminalNotice: reading targets from a terminal says so on
+// stderr, once; from a pipe it says nothing.
+func TestStdinTerminalNotice(t *testing.T) {
+	w := newWorld(t)
+	const notice = "reading targets from standard input"
+	for _, args := range [][]string{{"-"}, {"-f", "-"}, {"-f", "-", "-"}} {
+		args = append([]string{"-o", "json"}, args...)
+		r := runWith(t, cmdEnv{stdin: "example.test\n", stdinTerminal: true}, w.args(args...)...)
+		if r.code != 0 || strings.Count(r.stderr, notice) != 1 {
+			t.Errorf("%q from a terminal: exit %d, stderr %q; want 0 and one notice", args, r.code, r.stderr)
+		}
+		if got := len(decodeJSONLines(t, r.stdout)); got != 1 {
+			t.Errorf("%q: example.test probed %d times, want once:\n%s", args, got, r.stdout)
+		}
+		r = runWith(t, cmdEnv{stdin: "example.test\n"}, w.args(args...)...)
+		if r.code != 0 || r.stderr != "" {
+			t.Errorf("%q from a pipe: exit %d, stderr %q; want 0 and nothing", args, r.code, r.stderr)
+		}
+	}
+}
+
+// TestBuildVersion: a binary built with plain "go build" says which commit
+// it was built from, as Go recorded it, instead of "(devel)".
+func TestBuildVersion(t *testing.T) {
+	vcs := func(version string, kv ...string) *debug.BuildInfo {
+		bi := &debug.BuildInfo{Main: debug.Module{Path: "github.com/smtpprobe/smtpprobe", Version: version}}
+		for i := 0; i < len(kv); i += 2 {
+			bi.Settings = append(bi.Settings, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return bi
+	}
+	const rev = "d7502e3213dde9c94f3da440b94f324667925586"
+	tests := []struct {
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{vcs("v1.2.3"), "v1.2.3"},
+		{vcs("(devel)", "vcs", "git", "vcs.revision", rev, "vcs.time", "2026-12-05T00:09:37Z", "vcs.modified", "false"),
+			"devel (commit d7502e3213dd, 2026-12-05T00:09:37Z)"},
+		{vcs("v0.0.0-20261205000937-d7502e3213dd+dirty", "vcs.revision", rev, "vcs.time", "2026-12-05T00:09:37Z", "vcs.modified", "true"),
+			"v0.0.0-20261205000937-d7502e3213dd+dirty (commit d7502e3213dd, 2026-12-05T00:09:37Z, with uncommitted changes)"},
+		{vcs("(devel)"), "devel (no version control information: built outside a git clone or with -buildvcs=false; 'make build' stamps the version)"},
+		{nil, "devel (no build information)"},
+	}
+	for _, tt := range tests {
+		if got := buildVersion(tt.bi); got != tt.want {
+			t.Errorf("buildVersion(%+v) = %q, want %q", tt.bi, got, tt.want)
+		}
+	}
+}
+
+// TestSubcommandAfterFlags: a subcommand is recognised after flags and
+// "help" is one; neither is probed as a domain. After "--" every word is a
+// target.
+func TestSubcommandAfterFlags(t *testing.T) {
+	d := dnstest.Start(t)
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string // a piece of the output
+	}{
+		{[]string{"--no-color", "explain", "550"}, 0, "Mailbox unavailable"},
+		{[]string{"-o", "json", "explain", "5.1.1"}, 0, `"enhanced":"5.1.1"`},
+		{[]string{"--lang", "en", "--no-color", "explain", "--text", "550 5.1.1 no such user"}, 0, "5.1.1"},
+		{[]string{"--no-color", "explain", "--help"}, 0, "usage: smtpprobe explain"},
+		{[]string{"help"}, 0, "Usage:"},
+		{[]string{"--no-color", "help"}, 0, "Usage:"},
+		{[]string{"help", "explain"}, 0, "usage: smtpprobe explain"},
+		{[]string{"help", "serve"}, 0, "--listen"},
+		{[]string{"--help", "serve"}, 0, "--listen"},
+		{[]string{"--resolver", d.Addr(), "help"}, 0, "Usage:"},
+		{[]string{"help", "nonsense"}, 3, ""},
+	}
+	for _, tt := range tests {
+		r := runCmd(t, "", nil, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stdout, tt.stdout) {
+			t.Errorf("%q: exit %d, want %d with %q in stdout\n%s%s", tt.args, r.code, tt.code, tt.stdout, r.stdout, r.stderr)
+		}
+	}
+	if q := d.Queries(); len(q) != 0 {
+		t.Errorf("subcommands sent DNS questions: %v", q)
+	}
+	// After "--", "help" is a target (a one-label domain, asked about).
+	runCmd(t, "", nil, "--resolver", d.Addr(), "--timeout", "2s", "--", "help")
+	if n, _ := d.Count("help.", "MX"); n == 0 {
+		t.Errorf("after --, help was not probed as a target")
 	}
 }

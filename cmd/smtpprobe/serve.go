@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"html/template"
@@ -12,6 +14,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +34,7 @@ import (
 // serveOptions holds the flags of smtpprobe serve.
 type serveOptions struct {
 	listen        string
+	maxConns      int
 	maxConcurrent int
 	rate          float64
 	history       int
@@ -50,6 +54,7 @@ func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("smtpprobe serve", pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.StringVar(&so.listen, "listen", "127.0.0.1:9125", "`ADDR` to serve HTTP on (loopback by default; \":9125\" for every interface)")
+	fs.IntVar(&so.maxConns, "max-connections", 512, "HTTP connections open at once; beyond it a new one closes the longest idle (keep it below ulimit -n)")
 	fs.IntVar(&so.maxConcurrent, "max-concurrent", 16, "probes run at once; more wait for a free slot until their deadline, then get 503")
 	fs.Float64Var(&so.rate, "rate", 10, "probes started per second at most, with bursts up to --max-concurrent; more get 429 (0: no limit)")
 	fs.IntVar(&so.history, "history", 100, "recent probes kept for the / page")
@@ -64,8 +69,8 @@ func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
 }
 
 // runServe is smtpprobe serve: a Prometheus exporter in the style of the
-// blackbox exporter. It returns when ctx is done, after letting the
-// requests in flight finish for a few seconds.
+// blackbox exporter. When ctx is done it cancels the probes in flight,
+// answers their scrapes with what is known and returns.
 func runServe(ctx context.Context, args []string, e *env) int {
 	so := serveOptions{}
 	fs := newServeFlagSet(&so)
@@ -92,23 +97,34 @@ func runServe(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "smtpprobe: warning: listening on %s: anyone who reaches it can make this host probe mail servers\n", ln.Addr())
 	}
 	fmt.Fprintf(e.stderr, "smtpprobe: serving on http://%s/\n", ln.Addr())
+	// Every request's context ends with probes: on a signal, the probes in
+	// flight stop and their scrapes are answered with what is known.
+	probes, stopProbes := context.WithCancel(context.Background())
+	defer stopProbes()
 	srv := &http.Server{
+		BaseContext:       func(net.Listener) context.Context { return probes },
 		Handler:           s.handler(),
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      so.deadline + 10*time.Second,
-		IdleTimeout:       2 * time.Minute,
+		IdleTimeout:       time.Minute,
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          s.errLog,
+		ConnState:         s.conns.track,
 	}
+	// Shutdown would wait five seconds for each connection that never
+	// sent a request; it calls this once its listener is closed.
+	srv.RegisterOnShutdown(s.conns.closeUnused)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(s.conns.listener(ln)) }()
 	select {
 	case err := <-errc:
 		return fail(e.stderr, err, "")
 	case <-ctx.Done():
 	}
-	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	stopProbes()
+	// The answers are written in moments; the grace is for slow readers.
+	sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		srv.Close()
@@ -151,6 +167,7 @@ type server struct {
 	errLog    *log.Logger
 
 	slots   chan struct{} // one token a probe in flight
+	conns   *connLimit
 	limiter *limiter
 	// gate keeps concurrent probes to one connection per IP address
 	// between them, as within a run of the command. Each probe has its
@@ -162,6 +179,7 @@ type server struct {
 	rejected *prometheus.CounterVec
 	duration prometheus.Histogram
 	inFlight prometheus.Gauge
+	evicted  prometheus.Counter
 
 	page *template.Template
 
@@ -174,6 +192,8 @@ type server struct {
 // registry of its own for /metrics.
 func newServer(so serveOptions, e *env) (*server, error) {
 	switch {
+	case so.maxConns < 1:
+		return nil, fmt.Errorf("--max-connections %d: want at least 1", so.maxConns)
 	case so.maxConcurrent < 1:
 		return nil, fmt.Errorf("--max-concurrent %d: want at least 1", so.maxConcurrent)
 	case so.rate < 0:
@@ -217,6 +237,11 @@ func newServer(so serveOptions, e *env) (*server, error) {
 		return nil, err
 	}
 	s.initMetrics()
+	s.conns = newConnLimit(so.maxConns, s.evicted.Inc)
+	s.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "smtpprobe_exporter_connections_open",
+		Help: "HTTP connections open now (at most --max-connections).",
+	}, func() float64 { return float64(s.conns.open()) }))
 	return s, nil
 }
 
@@ -239,13 +264,17 @@ func (s *server) initMetrics() {
 		Name: "smtpprobe_exporter_probes_in_flight",
 		Help: "Probes running now.",
 	})
+	s.evicted = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "smtpprobe_exporter_connections_evicted_total",
+		Help: "Idle HTTP connections closed to make room for new ones (--max-connections).",
+	})
 	for _, st := range []report.Status{report.OK, report.Warning, report.Critical, report.Unknown} {
 		s.probes.WithLabelValues(st.String())
 	}
 	for _, r := range []string{"bad_request", "rate_limited", "busy"} {
 		s.rejected.WithLabelValues(r)
 	}
-	s.registry.MustRegister(s.probes, s.rejected, s.duration, s.inFlight,
+	s.registry.MustRegister(s.probes, s.rejected, s.duration, s.inFlight, s.evicted,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 }
@@ -256,7 +285,23 @@ func (s *server) handler() http.Handler {
 	mux.HandleFunc("GET /probe", s.serveProbe)
 	mux.HandleFunc("GET /logs", s.serveLog)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
-	return mux
+	return securityHeaders(mux)
+}
+
+// securityHeaders marks every answer so that a browser never runs what a
+// probed server wrote: /logs and / show text from hostile peers. Pages
+// load nothing and run no script; the only style is the / page's own,
+// allowed by its hash.
+func securityHeaders(h http.Handler) http.Handler {
+	sum := sha256.Sum256([]byte(pageStyle))
+	csp := "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
+		"'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Content-Security-Policy", csp)
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		h.ServeHTTP(w, r)
+	})
 }
 
 // serveProbe is /probe: validate, wait for a slot, probe, answer with the
@@ -299,23 +344,36 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	promhttp.HandlerFor(report.Metrics([]report.Assessment{a}, ropts), promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
+// minProbeTimeout is the shortest probe a scrape timeout asks for: less
+// would report a healthy server down for want of time to answer.
+const minProbeTimeout = time.Second
+
 // probeTimeout bounds a probe: Prometheus's scrape timeout minus the
-// offset, as the blackbox exporter does, and never more than --deadline.
+// offset, as the blackbox exporter does, and never more than --deadline
+// nor less than minProbeTimeout. A header that is not a plain positive
+// number of seconds ("NaN", "1e-300", "-1") is ignored: --deadline applies.
 func (s *server) probeTimeout(h http.Header) time.Duration {
 	d := s.opts.deadline
-	v := h.Get("X-Prometheus-Scrape-Timeout-Seconds")
-	if v == "" {
+	secs, ok := parseScrapeTimeout(h.Get("X-Prometheus-Scrape-Timeout-Seconds"))
+	if !ok || secs >= (d+s.opts.timeoutOffset).Seconds() {
 		return d
+	}
+	t := time.Duration(secs*float64(time.Second)) - s.opts.timeoutOffset
+	return min(max(t, minProbeTimeout), d)
+}
+
+// scrapeTimeout is the form Prometheus writes its scrape timeout in: a
+// decimal number of seconds, such as "10" or "9.5".
+var scrapeTimeout = regexp.MustCompile(`^[0-9]{1,9}(\.[0-9]{1,9})?$`)
+
+// parseScrapeTimeout reads X-Prometheus-Scrape-Timeout-Seconds; ok is false
+// unless it is a positive number in Prometheus's form.
+func parseScrapeTimeout(v string) (secs float64, ok bool) {
+	if !scrapeTimeout.MatchString(v) {
+		return 0, false
 	}
 	secs, err := strconv.ParseFloat(v, 64)
-	if err != nil || secs <= 0 || secs > d.Seconds() {
-		return d
-	}
-	t := time.Duration(secs * float64(time.Second))
-	if t > s.opts.timeoutOffset {
-		t -= s.opts.timeoutOffset
-	}
-	return t
+	return secs, err == nil && secs > 0
 }
 
 // parseQuery validates a /probe query exactly as the command line is

@@ -88,11 +88,15 @@ func (s *server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// pageStyle is the / page's style sheet; the Content-Security-Policy
+// allows it, and no other, by its hash.
+const pageStyle = `body{font-family:sans-serif;margin:2em}td,th{padding:.2em .6em;text-align:left}
+.ok{color:#070}.warning{color:#a60}.critical{color:#c00}.unknown{color:#666}`
+
 const indexPage = `<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><title>smtpprobe exporter</title>
-<style>body{font-family:sans-serif;margin:2em}td,th{padding:.2em .6em;text-align:left}
-.ok{color:#070}.warning{color:#a60}.critical{color:#c00}.unknown{color:#666}</style></head>
+<style>` + pageStyle + `</style></head>
 <body>
 <h1>smtpprobe exporter</h1>
 <p><a href="probe?target=example.com">/probe?target=example.com</a> probes a domain (or an address)

@@ -3,14 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -241,6 +245,7 @@ func TestServeBadRequest(t *testing.T) {
 		{"target=example.com&port=abc", "port"},
 		{"target=example.com&port=70000", "port"},
 		{"target=example.com&port=-1", "port"},
+		{"target=example.com&port=0", "port"},
 		{"target=example.com&starttls=maybe", "starttls"},
 		{"target=example.com&tls=perhaps", "tls"},
 		{"target=example.com&tls=true&starttls=never", "tls"},
@@ -398,10 +403,32 @@ func TestProbeTimeout(t *testing.T) {
 		{"", 30 * time.Second},
 		{"10", 9500 * time.Millisecond},
 		{"2.5", 2 * time.Second},
-		{"0.3", 300 * time.Millisecond}, // shorter than the offset: all of it
-		{"60", 30 * time.Second},        // never beyond --deadline
+		{"30.4", 29900 * time.Millisecond},
+		{"30.5", 30 * time.Second},
+		{"0.3", time.Second}, // too short for any server to answer: the least
+		{"1.2", time.Second},
+		{"0.000001", time.Second},
+		{"60", 30 * time.Second}, // never beyond --deadline
+		{"999999999.999999999", 30 * time.Second},
+		// Not Prometheus's form: --deadline.
+		{"0", 30 * time.Second},
+		{"0.0", 30 * time.Second},
 		{"-1", 30 * time.Second},
 		{"soon", 30 * time.Second},
+		{"NaN", 30 * time.Second},
+		{"nan", 30 * time.Second},
+		{"Inf", 30 * time.Second},
+		{"-Inf", 30 * time.Second},
+		{"1e-300", 30 * time.Second},
+		{"1e300", 30 * time.Second},
+		{"1e3", 30 * time.Second},
+		{"0x1p-2", 30 * time.Second},
+		{"1_0", 30 * time.Second},
+		{" 10", 30 * time.Second},
+		{"10.", 30 * time.Second},
+		{".5", 30 * time.Second},
+		{"+10", 30 * time.Second},
+		{"99999999999999999999", 30 * time.Second},
 	}
 	for _, tt := range tests {
 		h := http.Header{}
@@ -412,6 +439,46 @@ func TestProbeTimeout(t *testing.T) {
 			t.Errorf("probeTimeout(%q) = %v, want %v", tt.header, got, tt.want)
 		}
 	}
+	// A --deadline shorter than the least a header may ask for wins.
+	short := &server{opts: serveOptions{deadline: 200 * time.Millisecond}}
+	h := http.Header{"X-Prometheus-Scrape-Timeout-Seconds": {"0.1"}}
+	if got := short.probeTimeout(h); got != 200*time.Millisecond {
+		t.Errorf("--deadline 200ms, header 0.1: %v, want 200ms", got)
+	}
+}
+
+// TestServeScrapeTimeoutHeaderHostile checks that a scrape timeout header
+// no Prometheus sends leaves a healthy server up: before, "NaN" and
+// "1e-300" ended the probe at once, as busy (503) or down.
+func TestServeScrapeTimeoutHeaderHostile(t *testing.T) {
+	mx := smtptest.Start(t, smtptest.Options{})
+	e, _ := serveEnv(nil, nil)
+	s, ts := startExporter(t, e)
+	for _, v := range []string{"NaN", "1e-300", "-5", "1e300", "0.001"} {
+		code, body := get(t, ts.URL+"/probe?target=example.com&server="+url.QueryEscape(mx.Addr),
+			"X-Prometheus-Scrape-Timeout-Seconds", v)
+		if code != 200 {
+			t.Errorf("header %q: status %d: %s", v, code, body)
+			continue
+		}
+		wantValue(t, parseText(t, body), 1, "smtpprobe_success")
+	}
+	if got := own(t, s, "smtpprobe_exporter_requests_rejected_total", "reason=busy"); got != 0 {
+		t.Errorf("rejected busy = %v, want 0", got)
+	}
+}
+
+func FuzzParseScrapeTimeout(f *testing.F) {
+	for _, v := range []string{"10", "9.5", "NaN", "1e-300", "-1", "", "0", "Inf"} {
+		f.Add(v)
+	}
+	s := &server{opts: serveOptions{deadline: 30 * time.Second, timeoutOffset: 500 * time.Millisecond}}
+	f.Fuzz(func(t *testing.T, v string) {
+		h := http.Header{"X-Prometheus-Scrape-Timeout-Seconds": {v}}
+		if got := s.probeTimeout(h); got < time.Second || got > s.opts.deadline {
+			t.Errorf("probeTimeout(%q) = %v, outside [%v, %v]", v, got, time.Second, s.opts.deadline)
+		}
+	})
 }
 
 // TestServeBusy checks --max-concurrent: with the only slot taken, a probe
@@ -494,25 +561,49 @@ func TestLimiter(t *testing.T) {
 	}
 }
 
+// runServeCmd runs smtpprobe serve with args on a loopback port until ctx
+// ends; it returns the exporter's base URL and the channel of its exit
+// status.
+func runServeCmd(t *testing.T, ctx context.Context, e *env, stderr *syncBuffer, args ...string) (string, <-chan int) {
+	t.Helper()
+	exit := make(chan int, 1)
+	go func() { exit <- run(ctx, append([]string{"serve", "--listen", "127.0.0.1:0"}, args...), e) }()
+	re := regexp.MustCompile(`serving on (http://127\.0\.0\.1:\d+/)`)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if m := re.FindStringSubmatch(stderr.String()); m != nil {
+			return m[1], exit
+		}
+		select {
+		case code := <-exit:
+			t.Fatalf("serve exited with %d: %s", code, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no address on stderr: %q", stderr.String())
+		}
+	}
+}
+
+// waitExit waits for serve to stop after its context ended.
+func waitExit(t *testing.T, exit <-chan int, stderr *syncBuffer) {
+	t.Helper()
+	select {
+	case code := <-exit:
+		if code != 0 {
+			t.Errorf("exit status %d after shutdown, want 0; stderr: %s", code, stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop after cancel")
+	}
+}
+
 // TestRunServe runs the whole command on a real listener, then stops it
 // as a signal would.
 func TestRunServe(t *testing.T) {
 	e, stderr := serveEnv(nil, nil)
 	ctx, cancel := context.WithCancel(context.Background())
-	exit := make(chan int)
-	go func() { exit <- run(ctx, []string{"serve", "--listen", "127.0.0.1:0"}, e) }()
-	re := regexp.MustCompile(`serving on (http://127\.0\.0\.1:\d+/)`)
-	var base string
-	for deadline := time.Now().Add(10 * time.Second); base == ""; {
-		if m := re.FindStringSubmatch(stderr.String()); m != nil {
-			base = m[1]
-		} else if time.Now().After(deadline) {
-			cancel()
-			t.Fatalf("no address on stderr: %q", stderr.String())
-		} else {
-			time.Sleep(10 * time.Millisecond)
-		}
-	}
+	defer cancel()
+	base, exit := runServeCmd(t, ctx, e, stderr)
 	if code, body := get(t, base); code != 200 || !strings.Contains(body, "smtpprobe exporter") {
 		t.Errorf("GET /: status %d: %s", code, body)
 	}
@@ -520,20 +611,126 @@ func TestRunServe(t *testing.T) {
 		t.Errorf("loopback listener warned: %s", stderr.String())
 	}
 	cancel()
-	select {
-	case code := <-exit:
-		if code != 0 {
-			t.Errorf("exit status %d after shutdown, want 0; stderr: %s", code, stderr.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop after cancel")
+	waitExit(t, exit, stderr)
+}
+
+// TestRunServeStopsHungProbes stops serve while a probe waits on a server
+// that never greets, with timeouts of an hour: the probe is cancelled and
+// its scrape answered with what is known (no greeting yet), where
+// before the scrape's connection was cut after five seconds of waiting.
+func TestRunServeStopsHungProbes(t *testing.T) {
+	addr := silentServer(t)
+	e, stderr := serveEnv(nil, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	base, exit := runServeCmd(t, ctx, e, stderr, "--timeout", "1h", "--deadline", "1h")
+	answers := startScrape(base + "probe?target=example.com&server=" + url.QueryEscape(addr))
+	waitInFlight(t, base, 1)
+	cancel()
+	a := <-answers
+	if a.err != nil {
+		t.Fatalf("the scrape in flight got no answer: %v", a.err)
 	}
+	if a.code != 200 {
+		t.Fatalf("the scrape in flight: status %d: %s", a.code, a.body)
+	}
+	mfs := parseText(t, a.body)
+	wantValue(t, mfs, 0, "smtpprobe_success")
+	wantValue(t, mfs, 1, "smtpprobe_host_up")
+	wantValue(t, mfs, 0, "smtpprobe_step_reply_code", "step=greeting")
+	// Unknown, not critical: the exporter stopped the probe, the server
+	// did nothing wrong.
+	wantValue(t, mfs, 3, "smtpprobe_status")
+	waitExit(t, exit, stderr)
+}
+
+// scrape is a GET whose answer arrives on a channel.
+type scrape struct {
+	code int
+	body string
+	err  error
+}
+
+func startScrape(u string) <-chan scrape {
+	answers := make(chan scrape, 1)
+	go func() {
+		resp, err := http.Get(u)
+		if err != nil {
+			answers <- scrape{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		answers <- scrape{resp.StatusCode, string(body), err}
+	}()
+	return answers
+}
+
+// waitInFlight waits until the exporter at base has n probes in flight.
+func waitInFlight(t *testing.T, base string, n float64) {
+	t.Helper()
+	for {
+		_, body := get(t, base+"metrics")
+		if v, _ := value(parseText(t, body), "smtpprobe_exporter_probes_in_flight"); v == n {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestRunServeIdleConnections fills the exporter with idle connections,
+// many more than --max-connections: the exporter's own metrics stay
+// reachable, no more connections are open than the cap, and the
+// connection of a probe in flight is not the one pushed out.
+func TestRunServeIdleConnections(t *testing.T) {
+	const maxConns, idle = 4, 40
+	addr := silentServer(t)
+	e, stderr := serveEnv(nil, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	base, exit := runServeCmd(t, ctx, e, stderr, "--timeout", "1h", "--deadline", "1h",
+		"--max-connections", strconv.Itoa(maxConns))
+	hung := startScrape(base + "probe?target=example.com&server=" + url.QueryEscape(addr))
+	waitInFlight(t, base, 1)
+
+	host := strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/")
+	for range idle {
+		c, err := net.Dial("tcp", host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+	}
+	fresh := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := fresh.Get(base + "metrics")
+	if err != nil {
+		t.Fatalf("/metrics behind %d idle connections: %v", idle, err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	mfs := parseText(t, string(body))
+	if open, _ := value(mfs, "smtpprobe_exporter_connections_open"); open < 2 || open > maxConns {
+		t.Errorf("connections open = %v, want 2 to %d", open, maxConns)
+	}
+	// The idle ones and the /metrics one took turns at the places that
+	// the probe's connection left.
+	if evicted, _ := value(mfs, "smtpprobe_exporter_connections_evicted_total"); evicted < idle+1-maxConns {
+		t.Errorf("connections evicted = %v, want at least %d", evicted, idle+1-maxConns)
+	}
+	cancel()
+	a := <-hung
+	if a.err != nil || a.code != 200 {
+		t.Fatalf("the probe in flight: status %d, %v: %s", a.code, a.err, a.body)
+	}
+	wantValue(t, parseText(t, a.body), 0, "smtpprobe_step_reply_code", "step=greeting")
+	waitExit(t, exit, stderr)
 }
 
 func TestRunServeBadFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"--listen", "127.0.0.1:99999"},
 		{"--max-concurrent", "0"},
+		{"--max-connections", "0"},
 		{"--rate", "-1"},
 		{"--deadline", "0s"},
 		{"--resolver", "dns example"},
@@ -625,5 +822,54 @@ func TestServeOneConnectionPerAddress(t *testing.T) {
 	}
 	if hi := most(); hi != 1 {
 		t.Errorf("%d connections to one address at once, want 1", hi)
+	}
+}
+
+// TestServeSecurityHeaders checks that every answer, /logs with a hostile
+// server's text above all, tells browsers not to sniff it into HTML and
+// allows no script, and that the / page's style is the one the policy
+// allows.
+func TestServeSecurityHeaders(t *testing.T) {
+	hostile := smtptest.StartScript(t, func(c *smtptest.Conn) {
+		c.Send("554 <script>alert(document.cookie)</script><img src=x onerror=alert(1)>")
+	})
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e)
+	probeURL := ts.URL + "/probe?target=example.com&server=" + url.QueryEscape(hostile.Addr)
+	if code, body := get(t, probeURL); code != 200 {
+		t.Fatalf("probe: status %d: %s", code, body)
+	}
+	_, logs := get(t, ts.URL+"/logs?id=1")
+	if !strings.Contains(logs, "<script>") {
+		t.Fatalf("the test needs /logs to show the server's text:\n%s", logs)
+	}
+	var csp string
+	for _, path := range []string{"/", "/logs?id=1", "/logs?id=9", "/logs?id=x", "/metrics", "/probe?target=", "/nothing", probeURL[len(ts.URL):]} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if got := resp.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("%s (%d): X-Content-Type-Options %q, want nosniff", path, resp.StatusCode, got)
+		}
+		csp = resp.Header.Get("Content-Security-Policy")
+		for _, want := range []string{"default-src 'none'", "frame-ancestors 'none'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s (%d): Content-Security-Policy %q lacks %q", path, resp.StatusCode, csp, want)
+			}
+		}
+		if strings.Contains(csp, "script-src") || strings.Contains(csp, "unsafe") {
+			t.Errorf("%s: Content-Security-Policy %q allows more than it should", path, csp)
+		}
+		if path == "/" {
+			_, style, _ := strings.Cut(string(body), "<style>")
+			style, _, _ = strings.Cut(style, "</style>")
+			sum := sha256.Sum256([]byte(style))
+			if h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(csp, "style-src "+h) {
+				t.Errorf("/: the page's style (%s) is not the one %q allows", h, csp)
+			}
+		}
 	}
 }
