@@ -29,6 +29,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 // serveOptions holds the flags of smtpprobe serve.
@@ -340,8 +341,8 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	took := time.Since(start)
 	s.probes.WithLabelValues(a.Status.String()).Inc()
 	s.duration.Observe(took.Seconds())
-	s.remember(a, ropts, start, took)
-	promhttp.HandlerFor(report.Metrics([]report.Assessment{a}, ropts), promhttp.HandlerOpts{}).ServeHTTP(w, r)
+	s.remember(a, start, took)
+	promhttp.HandlerFor(render.Metrics([]report.Assessment{a}), promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
 // minProbeTimeout is the shortest probe a scrape timeout asks for: less
