@@ -26,9 +26,9 @@ const (
 	DefaultHelo           = "localhost"
 )
 
-// MaxSessions caps the dialogues one Run holds open at once; dnsx caps
+// maxSessions caps the dialogues one Run holds open at once; dnsx caps
 // the hosts (dnsx.MaxMX) and their addresses (dnsx.MaxAddresses).
-const MaxSessions = 8
+const maxSessions = 8
 
 // job is one host to probe, with the addresses to try in order.
 type job struct {
@@ -63,7 +63,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		jobs = perAddress(jobs)
 	}
 	res.Hosts = make([]Host, len(jobs))
-	sem := make(chan struct{}, MaxSessions)
+	sem := make(chan struct{}, maxSessions)
 	var wg sync.WaitGroup
 	for i, j := range jobs {
 		if !cfg.Checks.Has(checks.SMTP) {
