@@ -46,7 +46,7 @@ func addAuthFlags(fs *pflag.FlagSet, a *authOptions) {
 // apply checks the submission and AUTH flags and sets them in cfg, which
 // already holds the other flags. The password and token are read here,
 // from a file or the environment, and never appear in an error.
-func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(string) string) error {
+func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(string) string, stderr io.Writer) error {
 	if a.submission {
 		if cfg.Server == "" {
 			return errors.New("--submission needs --server HOST: submission servers are not found by MX lookup (try --server smtp.example.com)")
@@ -86,9 +86,9 @@ func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(st
 	var err error
 	switch {
 	case a.tokenFile != "":
-		auth.Token, err = readSecret(a.tokenFile, "--auth-token-file")
+		auth.Token, err = readSecret(a.tokenFile, "--auth-token-file", stderr)
 	case a.passwordFile != "":
-		auth.Password, err = readSecret(a.passwordFile, "--auth-password-file")
+		auth.Password, err = readSecret(a.passwordFile, "--auth-password-file", stderr)
 	case auth.Mechanism == probe.MechXOAuth2 || auth.Mechanism == probe.MechOAuthBearer:
 		return fmt.Errorf("--auth-mech %s needs a token: --auth-token-file FILE", auth.Mechanism)
 	default:
@@ -119,13 +119,19 @@ func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(st
 }
 
 // readSecret returns the first line of file without its line end; it must
-// not be empty.
-func readSecret(file, flag string) (string, error) {
+// not be empty. Like ssh with a key, it warns on stderr when others may
+// read or change the file.
+func readSecret(file, flag string, stderr io.Writer) (string, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", flag, err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		if why := tooOpen(fi.Mode().Perm()); why != "" {
+			fmt.Fprintf(stderr, "smtpprobe: warning: %s %s: %s (mode %04o); chmod 600 %s\n", flag, file, why, fi.Mode().Perm(), file)
+		}
+	}
 	r := bufio.NewReaderSize(io.LimitReader(f, maxSecretLine+2), maxSecretLine+2)
 	line, err := r.ReadString('\n')
 	if err != nil && err != io.EOF {
@@ -139,6 +145,20 @@ func readSecret(file, flag string) (string, error) {
 		return "", fmt.Errorf("%s: the first line of %s is empty", flag, file)
 	}
 	return line, nil
+}
+
+// tooOpen says who besides the owner may read or change a file with
+// permissions perm; "" when no one may.
+func tooOpen(perm os.FileMode) string {
+	switch {
+	case perm&0o004 != 0:
+		return "readable by others"
+	case perm&0o040 != 0:
+		return "readable by its group"
+	case perm&0o022 != 0:
+		return "writable by its group or others"
+	}
+	return ""
 }
 
 // authDeadlineSteps is how many replies AUTH adds to a dialogue at most

@@ -91,7 +91,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
-	if err := o.auth.apply(&cfg, fs, e.getenv); err != nil {
+	if err := o.auth.apply(&cfg, fs, e.getenv, e.stderr); err != nil {
 		return fail(e.stderr, err, "")
 	}
 	if o.caFile != "" {
