@@ -13,6 +13,7 @@ import (
 // addresses, for TestFindingIDsHaveTexts.
 var checkFindingIDs = []string{
 	FindingAddressUntestable, FindingNothingTestable,
+	FindingDNSSECSigned, FindingDNSSECUnsigned, FindingDNSSECHostUnsigned, FindingDNSSECBogus, FindingDNSSECNotValidating,
 }
 
 // untestableHost is a host whose only address this machine has no route to.
