@@ -188,3 +188,14 @@ func fqdnOrRoot(name string) (string, error) {
 	}
 	return fqdn(name)
 }
+
+// Answer returns what the resolver said to the question of name and
+// qtype ("MX"), if it was asked.
+func (d *DNSSEC) Answer(name, qtype string) (NameSecurity, bool) {
+	for _, ns := range d.Names {
+		if ns.Type == qtype && strings.EqualFold(ns.Name, trimDot(name)) {
+			return ns, true
+		}
+	}
+	return NameSecurity{}, false
+}

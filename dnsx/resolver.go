@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/miekg/dns"
+
+	"github.com/smtpprobe/smtpprobe/internal/hostport"
 )
 
 // Defaults used when neither the Resolver nor resolv.conf says otherwise.
@@ -68,31 +70,11 @@ func (e *ResolverError) Timeout() bool {
 // a bare IPv6 address, into the "host:port" form of Resolver.Servers, port
 // 53 by default.
 func ParseServer(s string) (string, error) {
-	if s == "" || strings.ContainsAny(s, " \t\r\n\x00/") {
-		return "", fmt.Errorf("invalid resolver address %q", s)
-	}
-	if ip := net.ParseIP(s); ip != nil {
-		return net.JoinHostPort(s, "53"), nil
-	}
-	host, port, err := net.SplitHostPort(s)
+	hp, err := hostport.Parse(s, 53)
 	if err != nil {
-		host, port = s, "53"
-		if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
-			host = s[1 : len(s)-1]
-			if net.ParseIP(host) == nil {
-				return "", fmt.Errorf("invalid resolver address %q", s)
-			}
-		}
+		return "", fmt.Errorf("invalid resolver address %q: %w", s, err)
 	}
-	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-		return "", fmt.Errorf("invalid resolver port in %q", s)
-	}
-	if net.ParseIP(host) == nil {
-		if _, err := fqdn(host); err != nil {
-			return "", fmt.Errorf("invalid resolver address %q", s)
-		}
-	}
-	return net.JoinHostPort(host, port), nil
+	return hp.String(), nil
 }
 
 // config is a Resolver with its defaults filled in.

@@ -115,7 +115,7 @@ type Result struct {
 	// DNSErr says why no host could be found, so none was probed: the
 	// resolver failed or has no configuration, the domain's own CNAME
 	// chain loops or is too long, or the domain or Server cannot be asked
-	// about (see dnsx.LookupMX and LookupHost; a bad port in Server).
+	// about (see dnsx.LookupMX and LookupHost; a bad Server or Port).
 	DNSErr   error
 	Hosts    []Host        // one per host and address (per host with FirstAddress), in MX order
 	Started  time.Time     // when the probe began

@@ -51,7 +51,7 @@ func quoteSeen(b []byte) string {
 	return strconv.QuoteToASCII(string(b))
 }
 
-// ReadReply reads one SMTP reply, single or multiline, from r within the
+// readReply reads one SMTP reply, single or multiline, from r within the
 // bounds MaxLineLength, MaxReplyLines and MaxReplySize. A reply that
 // breaks the syntax of RFC 5321 section 4.2 or a bound gives a
 // *ProtocolError. When the input ends mid-reply, the lines read so far are
@@ -60,7 +60,7 @@ func quoteSeen(b []byte) string {
 // Reply.Lines hold the text after "NNN-" or "NNN ", with bytes other than
 // printable ASCII escaped as \xNN. Reply.Enhanced is the RFC 3463 code the
 // first line's text starts with, when its class matches the reply's.
-func ReadReply(r *bufio.Reader) (Reply, error) {
+func readReply(r *bufio.Reader) (Reply, error) {
 	var (
 		rep   Reply
 		total int

@@ -35,7 +35,7 @@ func TestReadReply(t *testing.T) {
 		{"220 a\rb\r\n", 220, "", []string{`a\x0db`}},
 	} {
 		r := bufio.NewReader(strings.NewReader(tc.in + "250 next\r\n"))
-		got, err := ReadReply(r)
+		got, err := readReply(r)
 		if err != nil {
 			t.Errorf("%q: %v", tc.in, err)
 			continue
@@ -45,7 +45,7 @@ func TestReadReply(t *testing.T) {
 			t.Errorf("%q:\n got %#v\nwant %#v", tc.in, got, want)
 		}
 		// The reader stops at the end of the reply.
-		if next, err := ReadReply(r); err != nil || next.Lines[0] != "next" {
+		if next, err := readReply(r); err != nil || next.Lines[0] != "next" {
 			t.Errorf("%q: next reply %v %v", tc.in, next, err)
 		}
 	}
@@ -78,7 +78,7 @@ func TestReadReplyErrors(t *testing.T) {
 		{"250-a\r\n250-b\r\n", false, "connection closed after 2 lines", 2},
 		{"250-a\r\n250 b", false, "connection closed mid-line", 1},
 	} {
-		got, err := ReadReply(bufio.NewReader(strings.NewReader(tc.in)))
+		got, err := readReply(bufio.NewReader(strings.NewReader(tc.in)))
 		if err == nil {
 			t.Errorf("%.40q: no error, reply %v", tc.in, got)
 			continue
@@ -97,7 +97,7 @@ func TestReadReplyErrors(t *testing.T) {
 }
 
 func TestProtocolErrorTruncates(t *testing.T) {
-	_, err := ReadReply(bufio.NewReader(strings.NewReader(strings.Repeat("<", 500) + "\r\n")))
+	_, err := readReply(bufio.NewReader(strings.NewReader(strings.Repeat("<", 500) + "\r\n")))
 	if err == nil || len(err.Error()) > 150 || !strings.HasSuffix(err.Error(), `<<<"...`) {
 		t.Errorf("error %q", err)
 	}
@@ -109,7 +109,7 @@ func FuzzReadReply(f *testing.F) {
 	f.Add([]byte("550 5.1.1 no such user\r\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r := bufio.NewReader(strings.NewReader(string(in)))
-		rep, err := ReadReply(r)
+		rep, err := readReply(r)
 		if len(rep.Lines) > MaxReplyLines {
 			t.Fatalf("%d lines kept", len(rep.Lines))
 		}

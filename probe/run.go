@@ -7,13 +7,12 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/internal/hostport"
 )
 
 // Defaults of Config.
@@ -27,9 +26,9 @@ const (
 	DefaultHelo           = "localhost"
 )
 
-// MaxSessions caps the dialogues one Run holds open at once; dnsx caps
+// maxSessions caps the dialogues one Run holds open at once; dnsx caps
 // the hosts (dnsx.MaxMX) and their addresses (dnsx.MaxAddresses).
-const MaxSessions = 8
+const maxSessions = 8
 
 // job is one host to probe, with the addresses to try in order.
 type job struct {
@@ -67,7 +66,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		jobs = perAddress(jobs)
 	}
 	res.Hosts = make([]Host, len(jobs))
-	sem := make(chan struct{}, MaxSessions)
+	sem := make(chan struct{}, maxSessions)
 	var wg sync.WaitGroup
 	for i, j := range jobs {
 		if !cfg.Checks.Has(checks.SMTP) {
@@ -128,17 +127,20 @@ func withDefaults(cfg Config) Config {
 // plan finds the hosts to probe: the --server host, or the MX hosts. An
 // error means the resolver failed and nothing can be probed.
 func plan(ctx context.Context, cfg *Config, t Target, res *Result) ([]job, error) {
+	if cfg.Port < 0 || cfg.Port > 65535 {
+		return nil, fmt.Errorf("invalid port %d: want 1 to 65535", cfg.Port)
+	}
 	if cfg.Server != "" {
-		host, port, err := splitServer(cfg.Server, cfg.Port)
+		hp, err := hostport.Parse(cfg.Server, cfg.Port)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("invalid server %q: %w", cfg.Server, err)
 		}
-		addrs, queries, err := cfg.Resolver.LookupHost(ctx, host)
+		addrs, queries, err := cfg.Resolver.LookupHost(ctx, hp.Host)
 		res.DNS.Queries = queries
 		if err != nil && !errors.Is(err, dnsx.ErrNoAddresses) {
 			return nil, err
 		}
-		return []job{{name: host, port: port, addrs: addrs, err: err}}, nil
+		return []job{{name: hp.Host, port: hp.Port, addrs: addrs, err: err}}, nil
 	}
 	mx, err := cfg.Resolver.LookupMX(ctx, t.Domain)
 	res.DNS = mx
@@ -157,23 +159,6 @@ func plan(ctx context.Context, cfg *Config, t Target, res *Result) ([]job, error
 		jobs = append(jobs, j)
 	}
 	return jobs, nil
-}
-
-// splitServer takes "host", "host:port", "[v6]:port" or a bare IPv6
-// address apart.
-func splitServer(s string, defPort int) (string, int, error) {
-	if a, err := netip.ParseAddr(strings.Trim(s, "[]")); err == nil {
-		return a.String(), defPort, nil
-	}
-	host, p, err := net.SplitHostPort(s)
-	if err != nil {
-		return s, defPort, nil
-	}
-	port, err := strconv.Atoi(p)
-	if err != nil || port < 1 || port > 65535 {
-		return "", 0, fmt.Errorf("invalid server %q: bad port", s)
-	}
-	return host, port, nil
 }
 
 // perAddress splits each job into one job per address.

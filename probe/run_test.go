@@ -2,6 +2,7 @@ package probe_test
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"sync"
 	"testing"
@@ -136,6 +137,10 @@ func TestRunServer(t *testing.T) {
 		{"192.0.2.99", "192.0.2.99:25", "192.0.2.99", 25},
 		{"[2001:db8::1]:587", "[2001:db8::1]:587", "2001:db8::1", 587},
 		{"2001:db8::1", "[2001:db8::1]:25", "2001:db8::1", 25},
+		{"[2001:db8::1]", "[2001:db8::1]:25", "2001:db8::1", 25},
+		// The name is the one the command line checked: lower case,
+		// without the final dot.
+		{"MX.Example.COM.:2525", "192.0.2.10:2525", "mx.example.com", 2525},
 	} {
 		t.Run(tc.server, func(t *testing.T) {
 			cfg, d := setup(t, srv.Addr)
@@ -150,6 +155,19 @@ func TestRunServer(t *testing.T) {
 			}
 			if h.Steps[3].Command != "RCPT TO:<user@example.org>" {
 				t.Errorf("RCPT %q", h.Steps[3].Command)
+			}
+		})
+	}
+	for _, bad := range []struct {
+		server string
+		port   int
+	}{{"mx.example.com:0", 0}, {"mx.example.com:", 0}, {"mx.example.com", 70000}, {"mx.example.com", -1}, {"[mx.example.com]:25", 0}} {
+		t.Run(fmt.Sprintf("bad %s port %d", bad.server, bad.port), func(t *testing.T) {
+			cfg, d := setup(t, srv.Addr)
+			cfg.Server, cfg.Port = bad.server, bad.port
+			res := probe.Run(context.Background(), cfg, target(t, "example.com"))
+			if res.DNSErr == nil || len(res.Hosts) != 0 || len(d.dialed) != 0 {
+				t.Errorf("DNSErr %v hosts %+v dialed %v; want an error and nothing dialed", res.DNSErr, res.Hosts, d.dialed)
 			}
 		})
 	}

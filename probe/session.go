@@ -104,7 +104,7 @@ func (s *session) hello() bool {
 	}
 	rep := reps[0]
 	if rep.Code == 250 {
-		s.ext = ParseExtensions(rep.Lines)
+		s.ext = parseExtensions(rep.Lines)
 		s.host.Extensions = s.ext
 		return true
 	}
@@ -325,7 +325,7 @@ func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool)
 		d = min(d, closeTimeout)
 	}
 	s.deadline(d)
-	rep, err := ReadReply(s.r)
+	rep, err := readReply(s.r)
 	rep = s.scrubReply(rep)
 	s.lastEnd = time.Now()
 	if err == nil || !c.closing {

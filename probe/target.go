@@ -8,15 +8,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/idna"
+	"github.com/smtpprobe/smtpprobe/internal/hostport"
 )
 
-// Limits of RFC 5321 section 4.5.3.1 and RFC 1035 section 2.3.4.
+// Limits of RFC 5321 section 4.5.3.1; hostport has those of domains.
 const (
 	maxLocalPart = 64  // octets of a local part
 	maxPath      = 256 // octets of a path, angle brackets included
-	maxDomain    = 253 // octets of a domain name without the final dot
-	maxLabel     = 63  // octets of a label
 	maxInput     = 1024
 )
 
@@ -164,27 +162,9 @@ func ParseDomain(s string) (string, error) {
 	if host, _, ok := strings.Cut(d, "/"); ok && host != "" {
 		return "", fmt.Errorf("invalid domain %q: a path is not part of a domain%s", s, didYouMean(host))
 	}
-	a, err := idna.Lookup.ToASCII(d)
+	a, err := hostport.Domain(s)
 	if err != nil {
-		return "", fmt.Errorf("invalid domain %q: %v", s, err)
-	}
-	a = strings.ToLower(a)
-	// The A-label must itself be valid: what the probe sends, a later
-	// parse must accept.
-	if again, err := idna.Lookup.ToASCII(a); err != nil || again != a {
-		return "", fmt.Errorf("invalid domain %q: does not convert to a valid A-label", s)
-	}
-	if len(a) > maxDomain {
-		return "", fmt.Errorf("invalid domain %q: longer than %d bytes", s, maxDomain)
-	}
-	labels := strings.Split(a, ".")
-	for _, l := range labels {
-		if err := checkLabel(l); err != nil {
-			return "", fmt.Errorf("invalid domain %q: %w", s, err)
-		}
-	}
-	if allDigits(labels[len(labels)-1]) {
-		return "", fmt.Errorf("invalid domain %q: the last label is numeric", s)
+		return "", fmt.Errorf("invalid domain %q: %w", s, err)
 	}
 	return a, nil
 }
@@ -235,23 +215,6 @@ func checkInput(what, s string) error {
 		return fmt.Errorf("invalid %s: longer than %d bytes", what, maxInput)
 	case !utf8.ValidString(s):
 		return fmt.Errorf("invalid %s %q: not valid UTF-8", what, s)
-	}
-	return nil
-}
-
-func checkLabel(l string) error {
-	switch {
-	case l == "":
-		return errors.New("empty label")
-	case len(l) > maxLabel:
-		return fmt.Errorf("label longer than %d bytes", maxLabel)
-	case l[0] == '-' || l[len(l)-1] == '-':
-		return fmt.Errorf("label %q starts or ends with a hyphen", l)
-	}
-	for i := 0; i < len(l); i++ {
-		if c := l[i]; !isAlnum(c) && c != '-' {
-			return fmt.Errorf("label %q has %q: only letters, digits and hyphens are allowed", l, c)
-		}
 	}
 	return nil
 }

@@ -35,7 +35,7 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
 		c.add(OK, FindingDNSSECNotValidating, nil, nameDetail(d.SelfTest)+": no AD bit")
 		return
 	}
-	mx, ok := mxSecurity(d, domain)
+	mx, ok := d.Answer(domain, "MX")
 	if !ok || !mx.AD {
 		c.add(OK, FindingDNSSECUnsigned, nil, domain+": no AD bit")
 		return
@@ -50,16 +50,6 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
 	if len(unsigned) > 0 {
 		c.add(OK, FindingDNSSECHostUnsigned, nil, strings.Join(unsigned, ", ")+": no AD bit")
 	}
-}
-
-// mxSecurity finds the answer to the MX question of the domain.
-func mxSecurity(d *dnsx.DNSSEC, domain string) (dnsx.NameSecurity, bool) {
-	for _, ns := range d.Names {
-		if ns.Type == "MX" && strings.EqualFold(ns.Name, domain) {
-			return ns, true
-		}
-	}
-	return dnsx.NameSecurity{}, false
 }
 
 // nameDetail describes an answer: "example.com MX: SERVFAIL, DNSSEC

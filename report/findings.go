@@ -3,12 +3,11 @@ package report
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
+	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
@@ -134,46 +133,6 @@ func throttled(code int, enhanced, text string, d catalog.Diagnosis) bool {
 	return rateLimitText().MatchString(text)
 }
 
-// clean makes text from the network safe for a terminal and for one-line
-// outputs: control characters (C0, DEL, C1, which could move the cursor or
-// recolour the screen), bidirectional overrides and invalid UTF-8 are shown
-// escaped as \xNN or \u{NNNN}; a tab becomes a space.
-func clean(s string) string {
-	ok := true
-	for _, r := range s {
-		if unsafeRune(r) {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case unsafeRune(r):
-			fmt.Fprintf(&b, "\\u{%04x}", r)
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
-}
-
-func unsafeRune(r rune) bool {
-	return r < 0x20 || r >= 0x7f && r <= 0x9f || r == utf8.RuneError ||
-		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f
-}
-
 // replyText joins the lines of a reply as the catalog reads them.
 func replyText(r probe.Reply) string { return strings.Join(r.Lines, "\n") }
 
@@ -183,7 +142,7 @@ func replyText(r probe.Reply) string { return strings.Join(r.Lines, "\n") }
 func firstLine(r probe.Reply) string {
 	line := ""
 	if len(r.Lines) > 0 {
-		line = strings.TrimSpace(clean(r.Lines[0]))
+		line = strings.TrimSpace(textfmt.Clean(r.Lines[0]))
 	}
 	if r.Enhanced != "" && !strings.HasPrefix(line, r.Enhanced) {
 		line = strings.TrimSpace(r.Enhanced + " " + line)
@@ -216,16 +175,51 @@ func findingDiagnosis(id string, lang catalog.Lang, vars map[string]string) cata
 	return fill(d, vars)
 }
 
-// shortDuration formats a duration for people: "0.4ms", "12ms", "6.2s".
-func shortDuration(d time.Duration) string {
-	ms := float64(d) / float64(time.Millisecond)
-	switch {
-	case d < 10*time.Millisecond:
-		return strconv.FormatFloat(ms, 'f', 1, 64) + "ms"
-	case d < time.Second:
-		return strconv.FormatFloat(ms, 'f', 0, 64) + "ms"
-	case d < time.Minute:
-		return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) + "s"
+// stepNames names the steps of a dialogue for metrics and performance
+// data: "greeting", then the command's verb in lower case ("ehlo",
+// "starttls", "mail", "rcpt", ...); EHLO and HELO after STARTTLS become
+// "ehlo_tls" and "helo_tls", and a verb seen again gets a number ("rcpt_2")
+// so that every name is unique.
+func stepNames(h probe.Host) []string {
+	names := make([]string, len(h.Steps))
+	used := map[string]int{}
+	tls := false
+	for i, s := range h.Steps {
+		name := stepVerb(s.Command)
+		switch {
+		case name == "starttls":
+			tls = true
+		case tls && (name == "ehlo" || name == "helo"):
+			name += "_tls"
+		}
+		used[name]++
+		if n := used[name]; n > 1 {
+			name = fmt.Sprintf("%s_%d", name, n)
+		}
+		names[i] = name
 	}
-	return d.Round(time.Second).String()
+	return names
+}
+
+// stepVerb returns the lower-case verb of a command as commandVerb reads
+// it (a redacted SASL response is "auth"), "greeting" for the greeting,
+// "data_end" for the final dot of a message.
+func stepVerb(cmd string) string {
+	switch verb := commandVerb(cmd); verb {
+	case "":
+		return "greeting"
+	case ".":
+		return "data_end"
+	default:
+		var b strings.Builder
+		for _, r := range strings.ToLower(verb) {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
+				b.WriteRune(r)
+			}
+		}
+		if b.Len() == 0 {
+			return "other"
+		}
+		return b.String()
+	}
 }

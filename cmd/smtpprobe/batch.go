@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 // batch probes many targets, a few at a time, and prints each result as
@@ -15,6 +16,7 @@ import (
 type batch struct {
 	cfg         probe.Config
 	ropts       report.Options
+	render      render.Options
 	output      string // --output
 	quiet       bool   // print only what is not ok
 	concurrency int
@@ -118,9 +120,9 @@ func (b *batch) emit(a report.Assessment) {
 	var err error
 	switch b.output {
 	case "json":
-		err = report.JSON(b.stdout, []report.Assessment{a}, b.ropts)
+		err = render.JSON(b.stdout, []report.Assessment{a}, b.render)
 	default:
-		err = report.Text(b.stdout, []report.Assessment{a}, b.ropts)
+		err = render.Text(b.stdout, []report.Assessment{a}, b.render)
 	}
 	if err != nil {
 		fmt.Fprintf(b.stderr, "smtpprobe: error: writing output: %v\n", err)
@@ -132,9 +134,9 @@ func (b *batch) emit(a report.Assessment) {
 func (b *batch) finish(all []report.Assessment) error {
 	switch b.output {
 	case "nagios":
-		return report.Nagios(b.stdout, all, b.ropts)
+		return render.Nagios(b.stdout, all, b.render)
 	case "prometheus":
-		return report.Prometheus(b.stdout, all, b.ropts)
+		return render.Prometheus(b.stdout, all, b.render)
 	case "text":
 		if len(all) < 2 {
 			return nil
@@ -153,7 +155,7 @@ func (b *batch) finish(all []report.Assessment) error {
 				return nil
 			}
 		}
-		return report.Table(b.stdout, rows, b.ropts)
+		return render.Table(b.stdout, rows, b.render)
 	}
 	return nil
 }

@@ -1,9 +1,8 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"net"
-	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/internal/hostport"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
@@ -21,7 +21,7 @@ import (
 // probe.Config and report.Options.
 type options struct {
 	server       string
-	port         int
+	port         portFlag
 	resolver     string
 	helo         string
 	from         string
@@ -61,7 +61,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("smtpprobe", pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.StringVarP(&o.server, "server", "s", "", "skip the MX lookup and talk to `HOST[:PORT]` (the domain is still used for RCPT)")
-	fs.IntVarP(&o.port, "port", "p", 0, "SMTP `port` (default 25; 465 with implicit TLS, 587 for submission)")
+	fs.VarP(&o.port, "port", "p", "SMTP `port` (default 25; 465 with implicit TLS, 587 for submission)")
 	fs.StringVar(&o.resolver, "resolver", "", "DNS server to ask, `ADDR[:PORT]` (default: the system's, from /etc/resolv.conf)")
 	fs.StringVar(&o.helo, "helo", "", "`name` sent in EHLO/HELO (default: this host's name)")
 	fs.StringVar(&o.from, "from", "", "reverse path `ADDR` for MAIL FROM (default, and \"\": the null sender <>; when authenticating, the --auth-user address)")
@@ -111,9 +111,6 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	if o.tls && cfg.StartTLS == probe.StartTLSNever {
 		return cfg, fmt.Errorf("--tls and --starttls never contradict each other")
 	}
-	if o.port < 0 || o.port > 65535 {
-		return cfg, fmt.Errorf("--port %d: want 1 to 65535", o.port)
-	}
 	if o.timeout <= 0 {
 		return cfg, fmt.Errorf("--timeout %s: want a positive duration such as 10s", o.timeout)
 	}
@@ -135,8 +132,8 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 		return cfg, fmt.Errorf("--warning-time and --critical-time want positive durations such as 5s")
 	}
 	if o.server != "" {
-		if err := checkServer(o.server); err != nil {
-			return cfg, err
+		if _, err := hostport.Parse(o.server, 0); err != nil {
+			return cfg, fmt.Errorf("--server %q: %w", o.server, err)
 		}
 	}
 	if o.firstAddress && o.allAddresses {
@@ -196,7 +193,7 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	}
 	cfg.Gate = &probe.Gate{}
 	cfg.Server = o.server
-	cfg.Port = o.port
+	cfg.Port = int(o.port)
 	cfg.Helo = helo
 	cfg.From = from
 	cfg.Rcpt = rcpt
@@ -222,27 +219,23 @@ func (o *options) reportOptions(lang catalog.Lang, cfg probe.Config) report.Opti
 	}
 }
 
-// checkServer validates --server HOST[:PORT].
-func checkServer(s string) error {
-	host, port := s, ""
-	if h, p, err := net.SplitHostPort(s); err == nil {
-		host, port = h, p
-	} else if strings.Count(s, ":") == 1 {
-		return fmt.Errorf("--server %q: %v", s, err)
+// portFlag is --port: a port from 1 to 65535. Unset it is 0, which
+// probe.Config takes for the default port; "--port 0" (and "port=0" in
+// the exporter) is refused like any other port that names no server.
+type portFlag int
+
+func (p *portFlag) Set(s string) error {
+	n, err := hostport.ParsePort(s)
+	if err != nil {
+		return errors.New("want a number from 1 to 65535")
 	}
-	if port != "" {
-		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-			return fmt.Errorf("--server %q: port %q is not a number from 1 to 65535", s, port)
-		}
-	}
-	if _, err := netip.ParseAddr(host); err == nil {
-		return nil
-	}
-	if _, err := probe.ParseDomain(host); err != nil {
-		return fmt.Errorf("--server %q: %w", s, err)
-	}
+	*p = portFlag(n)
 	return nil
 }
+
+func (p *portFlag) String() string { return strconv.Itoa(int(*p)) }
+
+func (p *portFlag) Type() string { return "port" }
 
 // language picks the language of explanations: --lang, else the locale
 // environment the way setlocale reads it (LC_ALL over LC_MESSAGES over LANG).

@@ -18,6 +18,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 // version is set at link time (-ldflags "-X main.version=v1.2.3"); without
@@ -124,11 +125,10 @@ func run(ctx context.Context, args []string, e *env) int {
 	if e.configure != nil {
 		e.configure(&cfg)
 	}
-	ropts := o.reportOptions(lang, cfg)
-	ropts.Color = e.stdoutTerminal && !o.noColor && e.getenv("NO_COLOR") == ""
 	b := batch{
 		cfg:         cfg,
-		ropts:       ropts,
+		ropts:       o.reportOptions(lang, cfg),
+		render:      render.Options{Lang: lang, Color: e.stdoutTerminal && !o.noColor && e.getenv("NO_COLOR") == ""},
 		output:      o.output,
 		quiet:       o.quiet,
 		concurrency: o.concurrency,

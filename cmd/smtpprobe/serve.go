@@ -29,11 +29,13 @@ import (
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 // serveOptions holds the flags of smtpprobe serve.
 type serveOptions struct {
 	listen        string
+	maxConns      int
 	maxConcurrent int
 	rate          float64
 	history       int
@@ -53,6 +55,7 @@ func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("smtpprobe serve", pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.StringVar(&so.listen, "listen", "127.0.0.1:9125", "`ADDR` to serve HTTP on (loopback by default; \":9125\" for every interface)")
+	fs.IntVar(&so.maxConns, "max-connections", 512, "HTTP connections open at once; beyond it a new one closes the longest idle (keep it below ulimit -n)")
 	fs.IntVar(&so.maxConcurrent, "max-concurrent", 16, "probes run at once; more wait for a free slot until their deadline, then get 503")
 	fs.Float64Var(&so.rate, "rate", 10, "probes started per second at most, with bursts up to --max-concurrent; more get 429 (0: no limit)")
 	fs.IntVar(&so.history, "history", 100, "recent probes kept for the / page")
@@ -102,15 +105,19 @@ func runServe(ctx context.Context, args []string, e *env) int {
 	srv := &http.Server{
 		BaseContext:       func(net.Listener) context.Context { return probes },
 		Handler:           s.handler(),
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      so.deadline + 10*time.Second,
-		IdleTimeout:       2 * time.Minute,
+		IdleTimeout:       time.Minute,
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          s.errLog,
+		ConnState:         s.conns.track,
 	}
+	// Shutdown would wait five seconds for each connection that never
+	// sent a request; it calls this once its listener is closed.
+	srv.RegisterOnShutdown(s.conns.closeUnused)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(s.conns.listener(ln)) }()
 	select {
 	case err := <-errc:
 		return fail(e.stderr, err, "")
@@ -118,7 +125,7 @@ func runServe(ctx context.Context, args []string, e *env) int {
 	}
 	stopProbes()
 	// The answers are written in moments; the grace is for slow readers.
-	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		srv.Close()
@@ -161,6 +168,7 @@ type server struct {
 	errLog    *log.Logger
 
 	slots   chan struct{} // one token a probe in flight
+	conns   *connLimit
 	limiter *limiter
 	// gate keeps concurrent probes to one connection per IP address
 	// between them, as within a run of the command. Each probe has its
@@ -172,6 +180,7 @@ type server struct {
 	rejected *prometheus.CounterVec
 	duration prometheus.Histogram
 	inFlight prometheus.Gauge
+	evicted  prometheus.Counter
 
 	page *template.Template
 
@@ -184,6 +193,8 @@ type server struct {
 // registry of its own for /metrics.
 func newServer(so serveOptions, e *env) (*server, error) {
 	switch {
+	case so.maxConns < 1:
+		return nil, fmt.Errorf("--max-connections %d: want at least 1", so.maxConns)
 	case so.maxConcurrent < 1:
 		return nil, fmt.Errorf("--max-concurrent %d: want at least 1", so.maxConcurrent)
 	case so.rate < 0:
@@ -227,6 +238,11 @@ func newServer(so serveOptions, e *env) (*server, error) {
 		return nil, err
 	}
 	s.initMetrics()
+	s.conns = newConnLimit(so.maxConns, s.evicted.Inc)
+	s.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "smtpprobe_exporter_connections_open",
+		Help: "HTTP connections open now (at most --max-connections).",
+	}, func() float64 { return float64(s.conns.open()) }))
 	return s, nil
 }
 
@@ -249,13 +265,17 @@ func (s *server) initMetrics() {
 		Name: "smtpprobe_exporter_probes_in_flight",
 		Help: "Probes running now.",
 	})
+	s.evicted = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "smtpprobe_exporter_connections_evicted_total",
+		Help: "Idle HTTP connections closed to make room for new ones (--max-connections).",
+	})
 	for _, st := range []report.Status{report.OK, report.Warning, report.Critical, report.Unknown} {
 		s.probes.WithLabelValues(st.String())
 	}
 	for _, r := range []string{"bad_request", "rate_limited", "busy"} {
 		s.rejected.WithLabelValues(r)
 	}
-	s.registry.MustRegister(s.probes, s.rejected, s.duration, s.inFlight,
+	s.registry.MustRegister(s.probes, s.rejected, s.duration, s.inFlight, s.evicted,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 }
@@ -321,8 +341,8 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	took := time.Since(start)
 	s.probes.WithLabelValues(a.Status.String()).Inc()
 	s.duration.Observe(took.Seconds())
-	s.remember(a, ropts, start, took)
-	promhttp.HandlerFor(report.Metrics([]report.Assessment{a}, ropts), promhttp.HandlerOpts{}).ServeHTTP(w, r)
+	s.remember(a, start, took)
+	promhttp.HandlerFor(render.Metrics([]report.Assessment{a}), promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
 // minProbeTimeout is the shortest probe a scrape timeout asks for: less

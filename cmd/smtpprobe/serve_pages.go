@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 // recentProbe is a probe shown on the / page.
@@ -21,11 +22,10 @@ type recentProbe struct {
 	Summary  string
 	Duration time.Duration
 	a        report.Assessment
-	ropts    report.Options // as a was judged
 }
 
 // remember keeps a probe for the / page, dropping the oldest.
-func (s *server) remember(a report.Assessment, ropts report.Options, start time.Time, took time.Duration) {
+func (s *server) remember(a report.Assessment, start time.Time, took time.Duration) {
 	if s.opts.history == 0 {
 		return
 	}
@@ -34,7 +34,7 @@ func (s *server) remember(a report.Assessment, ropts report.Options, start time.
 	s.nextID++
 	p := recentProbe{
 		ID: s.nextID, Time: start, Target: a.Result.Target.Input, Status: a.Status.String(),
-		Summary: a.Summary, Duration: took.Round(time.Millisecond), a: a, ropts: ropts,
+		Summary: a.Summary, Duration: took.Round(time.Millisecond), a: a,
 	}
 	if len(s.recent) == s.opts.history {
 		copy(s.recent, s.recent[1:])
@@ -65,7 +65,7 @@ func (s *server) serveLog(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if err := report.Text(w, []report.Assessment{p.a}, p.ropts); err != nil {
+	if err := render.Text(w, []report.Assessment{p.a}, render.Options{Lang: s.lang}); err != nil {
 		s.errLog.Printf("writing report: %v", err)
 	}
 }

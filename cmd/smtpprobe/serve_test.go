@@ -9,10 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -243,6 +245,7 @@ func TestServeBadRequest(t *testing.T) {
 		{"target=example.com&port=abc", "port"},
 		{"target=example.com&port=70000", "port"},
 		{"target=example.com&port=-1", "port"},
+		{"target=example.com&port=0", "port"},
 		{"target=example.com&starttls=maybe", "starttls"},
 		{"target=example.com&tls=perhaps", "tls"},
 		{"target=example.com&tls=true&starttls=never", "tls"},
@@ -621,29 +624,8 @@ func TestRunServeStopsHungProbes(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	base, exit := runServeCmd(t, ctx, e, stderr, "--timeout", "1h", "--deadline", "1h")
-	type answer struct {
-		code int
-		body string
-		err  error
-	}
-	answers := make(chan answer, 1)
-	go func() {
-		resp, err := http.Get(base + "probe?target=example.com&server=" + url.QueryEscape(addr))
-		if err != nil {
-			answers <- answer{err: err}
-			return
-		}
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		answers <- answer{resp.StatusCode, string(body), err}
-	}()
-	for {
-		_, body := get(t, base+"metrics")
-		if v, _ := value(parseText(t, body), "smtpprobe_exporter_probes_in_flight"); v == 1 {
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	answers := startScrape(base + "probe?target=example.com&server=" + url.QueryEscape(addr))
+	waitInFlight(t, base, 1)
 	cancel()
 	a := <-answers
 	if a.err != nil {
@@ -662,10 +644,93 @@ func TestRunServeStopsHungProbes(t *testing.T) {
 	waitExit(t, exit, stderr)
 }
 
+// scrape is a GET whose answer arrives on a channel.
+type scrape struct {
+	code int
+	body string
+	err  error
+}
+
+func startScrape(u string) <-chan scrape {
+	answers := make(chan scrape, 1)
+	go func() {
+		resp, err := http.Get(u)
+		if err != nil {
+			answers <- scrape{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		answers <- scrape{resp.StatusCode, string(body), err}
+	}()
+	return answers
+}
+
+// waitInFlight waits until the exporter at base has n probes in flight.
+func waitInFlight(t *testing.T, base string, n float64) {
+	t.Helper()
+	for {
+		_, body := get(t, base+"metrics")
+		if v, _ := value(parseText(t, body), "smtpprobe_exporter_probes_in_flight"); v == n {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestRunServeIdleConnections fills the exporter with idle connections,
+// many more than --max-connections: the exporter's own metrics stay
+// reachable, no more connections are open than the cap, and the
+// connection of a probe in flight is not the one pushed out.
+func TestRunServeIdleConnections(t *testing.T) {
+	const maxConns, idle = 4, 40
+	addr := silentServer(t)
+	e, stderr := serveEnv(nil, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	base, exit := runServeCmd(t, ctx, e, stderr, "--timeout", "1h", "--deadline", "1h",
+		"--max-connections", strconv.Itoa(maxConns))
+	hung := startScrape(base + "probe?target=example.com&server=" + url.QueryEscape(addr))
+	waitInFlight(t, base, 1)
+
+	host := strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/")
+	for range idle {
+		c, err := net.Dial("tcp", host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+	}
+	fresh := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := fresh.Get(base + "metrics")
+	if err != nil {
+		t.Fatalf("/metrics behind %d idle connections: %v", idle, err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	mfs := parseText(t, string(body))
+	if open, _ := value(mfs, "smtpprobe_exporter_connections_open"); open < 2 || open > maxConns {
+		t.Errorf("connections open = %v, want 2 to %d", open, maxConns)
+	}
+	// The idle ones and the /metrics one took turns at the places that
+	// the probe's connection left.
+	if evicted, _ := value(mfs, "smtpprobe_exporter_connections_evicted_total"); evicted < idle+1-maxConns {
+		t.Errorf("connections evicted = %v, want at least %d", evicted, idle+1-maxConns)
+	}
+	cancel()
+	a := <-hung
+	if a.err != nil || a.code != 200 {
+		t.Fatalf("the probe in flight: status %d, %v: %s", a.code, a.err, a.body)
+	}
+	wantValue(t, parseText(t, a.body), 0, "smtpprobe_step_reply_code", "step=greeting")
+	waitExit(t, exit, stderr)
+}
+
 func TestRunServeBadFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"--listen", "127.0.0.1:99999"},
 		{"--max-concurrent", "0"},
+		{"--max-connections", "0"},
 		{"--rate", "-1"},
 		{"--deadline", "0s"},
 		{"--resolver", "dns example"},
