@@ -30,9 +30,9 @@ const (
 type zoneKeys struct {
 	apex      string
 	how       Signing
-	published *dns.DNSKEY  // the DNSKEY the zone serves and the DS names
+	published *dns.DNSKEY   // the DNSKEY the zone serves and the DS names
 	signer    crypto.Signer // what signs: the published key's, or another (BogusSignatures)
-	signKey   *dns.DNSKEY  // the key of signer, for RRSIG key tags
+	signKey   *dns.DNSKEY   // the key of signer, for RRSIG key tags
 }
 
 // security is what a validating resolver concludes about data.
