@@ -25,6 +25,23 @@ const (
 	MaxReplySize = 64 << 10
 )
 
+// The reply codes the session acts on (RFC 5321 section 4.2, RFC 7504,
+// RFC 4954).
+const (
+	CodeReady          = 220 // the greeting; ready to start TLS
+	CodeClosing        = 221 // the reply to QUIT
+	CodeAuthOK         = 235 // authentication succeeded
+	CodeOK             = 250
+	CodeAuthChallenge  = 334 // a SASL challenge follows
+	CodeStartMail      = 354 // send the message content
+	CodeUnavailable    = 421 // service not available, closing the connection
+	CodeSyntaxError    = 500 // command not recognized (EHLO: try HELO)
+	CodeNotImplemented = 502 // command not implemented (EHLO: try HELO)
+	CodeBadSequence    = 503 // bad sequence of commands
+	CodeNoMail         = 521 // the host does not accept mail (RFC 7504), closing
+	CodeFailed         = 554 // transaction failed (no valid recipients)
+)
+
 // seenMax is how many bytes of offending input a ProtocolError quotes.
 const seenMax = 60
 
