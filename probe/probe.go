@@ -137,6 +137,9 @@ type Result struct {
 // Checks holds the facts each domain-level check gathered. A nil field is
 // a check that did not run.
 type Checks struct {
+	// DNSSEC holds the resolver's self-test and the AD bit, rcode and
+	// Extended DNS Errors of the MX lookup's answers.
+	DNSSEC *dnsx.DNSSEC
 }
 
 // Host holds the facts of the dialogue with one mail server.

@@ -187,7 +187,7 @@ func TestDiagnoseMatchOrder(t *testing.T) {
 		retry, class, rule string
 	}{
 		{550, "5.1.1", "<example@icloud.com>: user does not exist", MatchedRule, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, "user-unknown"},
-		{550, "5.1.1", "Bad recipient", MatchedRule, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, "user-unknown"},
+		{550, "5.1.1", "Invalid recipient", MatchedRule, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, "user-unknown"},
 		{550, "5.1.1", "xyzzy", MatchedEnhanced, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, ""},
 		{450, "4.2.2", "xyzzy", MatchedEnhanced, CategoryMailboxFull, Transient, ClassTransientNegative, ""},
 		{550, "", "xyzzy", MatchedBasic, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, ""},

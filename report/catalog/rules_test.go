@@ -16,7 +16,8 @@ func corpusTexts(t *testing.T) []string {
 }
 
 // TestRuleExamples checks that every rule wins at least one reply of the
-// corpus: a rule without a real, cited example is a guess.
+// corpus, and that every alternative of its pattern matches one: a rule or
+// an alternative without a real, cited example is a guess.
 func TestRuleExamples(t *testing.T) {
 	texts := corpusTexts(t)
 	wins := map[string]int{}
@@ -29,7 +30,22 @@ func TestRuleExamples(t *testing.T) {
 		if wins[r.ID] == 0 {
 			t.Errorf("rule %s wins no reply of the corpus", r.ID)
 		}
+		for _, alt := range topAlternatives(r.Pattern) {
+			if !matchesAny(compileMatcher(alt), texts) {
+				t.Errorf("rule %s: alternative %q matches no reply of the corpus", r.ID, alt)
+			}
+		}
 	}
+}
+
+// matchesAny reports whether m matches one of texts.
+func matchesAny(m matcher, texts []string) bool {
+	for _, text := range texts {
+		if m.match(lowerText(flatten(text))) {
+			return true
+		}
+	}
+	return false
 }
 
 // topAlternatives splits a pattern at its top-level "|".

@@ -5,7 +5,7 @@ package catalog
 var vendorRules = []Rule{
 	{
 		ID: "proofpoint", Category: CategoryBlocklist,
-		Pattern: `proofpoint|ipcheck\.proofpoint`,
+		Pattern: `proofpoint`,
 		En: Text{
 			"Sending IP blocked by Proofpoint",
 			"The recipient's mail is filtered by Proofpoint, which refuses connections from IP addresses its reputation service (Proofpoint Dynamic Reputation) considers bad.",
@@ -21,7 +21,7 @@ var vendorRules = []Rule{
 	},
 	{
 		ID: "t-online", Category: CategoryBlocklist,
-		Pattern: `rx\.t-online\.de|tosa@|t-online\.de.*(block|problem)`,
+		Pattern: `rx\.t-online\.de`,
 		En: Text{
 			"Blocked by Deutsche Telekom (T-Online)",
 			"T-Online's mail servers refuse this sending IP; they accept mail only from servers they can identify (reverse DNS naming the operator, and often a website with contact details under that name).",
@@ -53,7 +53,7 @@ var vendorRules = []Rule{
 	},
 	{
 		ID: "amazon-ses-unverified", Category: CategorySenderRejected,
-		Pattern: `email address is not verified|identities failed the check|not authorized to send from .* ses`,
+		Pattern: `email address is not verified|identities failed the check`,
 		En: Text{
 			"Sender identity not verified (Amazon SES)",
 			"Amazon SES refuses to send as an address or domain that the account has not verified; in the SES sandbox the recipients must be verified too.",
@@ -69,7 +69,7 @@ var vendorRules = []Rule{
 	},
 	{
 		ID: "sender-login-mismatch", Category: CategorySenderRejected,
-		Pattern: `not owned by (the )?user|does not have permissions? to send as|sendasdenied|send ?as (permission )?denied|sender address .*does not match|must match (the )?authenticated user|(doesn't|does not) match auth|from address must belong to authenticated user`,
+		Pattern: `(doesn't|does not) match auth`,
 		En: Text{
 			"Sender address not allowed for this login",
 			"The client authenticated, but as a user who may not send with this sender address.",
@@ -85,7 +85,7 @@ var vendorRules = []Rule{
 	},
 	{
 		ID: "restricted-recipient", Category: CategoryPolicy,
-		Pattern: `sendernotauthenticatedforgroup|resolver\.rst\.notauthorized|delivery restriction check failed|not authori[sz]ed to send to this (group|recipient|distribution list)|restricted to (internal|authenticated|specific) senders|sender not in allowed[- ]senders list|only accepts (mail|messages) from (internal|members)`,
+		Pattern: `sender not in allowed[- ]senders list`,
 		En: Text{
 			"Recipient accepts mail only from certain senders",
 			"The recipient (often a distribution group or shared mailbox) is restricted to internal, authenticated or listed senders, and this sender is not one of them.",
@@ -101,7 +101,7 @@ var vendorRules = []Rule{
 	},
 	{
 		ID: "recipient-verification", Category: CategoryMailboxUnknown,
-		Pattern: `unverified address|address verification in progress|recipient verification failed|callout verification failure|could not verify (the )?recipient`,
+		Pattern: `unverified address|address verification in progress`,
 		En: Text{
 			"Recipient address could not be verified",
 			"The server checked the recipient with the next mail server (Postfix reject_unverified_recipient, Exim recipient callout) and that server refused or did not answer.",
