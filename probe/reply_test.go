@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestReadReply(t *testing.T) {
@@ -33,6 +35,13 @@ func TestReadReply(t *testing.T) {
 		{"354 End data with <CR><LF>.<CR><LF>\r\n", 354, "", []string{"End data with <CR><LF>.<CR><LF>"}},
 		{"220 \x1b[31mred\xff\\ \t\r\n", 220, "", []string{`\x1b[31mred\xff\x5c \x09`}},
 		{"220 a\rb\r\n", 220, "", []string{`a\x0db`}},
+		// Printable UTF-8 is text (SMTPUTF8 and non-English servers); C1
+		// controls, bidirectional overrides, separators, zero-width and
+		// invalid bytes stay escaped, byte by byte.
+		{"550 5.1.1 宛先のユーザーは存在しません\r\n", 550, "5.1.1", []string{"5.1.1 宛先のユーザーは存在しません"}},
+		{"550 Empfänger unbekannt　über\r\n", 550, "", []string{"Empfänger unbekannt　über"}},
+		{"220 a\u202eexe.txt\u2066b\u200bc\u2028d\u0085e\xe3\x81f\xc0\xafg\ufeff\r\n", 220, "",
+			[]string{`a\xe2\x80\xaeexe.txt\xe2\x81\xa6b\xe2\x80\x8bc\xe2\x80\xa8d\xc2\x85e\xe3\x81f\xc0\xafg\xef\xbb\xbf`}},
 	} {
 		r := bufio.NewReader(strings.NewReader(tc.in + "250 next\r\n"))
 		got, err := readReply(r)
@@ -114,9 +123,14 @@ func FuzzReadReply(f *testing.F) {
 			t.Fatalf("%d lines kept", len(rep.Lines))
 		}
 		for _, l := range rep.Lines {
-			for i := 0; i < len(l); i++ {
-				if l[i] < 0x20 || l[i] > 0x7e {
-					t.Fatalf("unescaped byte %#x in %q", l[i], l)
+			if !utf8.ValidString(l) {
+				t.Fatalf("invalid UTF-8 kept in %q", l)
+			}
+			for _, r := range l {
+				// Only what prints is kept: no control, format (bidi),
+				// separator or private-use character.
+				if !unicode.IsGraphic(r) {
+					t.Fatalf("unescaped %U in %q", r, l)
 				}
 			}
 		}

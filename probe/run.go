@@ -53,8 +53,11 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		Ran:        cfg.Checks,
 	}
 	jobs, err := plan(ctx, &cfg, t, &res)
+	var g gatherer
+	g.start(ctx, &cfg, t, &res)
 	if err != nil {
 		res.DNSErr = err
+		g.wait()
 		res.Duration = time.Since(start)
 		return res
 	}
@@ -79,6 +82,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		})
 	}
 	wg.Wait()
+	g.wait()
 	res.Duration = time.Since(start)
 	return res
 }
