@@ -181,14 +181,14 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 	h = Host{Name: j.name, Preference: j.pref, Port: j.port}
 	defer func() { h.Duration = time.Since(start) }()
 	if j.err != nil {
-		h.Err = &Error{Step: "connect", Kind: ErrNetwork, Err: j.err}
+		h.Err = &Error{Step: StepConnect, Kind: ErrNetwork, Err: j.err}
 		return h
 	}
 	rcpt := cmp.Or(cfg.Rcpt, t.Rcpt)
 	for _, a := range j.addrs {
 		release, err := cfg.Gate.acquire(ctx, a)
 		if err != nil {
-			h.Err = classify(ctx, "connect", err)
+			h.Err = classify(ctx, StepConnect, err)
 			return h
 		}
 		conn, at := dial(ctx, cfg, a, j.port)
@@ -229,7 +229,7 @@ func dial(ctx context.Context, cfg *Config, a netip.Addr, port int) (net.Conn, A
 	conn, err := cfg.Dial(dctx, "tcp", netip.AddrPortFrom(a, uint16(port)).String())
 	at := Attempt{Addr: a, Duration: time.Since(start)}
 	if err != nil {
-		at.Err = classify(ctx, "connect", err)
+		at.Err = classify(ctx, StepConnect, err)
 		return nil, at
 	}
 	return conn, at
