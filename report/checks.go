@@ -26,8 +26,6 @@ type checkJudge struct {
 }
 
 // add records a finding of the check.
-//
-//lint:ignore U1000 the judges of the checks call it as they land
 func (c *checkJudge) add(sev Status, id string, vars map[string]string, detail string) {
 	f := c.j.finding(sev, c.host, id, vars, detail)
 	f.Check = c.name
@@ -106,9 +104,14 @@ func (j *judge) judgeChecks(a *Assessment) {
 // judgeDomainCheck judges the domain-level facts of the check c names,
 // and reports whether there were any.
 func (j *judge) judgeDomainCheck(c *checkJudge) bool {
-	switch c.name {
+	cs := &j.r.Checks
+	switch {
+	case c.name == checks.DNSSEC && cs.DNSSEC != nil:
+		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain)
+	default:
+		return false
 	}
-	return false
+	return true
 }
 
 // judgeHostCheck judges the facts of the check c names about host h, and
