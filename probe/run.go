@@ -53,12 +53,22 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		RequireTLS: cfg.StartTLS == StartTLSRequire || cfg.ImplicitTLS,
 		Ran:        cfg.Checks,
 	}
-	jobs, err := plan(ctx, &cfg, t, &res)
-	if err != nil {
-		res.DNSErr = err
+	var gather sync.WaitGroup
+	startSender(&gather, ctx, &cfg, t, &res)
+	if !cfg.Checks.NeedsMX() {
+		// A DNS-only audit of the sender domain asks nothing of the MX.
+		gather.Wait()
 		res.Duration = time.Since(start)
 		return res
 	}
+	jobs, err := plan(ctx, &cfg, t, &res)
+	if err != nil {
+		res.DNSErr = err
+		gather.Wait()
+		res.Duration = time.Since(start)
+		return res
+	}
+	startDNSBL(&gather, ctx, &cfg, &res)
 	if !cfg.FirstAddress {
 		jobs = perAddress(jobs)
 	}
@@ -80,6 +90,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		})
 	}
 	wg.Wait()
+	gather.Wait()
 	res.Duration = time.Since(start)
 	return res
 }
