@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/netip"
 	"strings"
-	"sync"
 
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dkim"
@@ -55,7 +54,8 @@ func SenderDomain(cfg *Config, t Target) string {
 // startSender starts the gatherers of the sender checks, which need
 // nothing of the MX lookup: spf, dmarc, dkim and the sending address.
 // Each writes only its own field of res.Checks.
-func startSender(wg *sync.WaitGroup, ctx context.Context, cfg *Config, t Target, res *Result) {
+func (g *gatherer) startSender(ctx context.Context, cfg *Config, t Target, res *Result) {
+	wg := &g.wg
 	domain := SenderDomain(cfg, t)
 	r := cfg.Resolver
 	if cfg.Checks.Has(checks.SPF) {
@@ -88,7 +88,7 @@ func startSender(wg *sync.WaitGroup, ctx context.Context, cfg *Config, t Target,
 
 // startDNSBL starts asking the blocklists about every MX address in
 // res.DNS and the sending address; it needs the MX lookup done.
-func startDNSBL(wg *sync.WaitGroup, ctx context.Context, cfg *Config, res *Result) {
+func (g *gatherer) startDNSBL(ctx context.Context, cfg *Config, res *Result) {
 	if !cfg.Checks.Has(checks.DNSBL) || len(cfg.DNSBLZones) == 0 {
 		return
 	}
@@ -111,7 +111,7 @@ func startDNSBL(wg *sync.WaitGroup, ctx context.Context, cfg *Config, res *Resul
 		add(cfg.SendingIP)
 	}
 	zones := cfg.DNSBLZones
-	wg.Go(func() {
+	g.wg.Go(func() {
 		res.Checks.DNSBL = &DNSBL{Zones: zones, Answers: dnsbl.Check(ctx, cfg.Resolver, zones, addrs)}
 	})
 }

@@ -221,7 +221,7 @@ func (j *judge) judgeHost(i int) {
 		hj.outcome = outUntestable
 		add(j.finding(OK, h.Name, FindingAddressUntestable, nil, attemptsText(h)), false)
 		return
-	case len(h.Steps) == 0 && (h.Err == nil || h.Err.Step == "connect"):
+	case len(h.Steps) == 0 && (h.Err == nil || h.Err.Step == probe.StepConnect):
 		hj.outcome = outUnreachable
 		if h.Err != nil && h.Err.Kind == probe.ErrCanceled {
 			add(j.finding(Unknown, h.Name, FindingInterrupted, nil, h.Err.Error()), false)
@@ -235,31 +235,31 @@ func (j *judge) judgeHost(i int) {
 	prior := false
 	for k, s := range h.Steps {
 		d := hj.steps[k].Diagnosis
-		verb := commandVerb(s.Command)
 		code := s.Reply.Code
-		if k == 0 && verb == "" && code == 220 {
+		greeting := s.Kind == probe.StepGreeting
+		if k == 0 && greeting && code == probe.CodeReady {
 			hj.outcome = outSession
 			if s.Duration >= slowGreeting {
 				delay := textfmt.Duration(s.Duration)
 				add(j.finding(OK, h.Name, FindingGreetingDelay, map[string]string{"delay": delay}, "220 after "+delay), false)
 			}
 		}
-		if code == 0 || healthy(verb, code) {
+		if code == 0 || healthy(s.Kind, code) {
 			continue
 		}
-		fallback := verb == "EHLO" && (code == 500 || code == 502) && k+1 < len(h.Steps) &&
-			commandVerb(h.Steps[k+1].Command) == "HELO" && h.Steps[k+1].Reply.Code == 250
-		sev := replySeverity(verb, code, prior, fallback)
+		fallback := s.Kind == probe.StepEHLO && (code == probe.CodeSyntaxError || code == probe.CodeNotImplemented) &&
+			k+1 < len(h.Steps) && h.Steps[k+1].Kind == probe.StepHELO && h.Steps[k+1].Reply.Code == probe.CodeOK
+		sev := replySeverity(s.Kind, code, prior, fallback)
 		f := Finding{Severity: sev, Host: h.Name, ID: FindingReply, Code: code, Enhanced: s.Reply.Enhanced,
-			Command: s.Command, Diagnosis: *d, Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
+			Step: s.Kind, Command: s.Command, Diagnosis: *d, Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
 		if sev != OK && throttled(code, s.Reply.Enhanced, replyText(s.Reply), *d) {
 			j.retitle(&f, FindingThrottled)
-			if verb == "" {
+			if greeting {
 				hj.outcome = outThrottled
 			}
 		}
-		add(f, verb == "" && f.ID != FindingThrottled)
-		if sev != OK && (verb == "MAIL" || verb == "RCPT" || verb == "DATA" || verb == ".") {
+		add(f, greeting && f.ID != FindingThrottled)
+		if sev != OK && transactionStep(s.Kind) {
 			prior = true
 		}
 	}
@@ -291,7 +291,7 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 		add(j.finding(Unknown, h.Name, FindingInterrupted, nil, e.Error()), false)
 	case authPolicyStop(e):
 		// Credentials not sent on purpose: judgeAuth says why.
-	case e.Kind == probe.ErrPolicy && strings.Contains(strings.ToUpper(e.Step), "TLS"):
+	case e.Kind == probe.ErrPolicy && (e.Step == probe.StepStartTLS || e.Step == probe.StepHandshake):
 		add(j.finding(Critical, h.Name, FindingStartTLSRequired, nil, e.Error()), false)
 	case e.Kind == probe.ErrPolicy:
 		add(j.finding(Unknown, h.Name, FindingProbeStopped, nil, e.Error()), false)
@@ -314,7 +314,7 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 		add(j.finding(sev, h.Name, FindingTLSHandshake, nil, detail), false)
 	case e.Kind == probe.ErrProtocol:
 		add(j.finding(Critical, h.Name, FindingProtocolError, nil, e.Error()), true)
-	case e.Step == "greeting" && e.Kind == probe.ErrTimeout:
+	case e.Step == probe.StepGreeting && e.Kind == probe.ErrTimeout:
 		add(j.finding(Critical, h.Name, FindingGreetingTimeout, nil, e.Error()), true)
 	case last.Code >= 400 && (e.Kind == probe.ErrClosed || e.Kind == probe.ErrReset):
 		// The server said why before it hung up; that reply is the finding.

@@ -26,8 +26,6 @@ type checkJudge struct {
 }
 
 // add records a finding of the check.
-//
-//lint:ignore U1000 the judges of the checks call it as they land
 func (c *checkJudge) add(sev Status, id string, vars map[string]string, detail string) {
 	f := c.j.finding(sev, c.host, id, vars, detail)
 	f.Check = c.name
@@ -123,6 +121,8 @@ func mxLooked(r *probe.Result) bool {
 func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 	cs := &j.r.Checks
 	switch {
+	case c.name == checks.DNSSEC && cs.DNSSEC != nil:
+		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain)
 	case c.name == checks.SPF && cs.SPF != nil:
 		judgeSPF(c, cs.SPF)
 	case c.name == checks.DMARC && cs.DMARC != nil:

@@ -13,6 +13,7 @@ import (
 // addresses, for TestFindingIDsHaveTexts.
 var checkFindingIDs = []string{
 	report.FindingAddressUntestable, report.FindingNothingTestable,
+	report.FindingDNSSECSigned, report.FindingDNSSECUnsigned, report.FindingDNSSECHostUnsigned, report.FindingDNSSECBogus, report.FindingDNSSECNotValidating,
 }
 
 // untestableHost is a host whose only address this machine has no route to.

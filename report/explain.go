@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
@@ -69,11 +70,24 @@ func ExplainReply(text string, lang catalog.Lang) (Explanation, error) {
 	if err != nil {
 		return Explanation{}, err
 	}
+	// A pasted reply came from a remote server as much as a probed one:
+	// it is made safe to print, and judged, as the probe records replies.
+	r.Text = escapeLines(r.Text)
 	return Explanation{
-		Query:     strings.TrimSpace(text),
+		Query:     escapeLines(strings.TrimSpace(text)),
 		Reply:     &r,
 		Diagnosis: catalog.Diagnose(r.Code, r.Enhanced, r.Text, lang),
 	}, nil
+}
+
+// escapeLines escapes each line of s with probe.Escape, keeping the line
+// breaks.
+func escapeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = probe.Escape(strings.TrimSuffix(l, "\r"))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // unknownEnhancedNote opens the explanation of a basic code given with an

@@ -56,55 +56,50 @@ const (
 // to 5 minutes (RFC 5321 section 4.5.3.2).
 const slowGreeting = 4 * time.Second
 
-// commandVerb returns the upper-case verb of a command as sent: "EHLO",
-// "MAIL", "RCPT", "" for the greeting and "." for the end of a message.
-// A client response inside a SASL exchange (shown redacted) and its
-// cancel "*" belong to AUTH.
-func commandVerb(cmd string) string {
-	if cmd == probe.Redacted || cmd == "*" {
-		return "AUTH"
-	}
-	verb, _, _ := strings.Cut(cmd, " ")
-	verb, _, _ = strings.Cut(verb, ":")
-	return strings.ToUpper(verb)
-}
-
 // healthy tells whether a reply is what a healthy exchange gets for the
-// command it answers.
-func healthy(verb string, code int) bool {
-	switch verb {
-	case "":
-		return code == 220
-	case "STARTTLS":
-		return code == 220
-	case "DATA":
-		return code == 354
-	case "QUIT":
-		return code == 221
-	case "VRFY":
+// step it answers.
+func healthy(kind probe.StepKind, code int) bool {
+	switch kind {
+	case probe.StepGreeting, probe.StepStartTLS:
+		return code == probe.CodeReady
+	case probe.StepData:
+		return code == probe.CodeStartMail
+	case probe.StepQuit:
+		return code == probe.CodeClosing
+	case probe.StepVrfy:
 		return code >= 250 && code <= 252
-	case "AUTH":
-		return code == 235 || code == 334
+	case probe.StepAuth:
+		return code == probe.CodeAuthOK || code == probe.CodeAuthChallenge
 	}
 	return code >= 200 && code < 300
+}
+
+// transactionStep tells whether a step is part of the mail transaction,
+// whose refusal stops the mail.
+func transactionStep(kind probe.StepKind) bool {
+	switch kind {
+	case probe.StepMail, probe.StepRcpt, probe.StepData, probe.StepEndOfData:
+		return true
+	}
+	return false
 }
 
 // replySeverity judges a reply that is not healthy. prior is set when an
 // earlier reply of the same dialogue already failed the transaction, and
 // heloFallback when EHLO was answered 500/502 and HELO then worked.
-func replySeverity(verb string, code int, prior, heloFallback bool) Status {
+func replySeverity(kind probe.StepKind, code int, prior, heloFallback bool) Status {
 	switch {
-	case verb == "VRFY" || verb == "RSET" || verb == "QUIT" || verb == "NOOP" || verb == "EXPN" || verb == "HELP":
+	case kind == probe.StepVrfy || kind == probe.StepRset || kind == probe.StepQuit:
 		// Optional or closing commands: what they get does not decide
 		// whether mail is delivered.
 		return OK
-	case verb == "EHLO" && heloFallback:
+	case kind == probe.StepEHLO && heloFallback:
 		return OK
-	case prior && (verb == "RCPT" || verb == "DATA" || verb == ".") && (code == 503 || code == 554):
+	case prior && transactionStep(kind) && kind != probe.StepMail && (code == probe.CodeBadSequence || code == probe.CodeFailed):
 		// "Bad sequence" or "no valid recipients" after an earlier
 		// rejection is its consequence, not a second problem.
 		return OK
-	case verb == "STARTTLS":
+	case kind == probe.StepStartTLS:
 		// The dialogue goes on in clear; only a sender that requires TLS
 		// stops (probe reports that as a policy error).
 		return Warning
@@ -185,11 +180,11 @@ func stepNames(h probe.Host) []string {
 	used := map[string]int{}
 	tls := false
 	for i, s := range h.Steps {
-		name := stepVerb(s.Command)
+		name := stepName(s.Kind)
 		switch {
-		case name == "starttls":
+		case s.Kind == probe.StepStartTLS:
 			tls = true
-		case tls && (name == "ehlo" || name == "helo"):
+		case tls && (s.Kind == probe.StepEHLO || s.Kind == probe.StepHELO):
 			name += "_tls"
 		}
 		used[name]++
@@ -201,25 +196,21 @@ func stepNames(h probe.Host) []string {
 	return names
 }
 
-// stepVerb returns the lower-case verb of a command as commandVerb reads
-// it (a redacted SASL response is "auth"), "greeting" for the greeting,
-// "data_end" for the final dot of a message.
-func stepVerb(cmd string) string {
-	switch verb := commandVerb(cmd); verb {
-	case "":
+// stepName is the name of a kind of step in metrics: "greeting", "ehlo",
+// "mail", "rcpt", "data_end" for the final dot of a message; a SASL
+// response is an "auth" step.
+func stepName(kind probe.StepKind) string {
+	switch kind {
+	case probe.StepGreeting:
 		return "greeting"
-	case ".":
+	case probe.StepMail:
+		return "mail"
+	case probe.StepRcpt:
+		return "rcpt"
+	case probe.StepEndOfData:
 		return "data_end"
-	default:
-		var b strings.Builder
-		for _, r := range strings.ToLower(verb) {
-			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
-				b.WriteRune(r)
-			}
-		}
-		if b.Len() == 0 {
-			return "other"
-		}
-		return b.String()
+	case probe.StepEHLO, probe.StepHELO, probe.StepStartTLS, probe.StepAuth, probe.StepVrfy, probe.StepData, probe.StepRset, probe.StepQuit:
+		return strings.ToLower(string(kind))
 	}
+	return "other"
 }

@@ -37,7 +37,7 @@ func (j *judge) judgeAuth(i int, add func(Finding, bool)) {
 			if f.ID != FindingReply || f.Severity == OK || f.Diagnosis.Category != catalog.CategoryAuthenticationRequired {
 				continue
 			}
-			if v := commandVerb(f.Command); v != "MAIL" && v != "RCPT" && v != "DATA" {
+			if f.Step != probe.StepMail && f.Step != probe.StepRcpt && f.Step != probe.StepData {
 				continue
 			}
 			j.retitle(f, FindingAuthRequired)
@@ -106,5 +106,5 @@ func mechList(ms []string) string {
 // authPolicyStop tells whether a dialogue ended because the probe would
 // not send credentials; judgeAuth says why.
 func authPolicyStop(e *probe.Error) bool {
-	return e != nil && e.Kind == probe.ErrPolicy && e.Step == "AUTH"
+	return e != nil && e.Kind == probe.ErrPolicy && e.Step == probe.StepAuth
 }

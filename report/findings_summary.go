@@ -136,10 +136,10 @@ func summarizeOK(a Assessment, o Options) string {
 	what, whatJa := "completed the dialogue", "やりとりを完了"
 	if len(r.Hosts) > 0 {
 		for _, s := range r.Hosts[0].Steps {
-			switch commandVerb(s.Command) {
-			case "RCPT":
+			switch s.Kind {
+			case probe.StepRcpt:
 				what, whatJa = "accepted "+s.Command, s.Command+" を受け付けた"
-			case ".":
+			case probe.StepEndOfData:
 				what, whatJa = "accepted the test message", "テストメッセージを受け付けた"
 			}
 		}

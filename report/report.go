@@ -147,8 +147,10 @@ type Finding struct {
 	ID       string // catalog key of the finding's text, e.g. "port25-blocked"
 	Code     int    // the reply code behind it, 0 when none
 	Enhanced string
-	// Command is the command the reply answered, as sent; "" for the
-	// greeting, and for findings that are not about a reply (Code 0).
+	// Step is the kind of step whose reply the finding is about, and
+	// Command the command as sent ("" for the greeting); both are zero for
+	// findings that are not about a reply (Code 0).
+	Step    probe.StepKind
 	Command string
 	// Diagnosis explains the reply or the finding in Options.Lang. A
 	// finding's own text (every ID but FindingReply) is matched "rule",
@@ -162,11 +164,9 @@ type Finding struct {
 // CommandLabel names the command a finding's reply answered for people:
 // "greeting" for the greeting, "end of data" for the final dot.
 func (f Finding) CommandLabel() string {
-	switch f.Command {
-	case "":
-		return "greeting"
-	case ".":
-		return "end of data"
+	switch f.Step {
+	case probe.StepGreeting, probe.StepEndOfData:
+		return string(f.Step)
 	}
 	return f.Command
 }

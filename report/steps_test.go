@@ -8,16 +8,19 @@ import (
 )
 
 func TestStepNames(t *testing.T) {
-	h := probe.Host{Steps: []probe.Step{
-		{Command: ""}, {Command: "EHLO a"}, {Command: "HELO a"}, {Command: "STARTTLS"}, {Command: "EHLO a"},
-		{Command: "MAIL FROM:<>"}, {Command: "RCPT TO:<a@b>"}, {Command: "RCPT TO:<c@d>"}, {Command: "VRFY x"},
-		{Command: "AUTH LOGIN"}, {Command: probe.Redacted}, {Command: probe.Redacted},
-		{Command: "DATA"}, {Command: "."}, {Command: "RSET"}, {Command: "QUIT"},
-	}}
-	// The SASL responses of AUTH LOGIN are shown redacted: they are AUTH
-	// steps, not the end of a message.
+	var h probe.Host
+	for _, k := range []probe.StepKind{
+		probe.StepGreeting, probe.StepEHLO, probe.StepHELO, probe.StepStartTLS, probe.StepEHLO,
+		probe.StepMail, probe.StepRcpt, probe.StepRcpt, probe.StepVrfy,
+		probe.StepAuth, probe.StepAuth, probe.StepAuth,
+		probe.StepData, probe.StepEndOfData, probe.StepRset, probe.StepQuit, "XCLIENT",
+	} {
+		h.Steps = append(h.Steps, probe.Step{Kind: k})
+	}
+	// The SASL responses of AUTH LOGIN are AUTH steps; a kind the names
+	// do not know is "other".
 	want := []string{"greeting", "ehlo", "helo", "starttls", "ehlo_tls", "mail", "rcpt", "rcpt_2", "vrfy",
-		"auth", "auth_2", "auth_3", "data", "data_end", "rset", "quit"}
+		"auth", "auth_2", "auth_3", "data", "data_end", "rset", "quit", "other"}
 	got := stepNames(h)
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("stepNames = %v, want %v", got, want)

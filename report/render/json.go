@@ -239,7 +239,7 @@ func jsonHostOf(h probe.Host, ha report.HostAssessment) jsonHost {
 		out.Address = h.Addr.String()
 	}
 	if h.Err != nil {
-		out.Error, out.ErrorStep, out.ErrorKind = h.Err.Error(), h.Err.Step, string(h.Err.Kind)
+		out.Error, out.ErrorStep, out.ErrorKind = h.Err.Error(), string(h.Err.Step), string(h.Err.Kind)
 	}
 	if h.CloseErr != nil {
 		out.CloseError = h.CloseErr.Error()

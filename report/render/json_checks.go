@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 )
@@ -44,8 +45,9 @@ func jsonHostChecksOf(a report.Assessment, i int) map[string]any {
 // the facts the contract names.
 func jsonDomainCheck(c report.Check, r *probe.Result) any {
 	base := jsonCheck{Status: c.Status.String(), Summary: c.Summary}
-	switch c.Name {
-	case checks.SMTP:
+	switch {
+	case c.Name == checks.DNSSEC && r.Checks.DNSSEC != nil:
+		return jsonDNSSECOf(base, r.Checks.DNSSEC, r.Target.Domain)
 	}
 	return base
 }
@@ -57,4 +59,34 @@ func jsonHostCheck(c report.Check, h *probe.Host) any {
 	case checks.SMTP:
 	}
 	return base
+}
+
+type jsonDNSSEC struct {
+	jsonCheck
+	Signed            bool             `json:"signed"`
+	ResolverValidates bool             `json:"resolver_validates"`
+	Names             []jsonNameSecure `json:"names"`
+}
+
+type jsonNameSecure struct {
+	Name  string   `json:"name"`
+	Type  string   `json:"type"`
+	Rcode string   `json:"rcode"`
+	AD    bool     `json:"ad"`
+	Bogus bool     `json:"bogus"`
+	EDE   []string `json:"ede,omitempty"`
+	Error string   `json:"error,omitempty"`
+}
+
+func jsonDNSSECOf(base jsonCheck, d *dnsx.DNSSEC, domain string) jsonDNSSEC {
+	mx, _ := d.Answer(domain, "MX")
+	out := jsonDNSSEC{jsonCheck: base, Signed: d.ResolverValidates && mx.AD, ResolverValidates: d.ResolverValidates, Names: []jsonNameSecure{}}
+	for _, ns := range d.Names {
+		j := jsonNameSecure{Name: ns.Name, Type: ns.Type, Rcode: ns.Rcode, AD: ns.AD, Bogus: ns.Bogus, Error: ns.Err}
+		for _, e := range ns.EDE {
+			j.EDE = append(j.EDE, e.String())
+		}
+		out.Names = append(out.Names, j)
+	}
+	return out
 }

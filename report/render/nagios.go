@@ -184,7 +184,7 @@ func lastReply(h probe.Host) string {
 	}
 	for i := len(h.Steps) - 1; i >= 0; i-- {
 		s := h.Steps[i]
-		if s.Command == "RSET" || s.Command == "QUIT" {
+		if s.Kind == probe.StepRset || s.Kind == probe.StepQuit {
 			continue
 		}
 		line := ""
@@ -192,7 +192,7 @@ func lastReply(h probe.Host) string {
 			line = shorten(s.Reply.Lines[0])
 		}
 		cmd := s.Command
-		if cmd == "" {
+		if s.Kind == probe.StepGreeting {
 			cmd = "greeting"
 		}
 		return nagiosText(strings.TrimSpace(fmt.Sprintf("%s: %d %s", cmd, s.Reply.Code, line)))

@@ -197,7 +197,7 @@ func (t *textWriter) host(h probe.Host, ha report.HostAssessment, fs []report.Fi
 	for k, s := range h.Steps {
 		t.step(h, k, s, ha.Step(k))
 	}
-	if h.Err != nil && h.Err.Step != "connect" {
+	if h.Err != nil && h.Err.Step != probe.StepConnect {
 		t.line(-1, "!!", t.p.crit.Sprint(textfmt.Clean(h.Err.Error())))
 	}
 	if h.CloseErr != nil {
@@ -256,7 +256,7 @@ func (t *textWriter) step(h probe.Host, k int, s probe.Step, sa report.StepAsses
 	if sa.Finding && sa.Diagnosis != nil {
 		t.explain(*sa.Diagnosis, rep.Code)
 	}
-	if strings.EqualFold(s.Command, "STARTTLS") && rep.Code == 220 && h.TLS != nil {
+	if s.Kind == probe.StepStartTLS && rep.Code == probe.CodeReady && h.TLS != nil {
 		t.handshake(h.TLS)
 	}
 }
