@@ -47,7 +47,10 @@ type Config struct {
 	// Port is the SMTP port. Zero means 25, or 465 with ImplicitTLS, or
 	// 587 with Submission alone.
 	Port int
-	// Helo is the name sent in EHLO and HELO. Empty means "localhost".
+	// Helo is the name sent in EHLO and HELO. Empty means an address
+	// literal of the connection's local address ("[192.0.2.1]"), the name
+	// RFC 5321 section 4.1.4 gives a client with no fully qualified name;
+	// LocalName finds this machine's, when it has one.
 	Helo string
 	// From is the reverse path for MAIL FROM; empty means the null sender <>.
 	From string
@@ -179,6 +182,13 @@ type Host struct {
 	// answer the probe asked for had already been given.
 	CloseErr *Error
 	Duration time.Duration
+	// Software is the mail server software the greeting or the EHLO reply
+	// names (IdentifySoftware); SoftwareUnknown when they name none.
+	Software Software
+	// Helo is the name the probe sent in EHLO and HELO: Config.Helo or
+	// the address literal of its default. A server that refuses it
+	// refuses the probe's own name, not anything of the domain's.
+	Helo string
 	// Auth records SMTP AUTH when Config.Auth or Config.Submission asked
 	// for it and the dialogue got that far; nil otherwise.
 	Auth *AuthInfo

@@ -23,7 +23,6 @@ const (
 	// DefaultSubmissionPort is the port of Config.Submission without
 	// ImplicitTLS (RFC 6409).
 	DefaultSubmissionPort = 587
-	DefaultHelo           = "localhost"
 )
 
 // maxSessions caps the dialogues one Run holds open at once; dnsx caps
@@ -106,9 +105,6 @@ func withDefaults(cfg Config) Config {
 		default:
 			cfg.Port = DefaultPort
 		}
-	}
-	if cfg.Helo == "" {
-		cfg.Helo = DefaultHelo
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
