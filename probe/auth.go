@@ -58,8 +58,8 @@ type Auth struct {
 	AllowInsecure bool
 }
 
-// MaxAuthUser bounds the user name; no real login comes near it.
-const MaxAuthUser = 256
+// maxAuthUser bounds the user name; no real login comes near it.
+const maxAuthUser = 256
 
 // AuthField names a field of Auth, so that a caller can say which of its
 // own inputs (a flag, a file, a query parameter) broke a rule.
@@ -88,7 +88,7 @@ func (e *AuthError) Unwrap() error { return e.Err }
 // could have meant, as an *AuthError naming the first field, in the order
 // user, password, token, mechanism, that breaks a rule: a user name with
 // control characters (PLAIN and XOAUTH2 separate fields with NUL and ^A)
-// or over MaxAuthUser bytes, a password with a NUL or a line break (RFC
+// or over 256 bytes, a password with a NUL or a line break (RFC
 // 4616), a token with a space or a byte that is not printable ASCII (RFC
 // 6750 b64token), both a password and a token, an unknown mechanism, or
 // one that takes the other kind of credential. Nothing unsafe reaches the
@@ -96,8 +96,8 @@ func (e *AuthError) Unwrap() error { return e.Err }
 // credentials can only fail, so callers refuse them up front.
 func CheckAuth(a *Auth) error {
 	bad := func(f AuthField, err error) error { return &AuthError{Field: f, Err: err} }
-	if len(a.User) > MaxAuthUser {
-		return bad(AuthFieldUser, fmt.Errorf("user name longer than %d bytes", MaxAuthUser))
+	if len(a.User) > maxAuthUser {
+		return bad(AuthFieldUser, fmt.Errorf("user name longer than %d bytes", maxAuthUser))
 	}
 	for _, r := range a.User {
 		if r < ' ' || r == 0x7f {
@@ -189,11 +189,11 @@ type AuthInfo struct {
 // mechanisms the probe speaks need at most two, and a cancel one more.
 const maxAuthRounds = 4
 
-// AuthMechanisms returns the SASL mechanisms an EHLO extension list
+// authMechanisms returns the SASL mechanisms an EHLO extension list
 // offers, in upper case and the server's order, from "AUTH PLAIN LOGIN"
 // and from the old "AUTH=LOGIN PLAIN" form. Words that are not mechanism
 // names (RFC 4422 section 3.1) are left out.
-func AuthMechanisms(ext map[string]string) []string {
+func authMechanisms(ext map[string]string) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(words string) {
@@ -277,9 +277,9 @@ func (s *session) auth() bool {
 	if a == nil && !s.cfg.Submission {
 		return true
 	}
-	info := &AuthInfo{Offered: AuthMechanisms(s.ext), AuthOffered: authOffered(s.ext)}
+	info := &AuthInfo{Offered: authMechanisms(s.ext), AuthOffered: authOffered(s.ext)}
 	if s.host.ExtensionsBeforeTLS != nil {
-		info.OfferedBeforeTLS = AuthMechanisms(s.host.ExtensionsBeforeTLS)
+		info.OfferedBeforeTLS = authMechanisms(s.host.ExtensionsBeforeTLS)
 	}
 	if t := s.host.TLS; t != nil && t.HandshakeError == "" {
 		info.TLS, info.Verified = true, t.Verified
@@ -292,7 +292,7 @@ func (s *session) auth() bool {
 	info.User = a.User
 	skip := func(why AuthSkip, err error) bool {
 		info.Skipped = why
-		s.fail("AUTH", ErrPolicy, err)
+		s.fail(StepAuth, ErrPolicy, err)
 		s.quit(Reply{})
 		return false
 	}
@@ -327,7 +327,7 @@ func (s *session) auth() bool {
 		return false
 	}
 	info.Code, info.Enhanced = rep.Code, rep.Enhanced
-	if rep.Code == 235 {
+	if rep.Code == CodeAuthOK {
 		return true
 	}
 	s.quit(rep)
@@ -347,11 +347,11 @@ func (s *session) auth() bool {
 func (s *session) sasl(c sasl.Client, errorChallenge bool, info *AuthInfo) (Reply, bool) {
 	name, initial, err := c.Start()
 	if err != nil {
-		s.fail("AUTH", ErrPolicy, fmt.Errorf("failed to start AUTH %s: %w", name, err))
+		s.fail(StepAuth, ErrPolicy, fmt.Errorf("failed to start AUTH %s: %w", name, err))
 		s.quit(Reply{})
 		return Reply{}, false
 	}
-	cmd := command{step: "AUTH", line: "AUTH " + name}
+	cmd := command{step: StepAuth, line: "AUTH " + name}
 	if initial != nil {
 		// An empty initial response is "=" (RFC 4954 section 4).
 		cmd.line += " " + cmp.Or(b64(string(initial)), "=")
@@ -364,12 +364,12 @@ func (s *session) sasl(c sasl.Client, errorChallenge bool, info *AuthInfo) (Repl
 			return Reply{}, false
 		}
 		rep := reps[0]
-		if rep.Code != 334 {
+		if rep.Code != CodeAuthChallenge {
 			return rep, true
 		}
 		if round >= maxAuthRounds {
 			// Even the cancel got a challenge.
-			s.fail("AUTH", ErrProtocol, fmt.Errorf("the server sent more than %d challenges and ignored the cancel", maxAuthRounds))
+			s.fail(StepAuth, ErrProtocol, fmt.Errorf("the server sent more than %d challenges and ignored the cancel", maxAuthRounds))
 			return Reply{}, false
 		}
 		if errorChallenge && round == 0 {
@@ -377,10 +377,10 @@ func (s *session) sasl(c sasl.Client, errorChallenge bool, info *AuthInfo) (Repl
 		}
 		resp, err := c.Next(challenge(rep))
 		if err != nil {
-			cmd = command{step: "AUTH", line: "*"}
+			cmd = command{step: StepAuth, line: "*"}
 			continue
 		}
-		cmd = command{step: "AUTH", line: b64(string(resp)), shown: Redacted}
+		cmd = command{step: StepAuth, line: b64(string(resp)), shown: Redacted}
 		info.Sent = true
 	}
 }
@@ -404,16 +404,16 @@ func (s *session) challengeText(rep Reply) string {
 	if len(rep.Lines) == 0 {
 		return ""
 	}
-	return s.scrub(DecodeChallenge(rep.Lines[0]))
+	return s.scrub(decodeChallenge(rep.Lines[0]))
 }
 
 // maxChallengeText bounds a decoded challenge.
 const maxChallengeText = 500
 
-// DecodeChallenge decodes the base64 text of a 334 challenge into one
+// decodeChallenge decodes the base64 text of a 334 challenge into one
 // printable line of at most maxChallengeText bytes, JSON compacted; ""
 // when it is not base64.
-func DecodeChallenge(line string) string {
+func decodeChallenge(line string) string {
 	raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(line))
 	if err != nil {
 		return ""

@@ -2,14 +2,14 @@ package probe
 
 import "strings"
 
-// ParseExtensions reads the service extensions from the lines of a 250
+// parseExtensions reads the service extensions from the lines of a 250
 // reply to EHLO (RFC 5321 section 4.1.1.1): the first line greets, each
 // further line is a keyword with optional parameters. Keywords are upper
 // cased; a keyword given twice keeps its first parameters. Lines whose
 // keyword is not letters, digits and hyphens are skipped, except that the
 // old "AUTH=LOGIN PLAIN" form some servers still send is kept under its
 // literal keyword, so that the report can show it.
-func ParseExtensions(lines []string) map[string]string {
+func parseExtensions(lines []string) map[string]string {
 	ext := make(map[string]string)
 	if len(lines) < 2 {
 		return ext

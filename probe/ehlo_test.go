@@ -22,7 +22,7 @@ func TestParseExtensions(t *testing.T) {
 			map[string]string{"SIZE": "1000", "DSN": ""},
 		},
 	} {
-		if got := ParseExtensions(tc.lines); !reflect.DeepEqual(got, tc.want) {
+		if got := parseExtensions(tc.lines); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%q:\n got %v\nwant %v", tc.lines, got, tc.want)
 		}
 	}
@@ -33,7 +33,7 @@ func FuzzParseExtensions(f *testing.F) {
 	f.Add("mx\nAUTH=LOGIN\nsize\t5")
 	f.Fuzz(func(t *testing.T, in string) {
 		lines := strings.Split(in, "\n")
-		ext := ParseExtensions(lines)
+		ext := parseExtensions(lines)
 		if len(ext) >= len(lines) && len(ext) > 0 {
 			t.Fatalf("%d extensions from %d lines", len(ext), len(lines))
 		}

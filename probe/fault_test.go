@@ -45,14 +45,18 @@ var faults = []struct {
 // faultSteps are the points of a dialogue (STARTTLS offered, PIPELINING
 // on) where a fault is injected, with the Error.Step the probe must name
 // and the command of the last step it records.
-var faultSteps = []struct{ at, step, last string }{
-	{"greeting", "greeting", ""},
-	{"EHLO", "EHLO", "EHLO probe.test"},
-	{"STARTTLS", "STARTTLS", "STARTTLS"},
-	{"TLS handshake", "TLS handshake", "STARTTLS"},
-	{"EHLO after TLS", "EHLO", "EHLO probe.test"},
-	{"MAIL", "MAIL FROM", "MAIL FROM:<>"},
-	{"RCPT", "RCPT TO", "RCPT TO:<user@example.com>"},
+var faultSteps = []struct {
+	at   string
+	step probe.StepKind
+	last string
+}{
+	{"greeting", probe.StepGreeting, ""},
+	{"EHLO", probe.StepEHLO, "EHLO probe.test"},
+	{"STARTTLS", probe.StepStartTLS, "STARTTLS"},
+	{"TLS handshake", probe.StepHandshake, "STARTTLS"},
+	{"EHLO after TLS", probe.StepEHLO, "EHLO probe.test"},
+	{"MAIL", probe.StepMail, "MAIL FROM:<>"},
+	{"RCPT", probe.StepRcpt, "RCPT TO:<user@example.com>"},
 }
 
 // faultScript plays a healthy dialogue up to at, then commits fault. A

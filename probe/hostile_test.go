@@ -22,7 +22,7 @@ func TestHostile(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		script func(c *smtptest.Conn)
-		step   string
+		step   probe.StepKind
 		kind   probe.ErrorKind
 		errHas string // in Host.Err's text
 		cmds   []string
@@ -277,7 +277,7 @@ func TestNoInjectionFromConfig(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		set  func(c *probe.Config)
-		step string
+		step probe.StepKind
 	}{
 		{"helo", func(c *probe.Config) { c.Helo = "probe.test\r\nMAIL FROM:<x@y>" }, "EHLO"},
 		{"from", func(c *probe.Config) { c.From = "a@b>\r\nDATA" }, "MAIL FROM"},

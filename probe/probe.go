@@ -137,6 +137,9 @@ type Result struct {
 // Checks holds the facts each domain-level check gathered. A nil field is
 // a check that did not run.
 type Checks struct {
+	// DNSSEC holds the resolver's self-test and the AD bit, rcode and
+	// Extended DNS Errors of the MX lookup's answers.
+	DNSSEC *dnsx.DNSSEC
 }
 
 // Host holds the facts of the dialogue with one mail server.
@@ -180,6 +183,8 @@ type Attempt struct {
 // Step is one command and the reply it got. The greeting is the step with
 // an empty Command.
 type Step struct {
+	// Kind is what the step did: StepGreeting, or the command it sent.
+	Kind     StepKind
 	Command  string        // as sent, secrets redacted
 	Reply    Reply         // Code 0 when no reply came (see Host.Err)
 	Duration time.Duration // from sending the command (or connecting) to the end of the reply
@@ -254,11 +259,38 @@ const (
 
 // Error says which step of a dialogue failed and how.
 type Error struct {
-	Step string // "connect", "greeting", "EHLO", "STARTTLS", "TLS handshake", "MAIL FROM", ...
+	Step StepKind // where the dialogue ended: StepConnect, StepGreeting, StepHandshake, StepMail, ...
 	Kind ErrorKind
 	Err  error
 }
 
-func (e *Error) Error() string { return e.Step + ": " + e.Err.Error() }
+func (e *Error) Error() string { return string(e.Step) + ": " + e.Err.Error() }
+
+// StepKind is what a step of the dialogue did: the command it sent, or the
+// greeting it waited for. Its value is the name an Error gives the step
+// ("MAIL FROM: ..."). Judging switches on it; the command text is only
+// for people.
+type StepKind string
+
+// The kinds of steps. StepConnect and StepHandshake appear only in
+// Error.Step: they get no reply.
+const (
+	StepConnect   StepKind = "connect"       // the TCP connection
+	StepHandshake StepKind = "TLS handshake" // implicit TLS, or after STARTTLS
+	StepGreeting  StepKind = "greeting"      // the server's first reply
+	StepEHLO      StepKind = "EHLO"
+	StepHELO      StepKind = "HELO" // after EHLO was not understood
+	StepStartTLS  StepKind = "STARTTLS"
+	// StepAuth is the AUTH command and each SASL response that follows it
+	// (recorded as Redacted), and the cancel "*".
+	StepAuth      StepKind = "AUTH"
+	StepMail      StepKind = "MAIL FROM"
+	StepRcpt      StepKind = "RCPT TO"
+	StepVrfy      StepKind = "VRFY"
+	StepData      StepKind = "DATA"
+	StepEndOfData StepKind = "end of data" // the final "." of the test message
+	StepRset      StepKind = "RSET"
+	StepQuit      StepKind = "QUIT"
+)
 
 func (e *Error) Unwrap() error { return e.Err }

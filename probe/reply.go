@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Bounds on one reply. RFC 5321 section 4.5.3.1.5 limits a reply line to
@@ -21,6 +23,23 @@ const (
 	MaxReplyLines = 100
 	// MaxReplySize is the most bytes a multiline reply may have in all.
 	MaxReplySize = 64 << 10
+)
+
+// The reply codes the session acts on (RFC 5321 section 4.2, RFC 7504,
+// RFC 4954).
+const (
+	CodeReady          = 220 // the greeting; ready to start TLS
+	CodeClosing        = 221 // the reply to QUIT
+	CodeAuthOK         = 235 // authentication succeeded
+	CodeOK             = 250
+	CodeAuthChallenge  = 334 // a SASL challenge follows
+	CodeStartMail      = 354 // send the message content
+	CodeUnavailable    = 421 // service not available, closing the connection
+	CodeSyntaxError    = 500 // command not recognized (EHLO: try HELO)
+	CodeNotImplemented = 502 // command not implemented (EHLO: try HELO)
+	CodeBadSequence    = 503 // bad sequence of commands
+	CodeNoMail         = 521 // the host does not accept mail (RFC 7504), closing
+	CodeFailed         = 554 // transaction failed (no valid recipients)
 )
 
 // seenMax is how many bytes of offending input a ProtocolError quotes.
@@ -51,16 +70,16 @@ func quoteSeen(b []byte) string {
 	return strconv.QuoteToASCII(string(b))
 }
 
-// ReadReply reads one SMTP reply, single or multiline, from r within the
+// readReply reads one SMTP reply, single or multiline, from r within the
 // bounds MaxLineLength, MaxReplyLines and MaxReplySize. A reply that
 // breaks the syntax of RFC 5321 section 4.2 or a bound gives a
 // *ProtocolError. When the input ends mid-reply, the lines read so far are
 // returned with an error wrapping io.ErrUnexpectedEOF, and Code is 0.
 //
-// Reply.Lines hold the text after "NNN-" or "NNN ", with bytes other than
-// printable ASCII escaped as \xNN. Reply.Enhanced is the RFC 3463 code the
+// Reply.Lines hold the text after "NNN-" or "NNN ", made safe to print by
+// escape: printable UTF-8 as sent, anything else as \xNN. Reply.Enhanced is the RFC 3463 code the
 // first line's text starts with, when its class matches the reply's.
-func ReadReply(r *bufio.Reader) (Reply, error) {
+func readReply(r *bufio.Reader) (Reply, error) {
 	var (
 		rep   Reply
 		total int
@@ -172,17 +191,31 @@ func splitLine(line []byte) (code int, last bool, text []byte, err error) {
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
-// escape makes text safe to print: bytes other than printable ASCII and
-// the backslash become \xNN, so that a reply cannot drive a terminal.
+// Escape makes text from a peer, or pasted from one, safe to print and to
+// judge, as the probe records every reply: see escape.
+func Escape(text string) string { return escape([]byte(text)) }
+
+// escape makes text safe to print. Valid UTF-8 that prints (letters, marks,
+// numbers, punctuation, symbols and spaces, so Japanese and other
+// non-English replies read as text) is kept; every byte of anything else
+// becomes \xNN: control characters (C0, DEL, C1) that could drive a
+// terminal, format characters such as bidirectional overrides that could
+// disguise text, line and paragraph separators, unassigned and private-use
+// code points, and invalid UTF-8. The backslash is escaped too, so that
+// escaped text cannot pass for what it escapes.
 func escape(text []byte) string {
 	var b strings.Builder
 	b.Grow(len(text))
-	for _, c := range text {
-		if c < 0x20 || c > 0x7e || c == '\\' {
-			fmt.Fprintf(&b, `\x%02x`, c)
-			continue
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRune(text[i:])
+		if r == '\\' || (r == utf8.RuneError && n == 1) || !unicode.IsGraphic(r) {
+			for _, c := range text[i : i+n] {
+				fmt.Fprintf(&b, `\x%02x`, c)
+			}
+		} else {
+			b.Write(text[i : i+n])
 		}
-		b.WriteByte(c)
+		i += n
 	}
 	return b.String()
 }

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestReadReply(t *testing.T) {
@@ -33,9 +35,16 @@ func TestReadReply(t *testing.T) {
 		{"354 End data with <CR><LF>.<CR><LF>\r\n", 354, "", []string{"End data with <CR><LF>.<CR><LF>"}},
 		{"220 \x1b[31mred\xff\\ \t\r\n", 220, "", []string{`\x1b[31mred\xff\x5c \x09`}},
 		{"220 a\rb\r\n", 220, "", []string{`a\x0db`}},
+		// Printable UTF-8 is text (SMTPUTF8 and non-English servers); C1
+		// controls, bidirectional overrides, separators, zero-width and
+		// invalid bytes stay escaped, byte by byte.
+		{"550 5.1.1 宛先のユーザーは存在しません\r\n", 550, "5.1.1", []string{"5.1.1 宛先のユーザーは存在しません"}},
+		{"550 Empfänger unbekannt　über\r\n", 550, "", []string{"Empfänger unbekannt　über"}},
+		{"220 a\u202eexe.txt\u2066b\u200bc\u2028d\u0085e\xe3\x81f\xc0\xafg\ufeff\r\n", 220, "",
+			[]string{`a\xe2\x80\xaeexe.txt\xe2\x81\xa6b\xe2\x80\x8bc\xe2\x80\xa8d\xc2\x85e\xe3\x81f\xc0\xafg\xef\xbb\xbf`}},
 	} {
 		r := bufio.NewReader(strings.NewReader(tc.in + "250 next\r\n"))
-		got, err := ReadReply(r)
+		got, err := readReply(r)
 		if err != nil {
 			t.Errorf("%q: %v", tc.in, err)
 			continue
@@ -45,7 +54,7 @@ func TestReadReply(t *testing.T) {
 			t.Errorf("%q:\n got %#v\nwant %#v", tc.in, got, want)
 		}
 		// The reader stops at the end of the reply.
-		if next, err := ReadReply(r); err != nil || next.Lines[0] != "next" {
+		if next, err := readReply(r); err != nil || next.Lines[0] != "next" {
 			t.Errorf("%q: next reply %v %v", tc.in, next, err)
 		}
 	}
@@ -78,7 +87,7 @@ func TestReadReplyErrors(t *testing.T) {
 		{"250-a\r\n250-b\r\n", false, "connection closed after 2 lines", 2},
 		{"250-a\r\n250 b", false, "connection closed mid-line", 1},
 	} {
-		got, err := ReadReply(bufio.NewReader(strings.NewReader(tc.in)))
+		got, err := readReply(bufio.NewReader(strings.NewReader(tc.in)))
 		if err == nil {
 			t.Errorf("%.40q: no error, reply %v", tc.in, got)
 			continue
@@ -97,7 +106,7 @@ func TestReadReplyErrors(t *testing.T) {
 }
 
 func TestProtocolErrorTruncates(t *testing.T) {
-	_, err := ReadReply(bufio.NewReader(strings.NewReader(strings.Repeat("<", 500) + "\r\n")))
+	_, err := readReply(bufio.NewReader(strings.NewReader(strings.Repeat("<", 500) + "\r\n")))
 	if err == nil || len(err.Error()) > 150 || !strings.HasSuffix(err.Error(), `<<<"...`) {
 		t.Errorf("error %q", err)
 	}
@@ -109,14 +118,19 @@ func FuzzReadReply(f *testing.F) {
 	f.Add([]byte("550 5.1.1 no such user\r\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r := bufio.NewReader(strings.NewReader(string(in)))
-		rep, err := ReadReply(r)
+		rep, err := readReply(r)
 		if len(rep.Lines) > MaxReplyLines {
 			t.Fatalf("%d lines kept", len(rep.Lines))
 		}
 		for _, l := range rep.Lines {
-			for i := 0; i < len(l); i++ {
-				if l[i] < 0x20 || l[i] > 0x7e {
-					t.Fatalf("unescaped byte %#x in %q", l[i], l)
+			if !utf8.ValidString(l) {
+				t.Fatalf("invalid UTF-8 kept in %q", l)
+			}
+			for _, r := range l {
+				// Only what prints is kept: no control, format (bidi),
+				// separator or private-use character.
+				if !unicode.IsGraphic(r) {
+					t.Fatalf("unescaped %U in %q", r, l)
 				}
 			}
 		}

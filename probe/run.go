@@ -26,9 +26,9 @@ const (
 	DefaultHelo           = "localhost"
 )
 
-// MaxSessions caps the dialogues one Run holds open at once; dnsx caps
+// maxSessions caps the dialogues one Run holds open at once; dnsx caps
 // the hosts (dnsx.MaxMX) and their addresses (dnsx.MaxAddresses).
-const MaxSessions = 8
+const maxSessions = 8
 
 // job is one host to probe, with the addresses to try in order.
 type job struct {
@@ -54,8 +54,11 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		Ran:        cfg.Checks,
 	}
 	jobs, err := plan(ctx, &cfg, t, &res)
+	var g gatherer
+	g.start(ctx, &cfg, t, &res)
 	if err != nil {
 		res.DNSErr = err
+		g.wait()
 		res.Duration = time.Since(start)
 		return res
 	}
@@ -63,7 +66,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		jobs = perAddress(jobs)
 	}
 	res.Hosts = make([]Host, len(jobs))
-	sem := make(chan struct{}, MaxSessions)
+	sem := make(chan struct{}, maxSessions)
 	var wg sync.WaitGroup
 	for i, j := range jobs {
 		if !cfg.Checks.Has(checks.SMTP) {
@@ -80,6 +83,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		})
 	}
 	wg.Wait()
+	g.wait()
 	res.Duration = time.Since(start)
 	return res
 }
@@ -181,14 +185,14 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 	h = Host{Name: j.name, Preference: j.pref, Port: j.port}
 	defer func() { h.Duration = time.Since(start) }()
 	if j.err != nil {
-		h.Err = &Error{Step: "connect", Kind: ErrNetwork, Err: j.err}
+		h.Err = &Error{Step: StepConnect, Kind: ErrNetwork, Err: j.err}
 		return h
 	}
 	rcpt := cmp.Or(cfg.Rcpt, t.Rcpt)
 	for _, a := range j.addrs {
 		release, err := cfg.Gate.acquire(ctx, a)
 		if err != nil {
-			h.Err = classify(ctx, "connect", err)
+			h.Err = classify(ctx, StepConnect, err)
 			return h
 		}
 		conn, at := dial(ctx, cfg, a, j.port)
@@ -229,7 +233,7 @@ func dial(ctx context.Context, cfg *Config, a netip.Addr, port int) (net.Conn, A
 	conn, err := cfg.Dial(dctx, "tcp", netip.AddrPortFrom(a, uint16(port)).String())
 	at := Attempt{Addr: a, Duration: time.Since(start)}
 	if err != nil {
-		at.Err = classify(ctx, "connect", err)
+		at.Err = classify(ctx, StepConnect, err)
 		return nil, at
 	}
 	return conn, at

@@ -22,8 +22,8 @@ const closeTimeout = 2 * time.Second
 
 // command is one line the probe sends.
 type command struct {
-	step string // the name used in Host.Err, e.g. "MAIL FROM"
-	line string // as sent, without CRLF
+	step StepKind // what Step.Kind and Host.Err record
+	line string   // as sent, without CRLF
 	// shown is what Step.Command records when line holds a secret (AUTH
 	// PLAIN ********); "" means line.
 	shown   string
@@ -38,7 +38,10 @@ func (c command) recorded() string {
 	return c.line
 }
 
-func closingCmd(verb string) command { return command{step: verb, line: verb, closing: true} }
+// closingCmd is RSET or QUIT after the answer.
+func closingCmd(kind StepKind) command {
+	return command{step: kind, line: string(kind), closing: true}
+}
 
 // session is the dialogue with one server over one connection. It runs
 // straight through in dialogue; every method that returns false has ended
@@ -75,11 +78,11 @@ func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn
 	if cfg.ImplicitTLS && !s.handshake(true) {
 		return
 	}
-	greet, ok := s.read(command{step: "greeting"}, s.lastEnd, false)
+	greet, ok := s.read(command{step: StepGreeting}, s.lastEnd, false)
 	if !ok {
 		return
 	}
-	if greet.Code != 220 {
+	if greet.Code != CodeReady {
 		s.quit(greet)
 		return
 	}
@@ -98,22 +101,22 @@ func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn
 // hello sends EHLO, or HELO when EHLO is not understood (500, 502), and
 // records the extensions.
 func (s *session) hello() bool {
-	reps, ok := s.exchange(command{step: "EHLO", line: "EHLO " + s.cfg.Helo})
+	reps, ok := s.exchange(command{step: StepEHLO, line: "EHLO " + s.cfg.Helo})
 	if !ok {
 		return false
 	}
 	rep := reps[0]
-	if rep.Code == 250 {
-		s.ext = ParseExtensions(rep.Lines)
+	if rep.Code == CodeOK {
+		s.ext = parseExtensions(rep.Lines)
 		s.host.Extensions = s.ext
 		return true
 	}
-	if rep.Code == 500 || rep.Code == 502 {
-		reps, ok = s.exchange(command{step: "HELO", line: "HELO " + s.cfg.Helo})
+	if rep.Code == CodeSyntaxError || rep.Code == CodeNotImplemented {
+		reps, ok = s.exchange(command{step: StepHELO, line: "HELO " + s.cfg.Helo})
 		if !ok {
 			return false
 		}
-		if rep = reps[0]; rep.Code == 250 {
+		if rep = reps[0]; rep.Code == CodeOK {
 			s.ext = map[string]string{}
 			s.host.Extensions = s.ext
 			return true
@@ -131,18 +134,18 @@ func (s *session) startTLS() bool {
 	require := s.cfg.StartTLS == StartTLSRequire
 	if _, offered := s.ext["STARTTLS"]; !offered {
 		if require {
-			s.fail("STARTTLS", ErrPolicy, errors.New("STARTTLS required but not offered; nothing more sent in clear"))
+			s.fail(StepStartTLS, ErrPolicy, errors.New("STARTTLS required but not offered; nothing more sent in clear"))
 			return false
 		}
 		return true
 	}
-	reps, ok := s.exchange(command{step: "STARTTLS", line: "STARTTLS"})
+	reps, ok := s.exchange(command{step: StepStartTLS, line: "STARTTLS"})
 	if !ok {
 		return false
 	}
-	if rep := reps[0]; rep.Code != 220 {
+	if rep := reps[0]; rep.Code != CodeReady {
 		if require {
-			s.fail("STARTTLS", ErrPolicy, fmt.Errorf("STARTTLS required but refused with %d; nothing more sent in clear", rep.Code))
+			s.fail(StepStartTLS, ErrPolicy, fmt.Errorf("STARTTLS required but refused with %d; nothing more sent in clear", rep.Code))
 			return false
 		}
 		return true
@@ -159,10 +162,10 @@ func (s *session) startTLS() bool {
 // must end a group (RFC 2920 section 3.1: VRFY, DATA, QUIT) goes out in one
 // write; without it, one command per round trip.
 func (s *session) transaction() {
-	mail := command{step: "MAIL FROM", line: "MAIL FROM:<" + s.cfg.From + ">"}
-	rcpt := command{step: "RCPT TO", line: "RCPT TO:<" + s.rcpt + ">"}
-	data := command{step: "DATA", line: "DATA"}
-	vrfy := command{step: "VRFY", line: "VRFY " + s.cfg.Vrfy}
+	mail := command{step: StepMail, line: "MAIL FROM:<" + s.cfg.From + ">"}
+	rcpt := command{step: StepRcpt, line: "RCPT TO:<" + s.rcpt + ">"}
+	data := command{step: StepData, line: "DATA"}
+	vrfy := command{step: StepVrfy, line: "VRFY " + s.cfg.Vrfy}
 	wantVrfy := s.cfg.Vrfy != ""
 	_, pipelining := s.ext["PIPELINING"]
 
@@ -201,7 +204,7 @@ func (s *session) transaction() {
 	case s.cfg.Data:
 		group = append(group, data)
 	default:
-		group = append(group, closingCmd("RSET"), closingCmd("QUIT"))
+		group = append(group, closingCmd(StepRset), closingCmd(StepQuit))
 	}
 	reps, ok := s.exchange(group...)
 	if !ok || (!wantVrfy && !s.cfg.Data) {
@@ -230,7 +233,7 @@ func (s *session) transaction() {
 // (or, when no recipient was accepted, an empty one: RFC 2920 section 3.1)
 // and its final dot, then QUIT; otherwise RSET and QUIT.
 func (s *session) message(dataRep Reply, accepted, pipelining bool) {
-	if dataRep.Code != 354 {
+	if dataRep.Code != CodeStartMail {
 		s.closing(pipelining)
 		return
 	}
@@ -240,34 +243,34 @@ func (s *session) message(dataRep Reply, accepted, pipelining bool) {
 	}
 	// The content is sent as is; the step shows only the final dot, which
 	// is the "command" the reply answers.
-	end := command{step: "end of data", line: "."}
+	end := command{step: StepEndOfData, line: "."}
 	if pipelining {
-		s.exchangeRaw(body, end, closingCmd("QUIT"))
+		s.exchangeRaw(body, end, closingCmd(StepQuit))
 		return
 	}
 	if _, ok := s.exchangeRaw(body, end); ok {
-		s.exchange(closingCmd("QUIT"))
+		s.exchange(closingCmd(StepQuit))
 	}
 }
 
 // closing sends RSET and QUIT, together when pipelining.
 func (s *session) closing(pipelining bool) {
 	if pipelining {
-		s.exchange(closingCmd("RSET"), closingCmd("QUIT"))
+		s.exchange(closingCmd(StepRset), closingCmd(StepQuit))
 		return
 	}
-	if _, ok := s.exchange(closingCmd("RSET")); ok {
-		s.exchange(closingCmd("QUIT"))
+	if _, ok := s.exchange(closingCmd(StepRset)); ok {
+		s.exchange(closingCmd(StepQuit))
 	}
 }
 
 // quit ends a dialogue after a negative reply: QUIT, unless the reply
 // says the server is closing the connection anyway (421, 521).
 func (s *session) quit(after Reply) {
-	if after.Code == 421 || after.Code == 521 {
+	if after.Code == CodeUnavailable || after.Code == CodeNoMail {
 		return
 	}
-	s.exchange(closingCmd("QUIT"))
+	s.exchange(closingCmd(StepQuit))
 }
 
 func positive(r Reply) bool { return r.Code >= 200 && r.Code < 300 }
@@ -310,7 +313,7 @@ func (s *session) exchangeRaw(raw []byte, cmds ...command) ([]Reply, bool) {
 			return reps, false
 		}
 		reps = append(reps, rep)
-		if rep.Code == 421 {
+		if rep.Code == CodeUnavailable {
 			return reps, false
 		}
 	}
@@ -325,11 +328,11 @@ func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool)
 		d = min(d, closeTimeout)
 	}
 	s.deadline(d)
-	rep, err := ReadReply(s.r)
+	rep, err := readReply(s.r)
 	rep = s.scrubReply(rep)
 	s.lastEnd = time.Now()
 	if err == nil || !c.closing {
-		s.host.Steps = append(s.host.Steps, Step{Command: c.recorded(), Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
+		s.host.Steps = append(s.host.Steps, Step{Kind: c.step, Command: c.recorded(), Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
 	}
 	if err != nil {
 		s.record(c, err)
@@ -358,16 +361,16 @@ func (s *session) record(c command, err error) {
 	s.host.Err = s.classify(c.step, err)
 }
 
-func (s *session) fail(step string, kind ErrorKind, err error) {
+func (s *session) fail(step StepKind, kind ErrorKind, err error) {
 	s.host.Err = &Error{Step: step, Kind: kind, Err: err}
 }
 
 // classify turns an I/O error at step into an *Error of the right kind.
-func (s *session) classify(step string, err error) *Error {
+func (s *session) classify(step StepKind, err error) *Error {
 	return classify(s.ctx, step, err)
 }
 
-func classify(ctx context.Context, step string, err error) *Error {
+func classify(ctx context.Context, step StepKind, err error) *Error {
 	if errors.Is(ctx.Err(), context.Canceled) {
 		return &Error{Step: step, Kind: ErrCanceled, Err: fmt.Errorf("interrupted: %w", ctx.Err())}
 	}

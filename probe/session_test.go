@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/tls"
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -260,6 +261,18 @@ func wantCmds(t *testing.T, h probe.Host, cmds ...string) {
 	}
 }
 
+// wantKinds checks the kind of every step: what report judges by.
+func wantKinds(t *testing.T, h probe.Host, kinds ...probe.StepKind) {
+	t.Helper()
+	var got []probe.StepKind
+	for _, s := range h.Steps {
+		got = append(got, s.Kind)
+	}
+	if !slices.Equal(got, kinds) {
+		t.Errorf("step kinds %q, want %q", got, kinds)
+	}
+}
+
 func TestVrfy(t *testing.T) {
 	srv := smtptest.Start(t, smtptest.Options{})
 	cfg, d := setup(t, srv.Addr)
@@ -298,6 +311,7 @@ DATA => 354
 . => 250 2.0.0
 QUIT => 221 2.0.0
 `)
+	wantKinds(t, h, probe.StepGreeting, probe.StepEHLO, probe.StepMail, probe.StepRcpt, probe.StepData, probe.StepEndOfData, probe.StepQuit)
 	msgs := srv.Messages()
 	if len(msgs) != 1 {
 		t.Fatalf("server got %d messages, want 1", len(msgs))
@@ -383,6 +397,7 @@ func TestStartTLS(t *testing.T) {
 			// A certificate that does not verify does not stop the
 			// dialogue: the report judges it.
 			wantCmds(t, h, "", "EHLO probe.test", "STARTTLS", "EHLO probe.test", "MAIL FROM:<>", "RCPT TO:<user@example.com>", "RSET", "QUIT")
+			wantKinds(t, h, probe.StepGreeting, probe.StepEHLO, probe.StepStartTLS, probe.StepEHLO, probe.StepMail, probe.StepRcpt, probe.StepRset, probe.StepQuit)
 			ti := h.TLS
 			if ti == nil {
 				t.Fatal("no TLS facts")

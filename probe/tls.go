@@ -45,7 +45,7 @@ func (s *session) handshake(implicit bool) bool {
 	s.lastEnd = time.Now()
 	if err != nil {
 		info.HandshakeError = err.Error()
-		e := s.classify("TLS handshake", err)
+		e := s.classify(StepHandshake, err)
 		if e.Kind != ErrTimeout && e.Kind != ErrCanceled {
 			e.Kind = ErrTLS
 		}

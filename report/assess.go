@@ -10,6 +10,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
@@ -61,11 +62,11 @@ func Assess(r probe.Result, o Options) Assessment {
 		j.aggregate()
 	}
 
-	a := Assessment{Result: r, Hosts: make([]Status, len(r.Hosts))}
+	a := Assessment{Result: r, Judged: j.now, Thresholds: o.thresholds(), Hosts: make([]HostAssessment, len(r.Hosts))}
 	a.Findings = append(a.Findings, j.dnsFindings...)
 	a.Findings = append(a.Findings, j.aggFindings...)
 	for i, h := range j.hosts {
-		a.Hosts[i] = h.status
+		a.Hosts[i] = HostAssessment{Status: h.status, TLS: h.tls, Steps: h.steps}
 		a.Findings = append(a.Findings, h.findings...)
 	}
 	for _, f := range a.Findings {
@@ -74,9 +75,27 @@ func Assess(r probe.Result, o Options) Assessment {
 	if len(a.Findings) == 0 && len(r.Hosts) == 0 {
 		a.Status = Unknown // nothing was probed and nothing says why
 	}
-	a.Summary = summarize(a, j.now, o)
+	a.Summary = summarize(a, o)
 	j.judgeChecks(&a)
-	return applyThresholds(a, o)
+	a = applyThresholds(a, o)
+	markReplyFindings(&a)
+	return a
+}
+
+// markReplyFindings marks the steps whose reply a finding is about. Every
+// step with the same host, command and code is judged alike, so these
+// three name the reply well enough.
+func markReplyFindings(a *Assessment) {
+	for i, h := range a.Result.Hosts {
+		for k, s := range h.Steps {
+			for _, f := range a.Findings {
+				if f.Code == s.Reply.Code && f.Command == s.Command && f.Host == h.Name {
+					a.Hosts[i].Steps[k].Finding = true
+					break
+				}
+			}
+		}
+	}
 }
 
 // outcome is how far the dialogue with a host got.
@@ -95,6 +114,8 @@ const (
 type hostJudgement struct {
 	status   Status
 	outcome  outcome
+	tls      TLSFacts
+	steps    []StepAssessment
 	findings []Finding
 	// nextMX marks the findings after which a sender tries the next MX
 	// host: a warning, not critical, when another host takes the mail.
@@ -112,7 +133,7 @@ type judge struct {
 }
 
 func (j *judge) finding(sev Status, host, id string, vars map[string]string, detail string) Finding {
-	return Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, j.o.Lang, vars), Detail: clean(detail)}
+	return Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, j.o.Lang, vars), Detail: textfmt.Clean(detail)}
 }
 
 // judgeDNS turns what DNS said into findings about the target.
@@ -162,6 +183,15 @@ func (j *judge) judgeHost(i int) {
 		hj.findings = append(hj.findings, f)
 		hj.nextMX = append(hj.nextMX, nextMX)
 	}
+	hj.tls = tlsFactsOf(h, j.now)
+	hj.steps = make([]StepAssessment, len(h.Steps))
+	for k, name := range stepNames(h) {
+		hj.steps[k].Name = name
+		if r := h.Steps[k].Reply; r.Code != 0 {
+			d := catalog.Diagnose(r.Code, r.Enhanced, replyText(r), j.o.Lang)
+			hj.steps[k].Diagnosis = &d
+		}
+	}
 	defer func() {
 		for _, f := range hj.findings {
 			hj.status = Worst(hj.status, f.Severity)
@@ -189,7 +219,7 @@ func (j *judge) judgeHost(i int) {
 		hj.outcome = outUntestable
 		add(j.finding(OK, h.Name, FindingAddressUntestable, nil, attemptsText(h)), false)
 		return
-	case len(h.Steps) == 0 && (h.Err == nil || h.Err.Step == "connect"):
+	case len(h.Steps) == 0 && (h.Err == nil || h.Err.Step == probe.StepConnect):
 		hj.outcome = outUnreachable
 		if h.Err != nil && h.Err.Kind == probe.ErrCanceled {
 			add(j.finding(Unknown, h.Name, FindingInterrupted, nil, h.Err.Error()), false)
@@ -202,38 +232,37 @@ func (j *judge) judgeHost(i int) {
 	hj.outcome = outNoSession
 	prior := false
 	for k, s := range h.Steps {
-		verb := commandVerb(s.Command)
+		d := hj.steps[k].Diagnosis
 		code := s.Reply.Code
-		if k == 0 && verb == "" && code == 220 {
+		greeting := s.Kind == probe.StepGreeting
+		if k == 0 && greeting && code == probe.CodeReady {
 			hj.outcome = outSession
 			if s.Duration >= slowGreeting {
-				delay := shortDuration(s.Duration)
+				delay := textfmt.Duration(s.Duration)
 				add(j.finding(OK, h.Name, FindingGreetingDelay, map[string]string{"delay": delay}, "220 after "+delay), false)
 			}
 		}
-		if code == 0 || healthy(verb, code) {
+		if code == 0 || healthy(s.Kind, code) {
 			continue
 		}
-		fallback := verb == "EHLO" && (code == 500 || code == 502) && k+1 < len(h.Steps) &&
-			commandVerb(h.Steps[k+1].Command) == "HELO" && h.Steps[k+1].Reply.Code == 250
-		sev := replySeverity(verb, code, prior, fallback)
-		text := replyText(s.Reply)
-		d := catalog.Diagnose(code, s.Reply.Enhanced, text, j.o.Lang)
+		fallback := s.Kind == probe.StepEHLO && (code == probe.CodeSyntaxError || code == probe.CodeNotImplemented) &&
+			k+1 < len(h.Steps) && h.Steps[k+1].Kind == probe.StepHELO && h.Steps[k+1].Reply.Code == probe.CodeOK
+		sev := replySeverity(s.Kind, code, prior, fallback)
 		f := Finding{Severity: sev, Host: h.Name, ID: FindingReply, Code: code, Enhanced: s.Reply.Enhanced,
-			Command: s.Command, Diagnosis: d, Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
-		if sev != OK && throttled(code, s.Reply.Enhanced, text, d) {
+			Step: s.Kind, Command: s.Command, Diagnosis: *d, Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
+		if sev != OK && throttled(code, s.Reply.Enhanced, replyText(s.Reply), *d) {
 			j.retitle(&f, FindingThrottled)
-			if verb == "" {
+			if greeting {
 				hj.outcome = outThrottled
 			}
 		}
-		add(f, verb == "" && f.ID != FindingThrottled)
-		if sev != OK && (verb == "MAIL" || verb == "RCPT" || verb == "DATA" || verb == ".") {
+		add(f, greeting && f.ID != FindingThrottled)
+		if sev != OK && transactionStep(s.Kind) {
 			prior = true
 		}
 	}
 	j.judgeHostErr(i, h, add)
-	j.judgeTLS(h, add)
+	j.judgeTLS(h, hj.tls, add)
 	j.judgeAuth(i, add)
 }
 
@@ -260,7 +289,7 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 		add(j.finding(Unknown, h.Name, FindingInterrupted, nil, e.Error()), false)
 	case authPolicyStop(e):
 		// Credentials not sent on purpose: judgeAuth says why.
-	case e.Kind == probe.ErrPolicy && strings.Contains(strings.ToUpper(e.Step), "TLS"):
+	case e.Kind == probe.ErrPolicy && (e.Step == probe.StepStartTLS || e.Step == probe.StepHandshake):
 		add(j.finding(Critical, h.Name, FindingStartTLSRequired, nil, e.Error()), false)
 	case e.Kind == probe.ErrPolicy:
 		add(j.finding(Unknown, h.Name, FindingProbeStopped, nil, e.Error()), false)
@@ -283,7 +312,7 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 		add(j.finding(sev, h.Name, FindingTLSHandshake, nil, detail), false)
 	case e.Kind == probe.ErrProtocol:
 		add(j.finding(Critical, h.Name, FindingProtocolError, nil, e.Error()), true)
-	case e.Step == "greeting" && e.Kind == probe.ErrTimeout:
+	case e.Step == probe.StepGreeting && e.Kind == probe.ErrTimeout:
 		add(j.finding(Critical, h.Name, FindingGreetingTimeout, nil, e.Error()), true)
 	case last.Code >= 400 && (e.Kind == probe.ErrClosed || e.Kind == probe.ErrReset):
 		// The server said why before it hung up; that reply is the finding.
@@ -293,8 +322,7 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 }
 
 // judgeTLS turns the TLS facts of a host into findings, one per fact.
-func (j *judge) judgeTLS(h probe.Host, add func(Finding, bool)) {
-	t := tlsFactsOf(h, j.now)
+func (j *judge) judgeTLS(h probe.Host, t TLSFacts, add func(Finding, bool)) {
 	greeted := len(h.Steps) > 0 && h.Steps[0].Reply.Code == 220
 	if !t.Attempted {
 		if !t.Offered && greeted && h.Extensions != nil && (h.Err == nil || h.Err.Kind != probe.ErrPolicy) {
@@ -320,7 +348,7 @@ func (j *judge) judgeTLS(h probe.Host, add func(Finding, bool)) {
 	if t.Other != "" {
 		add(j.finding(Warning, h.Name, FindingTLSVerifyFailed, nil, t.Other), false)
 	}
-	if warn := certWarnDays(j.o); t.HasCert && !t.Expired && t.DaysLeft < warn {
+	if warn := j.o.thresholds().CertWarnDays; t.HasCert && !t.Expired && t.DaysLeft < warn {
 		vars := map[string]string{"days": strconv.Itoa(t.DaysLeft), "threshold": strconv.Itoa(warn)}
 		add(j.finding(Warning, h.Name, FindingTLSExpiresSoon, vars, leaf), false)
 	}
@@ -452,16 +480,4 @@ func errText(e *probe.Error) string {
 		return ""
 	}
 	return e.Error()
-}
-
-// commandLabel names a command for people: "greeting" for the greeting,
-// "end of data" for the final dot.
-func commandLabel(cmd string) string {
-	switch cmd {
-	case "":
-		return "greeting"
-	case ".":
-		return "end of data"
-	}
-	return cmd
 }

@@ -26,8 +26,6 @@ type checkJudge struct {
 }
 
 // add records a finding of the check.
-//
-//lint:ignore U1000 the judges of the checks call it as they land
 func (c *checkJudge) add(sev Status, id string, vars map[string]string, detail string) {
 	f := c.j.finding(sev, c.host, id, vars, detail)
 	f.Check = c.name
@@ -78,7 +76,6 @@ func (j *judge) judgeChecks(a *Assessment) {
 		a.Checks = append(a.Checks, c.verdict())
 		a.Findings = append(a.Findings, c.findings...)
 	}
-	a.HostChecks = make([][]Check, len(j.r.Hosts))
 	for i := range j.r.Hosts {
 		h := &j.r.Hosts[i]
 		for _, n := range j.r.Ran.Names() {
@@ -86,19 +83,17 @@ func (j *judge) judgeChecks(a *Assessment) {
 			if !j.judgeHostCheck(c, h) {
 				continue
 			}
-			a.HostChecks[i] = append(a.HostChecks[i], c.verdict())
+			a.Hosts[i].Checks = append(a.Hosts[i].Checks, c.verdict())
 			a.Findings = append(a.Findings, c.findings...)
 		}
 	}
 	// The worst check decides, as the dialogue's verdict does; an
 	// untestable check never raises it.
 	all := a.Checks
-	for i, hc := range a.HostChecks {
-		all = append(all, hc...)
-		if i < len(a.Hosts) {
-			for _, c := range hc {
-				a.Hosts[i] = Worst(a.Hosts[i], c.Status)
-			}
+	for i, h := range a.Hosts {
+		all = append(all, h.Checks...)
+		for _, c := range h.Checks {
+			a.Hosts[i].Status = Worst(a.Hosts[i].Status, c.Status)
 		}
 	}
 	if w, ok := worstCheck(all, a.Status); ok {
@@ -109,9 +104,14 @@ func (j *judge) judgeChecks(a *Assessment) {
 // judgeDomainCheck judges the domain-level facts of the check c names,
 // and reports whether there were any.
 func (j *judge) judgeDomainCheck(c *checkJudge) bool {
-	switch c.name {
+	cs := &j.r.Checks
+	switch {
+	case c.name == checks.DNSSEC && cs.DNSSEC != nil:
+		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain)
+	default:
+		return false
 	}
-	return false
+	return true
 }
 
 // judgeHostCheck judges the facts of the check c names about host h, and

@@ -3,12 +3,11 @@ package report
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
+	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
@@ -57,55 +56,50 @@ const (
 // to 5 minutes (RFC 5321 section 4.5.3.2).
 const slowGreeting = 4 * time.Second
 
-// commandVerb returns the upper-case verb of a command as sent: "EHLO",
-// "MAIL", "RCPT", "" for the greeting and "." for the end of a message.
-// A client response inside a SASL exchange (shown redacted) and its
-// cancel "*" belong to AUTH.
-func commandVerb(cmd string) string {
-	if cmd == probe.Redacted || cmd == "*" {
-		return "AUTH"
-	}
-	verb, _, _ := strings.Cut(cmd, " ")
-	verb, _, _ = strings.Cut(verb, ":")
-	return strings.ToUpper(verb)
-}
-
 // healthy tells whether a reply is what a healthy exchange gets for the
-// command it answers.
-func healthy(verb string, code int) bool {
-	switch verb {
-	case "":
-		return code == 220
-	case "STARTTLS":
-		return code == 220
-	case "DATA":
-		return code == 354
-	case "QUIT":
-		return code == 221
-	case "VRFY":
+// step it answers.
+func healthy(kind probe.StepKind, code int) bool {
+	switch kind {
+	case probe.StepGreeting, probe.StepStartTLS:
+		return code == probe.CodeReady
+	case probe.StepData:
+		return code == probe.CodeStartMail
+	case probe.StepQuit:
+		return code == probe.CodeClosing
+	case probe.StepVrfy:
 		return code >= 250 && code <= 252
-	case "AUTH":
-		return code == 235 || code == 334
+	case probe.StepAuth:
+		return code == probe.CodeAuthOK || code == probe.CodeAuthChallenge
 	}
 	return code >= 200 && code < 300
+}
+
+// transactionStep tells whether a step is part of the mail transaction,
+// whose refusal stops the mail.
+func transactionStep(kind probe.StepKind) bool {
+	switch kind {
+	case probe.StepMail, probe.StepRcpt, probe.StepData, probe.StepEndOfData:
+		return true
+	}
+	return false
 }
 
 // replySeverity judges a reply that is not healthy. prior is set when an
 // earlier reply of the same dialogue already failed the transaction, and
 // heloFallback when EHLO was answered 500/502 and HELO then worked.
-func replySeverity(verb string, code int, prior, heloFallback bool) Status {
+func replySeverity(kind probe.StepKind, code int, prior, heloFallback bool) Status {
 	switch {
-	case verb == "VRFY" || verb == "RSET" || verb == "QUIT" || verb == "NOOP" || verb == "EXPN" || verb == "HELP":
+	case kind == probe.StepVrfy || kind == probe.StepRset || kind == probe.StepQuit:
 		// Optional or closing commands: what they get does not decide
 		// whether mail is delivered.
 		return OK
-	case verb == "EHLO" && heloFallback:
+	case kind == probe.StepEHLO && heloFallback:
 		return OK
-	case prior && (verb == "RCPT" || verb == "DATA" || verb == ".") && (code == 503 || code == 554):
+	case prior && transactionStep(kind) && kind != probe.StepMail && (code == probe.CodeBadSequence || code == probe.CodeFailed):
 		// "Bad sequence" or "no valid recipients" after an earlier
 		// rejection is its consequence, not a second problem.
 		return OK
-	case verb == "STARTTLS":
+	case kind == probe.StepStartTLS:
 		// The dialogue goes on in clear; only a sender that requires TLS
 		// stops (probe reports that as a policy error).
 		return Warning
@@ -134,46 +128,6 @@ func throttled(code int, enhanced, text string, d catalog.Diagnosis) bool {
 	return rateLimitText().MatchString(text)
 }
 
-// clean makes text from the network safe for a terminal and for one-line
-// outputs: control characters (C0, DEL, C1, which could move the cursor or
-// recolour the screen), bidirectional overrides and invalid UTF-8 are shown
-// escaped as \xNN or \u{NNNN}; a tab becomes a space.
-func clean(s string) string {
-	ok := true
-	for _, r := range s {
-		if unsafeRune(r) {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case unsafeRune(r):
-			fmt.Fprintf(&b, "\\u{%04x}", r)
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
-}
-
-func unsafeRune(r rune) bool {
-	return r < 0x20 || r >= 0x7f && r <= 0x9f || r == utf8.RuneError ||
-		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f
-}
-
 // replyText joins the lines of a reply as the catalog reads them.
 func replyText(r probe.Reply) string { return strings.Join(r.Lines, "\n") }
 
@@ -183,7 +137,7 @@ func replyText(r probe.Reply) string { return strings.Join(r.Lines, "\n") }
 func firstLine(r probe.Reply) string {
 	line := ""
 	if len(r.Lines) > 0 {
-		line = strings.TrimSpace(clean(r.Lines[0]))
+		line = strings.TrimSpace(textfmt.Clean(r.Lines[0]))
 	}
 	if r.Enhanced != "" && !strings.HasPrefix(line, r.Enhanced) {
 		line = strings.TrimSpace(r.Enhanced + " " + line)
@@ -216,16 +170,47 @@ func findingDiagnosis(id string, lang catalog.Lang, vars map[string]string) cata
 	return fill(d, vars)
 }
 
-// shortDuration formats a duration for people: "0.4ms", "12ms", "6.2s".
-func shortDuration(d time.Duration) string {
-	ms := float64(d) / float64(time.Millisecond)
-	switch {
-	case d < 10*time.Millisecond:
-		return strconv.FormatFloat(ms, 'f', 1, 64) + "ms"
-	case d < time.Second:
-		return strconv.FormatFloat(ms, 'f', 0, 64) + "ms"
-	case d < time.Minute:
-		return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) + "s"
+// stepNames names the steps of a dialogue for metrics and performance
+// data: "greeting", then the command's verb in lower case ("ehlo",
+// "starttls", "mail", "rcpt", ...); EHLO and HELO after STARTTLS become
+// "ehlo_tls" and "helo_tls", and a verb seen again gets a number ("rcpt_2")
+// so that every name is unique.
+func stepNames(h probe.Host) []string {
+	names := make([]string, len(h.Steps))
+	used := map[string]int{}
+	tls := false
+	for i, s := range h.Steps {
+		name := stepName(s.Kind)
+		switch {
+		case s.Kind == probe.StepStartTLS:
+			tls = true
+		case tls && (s.Kind == probe.StepEHLO || s.Kind == probe.StepHELO):
+			name += "_tls"
+		}
+		used[name]++
+		if n := used[name]; n > 1 {
+			name = fmt.Sprintf("%s_%d", name, n)
+		}
+		names[i] = name
 	}
-	return d.Round(time.Second).String()
+	return names
+}
+
+// stepName is the name of a kind of step in metrics: "greeting", "ehlo",
+// "mail", "rcpt", "data_end" for the final dot of a message; a SASL
+// response is an "auth" step.
+func stepName(kind probe.StepKind) string {
+	switch kind {
+	case probe.StepGreeting:
+		return "greeting"
+	case probe.StepMail:
+		return "mail"
+	case probe.StepRcpt:
+		return "rcpt"
+	case probe.StepEndOfData:
+		return "data_end"
+	case probe.StepEHLO, probe.StepHELO, probe.StepStartTLS, probe.StepAuth, probe.StepVrfy, probe.StepData, probe.StepRset, probe.StepQuit:
+		return strings.ToLower(string(kind))
+	}
+	return "other"
 }

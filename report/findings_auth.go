@@ -37,7 +37,7 @@ func (j *judge) judgeAuth(i int, add func(Finding, bool)) {
 			if f.ID != FindingReply || f.Severity == OK || f.Diagnosis.Category != catalog.CategoryAuthenticationRequired {
 				continue
 			}
-			if v := commandVerb(f.Command); v != "MAIL" && v != "RCPT" && v != "DATA" {
+			if f.Step != probe.StepMail && f.Step != probe.StepRcpt && f.Step != probe.StepData {
 				continue
 			}
 			j.retitle(f, FindingAuthRequired)
@@ -46,7 +46,7 @@ func (j *judge) judgeAuth(i int, add func(Finding, bool)) {
 	if a == nil {
 		return // no AUTH asked for, or the dialogue ended before it
 	}
-	if len(a.OfferedBeforeTLS) > 0 || authKeyword(h.ExtensionsBeforeTLS) {
+	if len(a.OfferedBeforeTLS) > 0 || AuthKeyword(h.ExtensionsBeforeTLS) {
 		add(j.finding(Warning, h.Name, FindingAuthBeforeTLS, nil, "EHLO before STARTTLS: AUTH "+strings.Join(a.OfferedBeforeTLS, " ")), false)
 	}
 	offered := "offered: " + mechList(a.Offered)
@@ -85,9 +85,9 @@ func (j *judge) judgeAuth(i int, add func(Finding, bool)) {
 	}
 }
 
-// authKeyword tells whether an EHLO extension list offers AUTH in either
+// AuthKeyword tells whether an EHLO extension list offers AUTH in either
 // form ("AUTH PLAIN", "AUTH=PLAIN").
-func authKeyword(ext map[string]string) bool {
+func AuthKeyword(ext map[string]string) bool {
 	for k := range ext {
 		if k == "AUTH" || strings.HasPrefix(k, "AUTH=") {
 			return true
@@ -106,41 +106,5 @@ func mechList(ms []string) string {
 // authPolicyStop tells whether a dialogue ended because the probe would
 // not send credentials; judgeAuth says why.
 func authPolicyStop(e *probe.Error) bool {
-	return e != nil && e.Kind == probe.ErrPolicy && e.Step == "AUTH"
-}
-
-// jsonAuth is a host's AUTH facts in JSON: never a credential, only the
-// user name.
-type jsonAuth struct {
-	OfferedBeforeTLS []string `json:"offered_before_tls"`
-	Offered          []string `json:"offered"`
-	AuthOffered      bool     `json:"auth_offered"`
-	TLS              bool     `json:"tls"`
-	Verified         bool     `json:"verified"`
-	User             string   `json:"user,omitempty"`
-	Mechanism        string   `json:"mechanism"`
-	Sent             bool     `json:"sent"`
-	Succeeded        bool     `json:"succeeded"`
-	Code             int      `json:"code"`
-	Enhanced         string   `json:"enhanced"`
-	ServerError      string   `json:"server_error,omitempty"`
-	Skipped          string   `json:"skipped,omitempty"`
-}
-
-func jsonAuthOf(a *probe.AuthInfo) *jsonAuth {
-	if a == nil {
-		return nil
-	}
-	nonNil := func(s []string) []string {
-		if s == nil {
-			return []string{}
-		}
-		return s
-	}
-	return &jsonAuth{
-		OfferedBeforeTLS: nonNil(a.OfferedBeforeTLS), Offered: nonNil(a.Offered), AuthOffered: a.AuthOffered,
-		TLS: a.TLS, Verified: a.Verified, User: a.User, Mechanism: a.Mechanism, Sent: a.Sent,
-		Succeeded: a.Code == 235, Code: a.Code, Enhanced: a.Enhanced, ServerError: a.ServerError,
-		Skipped: string(a.Skipped),
-	}
+	return e != nil && e.Kind == probe.ErrPolicy && e.Step == probe.StepAuth
 }

@@ -3,17 +3,17 @@ package report
 import (
 	"fmt"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
 // summarize writes the one line a person can act on: what the worst
 // finding is and what to do about it, or what worked.
-func summarize(a Assessment, now time.Time, o Options) string {
+func summarize(a Assessment, o Options) string {
 	ja := o.Lang == catalog.Japanese
 	lead := -1
 	for i, f := range a.Findings {
@@ -29,10 +29,10 @@ func summarize(a Assessment, now time.Time, o Options) string {
 			}
 			return a.Result.Target.Domain + ": nothing was probed"
 		}
-		return clean(summarizeOK(a, now, o))
+		return textfmt.Clean(summarizeOK(a, o))
 	}
 	f := a.Findings[lead]
-	s := clean(leadSentence(a, f, ja))
+	s := textfmt.Clean(leadSentence(a, f, ja))
 	more := 0
 	for i, g := range a.Findings {
 		if i != lead && g.Severity != OK {
@@ -78,7 +78,7 @@ func leadSentence(a Assessment, f Finding, ja bool) string {
 	case f.Code != 0 && f.Host != "":
 		// A well-matched catalog title says what the reply means in a
 		// few words; the reply itself is in the transcript.
-		cmd, reply := commandLabel(f.Command), clip(f.Detail, 90)
+		cmd, reply := f.CommandLabel(), clip(f.Detail, 90)
 		if title := replyTitle(f); title != "" {
 			reply = strings.TrimSpace(fmt.Sprintf("%d %s %s", f.Code, f.Enhanced, title))
 		}
@@ -130,16 +130,16 @@ func replyTitle(f Finding) string {
 // summarizeOK says what worked: "all 2 MX hosts accepted RCPT
 // TO:<postmaster@example.com> in 312ms (TLS 1.3, certificate valid 40
 // days)".
-func summarizeOK(a Assessment, now time.Time, o Options) string {
+func summarizeOK(a Assessment, o Options) string {
 	ja := o.Lang == catalog.Japanese
 	r := a.Result
 	what, whatJa := "completed the dialogue", "やりとりを完了"
 	if len(r.Hosts) > 0 {
 		for _, s := range r.Hosts[0].Steps {
-			switch commandVerb(s.Command) {
-			case "RCPT":
+			switch s.Kind {
+			case probe.StepRcpt:
 				what, whatJa = "accepted "+s.Command, s.Command+" を受け付けた"
-			case ".":
+			case probe.StepEndOfData:
 				what, whatJa = "accepted the test message", "テストメッセージを受け付けた"
 			}
 		}
@@ -157,14 +157,14 @@ func summarizeOK(a Assessment, now time.Time, o Options) string {
 	default:
 		who, whoJa = fmt.Sprintf("all %d MX hosts", n), fmt.Sprintf("MXホスト%d台すべてが", n)
 	}
-	tls, tlsJa := tlsSummary(r.Hosts, now)
+	tls, tlsJa := tlsSummary(a)
 	notes := 0
 	for _, f := range a.Findings {
 		if f.Severity == OK {
 			notes++
 		}
 	}
-	d := shortDuration(r.Duration)
+	d := textfmt.Duration(r.Duration)
 	if ja {
 		s := fmt.Sprintf("%s %s で %s（%s）", whoJa, d, whatJa, tlsJa)
 		if notes > 0 {
@@ -184,11 +184,12 @@ func summarizeOK(a Assessment, now time.Time, o Options) string {
 
 // tlsSummary says how TLS went over the hosts: "TLS 1.3, certificate
 // valid 40 days", "no TLS", "TLS on 1 of 2 hosts".
-func tlsSummary(hosts []probe.Host, now time.Time) (string, string) {
+func tlsSummary(a Assessment) (string, string) {
+	hosts := a.Result.Hosts
 	versions := map[string]bool{}
 	withTLS, least, verified := 0, 0, true
-	for _, h := range hosts {
-		t := tlsFactsOf(h, now)
+	for i, h := range hosts {
+		t := a.Hosts[i].TLS
 		if !t.HandshakeOK {
 			continue
 		}

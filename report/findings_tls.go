@@ -8,37 +8,42 @@ import (
 	"github.com/smtpprobe/smtpprobe/probe"
 )
 
-// tlsFacts are the TLS facts of one host, each established on its own and
+// TLSFacts are the TLS facts of one host, each established on its own and
 // never merged into one "TLS broken": whether STARTTLS was offered, whether
 // the handshake worked, whether the chain is trusted, whether the name
 // matches and how long the certificate has left.
-type tlsFacts struct {
-	Offered        bool // STARTTLS in the EHLO reply before TLS; never with implicit TLS
+type TLSFacts struct {
+	Offered bool // STARTTLS in the EHLO reply before TLS; never with implicit TLS
+	// OfferKnown is set when an EHLO reply before TLS says whether
+	// STARTTLS is offered: never with implicit TLS.
+	OfferKnown     bool
 	Attempted      bool // a handshake was tried
 	HandshakeOK    bool
 	HandshakeError string
-	Chain          check // the chain leads to a trusted root
-	Name           check // the leaf is valid for the MX host name
-	HasCert        bool
+	Chain          TLSCheck // the chain leads to a trusted root
+	Name           TLSCheck // the leaf is valid for the MX host name
+	HasCert        bool     // a leaf certificate was received
 	NotAfter       time.Time
-	DaysLeft       int // whole days at Options.Now, negative once expired
+	DaysLeft       int // whole days at Assessment.Judged, negative once expired
 	Expired        bool
 	// Other is a verify error that none of the facts above explains.
 	Other string
 }
 
-// check is one verification fact: unknown when the probe's single verify
+// TLSCheck is one verification fact: unknown when the probe's single verify
 // error stopped before it.
-type check struct {
+type TLSCheck struct {
 	Known bool
 	OK    bool
 	Err   string
 }
 
 // tlsFactsOf works out the TLS facts of a host at now.
-func tlsFactsOf(h probe.Host, now time.Time) tlsFacts {
-	var f tlsFacts
-	_, f.Offered = offeredExts(h)["STARTTLS"]
+func tlsFactsOf(h probe.Host, now time.Time) TLSFacts {
+	var f TLSFacts
+	ext := offeredExts(h)
+	_, f.Offered = ext["STARTTLS"]
+	f.OfferKnown = ext != nil
 	info := h.TLS
 	if info == nil {
 		return f
@@ -47,41 +52,42 @@ func tlsFactsOf(h probe.Host, now time.Time) tlsFacts {
 	// Over implicit TLS no EHLO precedes TLS, so nothing offered STARTTLS
 	// (as smtpprobe_starttls_offered, which has no sample then).
 	f.Offered = f.Offered && !info.Implicit
-	if info.HandshakeError != "" {
-		f.HandshakeError = info.HandshakeError
-		return f
-	}
-	f.HandshakeOK = true
+	f.OfferKnown = f.OfferKnown && !info.Implicit
 	if len(info.Chain) > 0 {
 		leaf := info.Chain[0]
 		f.HasCert, f.NotAfter = true, leaf.NotAfter
 		f.DaysLeft = daysLeft(leaf.NotAfter, now)
 		f.Expired = now.After(leaf.NotAfter)
 	}
+	if info.HandshakeError != "" {
+		f.HandshakeError = info.HandshakeError
+		return f
+	}
+	f.HandshakeOK = true
 	if info.Verified {
-		f.Chain = check{Known: true, OK: true}
-		f.Name = check{Known: true, OK: true}
+		f.Chain = TLSCheck{Known: true, OK: true}
+		f.Name = TLSCheck{Known: true, OK: true}
 		return f
 	}
 	ve := info.VerifyError
 	if info.NameError != "" || info.ChainError != "" {
 		// The probe checked name and chain separately.
-		f.Chain = check{Known: true, OK: info.ChainError == "", Err: info.ChainError}
-		f.Name = check{Known: true, OK: info.NameError == "", Err: info.NameError}
+		f.Chain = TLSCheck{Known: true, OK: info.ChainError == "", Err: info.ChainError}
+		f.Name = TLSCheck{Known: true, OK: info.NameError == "", Err: info.NameError}
 	} else {
 		// x509 checks expiry, then the name, then the chain, and reports
 		// only the first failure: a chain error means the name passed, a
 		// name error says nothing about the chain.
 		switch {
 		case chainError(ve):
-			f.Chain = check{Known: true, Err: ve}
-			f.Name = check{Known: true, OK: true}
+			f.Chain = TLSCheck{Known: true, Err: ve}
+			f.Name = TLSCheck{Known: true, OK: true}
 		case nameError(ve):
-			f.Name = check{Known: true, Err: ve}
+			f.Name = TLSCheck{Known: true, Err: ve}
 		default:
 			if len(info.Chain) > 0 {
 				ok := nameMatches(info.Chain[0].DNSNames, info.ServerName)
-				f.Name = check{Known: true, OK: ok}
+				f.Name = TLSCheck{Known: true, OK: ok}
 				if !ok {
 					f.Name.Err = "certificate is not valid for " + info.ServerName
 				}

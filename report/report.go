@@ -1,8 +1,10 @@
-// Package report judges the facts of a probe into findings and a verdict, and
-// renders them as text, JSON, Nagios plugin output or Prometheus metrics.
+// Package report judges the facts of a probe into an Assessment: findings,
+// a status per host and a verdict with a one-line summary. Package
+// report/render prints assessments and never judges again.
 //
-// Judging is a pure function of a probe.Result; rendering is a pure function
-// of the judgement. Nothing here touches the network.
+// Assess is a pure function of a probe.Result and Options: it is the one
+// place that reads the catalog and the clock. Nothing here touches the
+// network.
 package report
 
 import (
@@ -45,6 +47,9 @@ func (s Status) String() string {
 	return "unknown"
 }
 
+// Worse tells whether s is worse than t, in the order of Worst.
+func (s Status) Worse(t Status) bool { return s.rank() > t.rank() }
+
 // rank orders statuses by how bad they are for Worst: the contract ranks
 // critical > warning > unknown > ok, so that one target that could not be
 // probed does not hide a failing one. Untestable ranks lowest.
@@ -73,19 +78,51 @@ func Worst(ss ...Status) Status {
 	return w
 }
 
-// Assessment is a probe result with its judgement.
+// Assessment is a probe result with the whole of its judgement: what the
+// renderers print and nothing they must work out again.
 type Assessment struct {
-	Result   probe.Result
-	Findings []Finding
-	Hosts    []Status // verdict per Result.Hosts entry
-	Status   Status
-	Summary  string // one line a person can act on, in Options.Lang
+	Result probe.Result
+	// Judged is when Assess judged: the "now" of certificate lifetimes.
+	// Zero for an input that was never probed (Invalid).
+	Judged time.Time
+	// Thresholds are the limits the result was judged by, with their
+	// defaults filled in.
+	Thresholds Thresholds
+	Findings   []Finding
+	Hosts      []HostAssessment // one per Result.Hosts entry
+	Status     Status
+	Summary    string // one line a person can act on, in Options.Lang
 	// Checks are the verdicts of the domain-level checks that ran, in
-	// report order; HostChecks those of the per-host checks, one list per
-	// Result.Hosts entry. Both are empty for a Result that ran no checks
-	// beyond the dialogue (Result.Ran of zero or checks.SMTP alone).
-	Checks     []Check
-	HostChecks [][]Check
+	// report order (the per-host ones are in HostAssessment.Checks). Empty
+	// for a Result that ran no checks beyond the dialogue (Result.Ran of
+	// zero or checks.SMTP alone).
+	Checks []Check
+}
+
+// HostAssessment is the judgement of one host of Result.Hosts.
+type HostAssessment struct {
+	Status Status
+	// TLS are the host's TLS facts as of Assessment.Judged.
+	TLS TLSFacts
+	// Steps are the judgement of each of the host's steps, in order.
+	Steps []StepAssessment
+	// Checks are the verdicts of the per-host checks that ran, in report
+	// order.
+	Checks []Check
+}
+
+// StepAssessment is the judgement of one step of a dialogue.
+type StepAssessment struct {
+	// Name names the step uniquely within its host for metrics and
+	// performance data: "greeting", "ehlo", "starttls", "ehlo_tls",
+	// "rcpt", "rcpt_2", "data_end".
+	Name string
+	// Diagnosis is the catalog's explanation of the step's reply, in
+	// Options.Lang; nil when no reply came.
+	Diagnosis *catalog.Diagnosis
+	// Finding is set when a finding is about this reply, so that a
+	// transcript explains it where it appears.
+	Finding bool
 }
 
 // Check is the verdict of one check.
@@ -110,8 +147,10 @@ type Finding struct {
 	ID       string // catalog key of the finding's text, e.g. "port25-blocked"
 	Code     int    // the reply code behind it, 0 when none
 	Enhanced string
-	// Command is the command the reply answered, as sent; "" for the
-	// greeting, and for findings that are not about a reply (Code 0).
+	// Step is the kind of step whose reply the finding is about, and
+	// Command the command as sent ("" for the greeting); both are zero for
+	// findings that are not about a reply (Code 0).
+	Step    probe.StepKind
 	Command string
 	// Diagnosis explains the reply or the finding in Options.Lang. A
 	// finding's own text (every ID but FindingReply) is matched "rule",
@@ -122,10 +161,21 @@ type Finding struct {
 	Detail string
 }
 
-// Options controls judging and rendering.
+// CommandLabel names the command a finding's reply answered for people:
+// "greeting" for the greeting, "end of data" for the final dot.
+func (f Finding) CommandLabel() string {
+	switch f.Step {
+	case probe.StepGreeting, probe.StepEndOfData:
+		return string(f.Step)
+	}
+	return f.Command
+}
+
+// Options controls judging. How the judgement is printed (colour, the
+// language of labels) is render's business.
 type Options struct {
-	Lang  catalog.Lang
-	Color bool // ANSI colour in text output
+	// Lang is the language of the findings' texts and the summary.
+	Lang catalog.Lang
 	// CertWarnDays is the certificate lifetime below which a warning is
 	// raised. Zero means 14.
 	CertWarnDays int
@@ -140,12 +190,52 @@ type Options struct {
 	Now func() time.Time
 }
 
+// Thresholds are the limits of a monitoring check an assessment was
+// judged by (Options), with their defaults filled in.
+type Thresholds struct {
+	CertWarnDays, CertCritDays int
+	WarningTime, CriticalTime  time.Duration
+}
+
+// thresholds returns the thresholds of o with their defaults.
+func (o Options) thresholds() Thresholds {
+	t := Thresholds{CertWarnDays: o.CertWarnDays, CertCritDays: o.CertCritDays, WarningTime: o.WarningTime, CriticalTime: o.CriticalTime}
+	if t.CertWarnDays == 0 {
+		t.CertWarnDays = 14
+	}
+	return t
+}
+
 // now is Options.Now with its default.
 func (o Options) now() time.Time {
 	if o.Now != nil {
 		return o.Now()
 	}
 	return time.Now()
+}
+
+// Host returns the judgement of Result.Hosts[i]; status unknown for a
+// host the assessment has no judgement of.
+func (a Assessment) Host(i int) HostAssessment {
+	if i < len(a.Hosts) {
+		return a.Hosts[i]
+	}
+	return HostAssessment{Status: Unknown}
+}
+
+// Step returns the judgement of Result.Hosts[i].Steps[k]; zero when the
+// assessment has none.
+func (h HostAssessment) Step(k int) StepAssessment {
+	if k < len(h.Steps) {
+		return h.Steps[k]
+	}
+	return StepAssessment{}
+}
+
+// Probed tells whether a probe ran at all: an input that was not a target
+// has no timings to report.
+func (a Assessment) Probed() bool {
+	return !a.Result.Started.IsZero() || a.Result.Duration != 0
 }
 
 // Invalid is the assessment of an input that is not a target at all: the

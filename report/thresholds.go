@@ -33,7 +33,7 @@ const (
 // applyThresholds is pure: a is not modified, and applying it twice adds
 // nothing the second time.
 func applyThresholds(a Assessment, o Options) Assessment {
-	if a.Status == Unknown || !probed(a) {
+	if a.Status == Unknown || !a.Probed() {
 		return a
 	}
 	out := a
@@ -49,8 +49,9 @@ func applyThresholds(a Assessment, o Options) Assessment {
 	}
 	if o.CertCritDays > 0 {
 		for i, h := range a.Result.Hosts {
-			days, ok := certDays(h, o)
-			if !ok || days >= o.CertCritDays {
+			t := a.Hosts[i].TLS
+			days := t.DaysLeft
+			if !t.HasCert || days >= o.CertCritDays {
 				continue
 			}
 			vars := map[string]string{"days": strconv.Itoa(days), "threshold": strconv.Itoa(o.CertCritDays)}
@@ -59,9 +60,7 @@ func applyThresholds(a Assessment, o Options) Assessment {
 			if !ok {
 				continue
 			}
-			if i < len(out.Hosts) {
-				out.Hosts[i] = Worst(out.Hosts[i], Critical)
-			}
+			out.Hosts[i].Status = Worst(out.Hosts[i].Status, Critical)
 			why = append(why, h.Name+": "+f.Diagnosis.Title)
 		}
 	}
@@ -135,38 +134,9 @@ func roundDuration(d time.Duration) time.Duration {
 	return d.Round(time.Millisecond)
 }
 
-// certDays returns the whole days the host's leaf certificate has left at
-// Options.Now, negative once it has expired; false when the host sent no
-// certificate.
-func certDays(h probe.Host, o Options) (int, bool) {
-	if h.TLS == nil || len(h.TLS.Chain) == 0 {
-		return 0, false
-	}
-	return daysLeft(h.TLS.Chain[0].NotAfter, o.now()), true
-}
-
 // daysLeft is the whole days from now to notAfter, negative once it has
 // passed: a certificate with 36 hours left has 1 day, one that expired an
 // hour ago -1.
 func daysLeft(notAfter, now time.Time) int {
 	return int(math.Floor(notAfter.Sub(now).Hours() / 24))
-}
-
-// minCertDays returns the fewest days left over the hosts' certificates.
-func minCertDays(r probe.Result, o Options) (int, bool) {
-	least, found := 0, false
-	for _, h := range r.Hosts {
-		if d, ok := certDays(h, o); ok && (!found || d < least) {
-			least, found = d, true
-		}
-	}
-	return least, found
-}
-
-// certWarnDays is Options.CertWarnDays with its default.
-func certWarnDays(o Options) int {
-	if o.CertWarnDays == 0 {
-		return 14
-	}
-	return o.CertWarnDays
 }

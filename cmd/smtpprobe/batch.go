@@ -8,6 +8,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 // batch probes many targets, a few at a time, and prints each result as
@@ -15,13 +16,14 @@ import (
 type batch struct {
 	cfg         probe.Config
 	ropts       report.Options
+	render      render.Options
 	output      string // --output
 	quiet       bool   // print only what is not ok
 	concurrency int
 	ordered     bool // print in input order rather than completion order
 	stdout      io.Writer
 	stderr      io.Writer
-	progress    bool // show a progress line on stderr
+	progress    bool // show a progress bar on stderr (a terminal)
 	deadline    time.Duration
 }
 
@@ -55,32 +57,43 @@ func (b *batch) run(ctx context.Context, inputs []input) int {
 	pending := map[int]bool{}
 	next := 0
 	status := report.OK
-	for done := 1; done <= len(inputs); done++ {
-		r := <-results
+	// Everything is written from this goroutine, so that the progress bar
+	// is erased before any other output and drawn again after it.
+	var bar *progress
+	if b.progress {
+		bar = newProgress(b.stderr, len(inputs), time.Now)
+		bar.draw()
+	}
+	for done := 0; done < len(inputs); {
+		var r outcome
+		select {
+		case r = <-results:
+		case <-bar.tick():
+			bar.draw()
+			continue
+		}
+		done++
+		bar.advance()
+		bar.clear()
 		all[r.index] = r.as
 		if r.err != nil {
 			fmt.Fprintf(b.stderr, "smtpprobe: error: %v\n", r.err)
 		}
 		status = report.Worst(status, r.as.Status)
-		if b.progress {
-			fmt.Fprintf(b.stderr, "\r\033[K%d/%d targets probed", done, len(inputs))
-		}
-		if !streams(b.output) {
-			continue
-		}
-		if !b.ordered {
+		switch {
+		case !streams(b.output):
+		case !b.ordered:
 			b.emit(r.as)
-			continue
+		default:
+			pending[r.index] = true
+			for ; pending[next]; next++ {
+				delete(pending, next)
+				b.emit(all[next])
+			}
 		}
-		pending[r.index] = true
-		for ; pending[next]; next++ {
-			delete(pending, next)
-			b.emit(all[next])
-		}
+		bar.draw()
 	}
-	if b.progress {
-		fmt.Fprint(b.stderr, "\r\033[K")
-	}
+	bar.stop()
 	if err := b.finish(all); err != nil {
 		fmt.Fprintf(b.stderr, "smtpprobe: error: writing output: %v\n", err)
 		return int(report.Unknown)
@@ -118,9 +131,9 @@ func (b *batch) emit(a report.Assessment) {
 	var err error
 	switch b.output {
 	case "json":
-		err = report.JSON(b.stdout, []report.Assessment{a}, b.ropts)
+		err = render.JSON(b.stdout, []report.Assessment{a}, b.render)
 	default:
-		err = report.Text(b.stdout, []report.Assessment{a}, b.ropts)
+		err = render.Text(b.stdout, []report.Assessment{a}, b.render)
 	}
 	if err != nil {
 		fmt.Fprintf(b.stderr, "smtpprobe: error: writing output: %v\n", err)
@@ -132,9 +145,9 @@ func (b *batch) emit(a report.Assessment) {
 func (b *batch) finish(all []report.Assessment) error {
 	switch b.output {
 	case "nagios":
-		return report.Nagios(b.stdout, all, b.ropts)
+		return render.Nagios(b.stdout, all, b.render)
 	case "prometheus":
-		return report.Prometheus(b.stdout, all, b.ropts)
+		return render.Prometheus(b.stdout, all, b.render)
 	case "text":
 		if len(all) < 2 {
 			return nil
@@ -153,7 +166,7 @@ func (b *batch) finish(all []report.Assessment) error {
 				return nil
 			}
 		}
-		return report.Table(b.stdout, rows, b.ropts)
+		return render.Table(b.stdout, rows, b.render)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 const explainUsage = `usage: smtpprobe explain [flags] CODE [CODE...]
@@ -85,14 +86,14 @@ func runExplain(args []string, e *env) int {
 		}
 	}
 
-	o := report.Options{
+	o := render.Options{
 		Lang:  l,
 		Color: !*noColor && getenv("NO_COLOR") == "" && e.stdoutTerminal,
 	}
 	if *output == "json" {
-		err = report.ExplainJSON(stdout, es, o)
+		err = render.ExplainJSON(stdout, es, o)
 	} else {
-		err = report.ExplainText(stdout, es, o)
+		err = render.ExplainText(stdout, es, o)
 	}
 	if err != nil {
 		return fail(err)

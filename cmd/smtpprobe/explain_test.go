@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // explain runs smtpprobe explain with args.
@@ -131,4 +133,65 @@ func TestExplainColour(t *testing.T) {
 			t.Errorf("terminal %v, env %v, args %v: exit %d, colour %v; want 0, %v", tt.terminal, tt.environ, tt.args, r.code, got, tt.want)
 		}
 	}
+}
+
+// TestExplainTextHostile: a pasted reply comes from a remote server, so
+// explain --text escapes its control bytes (ESC, BEL, OSC, C1 CSI, bidi
+// overrides) as the probe does, in text and in JSON, while printable UTF-8
+// stays text.
+func TestExplainTextHostile(t *testing.T) {
+	reply := "550 5.1.1 \x1b]0;pwned\x07\x1b[2J\xc2\x9b31m宛先不明 \u202eexe.txt\x7f"
+	for _, args := range [][]string{{"--text", reply}, {"--text", "-"}, {"-o", "json", "--text", reply}} {
+		r := runWith(t, cmdEnv{stdin: reply, terminal: true}, append([]string{"explain"}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("%q: exit %d\n%s", args, r.code, r.stderr)
+		}
+		out := stripColour(r.stdout)
+		for _, c := range out {
+			if c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c == '\u202e' {
+				t.Errorf("%q: %U reached the terminal:\n%q", args, c, out)
+				break
+			}
+		}
+		for _, want := range []string{`\x1b]0;pwned\x07\x1b[2J\xc2\x9b31m宛先不明`, `\xe2\x80\xaeexe.txt\x7f`} {
+			if args[0] == "-o" {
+				want = strings.ReplaceAll(want, `\`, `\\`) // as JSON writes a backslash
+			}
+			if !strings.Contains(out, want) {
+				t.Errorf("%q: output lacks the escaped reply %q:\n%s", args, want, out)
+			}
+		}
+	}
+}
+
+// stripColour removes the SGR sequences the palette writes.
+func stripColour(s string) string {
+	return regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(s, "")
+}
+
+// FuzzExplainText: whatever is pasted into explain --text, the text and
+// JSON outputs hold no control character but the newline (outside the
+// colour sequences on a terminal), no bidirectional control and no invalid
+// UTF-8, and nothing panics.
+func FuzzExplainText(f *testing.F) {
+	f.Add("550 5.1.1 <a@example.com>: User unknown")
+	f.Add("550-5.7.1 \x1b]0;pwned\x07\n550 5.7.1 \x1b[2J\xc2\x9b31m\u202eexe.txt\xff")
+	f.Add("host mx.example.jp said: 550 5.1.1 宛先のユーザーは存在しません\r\n(in reply to RCPT TO command)")
+	f.Fuzz(func(t *testing.T, reply string) {
+		for _, args := range [][]string{{"--text", "-"}, {"-o", "json", "--text", "-"}} {
+			r := runWith(t, cmdEnv{stdin: reply, terminal: true}, append([]string{"explain"}, args...)...)
+			if r.code != 0 && r.code != 3 {
+				t.Fatalf("exit %d", r.code)
+			}
+			out := stripColour(r.stdout + r.stderr)
+			if !utf8.ValidString(out) {
+				t.Fatalf("invalid UTF-8 in the output: %q", out)
+			}
+			for _, c := range out {
+				if c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 {
+					t.Fatalf("%U reached the terminal: %q", c, out)
+				}
+			}
+		}
+	})
 }

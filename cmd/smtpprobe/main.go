@@ -18,6 +18,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 // version is set at link time (-ldflags "-X main.version=v1.2.3"); without
@@ -106,10 +107,10 @@ func run(ctx context.Context, args []string, e *env) int {
 	if len(inputs) == 0 {
 		return fail(e.stderr, errors.New("no target given"), "try 'smtpprobe example.com' or 'smtpprobe --help'")
 	}
-	ropts.Color = e.stdoutTerminal && !o.noColor && e.getenv("NO_COLOR") == ""
 	b := batch{
 		cfg:         cfg,
 		ropts:       ropts,
+		render:      render.Options{Lang: ropts.Lang, Color: e.stdoutTerminal && !o.noColor && e.getenv("NO_COLOR") == ""},
 		output:      o.output,
 		quiet:       o.quiet,
 		concurrency: o.concurrency,

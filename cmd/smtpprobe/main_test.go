@@ -577,3 +577,24 @@ func TestSubcommandAfterFlags(t *testing.T) {
 		t.Errorf("after --, help was not probed as a target")
 	}
 }
+
+// TestUTF8Replies: a reply in valid UTF-8 (a Japanese server) is shown as
+// text in the report and the JSON, not as \xNN escapes; a bidi override in
+// the same reply stays escaped.
+func TestUTF8Replies(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{RejectRcpt: map[string]*smtptest.SMTPError{
+		"taro@example.test": smtptest.Error(550, "5.1.1", "宛先のユーザーは存在しません \u202eexe.txt"),
+	}})
+	for _, format := range []string{"text", "json"} {
+		r := runCmd(t, "", nil, "--server", srv.Addr, "-o", format, "taro@example.test")
+		if r.code != 2 {
+			t.Errorf("-o %s: exit %d, want 2\n%s", format, r.code, r.stderr)
+		}
+		if !strings.Contains(r.stdout, "宛先のユーザーは存在しません") || strings.Contains(r.stdout, `\xe5`) {
+			t.Errorf("-o %s: the Japanese reply is not shown as text:\n%s", format, r.stdout)
+		}
+		if strings.ContainsRune(r.stdout, '\u202e') {
+			t.Errorf("-o %s: a bidi override reached the output", format)
+		}
+	}
+}

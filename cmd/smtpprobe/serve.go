@@ -25,6 +25,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 // serveOptions holds the flags of smtpprobe serve.
@@ -331,15 +332,15 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	took := time.Since(start)
 	s.probes.WithLabelValues(a.Status.String()).Inc()
 	s.duration.Observe(took.Seconds())
-	s.remember(a, req.ropts, req.module.name, start, took)
+	s.remember(a, req.ropts.Lang, req.module.name, start, took)
 	if req.debug {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := report.Text(w, []report.Assessment{a}, req.ropts); err != nil {
+		if err := render.Text(w, []report.Assessment{a}, render.Options{Lang: req.ropts.Lang}); err != nil {
 			s.errLog.Printf("writing report: %v", err)
 		}
 		return
 	}
-	promhttp.HandlerFor(report.Metrics([]report.Assessment{a}, req.ropts), promhttp.HandlerOpts{}).ServeHTTP(w, r)
+	promhttp.HandlerFor(render.Metrics([]report.Assessment{a}), promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
 // minProbeTimeout is the shortest probe a scrape timeout asks for: less

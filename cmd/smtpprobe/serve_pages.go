@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
+	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
 // recentProbe is a probe shown on the / page.
@@ -24,11 +26,11 @@ type recentProbe struct {
 	Summary  string
 	Duration time.Duration
 	a        report.Assessment
-	ropts    report.Options // as a was judged
+	lang     catalog.Lang // the language a was judged in: its module's
 }
 
 // remember keeps a probe for the / page, dropping the oldest.
-func (s *server) remember(a report.Assessment, ropts report.Options, module string, start time.Time, took time.Duration) {
+func (s *server) remember(a report.Assessment, lang catalog.Lang, module string, start time.Time, took time.Duration) {
 	if s.opts.history == 0 {
 		return
 	}
@@ -37,7 +39,7 @@ func (s *server) remember(a report.Assessment, ropts report.Options, module stri
 	s.nextID++
 	p := recentProbe{
 		ID: s.nextID, Time: start, Target: a.Result.Target.Input, Module: module, Status: a.Status.String(),
-		Summary: a.Summary, Duration: took.Round(time.Millisecond), a: a, ropts: ropts,
+		Summary: a.Summary, Duration: took.Round(time.Millisecond), a: a, lang: lang,
 	}
 	if len(s.recent) == s.opts.history {
 		copy(s.recent, s.recent[1:])
@@ -68,7 +70,7 @@ func (s *server) serveLog(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if err := report.Text(w, []report.Assessment{p.a}, p.ropts); err != nil {
+	if err := render.Text(w, []report.Assessment{p.a}, render.Options{Lang: p.lang}); err != nil {
 		s.errLog.Printf("writing report: %v", err)
 	}
 }

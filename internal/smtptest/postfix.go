@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/pem"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -15,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -314,54 +314,52 @@ func startPostfix(t testing.TB, dir string) (*Postfix, error) {
 	// daemons it forks be killed with it.
 	cmd := exec.Command(filepath.Join(postfixDaemonDir, "master"), "-c", conf, "-s")
 	cmd.Dir = dir
-	log := &lockedBuffer{}
-	cmd.Stdout, cmd.Stderr = log, log
-	cmd.WaitDelay = 5 * time.Second // a daemon that keeps the output open
-	if err := cmd.Start(); err != nil {
+	d, err := startDaemon(cmd)
+	if err != nil {
 		return nil, err
 	}
-	done := make(chan struct{})
-	var waitErr error
-	go func() { waitErr = cmd.Wait(); close(done) }()
-	pgid := cmd.Process.Pid
-	stop := func() {
-		select {
-		case <-done:
-		default:
-			syscall.Kill(pgid, syscall.SIGTERM) // master stops its daemons
-		}
-		// Wait returns once master has exited and its daemons, which share
-		// its output, have closed it. Until then the group is ours to kill.
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			syscall.Kill(-pgid, syscall.SIGKILL)
-			<-done
-		}
+	log, done := d.log, d.done
+	// master stops its daemons. Wait returns once master has exited and
+	// its daemons, which share its output, have closed it. Until then the
+	// group is ours to kill.
+	stop := func() { d.stop(d.pgid) }
+	switch err := waitListen(addr, done, 10*time.Second); {
+	case errors.Is(err, errExited):
+		// Errors before postlogd runs go to syslog, not to the log.
+		stop()
+		return nil, fmt.Errorf("master exited: %v: %s", d.waitErr, log.String())
+	case err != nil:
+		stop()
+		return nil, fmt.Errorf("master did not listen on %s: %s", addr, log.String())
 	}
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+	t.Cleanup(func() {
+		stop()
+		if t.Failed() {
+			t.Logf("Postfix log:\n%s", log.String())
+		}
+	})
+	return &Postfix{Addr: addr, log: log}, nil
+}
+
+// errExited says the daemon exited before it listened.
+var errExited = errors.New("exited")
+
+// waitListen waits until addr accepts a connection, for at most d; it
+// returns errExited as soon as done is closed (the daemon exited).
+func waitListen(addr string, done <-chan struct{}, d time.Duration) error {
+	for deadline := time.Now().Add(d); time.Now().Before(deadline); {
 		select {
 		case <-done:
-			// Errors before postlogd runs go to syslog, not to the log.
-			stop()
-			return nil, fmt.Errorf("master exited: %v: %s", waitErr, log.String())
+			return errExited
 		default:
 		}
 		if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
 			c.Close()
-			p := &Postfix{Addr: addr, log: log}
-			t.Cleanup(func() {
-				stop()
-				if t.Failed() {
-					t.Logf("Postfix log:\n%s", log.String())
-				}
-			})
-			return p, nil
+			return nil
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	stop()
-	return nil, fmt.Errorf("master did not listen on %s: %s", addr, log.String())
+	return errors.New("timed out")
 }
 
 // lockedBuffer collects output written by a child process and read by

@@ -70,9 +70,12 @@ func TestPostfixWrongPassword(t *testing.T) {
 }
 
 // dialPostfix connects a net/smtp client to p, closed when the test ends.
-func dialPostfix(t *testing.T, p *Postfix) *smtp.Client {
+func dialPostfix(t *testing.T, p *Postfix) *smtp.Client { return dialAddr(t, p.Addr) }
+
+// dialAddr connects a net/smtp client to addr, closed when the test ends.
+func dialAddr(t *testing.T, addr string) *smtp.Client {
 	t.Helper()
-	conn, err := net.DialTimeout("tcp", p.Addr, 5*time.Second)
+	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,8 +2,9 @@
 // github.com/emersion/go-smtp server with a configurable backend (Start),
 // scripted servers for behaviour no real server shows (StartScript),
 // Postfix's smtp-sink (StartSink), a real Postfix smtpd with STARTTLS and
-// Cyrus SASL (StartPostfix), certificates made in the test (NewCA,
-// SelfSigned) and a proxy that adds network latency (NewProxy).
+// Cyrus SASL (StartPostfix), real Exim, OpenSMTPD and Sendmail daemons
+// (StartExim, StartOpenSMTPD, StartSendmail), certificates made in the test
+// (NewCA, SelfSigned) and a proxy that adds network latency (NewProxy).
 //
 // It is imported only by _test.go files. Everything binds to 127.0.0.1 and
 // is stopped by t.Cleanup.

@@ -78,20 +78,6 @@ const (
 	CategoryOther                  = "other"
 )
 
-// Categories lists every category in the contract's order.
-func Categories() []string {
-	return []string{
-		CategoryMailboxUnknown, CategoryMailboxFull, CategoryMailboxDisabled,
-		CategoryRelayDenied, CategorySenderRejected, CategorySpamReputation,
-		CategoryBlocklist, CategoryAuthenticationRequired,
-		CategoryAuthenticationFailed, CategoryTLSRequired, CategoryDNSProblem,
-		CategoryReverseDNS, CategorySPFDKIMDMARC, CategoryRateLimit,
-		CategoryGreylisting, CategorySizeLimit, CategoryPolicy, CategorySyntax,
-		CategoryServerUnavailable, CategoryDoesNotAcceptMail, CategorySuccess,
-		CategoryIntermediate, CategoryOther,
-	}
-}
-
 // The values of Diagnosis.Retry: what a sending server should do.
 const (
 	Transient = "transient"

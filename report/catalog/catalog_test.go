@@ -186,8 +186,8 @@ func TestDiagnoseMatchOrder(t *testing.T) {
 		matched, category  string
 		retry, class, rule string
 	}{
-		{550, "5.1.1", "<joe@example.com>: Recipient address rejected: User unknown in local recipient table", MatchedRule, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, "user-unknown"},
-		{550, "5.1.1", "Bad recipient", MatchedRule, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, "user-unknown"},
+		{550, "5.1.1", "<example@icloud.com>: user does not exist", MatchedRule, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, "user-unknown"},
+		{550, "5.1.1", "Invalid recipient", MatchedRule, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, "user-unknown"},
 		{550, "5.1.1", "xyzzy", MatchedEnhanced, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, ""},
 		{450, "4.2.2", "xyzzy", MatchedEnhanced, CategoryMailboxFull, Transient, ClassTransientNegative, ""},
 		{550, "", "xyzzy", MatchedBasic, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, ""},
@@ -210,14 +210,14 @@ func TestDiagnoseMatchOrder(t *testing.T) {
 		{354, "", "End data with <CR><LF>.<CR><LF>", MatchedBasic, CategoryIntermediate, Permanent, ClassPositiveIntermediate, ""},
 		// A second meaning of a code chosen by its text.
 		{452, "", "Too many recipients", MatchedRule, CategoryRateLimit, Transient, ClassTransientNegative, "rate-limit"},
-		{554, "", "mx.example.com ESMTP not accepting connections", MatchedRule, CategoryDoesNotAcceptMail, Permanent, ClassPermanentNegative, "does-not-accept-mail"},
+		{521, "", "Server does not accept mail", MatchedRule, CategoryDoesNotAcceptMail, Permanent, ClassPermanentNegative, "does-not-accept-mail"},
 		{220, "2.0.0", "Ready to start TLS", MatchedBasic, CategorySuccess, Permanent, ClassPositiveCompletion, ""},
 		// The enhanced code is read from the text when not given.
 		{550, "", "5.2.1 The email account that you tried to reach is disabled.", MatchedRule, CategoryMailboxDisabled, Permanent, ClassPermanentNegative, "mailbox-disabled"},
 		// A 5xx that says to try again later is worth a retry.
 		{554, "", "Service temporarily unavailable, please try again later", MatchedRule, CategoryServerUnavailable, Transient, ClassPermanentNegative, "server-trouble"},
 		// Code 0: read from the text.
-		{0, "", "550 5.1.1 <a@example.com>... User unknown", MatchedRule, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, "user-unknown"},
+		{0, "", "550 5.1.1 <example@icloud.com>: user does not exist", MatchedRule, CategoryMailboxUnknown, Permanent, ClassPermanentNegative, "user-unknown"},
 		{0, "", "", MatchedClass, CategoryOther, Permanent, "", ""},
 	}
 	for _, tt := range tests {

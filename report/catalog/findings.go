@@ -1,7 +1,5 @@
 package catalog
 
-import "sort"
-
 // FindingText returns the text of a report finding: the diagnoses that
 // smtpprobe makes from the facts of a whole probe rather than from one
 // reply, such as a blocked outbound port or a certificate about to expire.
@@ -37,18 +35,6 @@ func FindingText(id string, lang Lang) (Diagnosis, bool) {
 		Matched:  MatchedRule,
 		Rule:     id,
 	}, true
-}
-
-// FindingIDs returns the ids FindingText knows, sorted.
-func FindingIDs() []string {
-	var ids []string
-	for _, table := range findingTables {
-		for id := range table {
-			ids = append(ids, id)
-		}
-	}
-	sort.Strings(ids)
-	return ids
 }
 
 // findingTables are the finding texts, one table per subject so that each

@@ -235,16 +235,6 @@ func Basic(code int, lang Lang) []Diagnosis {
 	return out
 }
 
-// BasicEntries returns a copy of the catalog's entries for basic codes,
-// ordered by code.
-func BasicEntries() []BasicEntry {
-	var out []BasicEntry
-	for _, group := range allBasic() {
-		out = append(out, group...)
-	}
-	return out
-}
-
 // Enhanced explains an enhanced status code from the registry: "5.1.1",
 // "4.7.0", or "X.7.26" for the entry itself (then class and retry are
 // those the code is usually sent with). It reports false when the code is
@@ -268,20 +258,6 @@ func Enhanced(code string, lang Lang) (Diagnosis, bool) {
 	d.Retry = retryOf(digit, "")
 	return d, true
 }
-
-// EnhancedEntries returns a copy of the catalog's entries for the registry
-// of enhanced status codes, in registry order.
-func EnhancedEntries() []EnhancedEntry {
-	var out []EnhancedEntry
-	for _, group := range [][]EnhancedEntry{enhanced0to3, enhanced4to6, enhanced7} {
-		out = append(out, group...)
-	}
-	return out
-}
-
-// Rules returns a copy of the reply-text rules in the order they are
-// tried.
-func Rules() []Rule { return slices.Clone(rules()) }
 
 // validEnhanced reports whether s has the form c.s.d of RFC 3463: class
 // 2, 4, 5 (or X for a registry entry), subject and detail of one to three

@@ -51,7 +51,7 @@ var (
 // ...", "host mx.example.com[192.0.2.1] said: 550 ... (in reply to RCPT TO
 // command)", "Remote host said: 550 ..."). Text without a basic code is
 // kept whole with Code 0 and may still start with an enhanced code, as in
-// "5.2.2 <user@example.com>... Mailbox Full". It fails only on empty or
+// "5.7.501 Access denied, spam abuse detected". It fails only on empty or
 // overlong text.
 func ParseReply(text string) (Reply, error) {
 	if len(text) > MaxReplyText {

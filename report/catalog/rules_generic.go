@@ -5,7 +5,7 @@ package catalog
 var genericRules = []Rule{
 	{
 		ID: "does-not-accept-mail", Category: CategoryDoesNotAcceptMail,
-		Pattern: `does not accept (e-?)?mail|accepts no (e-?)?mail|null ?mx|no smtp service|not accepting (mail|e-?mail|messages|connections|network messages)|esmtp not accepting|this (host|server|domain) (does not|doesn't) (receive|accept)`,
+		Pattern: `does not accept (e-?)?mail|null ?mx|no smtp service|this (host|server|domain) (does not|doesn't) (receive|accept)`,
 		En: Text{
 			"Does not accept mail",
 			"The server or the domain announces that it receives no mail at all (RFC 7504 521/556, RFC 7505 null MX) or refuses this session from the start.",
@@ -21,7 +21,7 @@ var genericRules = []Rule{
 	},
 	{
 		ID: "mail-loop", Category: CategoryOther,
-		Pattern: `mail (forwarding )?loop|loop(s)? back to (myself|me)|too many hops|hop count exceeded|routing loop|exceeded \d+ hops|loop detected`,
+		Pattern: `too many hops|routing loop|loop detected`,
 		En: Text{
 			"Mail loop",
 			"The message went round between servers too many times (too many Received: headers) and was stopped.",
@@ -37,7 +37,7 @@ var genericRules = []Rule{
 	},
 	{
 		ID: "protocol-error", Category: CategorySyntax,
-		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|command (not recognized|unrecognized|not implemented)|bad sequence|^syntax error|command syntax|line too long|bare lf|smtplf|improper command pipelining`,
+		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|command (not recognized|unrecognized|not implemented)|line too long`,
 		En: Text{
 			"SMTP protocol error by the client",
 			"The client broke the SMTP protocol: commands out of order, sent before the reply (pipelining without PIPELINING), malformed, too long, or with bare LF line ends; after too many such errors the server hangs up.",
@@ -53,7 +53,7 @@ var genericRules = []Rule{
 	},
 	{
 		ID: "server-trouble", Category: CategoryServerUnavailable,
-		Pattern: `temporar(y|ily) (local |system )?(problem|failure|error|unavailable)|service (is )?(temporarily |currently )?(unavailable|not available)|system (is )?(busy|overloaded|unavailable)|server (is )?(busy|unavailable|overloaded)|local error|internal (server )?error|insufficient (system )?(storage|resources|disk)|lookup (failure|error)|configuration error|out of memory|disk (space|full)|resources? (temporarily )?unavailable|try (again )?later|closing (transmission channel|connection)|timeout|timed out|queue (file )?write error|qq .*problem|\bqqt?\b`,
+		Pattern: `temporar(y|ily) (local |system )?(problem|failure|error|unavailable)|service (is )?(temporarily |currently )?(unavailable|not available)|server (is )?(busy|unavailable|overloaded)|internal (server )?error|insufficient (system )?(storage|resources|disk)|lookup (failure|error)|configuration error|out of memory|resources? (temporarily )?unavailable|try (again )?later|closing (transmission channel|connection)|timeout|\bqqt?\b`,
 		En: Text{
 			"Receiving server has a problem",
 			"The receiving server cannot handle the message now because of trouble of its own: load, a failed lookup or filter, full disk, a configuration error.",
@@ -70,7 +70,7 @@ var genericRules = []Rule{
 	{
 		ID: "policy-refusal", Category: CategoryPolicy,
 		Class:   '5',
-		Pattern: `polic(y|ies)|not (allowed|permitted|authori[sz]ed)|prohibited|forbidden|restricted|refused|rejected|blocked|denied|filtered`,
+		Pattern: `polic(y|ies)|not (allowed|permitted|authori[sz]ed)|restricted|refused|rejected|blocked|denied|filtered`,
 		En: Text{
 			"Refused by local policy",
 			"The receiving server refuses the mail under a policy of its own and does not say which.",

@@ -6,7 +6,7 @@ package catalog
 var limitRules = []Rule{
 	{
 		ID: "mailbox-full", Category: CategoryMailboxFull,
-		Pattern: `mail ?box (is )?(full|over ?quota)|over ?quota|quota (exceeded|exceed|full)|exceeded (its |the )?(storage|quota|mailbox)|mail ?box size limit|mailbox.*(has )?exceeded|full mailbox|insufficient (storage|space|disk space) (for|in) (the |this )?(mailbox|user)|(mailbox|user|account) .*(out of|no more) (storage|space)|storage (quota|limit|allocation) (exceeded|reached)|QuotaExceeded|disk quota|user is over|inbox is full|mailfolder is full`,
+		Pattern: `over ?quota|quota (exceeded|exceed|full)|exceeded (its |the )?(storage|quota|mailbox)|mail ?box size limit|mailbox.*(has )?exceeded`,
 		En: Text{
 			"Recipient mailbox full",
 			"The recipient's mailbox has reached its storage quota and takes no more mail until space is freed.",
@@ -22,7 +22,7 @@ var limitRules = []Rule{
 	},
 	{
 		ID: "size-limit", Category: CategorySizeLimit,
-		Pattern: `message (size|length) (exceeds|limit|too)|size (limit|exceeds)|exceeds (the )?(maximum|fixed|size)|too much (mail )?data|databytes|message (is )?too (big|large)|maximum (message )?size|exceeded .*message size|message size|mail too large|larger than .*(limit|allowed)`,
+		Pattern: `message (size|length) (exceeds|limit|too)|size (limit|exceeds)|exceeds (the )?(maximum|fixed|size)|databytes|message (is )?too (big|large)|exceeded .*message size|message size`,
 		En: Text{
 			"Message too large",
 			"The message is bigger than the receiving server (or the recipient's mailbox) accepts.",
@@ -38,7 +38,7 @@ var limitRules = []Rule{
 	},
 	{
 		ID: "too-many-connections", Category: CategoryRateLimit,
-		Pattern: `too many (concurrent |simultaneous |open |smtp )*(connections|sessions)|connection (rate )?limit|max(imum)? (number of )?connections|too many connections from|connection count|concurrency limit|too many hosts`,
+		Pattern: `too many (concurrent |simultaneous |open |smtp )*(connections|sessions)|too many connections from|concurrency limit`,
 		En: Text{
 			"Too many connections",
 			"The server limits how many connections one client IP may hold at once (or open per minute), and this one is over the limit.",
@@ -54,7 +54,7 @@ var limitRules = []Rule{
 	},
 	{
 		ID: "rate-limit", Category: CategoryRateLimit,
-		Pattern: `rate ?-?limit|too many (messages|mails|e-?mails|recipients|rcpt|invalid recipients|requests)|max(imum)? number of (messages|recipients|mails)|over (the )?past 24 ?h|too much mail from|throttl|slow down|sending too (fast|much)|too fast|(hourly|daily|message|recipient|sending) (limit|quota) (reached|exceeded)|limit (exceeded|reached)|exceeded .*(limit|rate)|high volume|volume of mail|unusual (traffic|volume)|too frequent|rcpt rate|message rate|mail flood|frequency limit|relay quota|rate over ?limit|over ?limit`,
+		Pattern: `rate ?-?limit|too many (messages|mails|e-?mails|recipients|rcpt|invalid recipients|requests)|max(imum)? number of (messages|recipients|mails)|over (the )?past 24 ?h|too much mail from|slow down|(hourly|daily|message|recipient|sending) (limit|quota) (reached|exceeded)|limit (exceeded|reached)|exceeded .*(limit|rate)|message rate|frequency limit`,
 		En: Text{
 			"Rate limit",
 			"The receiver limits how much mail it takes from this client, sender or to this recipient in a period, and the limit is reached for now.",

@@ -5,7 +5,7 @@ package catalog
 var listRules = []Rule{
 	{
 		ID: "spamhaus", Category: CategoryBlocklist,
-		Pattern: `spamhaus|zen\.spamhaus|\b(sbl|xbl|pbl|css)\b.*listed`,
+		Pattern: `spamhaus|zen\.spamhaus`,
 		En: Text{
 			"Sending IP listed by Spamhaus",
 			"The receiving server checked the sending IP (or domain) against a Spamhaus blocklist (ZEN = SBL, XBL/CSS, PBL; DBL for domains) and found it listed.",
@@ -21,7 +21,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "barracuda", Category: CategoryBlocklist,
-		Pattern: `barracuda|b\.barracudacentral\.org`,
+		Pattern: `barracuda`,
 		En: Text{
 			"Sending IP listed by Barracuda",
 			"The receiver uses the Barracuda Reputation Block List (BRBL), or a Barracuda appliance, and the sending IP is listed.",
@@ -53,7 +53,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "uribl", Category: CategorySpamReputation,
-		Pattern: `uribl|surbl|(blacklisted|blocklisted|listed) (url|uri|domain|link)s?( in (the )?message)?|(url|uri|link|domain) in (the )?message .*(listed|blocked)`,
+		Pattern: `uribl|(blacklisted|blocklisted|listed) (url|uri|domain|link)s?( in (the )?message)?`,
 		En: Text{
 			"Link in the message on a URI blocklist",
 			"A domain or URL in the message body is on a URI blocklist (URIBL, SURBL, Spamhaus DBL), so the message is treated as spam whatever the sender's reputation.",
@@ -69,7 +69,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "dnsbl", Category: CategoryBlocklist,
-		Pattern: `blocked using|dnsbl|\brbl\b|black ?list(ed)?|block ?list(ed)?|(is|are|was|been|currently|ip|address) listed (at|in|on|by) |sorbs|uceprotect|spamrats|psbl|mailspike|abuseat|invaluement|s5h\.net|ip(v4| address)? (is )?listed|found on one or more (dnsbl|blacklists)|rbl restriction`,
+		Pattern: `blocked using|dnsbl|\brbl\b|black ?list(ed)?|block ?list(ed)?|(is|are|was|been|currently|ip|address) listed (at|in|on|by) |sorbs`,
 		En: Text{
 			"Sending IP on a DNS blocklist",
 			"The receiving server found the sending IP (or the sender or HELO domain) on a DNS blocklist it uses.",
@@ -85,7 +85,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "reverse-dns", Category: CategoryReverseDNS,
-		Pattern: `cannot find your (reverse )?hostname|reverse (dns|hostname|lookup|address)|\bptr\b|\brdns\b|does not have a (ptr|reverse)|no reverse|ip name lookup failed|host name lookup failed|reverse mapping|unresolvable (client|ip|host)|client host name .* (unknown|not found)|fcrdns|(lookup|resolve) (of )?your (ip )?(address|hostname)|generic (rdns|hostname)`,
+		Pattern: `cannot find your (reverse )?hostname|reverse (dns|hostname|lookup|address)|\bptr\b|\brdns\b|does not have a (ptr|reverse)`,
 		En: Text{
 			"No reverse DNS for the sending IP",
 			"The sending IP has no PTR record, or its name does not resolve back to the same IP, and the receiver refuses such clients.",
@@ -101,7 +101,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "helo-rejected", Category: CategoryPolicy,
-		Pattern: `helo command rejected: (need fully-qualified|invalid ip|host not found|.*forged|.*(your|my) (own )?(name|hostname))|(invalid|bad|illegal) (helo|ehlo)|(helo|ehlo) .*(invalid|not valid|does not resolve|not found)|need fully-qualified hostname|(helo|ehlo) name|forged helo`,
+		Pattern: `helo command rejected: (need fully-qualified|invalid ip|host not found|.*forged|.*(your|my) (own )?(name|hostname))|(invalid|bad|illegal) (helo|ehlo)|(helo|ehlo) .*(invalid|not valid|does not resolve|not found)|need fully-qualified hostname`,
 		En: Text{
 			"HELO/EHLO name refused",
 			"The receiver does not accept the name the client gave in HELO/EHLO: not fully qualified, not resolvable in DNS, an IP address where a name is wanted, or a name it considers forged (its own).",
@@ -117,7 +117,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "ip-blocked", Category: CategoryBlocklist,
-		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)[^.;]{0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|(ip|host|address) (is )?(blocked|banned)|not authorized to send email directly|dynamic ip|dial-?up|residential|dynamic (address|range|pool)|use the smtp (server|relay) of your|use your (isp|provider)|connections? (not accepted|refused|rejected) from|blocked (for|due to) (abuse|spam)`,
+		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)[^.;]{0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|not authorized to send email directly|dynamic ip|dial-?up|connections? (not accepted|refused|rejected) from`,
 		En: Text{
 			"Sending IP refused",
 			"The receiver refuses mail from the sending IP address itself: a local block, a provider's own list, or a policy against dynamic or residential addresses.",

@@ -6,7 +6,7 @@ package catalog
 var contentRules = []Rule{
 	{
 		ID: "virus", Category: CategoryPolicy,
-		Pattern: `virus|malware|infected|trojan|worm\b|malicious (content|attachment|payload)|potential security issue|dangerous (attachment|content)|banned attachment|blocked attachment|attachment.*(not allowed|blocked|prohibited)`,
+		Pattern: `virus|potential security issue`,
 		En: Text{
 			"Rejected as malware or a dangerous attachment",
 			"The receiver's scanner found a virus, or an attachment type it blocks (executables, macros, some archives).",
@@ -22,7 +22,7 @@ var contentRules = []Rule{
 	},
 	{
 		ID: "spam-content", Category: CategorySpamReputation,
-		Pattern: `spam|junk|unsolicited|bulk mail|\bubc?e\b|reputation|suspicious|high probability|content (filter|rejected|blocked)|(message|content) (was )?(rejected|blocked|classified|detected|identified|flagged) as|user complaints|phish|scam|fraud`,
+		Pattern: `spam|junk|unsolicited|reputation|suspicious|content (filter|rejected|blocked)|user complaints`,
 		En: Text{
 			"Rejected as spam",
 			"The receiver's filter judged the message (or the sender's reputation) as spam and refused it.",
@@ -43,7 +43,7 @@ var contentRules = []Rule{
 var mailboxRules = []Rule{
 	{
 		ID: "mailbox-disabled", Category: CategoryMailboxDisabled,
-		Pattern: `(recipient|destination) account (is )?(blocked|locked)|(account|mail ?box|user|address|recipient)\b[^;]{0,60}?( has been| is| was| temporar(y|ily))? (disabled|inactive|suspended|deactivated|locked|frozen|expired|closed)|(disabled|inactive|suspended|deactivated|expired) (account|mail ?box|user|recipient|address)|no longer (active|in use|available|accepting)|not active|account (has been )?(terminated|removed|cancell?ed)|mailbox unavailable for policy`,
+		Pattern: `(account|mail ?box|user|address|recipient)\b[^;]{0,60}?( has been| is| was| temporar(y|ily))? (disabled|inactive|suspended|deactivated|locked|frozen|expired|closed)|(disabled|inactive|suspended|deactivated|expired) (account|mail ?box|user|recipient|address)`,
 		En: Text{
 			"Recipient mailbox disabled",
 			"The mailbox exists but is disabled, suspended or inactive, and takes no mail.",
@@ -59,7 +59,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "address-syntax", Category: CategorySyntax,
-		Pattern: `recipient address rejected: need fully-qualified|(bad|invalid) recipient address syntax|recipient address syntax error|not a valid rfc ?5321 address|invalid address syntax|address (is )?malformed|malformed address`,
+		Pattern: `recipient address rejected: need fully-qualified|recipient address syntax error|not a valid rfc ?5321 address`,
 		En: Text{
 			"Malformed recipient address",
 			"The recipient address is not a valid, fully qualified mail address, so the server cannot even look it up.",
@@ -91,7 +91,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "sender-rejected", Category: CategorySenderRejected,
-		Pattern: `(unroutable|unknown|invalid|unverified) sender|spoofed (mail from|sender|envelope)|(mail from|sender) (domain )?\S*[^.;]{0,40}not allowed|sender (address )?(rejected|denied|refused|blocked|not allowed|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|domain of sender address .* does not (exist|resolve)|sender domain (must exist|does not exist|not found|must resolve)|envelope sender.*(denied|rejected|invalid)|invalid (sender|mail from)|bad sender|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|sender is (not allowed|blacklisted|blocked)|mail from .* (rejected|refused|denied)|unverified sender|return path|badmailfrom`,
+		Pattern: `(unroutable|unknown|invalid|unverified) sender|spoofed (mail from|sender|envelope)|(mail from|sender) (domain )?\S*[^.;]{0,40}not allowed|sender (address )?(rejected|denied|refused|blocked|not allowed|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|invalid (sender|mail from)|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|mail from .* (rejected|refused|denied)|badmailfrom`,
 		En: Text{
 			"Sender address rejected",
 			"The server refuses the envelope sender (MAIL FROM): its domain does not exist, the address could not be verified, or it is blocked.",
@@ -107,7 +107,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "recipient-domain-unknown", Category: CategoryDNSProblem,
-		Pattern: `recipient address rejected: domain not found|(recipient )?domain (not found|does not exist|doesn't exist|unknown)|no such domain|unknown domain|host (or domain name )?not found|unrouteable (mail )?domain|domain (has )?no (mx|mail exchanger)|(mx|mail exchanger) (record )?(not found|lookup failed)|nxdomain|name service error|name or service not known|domain is not reachable|domain (is )?unreachable`,
+		Pattern: `recipient address rejected: domain not found|(recipient )?domain (not found|does not exist|doesn't exist|unknown)|unknown domain|host (or domain name )?not found|unrouteable (mail )?domain|nxdomain`,
 		En: Text{
 			"Recipient domain not found",
 			"The recipient's domain does not resolve in DNS (no such name, or no MX and no address records), so the mail cannot be routed.",
@@ -123,7 +123,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "access-denied", Category: CategoryPolicy,
-		Pattern: `(recipient|sender) address rejected: (access denied|match )|helo command rejected: access denied|administrative prohibition|prohibited by administrator|access denied|refused due to recipient preferences|not allowed to send (mail|e-?mail|messages) to|you are not allowed|rejected by (recipient|local|the recipient's) (policy|rules|settings)`,
+		Pattern: `(recipient|sender) address rejected: (access denied|match )|helo command rejected: access denied|administrative prohibition|access denied|not allowed to send (mail|e-?mail|messages) to|you are not allowed`,
 		En: Text{
 			"Refused by an access rule",
 			"A local access rule of the receiving server refuses this sender, recipient or client; no more precise reason is given.",
@@ -139,7 +139,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "user-unknown", Category: CategoryMailboxUnknown,
-		Pattern: `user unknown|unknown user|no such (user|mailbox|recipient|address|account|person)|(user|mail ?box|recipient|address|account|addressee)( name)? (does not|doesn't|not|did not|no longer) exist|does not exist|invalid (recipient|mail ?box|address|user|account)|recipient (not found|unknown|invalid)|unknown (recipient|address|mail ?box|local ?part|account)|mail ?box (not found|unavailable|not available|is unavailable)|no mail ?box|not a valid (mail ?box|recipient|user|address)|(user|recipient) not found|not our customer|addressee unknown|unknown or illegal alias|not listed in|bad recipient|undeliverable address|no valid recipients|address (is )?invalid|mailbox name not allowed|user doesn't have a|not have an account|no user by that name|no mailbox here|^address rejected|^(<[^>]*>: )?recipient address rejected\.?$`,
+		Pattern: `user unknown|no such (user|mailbox|recipient|address|account|person)|(user|mail ?box|recipient|address|account|addressee)( name)? (does not|doesn't|not|did not|no longer) exist|does not exist|invalid (recipient|mail ?box|address|user|account)|recipient (not found|unknown|invalid)|unknown (recipient|address|mail ?box|local ?part|account)|mail ?box (not found|unavailable|not available|is unavailable)|(user|recipient) not found|not our customer|addressee unknown|undeliverable address|no valid recipients`,
 		En: Text{
 			"Recipient address does not exist",
 			"The recipient's server does not know the mailbox: it never existed, was deleted, or the address is mistyped.",

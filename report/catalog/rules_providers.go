@@ -5,7 +5,7 @@ package catalog
 var providerRules = []Rule{
 	{
 		ID: "gmail-unauthenticated", Category: CategorySPFDKIMDMARC,
-		Pattern: `sender is unauthenticated|does not have authentication information|fails to pass authentication checks|unauthenticated email (from \S+ )?is not accepted|(does not|doesn't) meet .*(authentication requirements|required authentication)`,
+		Pattern: `sender is unauthenticated|does not have authentication information|fails to pass authentication checks|unauthenticated email (from \S+ )?is not accepted`,
 		En: Text{
 			"Rejected: sender not authenticated (SPF/DKIM/DMARC)",
 			"The receiver (this is Gmail's wording) requires that mail passes SPF or DKIM, aligned with the From: domain for DMARC, and this message did not.",
@@ -21,7 +21,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "gmail-unsolicited", Category: CategorySpamReputation,
-		Pattern: `unusual rate of unsolicited mail|likely unsolicited mail|low reputation of the sending (ip|domain)|very low reputation|bulk sender guidelines|bulk email senders guidelines`,
+		Pattern: `unusual rate of unsolicited mail|likely unsolicited mail|low reputation of the sending (ip|domain)|very low reputation|bulk email senders guidelines`,
 		En: Text{
 			"Blocked for spam reputation (Gmail)",
 			"Gmail judges mail from this IP address or domain as likely spam, from its reputation and the recipients' reports, and blocks or defers it.",
@@ -37,7 +37,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "gmail-receiving-too-fast", Category: CategoryRateLimit,
-		Pattern: `receiving mail (too quickly|at a rate that prevents)|peak smtp relay limit|daily (user )?sending (quota|limit)|daily smtp relay limit|sending (quota|limit) exceeded`,
+		Pattern: `receiving mail (too quickly|at a rate that prevents)|peak smtp relay limit|daily (user )?sending (quota|limit)|sending (quota|limit) exceeded`,
 		En: Text{
 			"Rate limit (recipient or sending quota)",
 			"The provider limits how fast one mailbox may receive, or how much one account or relay may send per day; this message is over the limit for now.",
@@ -53,7 +53,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "microsoft-banned-ip", Category: CategoryBlocklist,
-		Pattern: `banned sending ip|unfortunately, messages from \S+ weren't sent|part of their network is on our block ?list|on our block ?list \(?(AS|S)\d+|sender\.office\.com|traffic not accepted from this ip`,
+		Pattern: `banned sending ip|unfortunately, messages from \S+ weren't sent|part of their network is on our block ?list|on our block ?list \(?(AS|S)\d+|traffic not accepted from this ip`,
 		En: Text{
 			"Sending IP on Microsoft's block list",
 			"Microsoft (Outlook.com, Hotmail, Exchange Online Protection) has put the sending IP address or its network on its own block list.",
@@ -69,7 +69,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "microsoft-recipient-not-found", Category: CategoryMailboxUnknown,
-		Pattern: `RESOLVER\.ADR\.(RecipNotFound|RecipientNotFound|ExRecipNotFound)|recipient not found by smtp address lookup`,
+		Pattern: `RESOLVER\.ADR\.(RecipNotFound|RecipientNotFound|ExRecipNotFound)`,
 		En: Text{
 			"Recipient not found (Microsoft 365)",
 			"The recipient address does not exist in the Microsoft 365 / Exchange organisation; Exchange Online rejects unknown recipients at the edge with 5.4.1 \"Recipient address rejected: Access denied\" or 5.1.10 RecipientNotFound.",
@@ -134,7 +134,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "rfc5322-noncompliant", Category: CategoryPolicy,
-		Pattern: `not rfc ?(5322|2822|822)|rfc ?(5322|2822) compliant|not (rfc )?compliant|header error|duplicate header|multiple (\S+ )?headers|malformed (message|header)|invalid (message )?header|missing (a )?(valid )?(from|date|message-id)|multiple addresses in from|(missing|invalid|no|multiple) .{0,30}from:? header`,
+		Pattern: `not rfc ?(5322|2822|822)|rfc ?(5322|2822) compliant|not (rfc )?compliant|missing (a )?(valid )?(from|date|message-id)|(missing|invalid|no|multiple) .{0,30}from:? header`,
 		En: Text{
 			"Message is not RFC 5322 compliant",
 			"The message's headers break the Internet Message Format: a missing or duplicate From:, Date: or Message-ID:, several Subject: headers, malformed addresses in headers.",
@@ -150,7 +150,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "ip-allowlist", Category: CategoryPolicy,
-		Pattern: `not in (the )?(white ?list|allow ?list)|not (white|allow) ?listed|ip not in whitelist`,
+		Pattern: `not in (the )?(white ?list|allow ?list)|ip not in whitelist`,
 		En: Text{
 			"Sending IP not on the recipient's allow list",
 			"The recipient domain accepts mail only from IP addresses it lists (an inbound gateway or a partner allow list), and this IP is not one of them.",
@@ -198,7 +198,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "cpanel-unrouteable", Category: CategoryMailboxUnknown,
-		Pattern: `the account or domain may not exist, they may be blacklisted|no such user here|^unrouteable address`,
+		Pattern: `no such user here`,
 		En: Text{
 			"No such user (Exim/cPanel)",
 			"The Exim server (typical of cPanel hosting) has no route to the recipient: the mailbox does not exist there.",

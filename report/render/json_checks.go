@@ -1,0 +1,92 @@
+package render
+
+import (
+	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
+)
+
+// jsonCheck holds the fields every check object has; each check's object
+// embeds it and adds its facts.
+type jsonCheck struct {
+	Status  string `json:"status"`
+	Summary string `json:"summary"`
+}
+
+// jsonChecksOf returns the target's "checks" object, keyed by check name;
+// nil when no check beyond the dialogue ran.
+func jsonChecksOf(a report.Assessment) map[string]any {
+	if len(a.Checks) == 0 {
+		return nil
+	}
+	out := make(map[string]any, len(a.Checks))
+	for _, c := range a.Checks {
+		out[string(c.Name)] = jsonDomainCheck(c, &a.Result)
+	}
+	return out
+}
+
+// jsonHostChecksOf returns the "checks" object of Result.Hosts[i]; nil
+// when no per-host check ran.
+func jsonHostChecksOf(a report.Assessment, i int) map[string]any {
+	cs := a.Host(i).Checks
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make(map[string]any, len(cs))
+	for _, c := range cs {
+		out[string(c.Name)] = jsonHostCheck(c, &a.Result.Hosts[i])
+	}
+	return out
+}
+
+// jsonDomainCheck is the object of a domain-level check: its verdict and
+// the facts the contract names.
+func jsonDomainCheck(c report.Check, r *probe.Result) any {
+	base := jsonCheck{Status: c.Status.String(), Summary: c.Summary}
+	switch {
+	case c.Name == checks.DNSSEC && r.Checks.DNSSEC != nil:
+		return jsonDNSSECOf(base, r.Checks.DNSSEC, r.Target.Domain)
+	}
+	return base
+}
+
+// jsonHostCheck is the object of a per-host check.
+func jsonHostCheck(c report.Check, h *probe.Host) any {
+	base := jsonCheck{Status: c.Status.String(), Summary: c.Summary}
+	switch c.Name {
+	case checks.SMTP:
+	}
+	return base
+}
+
+type jsonDNSSEC struct {
+	jsonCheck
+	Signed            bool             `json:"signed"`
+	ResolverValidates bool             `json:"resolver_validates"`
+	Names             []jsonNameSecure `json:"names"`
+}
+
+type jsonNameSecure struct {
+	Name  string   `json:"name"`
+	Type  string   `json:"type"`
+	Rcode string   `json:"rcode"`
+	AD    bool     `json:"ad"`
+	Bogus bool     `json:"bogus"`
+	EDE   []string `json:"ede,omitempty"`
+	Error string   `json:"error,omitempty"`
+}
+
+func jsonDNSSECOf(base jsonCheck, d *dnsx.DNSSEC, domain string) jsonDNSSEC {
+	mx, _ := d.Answer(domain, "MX")
+	out := jsonDNSSEC{jsonCheck: base, Signed: d.ResolverValidates && mx.AD, ResolverValidates: d.ResolverValidates, Names: []jsonNameSecure{}}
+	for _, ns := range d.Names {
+		j := jsonNameSecure{Name: ns.Name, Type: ns.Type, Rcode: ns.Rcode, AD: ns.AD, Bogus: ns.Bogus, Error: ns.Err}
+		for _, e := range ns.EDE {
+			j.EDE = append(j.EDE, e.String())
+		}
+		out.Names = append(out.Names, j)
+	}
+	return out
+}
