@@ -23,7 +23,6 @@ const (
 	// DefaultSubmissionPort is the port of Config.Submission without
 	// ImplicitTLS (RFC 6409).
 	DefaultSubmissionPort = 587
-	DefaultHelo           = "localhost"
 )
 
 // maxSessions caps the dialogues one Run holds open at once; dnsx caps
@@ -53,9 +52,17 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		RequireTLS: cfg.StartTLS == StartTLSRequire || cfg.ImplicitTLS,
 		Ran:        cfg.Checks,
 	}
-	jobs, err := plan(ctx, &cfg, t, &res)
 	var g gatherer
+	g.startSender(ctx, &cfg, t, &res)
+	if !cfg.Checks.NeedsMX() {
+		// A DNS-only audit of the sender domain asks nothing of the MX.
+		g.wait()
+		res.Duration = time.Since(start)
+		return res
+	}
+	jobs, err := plan(ctx, &cfg, t, &res)
 	g.start(ctx, &cfg, t, &res)
+	g.startDNSBL(ctx, &cfg, &res)
 	if err != nil {
 		res.DNSErr = err
 		g.wait()
@@ -98,9 +105,6 @@ func withDefaults(cfg Config) Config {
 		default:
 			cfg.Port = DefaultPort
 		}
-	}
-	if cfg.Helo == "" {
-		cfg.Helo = DefaultHelo
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout

@@ -57,7 +57,7 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 		stdout:         stdout,
 		stderr:         stderr,
 		getenv:         func(k string) string { return ce.environ[k] },
-		hostname:       func() (string, error) { return "probe.test", nil },
+		hostname:       func() string { return "probe.test" },
 		stdinTerminal:  ce.stdinTerminal,
 		stdoutTerminal: ce.terminal,
 		stderrTerminal: ce.stderrTerminal,

@@ -210,8 +210,8 @@ func newServer(so serveOptions, modules map[string]*module, e *env) (*server, er
 		limiter: newLimiter(so.rate, float64(so.maxConcurrent), time.Now),
 	}
 	// Ask for the host name once: every probe would otherwise ask again.
-	name, nameErr := e.hostname()
-	s.env.hostname = func() (string, error) { return name, nameErr }
+	name := e.hostname()
+	s.env.hostname = func() string { return name }
 	// Check every module now, so that a bad flag or key stops the
 	// exporter at startup instead of failing every scrape.
 	for _, name := range slices.Sorted(maps.Keys(modules)) {
