@@ -54,16 +54,16 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		Ran:        cfg.Checks,
 	}
 	jobs, err := plan(ctx, &cfg, t, &res)
-	var g gatherer
-	g.start(ctx, &cfg, t, &res)
-	if err != nil {
-		res.DNSErr = err
-		g.wait()
-		res.Duration = time.Since(start)
-		return res
-	}
 	if !cfg.FirstAddress {
 		jobs = perAddress(jobs)
+	}
+	var g gatherer
+	g.start(ctx, &cfg, t, &res, jobs)
+	if err != nil {
+		res.DNSErr = err
+		g.finish(&res, nil)
+		res.Duration = time.Since(start)
+		return res
 	}
 	res.Hosts = make([]Host, len(jobs))
 	sem := make(chan struct{}, maxSessions)
@@ -83,7 +83,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		})
 	}
 	wg.Wait()
-	g.wait()
+	g.finish(&res, jobs)
 	res.Duration = time.Since(start)
 	return res
 }

