@@ -29,7 +29,18 @@ type reverse struct {
 	err error
 }
 
-// start starts the gatherers of the checks in cfg.Checks, which need the
+// startDomain starts the gatherers of the domain-level checks that need
+// nothing of the MX lookup: tls-rpt and mta-sts.
+func (g *gatherer) startDomain(ctx context.Context, cfg *Config, t Target, res *Result) {
+	if cfg.Checks.Has(checks.TLSRPT) && t.Domain != "" {
+		g.wg.Go(func() {
+			f := tlsrpt.Lookup(ctx, cfg.Resolver, t.Domain)
+			res.Checks.TLSRPT = &f
+		})
+	}
+}
+
+// start starts the gatherers of the checks in cfg.Checks that need the
 // MX lookup in res.DNS and the hosts to probe, and nothing of the
 // dialogues.
 func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result, jobs []job) {
@@ -41,12 +52,6 @@ func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result
 			if err == nil {
 				res.Checks.DNSSEC = &d
 			}
-		})
-	}
-	if cfg.Checks.Has(checks.TLSRPT) && t.Domain != "" {
-		g.wg.Go(func() {
-			f := tlsrpt.Lookup(ctx, cfg.Resolver, t.Domain)
-			res.Checks.TLSRPT = &f
 		})
 	}
 	if cfg.Checks.Has(checks.PTR) {
@@ -67,6 +72,9 @@ func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result
 		}
 	}
 }
+
+// wait blocks until every gatherer is done.
+func (g *gatherer) wait() { g.wg.Wait() }
 
 // finish waits for every gatherer and puts the per-host facts on the hosts
 // of res, whose jobs are given in the same order.

@@ -96,7 +96,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 // probeConfig checks the options and turns them into a probe.Config. Every
 // value that reaches the wire is validated here, so that a bad flag is one
 // line on stderr rather than a confused dialogue.
-func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, error) {
+func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	var cfg probe.Config
 	switch o.starttls {
 	case "auto":
@@ -143,22 +143,14 @@ func (o *options) probeConfig(hostname func() (string, error)) (probe.Config, er
 	if err != nil {
 		return cfg, fmt.Errorf("--checks: %w", err)
 	}
-	helo := o.helo
-	if helo == "" {
-		// The host's name is only a default: a laptop called "mybox" must
-		// still be able to probe, so fall back to a name every server takes.
-		h, err := hostname()
-		if err != nil {
-			h = "localhost"
+	// Without --helo: this machine's fully qualified name, or, when it has
+	// none (a laptop called "mybox"), "" for the probe's address literal,
+	// which servers that refuse bare host names accept.
+	helo := hostname()
+	if o.helo != "" {
+		if helo, err = probe.ParseHelo(o.helo); err != nil {
+			return cfg, fmt.Errorf("--helo: %w", err)
 		}
-		if _, err := probe.ParseHelo(h); err != nil {
-			h = "localhost"
-		}
-		helo = h
-	}
-	helo, err = probe.ParseHelo(helo)
-	if err != nil {
-		return cfg, fmt.Errorf("--helo: %w", err)
 	}
 	from, rcpt, vrfy := o.from, o.rcpt, o.vrfy
 	if from != "" {

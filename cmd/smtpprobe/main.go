@@ -32,7 +32,7 @@ func main() {
 		stdout:         os.Stdout,
 		stderr:         os.Stderr,
 		getenv:         os.Getenv,
-		hostname:       os.Hostname,
+		hostname:       probe.LocalName,
 		stdinTerminal:  isTerminal(os.Stdin),
 		stdoutTerminal: isTerminal(os.Stdout),
 		stderrTerminal: isTerminal(os.Stderr),
@@ -47,7 +47,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	hostname       func() (string, error)
+	hostname       func() string // the default EHLO name, "" for an address literal
 	stdinTerminal  bool
 	stdoutTerminal bool
 	stderrTerminal bool

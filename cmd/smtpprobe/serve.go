@@ -161,7 +161,7 @@ var queryParams = []string{"port", "rcpt", "from", "helo", "starttls", "tls", "t
 type server struct {
 	opts     serveOptions
 	lang     catalog.Lang
-	hostname func() (string, error)
+	hostname func() string
 	// configure adjusts each probe's configuration (env.configure; tests).
 	configure func(*probe.Config)
 	rootCAs   *x509.CertPool // --ca-file; nil: the system's
@@ -207,8 +207,8 @@ func newServer(so serveOptions, e *env) (*server, error) {
 		return nil, fmt.Errorf("--timeout-offset %s: want 0 or more", so.timeoutOffset)
 	}
 	// Ask for the host name once: every probe would otherwise ask again.
-	name, nameErr := e.hostname()
-	hostname := func() (string, error) { return name, nameErr }
+	name := e.hostname()
+	hostname := func() string { return name }
 	// Check the defaults now, so that a bad flag stops the exporter at
 	// startup instead of failing every scrape.
 	if _, err := so.probe.probeConfig(hostname); err != nil {
