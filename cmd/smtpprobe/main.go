@@ -78,7 +78,6 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err := fs.Parse(args); err != nil {
 		return fail(e.stderr, err, "run 'smtpprobe --help' for usage")
 	}
-	o.deadlineSet = fs.Changed("deadline")
 	if o.help {
 		usage(e.stdout, fs)
 		return 0
@@ -87,21 +86,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintln(e.stdout, "smtpprobe", versionString())
 		return 0
 	}
-	cfg, err := o.probeConfig(e.hostname)
-	if err != nil {
-		return fail(e.stderr, err, "")
-	}
-	if err := o.auth.apply(&cfg, fs, e.getenv); err != nil {
-		return fail(e.stderr, err, "")
-	}
-	if o.caFile != "" {
-		pool, err := loadRoots(o.caFile)
-		if err != nil {
-			return fail(e.stderr, err, "")
-		}
-		cfg.RootCAs = pool
-	}
-	lang, err := language(o.lang, e.getenv)
+	cfg, ropts, err := o.settings(fs.Changed, e)
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
@@ -122,13 +107,10 @@ func run(ctx context.Context, args []string, e *env) int {
 	if len(inputs) == 0 {
 		return fail(e.stderr, errors.New("no target given"), "try 'smtpprobe example.com' or 'smtpprobe --help'")
 	}
-	if e.configure != nil {
-		e.configure(&cfg)
-	}
 	b := batch{
 		cfg:         cfg,
-		ropts:       o.reportOptions(lang, cfg),
-		render:      render.Options{Lang: lang, Color: e.stdoutTerminal && !o.noColor && e.getenv("NO_COLOR") == ""},
+		ropts:       ropts,
+		render:      render.Options{Lang: ropts.Lang, Color: e.stdoutTerminal && !o.noColor && e.getenv("NO_COLOR") == ""},
 		output:      o.output,
 		quiet:       o.quiet,
 		concurrency: o.concurrency,
@@ -197,11 +179,11 @@ func oneLine(s string) string {
 func loadRoots(file string) (*x509.CertPool, error) {
 	pem, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("--ca-file: %w", err)
+		return nil, optionErrorf("%s: %w", option("ca-file"), err)
 	}
 	pool := x509.NewCertPool()
 	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("--ca-file %s: no PEM certificates found", file)
+		return nil, optionErrorf("%s %s: no PEM certificates found", option("ca-file"), file)
 	}
 	return pool, nil
 }
