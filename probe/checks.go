@@ -73,9 +73,6 @@ func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result
 	}
 }
 
-// wait blocks until every gatherer is done.
-func (g *gatherer) wait() { g.wg.Wait() }
-
 // finish waits for every gatherer and puts the per-host facts on the hosts
 // of res, whose jobs are given in the same order.
 func (g *gatherer) finish(res *Result, jobs []job) {
