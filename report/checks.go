@@ -98,6 +98,7 @@ func (j *judge) judgeChecks(a *Assessment) {
 	}
 	if w, ok := worstCheck(all, a.Status); ok {
 		a.Status, a.Summary = w.Status, string(w.Name)+": "+w.Summary
+		a.Headline = a.Summary
 	}
 }
 
