@@ -139,7 +139,7 @@ func TestAssess(t *testing.T) {
 				with(healthy2, func(h *probe.Host) {
 					h.Steps = []probe.Step{{Command: ""}}
 					h.TLS, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
-					h.Err = &probe.Error{Step: "greeting", Kind: probe.ErrReset, Err: errors.New("read: connection reset by peer")}
+					h.Err = &probe.Error{Step: probe.StepGreeting, Kind: probe.ErrReset, Err: errors.New("read: connection reset by peer")}
 				})),
 			status: report.Critical, hosts: []report.Status{report.Critical, report.Critical},
 			findings: []string{"critical servers-down", "critical reply mx1.example.com", "critical dialogue-failed mx2.example.com"},
@@ -174,7 +174,7 @@ func TestAssess(t *testing.T) {
 			r: one(with(healthy1, func(h *probe.Host) {
 				h.Steps = []probe.Step{{Command: "", Duration: 10 * time.Second}}
 				h.TLS, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
-				h.Err = &probe.Error{Step: "greeting", Kind: probe.ErrTimeout, Err: errors.New("i/o timeout")}
+				h.Err = &probe.Error{Step: probe.StepGreeting, Kind: probe.ErrTimeout, Err: errors.New("i/o timeout")}
 			})),
 			status: report.Critical, hosts: []report.Status{report.Critical},
 			findings: []string{"critical servers-down", "critical greeting-timeout mx1.example.com"},
@@ -185,7 +185,7 @@ func TestAssess(t *testing.T) {
 				r := one(with(healthy1, func(h *probe.Host) {
 					h.Steps = []probe.Step{{Command: "", Duration: 10 * time.Second}}
 					h.TLS, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
-					h.Err = &probe.Error{Step: "greeting", Kind: probe.ErrTimeout, Err: errors.New("i/o timeout")}
+					h.Err = &probe.Error{Step: probe.StepGreeting, Kind: probe.ErrTimeout, Err: errors.New("i/o timeout")}
 				}))
 				r.Server = "mx1.example.com"
 				return r
@@ -325,7 +325,7 @@ func TestAssess(t *testing.T) {
 			r: one(with(healthy1, func(h *probe.Host) {
 				h.Steps = []probe.Step{{Command: ""}}
 				h.TLS, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
-				h.Err = &probe.Error{Step: "greeting", Kind: probe.ErrProtocol, Err: errors.New(`malformed reply "HTTP/1.1 400 Bad Request"`)}
+				h.Err = &probe.Error{Step: probe.StepGreeting, Kind: probe.ErrProtocol, Err: errors.New(`malformed reply "HTTP/1.1 400 Bad Request"`)}
 			})),
 			status: report.Critical, hosts: []report.Status{report.Critical},
 			findings: []string{"critical servers-down", "critical protocol-error mx1.example.com"},
@@ -372,7 +372,7 @@ func TestAssess(t *testing.T) {
 			name: "an MX host without addresses among others",
 			r: func() probe.Result {
 				gone := probe.Host{Name: "old.example.com", Preference: 5, Port: 25,
-					Err: &probe.Error{Step: "connect", Kind: probe.ErrNetwork, Err: errors.New("no A or AAAA records")}}
+					Err: &probe.Error{Step: probe.StepConnect, Kind: probe.ErrNetwork, Err: errors.New("no A or AAAA records")}}
 				r := fixtures.Result("example.com", []probe.Host{gone, healthy1}, fixtures.MX(5, "old.example.com"), fixtures.MX(10, "mx1.example.com", "192.0.2.1"))
 				return r
 			}(),
@@ -382,7 +382,7 @@ func TestAssess(t *testing.T) {
 			name: "the only MX host without addresses",
 			r: func() probe.Result {
 				gone := probe.Host{Name: "old.example.com", Preference: 5, Port: 25,
-					Err: &probe.Error{Step: "connect", Kind: probe.ErrNetwork, Err: errors.New("no A or AAAA records")}}
+					Err: &probe.Error{Step: probe.StepConnect, Kind: probe.ErrNetwork, Err: errors.New("no A or AAAA records")}}
 				return fixtures.Result("example.com", []probe.Host{gone}, fixtures.MX(5, "old.example.com"))
 			}(),
 			status: report.Critical, hosts: []report.Status{report.Critical}, findings: []string{"critical mx-no-address old.example.com"},
@@ -532,7 +532,7 @@ var findingIDs = []string{
 // its text in the catalog (in both languages, which the catalog's tests
 // check).
 func TestFindingIDsHaveTexts(t *testing.T) {
-	for _, id := range slices.Concat(findingIDs, checkFindingIDs) {
+	for _, id := range slices.Concat(findingIDs, checkFindingIDs, senderFindingIDs) {
 		if _, ok := catalog.FindingText(id, catalog.English); !ok {
 			t.Errorf("finding %s has no text in the catalog", id)
 		}

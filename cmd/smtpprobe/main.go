@@ -33,7 +33,7 @@ func main() {
 		stdout:         os.Stdout,
 		stderr:         os.Stderr,
 		getenv:         os.Getenv,
-		hostname:       os.Hostname,
+		hostname:       probe.LocalName,
 		stdinTerminal:  isTerminal(os.Stdin),
 		stdoutTerminal: isTerminal(os.Stdout),
 		stderrTerminal: isTerminal(os.Stderr),
@@ -55,7 +55,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	hostname       func() (string, error)
+	hostname       func() string // the default EHLO name, "" for an address literal
 	stdinTerminal  bool
 	stdoutTerminal bool
 	stderrTerminal bool
@@ -88,7 +88,6 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err := fs.Parse(args); err != nil {
 		return fail(e.stderr, err, "run 'smtpprobe --help' for usage")
 	}
-	o.deadlineSet = fs.Changed("deadline")
 	if o.help {
 		usage(e.stdout, fs)
 		return 0
@@ -97,21 +96,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintln(e.stdout, "smtpprobe", versionString())
 		return 0
 	}
-	cfg, err := o.probeConfig(e.hostname)
-	if err != nil {
-		return fail(e.stderr, err, "")
-	}
-	if err := o.auth.apply(&cfg, fs, e.getenv); err != nil {
-		return fail(e.stderr, err, "")
-	}
-	if o.caFile != "" {
-		pool, err := loadRoots(o.caFile)
-		if err != nil {
-			return fail(e.stderr, err, "")
-		}
-		cfg.RootCAs = pool
-	}
-	lang, err := language(o.lang, e.getenv)
+	cfg, ropts, err := o.settings(fs.Changed, e)
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
@@ -136,13 +121,10 @@ func run(ctx context.Context, args []string, e *env) int {
 	if len(inputs) == 0 {
 		return fail(e.stderr, errors.New("no target given"), "try 'smtpprobe example.com' or 'smtpprobe --help'")
 	}
-	if e.configure != nil {
-		e.configure(&cfg)
-	}
 	b := batch{
 		cfg:         cfg,
-		ropts:       o.reportOptions(lang, cfg),
-		render:      render.Options{Lang: lang, Color: colour, Width: width(e)},
+		ropts:       ropts,
+		render:      render.Options{Lang: ropts.Lang, Color: colour, Width: width(e)},
 		output:      o.output,
 		quiet:       o.quiet,
 		concurrency: o.concurrency,
@@ -211,11 +193,11 @@ func oneLine(s string) string {
 func loadRoots(file string) (*x509.CertPool, error) {
 	pem, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("--ca-file: %w", err)
+		return nil, optionErrorf("%s: %w", option("ca-file"), err)
 	}
 	pool := x509.NewCertPool()
 	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("--ca-file %s: no PEM certificates found", file)
+		return nil, optionErrorf("%s %s: no PEM certificates found", option("ca-file"), file)
 	}
 	return pool, nil
 }

@@ -149,7 +149,7 @@ func FuzzText(f *testing.F) {
 		h.TLS.Chain[0].Subject = subject
 		h.TLS.Chain[0].DNSNames = []string{name}
 		h.TLS.Verified, h.TLS.VerifyError = false, errText
-		h.CloseErr = &probe.Error{Step: "QUIT", Kind: probe.ErrClosed, Err: errors.New(errText)}
+		h.CloseErr = &probe.Error{Step: probe.StepQuit, Kind: probe.ErrClosed, Err: errors.New(errText)}
 		r := fixtures.Result("example.com", []probe.Host{h}, fixtures.MX(10, "mx1.example.com", "192.0.2.1"))
 		for _, o := range []report.Options{fixtures.Options(), {Lang: "ja", Now: fixtures.Options().Now}} {
 			a := report.Assess(r, o)
