@@ -107,8 +107,10 @@ func (j *judge) judgeChecks(a *Assessment) {
 	}
 	if w, ok := worstCheck(all, base); ok {
 		a.Status, a.Summary = w.Status, string(w.Name)+": "+w.Summary
+		a.Headline = a.Summary
 	} else if a.Summary == "" && len(all) > 0 {
 		a.Summary = string(all[0].Name) + ": " + all[0].Summary
+		a.Headline = a.Summary
 	}
 }
 
