@@ -79,8 +79,17 @@ type Query struct {
 	// the same question over TCP.
 	Truncated bool
 	// Cached is set when the answer came from Resolver.Cache rather than
-	// the network; Server, Rcode and TCP are those of the original answer.
+	// the network; Server, Rcode, TCP, AD and EDE are those of the
+	// original answer.
 	Cached bool
+	// AD is the answer's AD bit: the resolver validated it with DNSSEC.
+	// It means something only from a resolver that validates (see
+	// CheckDNSSEC) and that the user chose, as Postfix trusts it.
+	AD bool
+	// CD is set on a question asked with the CD bit (checking disabled).
+	CD bool
+	// EDE are the Extended DNS Errors (RFC 8914) of the answer.
+	EDE []EDE
 }
 
 // MX is one mail exchanger of a domain and what its name resolved to.

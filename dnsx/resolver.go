@@ -43,6 +43,9 @@ type ResolverError struct {
 	Type   string // "MX", "A", "AAAA"
 	Rcode  string // "SERVFAIL", "REFUSED", ...; "" when no answer came
 	Err    error  // why no answer came; nil when an Rcode came
+	// EDE are the Extended DNS Errors (RFC 8914) the failure came with,
+	// such as "DNSSEC Bogus" from a validating resolver.
+	EDE []EDE
 }
 
 func (e *ResolverError) Error() string {
@@ -123,6 +126,8 @@ type answer struct {
 	ttl    uint32   // how long the answer may be cached
 	server string
 	tcp    bool
+	ad     bool  // the resolver vouched for the answer (DNSSEC)
+	ede    []EDE // Extended DNS Errors; shared, never modified
 }
 
 // session asks the questions of one lookup and records them.
@@ -154,13 +159,13 @@ func (s *session) query(ctx context.Context, name string, qtype uint16) (answer,
 		return s.ask(ctx, name, qtype)
 	})
 	if shared {
-		q := Query{Name: name, Type: typeString(qtype), Server: a.server, Rcode: rcodeString(a.rcode), TCP: a.tcp, Cached: true}
+		q := Query{Name: name, Type: typeString(qtype), Server: a.server, Rcode: rcodeString(a.rcode), TCP: a.tcp, Cached: true, AD: a.ad, EDE: a.ede}
 		if err != nil {
 			q.Rcode = ""
 			q.Err = err.Error()
 			var re *ResolverError
 			if errors.As(err, &re) {
-				q.Server, q.Rcode = re.Server, re.Rcode
+				q.Server, q.Rcode, q.EDE = re.Server, re.Rcode, re.EDE
 			}
 		}
 		s.record(q)
@@ -180,7 +185,7 @@ func (s *session) ask(ctx context.Context, name string, qtype uint16) (answer, e
 				}
 				return answer{}, &ResolverError{Server: server, Name: trimDot(name), Type: typeString(qtype), Err: err}
 			}
-			a, err := s.askServer(ctx, server, name, qtype)
+			a, err := s.askServer(ctx, server, name, qtype, false)
 			if err == nil {
 				return a, nil
 			}
@@ -194,27 +199,34 @@ func (s *session) ask(ctx context.Context, name string, qtype uint16) (answer, e
 }
 
 // askServer asks one server over UDP, and again over TCP when the UDP
-// answer is truncated.
-func (s *session) askServer(ctx context.Context, server, name string, qtype uint16) (answer, *ResolverError) {
+// answer is truncated. Every question sets the DO bit, so that a
+// validating resolver says with the AD bit whether it validated the
+// answer; cd sets the CD bit, which asks it not to validate.
+func (s *session) askServer(ctx context.Context, server, name string, qtype uint16, cd bool) (answer, *ResolverError) {
 	m := new(dns.Msg)
 	m.SetQuestion(name, qtype)
-	m.SetEdns0(UDPSize, false)
+	m.SetEdns0(UDPSize, true)
+	m.CheckingDisabled = cd
 
+	var ede []EDE
 	fail := func(rcode string, err error) *ResolverError {
-		return &ResolverError{Server: server, Name: trimDot(name), Type: typeString(qtype), Rcode: rcode, Err: err}
+		return &ResolverError{Server: server, Name: trimDot(name), Type: typeString(qtype), Rcode: rcode, Err: err, EDE: ede}
 	}
 	var resp *dns.Msg
 	var tcp bool
 	for _, network := range []string{"udp", "tcp"} {
 		start := time.Now()
 		r, err := exchange(ctx, m, network, server, s.timeout)
-		q := Query{Name: name, Type: typeString(qtype), Server: server, TCP: network == "tcp", Duration: time.Since(start)}
+		q := Query{Name: name, Type: typeString(qtype), Server: server, TCP: network == "tcp", CD: cd, Duration: time.Since(start)}
 		if err != nil {
 			q.Err = err.Error()
 			s.record(q)
 			return answer{}, fail("", err)
 		}
 		q.Rcode = rcodeString(r.Rcode)
+		q.AD = r.AuthenticatedData
+		q.EDE = extendedErrors(r)
+		ede = q.EDE
 		q.Truncated = r.Truncated && network == "udp"
 		s.record(q)
 		resp, tcp = r, q.TCP
@@ -227,7 +239,7 @@ func (s *session) askServer(ctx context.Context, server, name string, qtype uint
 	default:
 		return answer{}, fail(rcodeString(resp.Rcode), nil)
 	}
-	return answer{rcode: resp.Rcode, rrs: resp.Answer, ttl: cacheTTL(resp), server: server, tcp: tcp}, nil
+	return answer{rcode: resp.Rcode, rrs: resp.Answer, ttl: cacheTTL(resp), server: server, tcp: tcp, ad: resp.AuthenticatedData, ede: ede}, nil
 }
 
 // exchange sends m over network and waits for the matching response. Over

@@ -293,7 +293,7 @@ func (s *session) auth() bool {
 	info.User = a.User
 	skip := func(why AuthSkip, err error) bool {
 		info.Skipped = why
-		s.fail("AUTH", ErrPolicy, err)
+		s.fail(StepAuth, ErrPolicy, err)
 		s.quit(Reply{})
 		return false
 	}
@@ -328,7 +328,7 @@ func (s *session) auth() bool {
 		return false
 	}
 	info.Code, info.Enhanced = rep.Code, rep.Enhanced
-	if rep.Code == 235 {
+	if rep.Code == CodeAuthOK {
 		return true
 	}
 	s.quit(rep)
@@ -348,11 +348,11 @@ func (s *session) auth() bool {
 func (s *session) sasl(c sasl.Client, errorChallenge bool, info *AuthInfo) (Reply, bool) {
 	name, initial, err := c.Start()
 	if err != nil {
-		s.fail("AUTH", ErrPolicy, fmt.Errorf("failed to start AUTH %s: %w", name, err))
+		s.fail(StepAuth, ErrPolicy, fmt.Errorf("failed to start AUTH %s: %w", name, err))
 		s.quit(Reply{})
 		return Reply{}, false
 	}
-	cmd := command{step: "AUTH", line: "AUTH " + name}
+	cmd := command{step: StepAuth, line: "AUTH " + name}
 	if initial != nil {
 		// An empty initial response is "=" (RFC 4954 section 4).
 		cmd.line += " " + cmp.Or(b64(string(initial)), "=")
@@ -365,12 +365,12 @@ func (s *session) sasl(c sasl.Client, errorChallenge bool, info *AuthInfo) (Repl
 			return Reply{}, false
 		}
 		rep := reps[0]
-		if rep.Code != 334 {
+		if rep.Code != CodeAuthChallenge {
 			return rep, true
 		}
 		if round >= maxAuthRounds {
 			// Even the cancel got a challenge.
-			s.fail("AUTH", ErrProtocol, fmt.Errorf("the server sent more than %d challenges and ignored the cancel", maxAuthRounds))
+			s.fail(StepAuth, ErrProtocol, fmt.Errorf("the server sent more than %d challenges and ignored the cancel", maxAuthRounds))
 			return Reply{}, false
 		}
 		if errorChallenge && round == 0 {
@@ -378,10 +378,10 @@ func (s *session) sasl(c sasl.Client, errorChallenge bool, info *AuthInfo) (Repl
 		}
 		resp, err := c.Next(challenge(rep))
 		if err != nil {
-			cmd = command{step: "AUTH", line: "*"}
+			cmd = command{step: StepAuth, line: "*"}
 			continue
 		}
-		cmd = command{step: "AUTH", line: b64(string(resp)), shown: Redacted}
+		cmd = command{step: StepAuth, line: b64(string(resp)), shown: Redacted}
 		info.Sent = true
 	}
 }

@@ -11,6 +11,7 @@ var (
 	ParseExtensions = parseExtensions
 	AuthMechanisms  = authMechanisms
 	DecodeChallenge = decodeChallenge
+	FQDN            = fqdn
 )
 
 // MaxAuthUser is the longest user name CheckAuth accepts.

@@ -23,7 +23,6 @@ const (
 	// DefaultSubmissionPort is the port of Config.Submission without
 	// ImplicitTLS (RFC 6409).
 	DefaultSubmissionPort = 587
-	DefaultHelo           = "localhost"
 )
 
 // maxSessions caps the dialogues one Run holds open at once; dnsx caps
@@ -43,8 +42,8 @@ type job struct {
 // cfg.Server set it talks to that host; otherwise to every MX host of
 // t.Domain, concurrently, at every address (with cfg.FirstAddress, at the
 // first that accepts a connection). The other checks of cfg.Checks run
-// alongside the dialogues. Run never sends DATA unless cfg.Data is set. When ctx ends, Run returns promptly with what it
-// gathered, the interrupted dialogues marked ErrCanceled.
+// alongside the dialogues. Run never sends DATA unless cfg.Data is set.
+// When ctx ends, Run returns promptly with what it gathered, the interrupted dialogues marked ErrCanceled.
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
 	start := time.Now()
@@ -53,14 +52,26 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		RequireTLS: cfg.StartTLS == StartTLSRequire || cfg.ImplicitTLS,
 		Ran:        cfg.Checks,
 	}
-	jobs, err := plan(ctx, &cfg, t, &res)
-	if err != nil {
-		res.DNSErr = err
+	var g gatherer
+	g.startSender(ctx, &cfg, t, &res)
+	g.startDomain(ctx, &cfg, t, &res)
+	if !cfg.Checks.NeedsMX() {
+		// A DNS-only audit of the domain asks nothing of the MX.
+		g.finish(&res, nil)
 		res.Duration = time.Since(start)
 		return res
 	}
+	jobs, err := plan(ctx, &cfg, t, &res)
 	if !cfg.FirstAddress {
 		jobs = perAddress(jobs)
+	}
+	g.start(ctx, &cfg, t, &res, jobs)
+	g.startDNSBL(ctx, &cfg, &res)
+	if err != nil {
+		res.DNSErr = err
+		g.finish(&res, nil)
+		res.Duration = time.Since(start)
+		return res
 	}
 	res.Hosts = make([]Host, len(jobs))
 	sem := make(chan struct{}, maxSessions)
@@ -80,6 +91,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		})
 	}
 	wg.Wait()
+	g.finish(&res, jobs)
 	res.Duration = time.Since(start)
 	return res
 }
@@ -94,9 +106,6 @@ func withDefaults(cfg Config) Config {
 		default:
 			cfg.Port = DefaultPort
 		}
-	}
-	if cfg.Helo == "" {
-		cfg.Helo = DefaultHelo
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
@@ -181,14 +190,14 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 	h = Host{Name: j.name, Preference: j.pref, Port: j.port}
 	defer func() { h.Duration = time.Since(start) }()
 	if j.err != nil {
-		h.Err = &Error{Step: "connect", Kind: ErrNetwork, Err: j.err}
+		h.Err = &Error{Step: StepConnect, Kind: ErrNetwork, Err: j.err}
 		return h
 	}
 	rcpt := cmp.Or(cfg.Rcpt, t.Rcpt)
 	for _, a := range j.addrs {
 		release, err := cfg.Gate.acquire(ctx, a)
 		if err != nil {
-			h.Err = classify(ctx, "connect", err)
+			h.Err = classify(ctx, StepConnect, err)
 			return h
 		}
 		conn, at := dial(ctx, cfg, a, j.port)
@@ -229,7 +238,7 @@ func dial(ctx context.Context, cfg *Config, a netip.Addr, port int) (net.Conn, A
 	conn, err := cfg.Dial(dctx, "tcp", netip.AddrPortFrom(a, uint16(port)).String())
 	at := Attempt{Addr: a, Duration: time.Since(start)}
 	if err != nil {
-		at.Err = classify(ctx, "connect", err)
+		at.Err = classify(ctx, StepConnect, err)
 		return nil, at
 	}
 	return conn, at

@@ -68,6 +68,10 @@ func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn
 		ctx: ctx, cfg: cfg, host: h, name: name, conn: conn, c: conn,
 		r: bufio.NewReader(conn), rcpt: rcpt, lastEnd: time.Now(),
 	}
+	h.Helo = cfg.Helo
+	if h.Helo == "" {
+		h.Helo = addressLiteral(conn.LocalAddr())
+	}
 	// Ctrl-C: closing the connection ends any read or write at once; the
 	// errors that follow are classified as canceled.
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
@@ -81,6 +85,7 @@ func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn
 	if !ok {
 		return
 	}
+	h.Software = IdentifySoftware(greet.Lines, nil)
 	if greet.Code != CodeReady {
 		s.quit(greet)
 		return
@@ -100,7 +105,7 @@ func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn
 // hello sends EHLO, or HELO when EHLO is not understood (500, 502), and
 // records the extensions.
 func (s *session) hello() bool {
-	reps, ok := s.exchange(command{step: StepEHLO, line: "EHLO " + s.cfg.Helo})
+	reps, ok := s.exchange(command{step: StepEHLO, line: "EHLO " + s.host.Helo})
 	if !ok {
 		return false
 	}
@@ -108,10 +113,13 @@ func (s *session) hello() bool {
 	if rep.Code == CodeOK {
 		s.ext = parseExtensions(rep.Lines)
 		s.host.Extensions = s.ext
+		if s.host.Software == SoftwareUnknown {
+			s.host.Software = IdentifySoftware(rep.Lines[:min(1, len(rep.Lines))], s.ext)
+		}
 		return true
 	}
 	if rep.Code == CodeSyntaxError || rep.Code == CodeNotImplemented {
-		reps, ok = s.exchange(command{step: StepHELO, line: "HELO " + s.cfg.Helo})
+		reps, ok = s.exchange(command{step: StepHELO, line: "HELO " + s.host.Helo})
 		if !ok {
 			return false
 		}
@@ -238,7 +246,7 @@ func (s *session) message(dataRep Reply, accepted, pipelining bool) {
 	}
 	var body []byte
 	if accepted {
-		body = testMessage(s.cfg.From, s.rcpt, s.cfg.Helo, s.cfg.Now())
+		body = testMessage(s.cfg.From, s.rcpt, s.host.Helo, s.cfg.Now())
 	}
 	// The content is sent as is; the step shows only the final dot, which
 	// is the "command" the reply answers.

@@ -139,7 +139,7 @@ func TestAssess(t *testing.T) {
 				with(healthy2, func(h *probe.Host) {
 					h.Steps = []probe.Step{{Command: ""}}
 					h.TLS, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
-					h.Err = &probe.Error{Step: "greeting", Kind: probe.ErrReset, Err: errors.New("read: connection reset by peer")}
+					h.Err = &probe.Error{Step: probe.StepGreeting, Kind: probe.ErrReset, Err: errors.New("read: connection reset by peer")}
 				})),
 			status: report.Critical, hosts: []report.Status{report.Critical, report.Critical},
 			findings: []string{"critical servers-down", "critical reply mx1.example.com", "critical dialogue-failed mx2.example.com"},
@@ -174,7 +174,7 @@ func TestAssess(t *testing.T) {
 			r: one(with(healthy1, func(h *probe.Host) {
 				h.Steps = []probe.Step{{Command: "", Duration: 10 * time.Second}}
 				h.TLS, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
-				h.Err = &probe.Error{Step: "greeting", Kind: probe.ErrTimeout, Err: errors.New("i/o timeout")}
+				h.Err = &probe.Error{Step: probe.StepGreeting, Kind: probe.ErrTimeout, Err: errors.New("i/o timeout")}
 			})),
 			status: report.Critical, hosts: []report.Status{report.Critical},
 			findings: []string{"critical servers-down", "critical greeting-timeout mx1.example.com"},
@@ -185,7 +185,7 @@ func TestAssess(t *testing.T) {
 				r := one(with(healthy1, func(h *probe.Host) {
 					h.Steps = []probe.Step{{Command: "", Duration: 10 * time.Second}}
 					h.TLS, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
-					h.Err = &probe.Error{Step: "greeting", Kind: probe.ErrTimeout, Err: errors.New("i/o timeout")}
+					h.Err = &probe.Error{Step: probe.StepGreeting, Kind: probe.ErrTimeout, Err: errors.New("i/o timeout")}
 				}))
 				r.Server = "mx1.example.com"
 				return r
@@ -325,7 +325,7 @@ func TestAssess(t *testing.T) {
 			r: one(with(healthy1, func(h *probe.Host) {
 				h.Steps = []probe.Step{{Command: ""}}
 				h.TLS, h.Extensions, h.ExtensionsBeforeTLS = nil, nil, nil
-				h.Err = &probe.Error{Step: "greeting", Kind: probe.ErrProtocol, Err: errors.New(`malformed reply "HTTP/1.1 400 Bad Request"`)}
+				h.Err = &probe.Error{Step: probe.StepGreeting, Kind: probe.ErrProtocol, Err: errors.New(`malformed reply "HTTP/1.1 400 Bad Request"`)}
 			})),
 			status: report.Critical, hosts: []report.Status{report.Critical},
 			findings: []string{"critical servers-down", "critical protocol-error mx1.example.com"},
@@ -372,7 +372,7 @@ func TestAssess(t *testing.T) {
 			name: "an MX host without addresses among others",
 			r: func() probe.Result {
 				gone := probe.Host{Name: "old.example.com", Preference: 5, Port: 25,
-					Err: &probe.Error{Step: "connect", Kind: probe.ErrNetwork, Err: errors.New("no A or AAAA records")}}
+					Err: &probe.Error{Step: probe.StepConnect, Kind: probe.ErrNetwork, Err: errors.New("no A or AAAA records")}}
 				r := fixtures.Result("example.com", []probe.Host{gone, healthy1}, fixtures.MX(5, "old.example.com"), fixtures.MX(10, "mx1.example.com", "192.0.2.1"))
 				return r
 			}(),
@@ -382,7 +382,7 @@ func TestAssess(t *testing.T) {
 			name: "the only MX host without addresses",
 			r: func() probe.Result {
 				gone := probe.Host{Name: "old.example.com", Preference: 5, Port: 25,
-					Err: &probe.Error{Step: "connect", Kind: probe.ErrNetwork, Err: errors.New("no A or AAAA records")}}
+					Err: &probe.Error{Step: probe.StepConnect, Kind: probe.ErrNetwork, Err: errors.New("no A or AAAA records")}}
 				return fixtures.Result("example.com", []probe.Host{gone}, fixtures.MX(5, "old.example.com"))
 			}(),
 			status: report.Critical, hosts: []report.Status{report.Critical}, findings: []string{"critical mx-no-address old.example.com"},
@@ -463,6 +463,11 @@ func TestAssess(t *testing.T) {
 			if strings.Contains(a.Summary, "\n") {
 				t.Errorf("summary has a line break: %q", a.Summary)
 			}
+			// The headline is the summary up to its advice: what
+			// happened, for the verdict line.
+			if a.Headline == "" || !strings.HasPrefix(a.Summary, strings.TrimSuffix(a.Headline, moreSuffix(a.Headline))) || strings.Contains(a.Headline, " — "+firstWords(a.Findings)) {
+				t.Errorf("headline %q is not the summary %q without its advice", a.Headline, a.Summary)
+			}
 			for _, f := range a.Findings {
 				if f.ID == report.FindingReply {
 					continue // explained by catalog.Diagnose, tested there
@@ -527,7 +532,7 @@ var findingIDs = []string{
 // its text in the catalog (in both languages, which the catalog's tests
 // check).
 func TestFindingIDsHaveTexts(t *testing.T) {
-	for _, id := range slices.Concat(findingIDs, checkFindingIDs) {
+	for _, id := range slices.Concat(findingIDs, checkFindingIDs, senderFindingIDs) {
 		if _, ok := catalog.FindingText(id, catalog.English); !ok {
 			t.Errorf("finding %s has no text in the catalog", id)
 		}
@@ -565,4 +570,23 @@ func BenchmarkAssess(b *testing.B) {
 	for b.Loop() {
 		report.Assess(r, o)
 	}
+}
+
+// moreSuffix is the " (+N more)" that ends a summary and its headline.
+func moreSuffix(s string) string {
+	if i := strings.LastIndex(s, " (+"); i >= 0 && strings.HasSuffix(s, " more)") {
+		return s[i:]
+	}
+	return ""
+}
+
+// firstWords is the start of the worst finding's fix, as the summary
+// quotes it; "" when there is none.
+func firstWords(fs []report.Finding) string {
+	for _, f := range fs {
+		if f.Severity != report.OK && len(f.Diagnosis.Fix) > 12 {
+			return strings.ToLower(f.Diagnosis.Fix[:1]) + f.Diagnosis.Fix[1:12]
+		}
+	}
+	return "\x00"
 }

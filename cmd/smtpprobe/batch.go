@@ -23,7 +23,7 @@ type batch struct {
 	ordered     bool // print in input order rather than completion order
 	stdout      io.Writer
 	stderr      io.Writer
-	progress    bool // show a progress line on stderr
+	progress    bool // show a progress bar on stderr (a terminal)
 	deadline    time.Duration
 }
 
@@ -57,32 +57,43 @@ func (b *batch) run(ctx context.Context, inputs []input) int {
 	pending := map[int]bool{}
 	next := 0
 	status := report.OK
-	for done := 1; done <= len(inputs); done++ {
-		r := <-results
+	// Everything is written from this goroutine, so that the progress bar
+	// is erased before any other output and drawn again after it.
+	var bar *progress
+	if b.progress {
+		bar = newProgress(b.stderr, len(inputs), time.Now)
+		bar.draw()
+	}
+	for done := 0; done < len(inputs); {
+		var r outcome
+		select {
+		case r = <-results:
+		case <-bar.tick():
+			bar.draw()
+			continue
+		}
+		done++
+		bar.advance()
+		bar.clear()
 		all[r.index] = r.as
 		if r.err != nil {
 			fmt.Fprintf(b.stderr, "smtpprobe: error: %v\n", r.err)
 		}
 		status = report.Worst(status, r.as.Status)
-		if b.progress {
-			fmt.Fprintf(b.stderr, "\r\033[K%d/%d targets probed", done, len(inputs))
-		}
-		if !streams(b.output) {
-			continue
-		}
-		if !b.ordered {
+		switch {
+		case !streams(b.output):
+		case !b.ordered:
 			b.emit(r.as)
-			continue
+		default:
+			pending[r.index] = true
+			for ; pending[next]; next++ {
+				delete(pending, next)
+				b.emit(all[next])
+			}
 		}
-		pending[r.index] = true
-		for ; pending[next]; next++ {
-			delete(pending, next)
-			b.emit(all[next])
-		}
+		bar.draw()
 	}
-	if b.progress {
-		fmt.Fprint(b.stderr, "\r\033[K")
-	}
+	bar.stop()
 	if err := b.finish(all); err != nil {
 		fmt.Fprintf(b.stderr, "smtpprobe: error: writing output: %v\n", err)
 		return int(report.Unknown)

@@ -112,7 +112,7 @@ func benchBatch(b *testing.B, concurrency int, withTLS bool) {
 		stdout:   io.Discard,
 		stderr:   io.Discard,
 		getenv:   func(string) string { return "" },
-		hostname: func() (string, error) { return "probe.bench.test", nil },
+		hostname: func() string { return "probe.bench.test" },
 		configure: func(c *probe.Config) {
 			var d net.Dialer
 			c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {

@@ -56,6 +56,8 @@ type Server struct {
 	delay    time.Duration
 	handler  dns.HandlerFunc
 	queries  []Query
+	zones    map[string]*zoneKeys // made with Sign, by apex
+	anchor   string               // the trust anchor's zone with Validate; "" when not validating
 }
 
 // Start starts a server answering from the zone records rrs (zone file
@@ -71,6 +73,7 @@ func Start(t testing.TB, rrs ...string) *Server {
 		refused:  map[string]bool{},
 		truncate: map[string]bool{},
 		silent:   map[string]bool{},
+		zones:    map[string]*zoneKeys{},
 	}
 	s.add(t, rrs)
 
@@ -267,8 +270,15 @@ func (s *Server) serveDNS(w dns.ResponseWriter, r *dns.Msg) {
 func (s *Server) Reply(r *dns.Msg) *dns.Msg {
 	m := new(dns.Msg)
 	m.SetReply(r)
+	var ede *dns.EDNS0_EDE
 	if opt := r.IsEdns0(); opt != nil {
-		defer m.SetEdns0(opt.UDPSize(), false)
+		defer func() {
+			m.SetEdns0(opt.UDPSize(), opt.Do())
+			if ede != nil {
+				o := m.IsEdns0()
+				o.Option = append(o.Option, ede)
+			}
+		}()
 	}
 	if len(r.Question) != 1 {
 		m.Rcode = dns.RcodeFormatError
@@ -288,6 +298,7 @@ func (s *Server) Reply(r *dns.Msg) *dns.Msg {
 		return m
 	}
 	m.Authoritative = true
+	defer func() { ede = s.secure(r, m) }()
 	seen := map[string]bool{}
 	for range maxChase {
 		seen[name] = true
@@ -316,6 +327,9 @@ func (s *Server) Reply(r *dns.Msg) *dns.Msg {
 
 // lookup returns the records of type qtype at name, or else its CNAME.
 func (s *Server) lookup(name string, qtype uint16) (data []dns.RR, cname dns.RR) {
+	if rrs, ok := s.dnssecRecords(name, qtype); ok {
+		return rrs, nil
+	}
 	for _, rr := range s.zone[name] {
 		switch t := rr.Header().Rrtype; {
 		case t == qtype || qtype == dns.TypeANY:

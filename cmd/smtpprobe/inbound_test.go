@@ -1,0 +1,197 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/smtpprobe/smtpprobe/internal/dnstest"
+	"github.com/smtpprobe/smtpprobe/internal/smtptest"
+)
+
+// inbound is a world for the inbound checks: a signed root, and under the
+// signed zone example. the domains of the tests, every MX address routed
+// to one go-smtp server.
+type inbound struct {
+	dns    *dnstest.Server
+	smtp   *smtptest.Server
+	routes map[string]string
+}
+
+func newInbound(t *testing.T, rrs ...string) *inbound {
+	t.Helper()
+	srv := smtptest.Start(t, smtptest.Options{})
+	d := dnstest.Start(t, append([]string{". 300 IN SOA a.root. admin.root. 1 3600 600 86400 60"}, rrs...)...)
+	d.Sign(t, ".", dnstest.Signed)
+	d.Sign(t, "example.", dnstest.Signed)
+	return &inbound{dns: d, smtp: srv, routes: map[string]string{}}
+}
+
+// route sends connections to addr:25 to the SMTP server.
+func (w *inbound) route(addrs ...string) {
+	for _, a := range addrs {
+		w.routes[a+":25"] = w.smtp.Addr
+	}
+}
+
+// run runs the command against the world with JSON output and returns the
+// exit status and the target's object.
+func (w *inbound) run(t *testing.T, args ...string) (int, map[string]any, result) {
+	t.Helper()
+	r := runWith(t, cmdEnv{routes: w.routes}, append([]string{"--resolver", w.dns.Addr(), "--timeout", "5s", "-o", "json"}, args...)...)
+	objs := decodeJSONLines(t, r.stdout)
+	return r.code, objs[0], r
+}
+
+// check returns the check object name of the target, nil when absent.
+func check(obj map[string]any, name string) map[string]any {
+	cs, _ := obj["checks"].(map[string]any)
+	c, _ := cs[name].(map[string]any)
+	return c
+}
+
+// hasFindingID reports whether the target has a finding id of check.
+func hasFindingID(obj map[string]any, check, id string) bool {
+	fs, _ := obj["findings"].([]any)
+	for _, f := range fs {
+		m, _ := f.(map[string]any)
+		if m["id"] == id && m["check"] == check {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDNSSECCheck: every row of the dnssec check, against a validating
+// (or not) resolver on loopback that verifies real signatures.
+func TestDNSSECCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		domain   string
+		validate bool
+		code     int
+		status   string
+		signed   bool
+		finding  string
+	}{
+		{"signed and validated", "signed.example", true, 0, "ok", true, "dnssec-signed"},
+		{"not signed", "plain.example", true, 0, "ok", false, "dnssec-unsigned"},
+		{"bogus domain", "bogus.example", true, 2, "critical", false, "dnssec-bogus"},
+		{"bogus MX host", "badhost.example", true, 2, "critical", true, "dnssec-bogus"},
+		{"resolver does not validate", "signed.example", false, 0, "untestable", false, "dnssec-not-validating"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newInbound(t,
+				"signed.example. 300 IN MX 10 mx.signed.example.",
+				"mx.signed.example. 300 IN A 192.0.2.1",
+				"plain.example. 300 IN MX 10 mx.plain.example.",
+				"mx.plain.example. 300 IN A 192.0.2.2",
+				"bogus.example. 300 IN MX 10 mx.bogus.example.",
+				"mx.bogus.example. 300 IN A 192.0.2.3",
+				"badhost.example. 300 IN MX 10 mx.bogus.example.",
+			)
+			w.dns.Sign(t, "signed.example.", dnstest.Signed)
+			w.dns.Sign(t, "plain.example.", dnstest.Unsigned)
+			w.dns.Sign(t, "bogus.example.", dnstest.BogusSignatures)
+			if tc.validate {
+				w.dns.Validate(".")
+			}
+			w.route("192.0.2.1", "192.0.2.2", "192.0.2.3")
+			code, obj, r := w.run(t, "--checks", "smtp,dnssec", tc.domain)
+			c := check(obj, "dnssec")
+			if code != tc.code || c == nil || c["status"] != tc.status || c["signed"] != tc.signed || c["resolver_validates"] != tc.validate {
+				t.Errorf("exit %d, dnssec %v\n%s", code, c, r.stdout)
+			}
+			if !hasFindingID(obj, "dnssec", tc.finding) {
+				t.Errorf("no %s finding\n%s", tc.finding, r.stdout)
+			}
+		})
+	}
+}
+
+// TestTLSRPTCheck: every row of the tls-rpt check.
+func TestTLSRPTCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name, domain, status, finding string
+		rua                           []any
+	}{
+		{"valid", "good.example", "ok", "tlsrpt-ok", []any{"mailto:tls@good.example"}},
+		{"absent", "none.example", "ok", "tlsrpt-absent", []any{}},
+		{"several", "two.example", "warning", "tlsrpt-several", []any{}},
+		{"malformed", "bad.example", "warning", "tlsrpt-invalid", []any{}},
+		{"resolver fails", "broken.example", "untestable", "check-lookup-failed", []any{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newInbound(t,
+				"good.example. 300 IN MX 10 mx.good.example.", "mx.good.example. 300 IN A 192.0.2.1",
+				`_smtp._tls.good.example. 300 IN TXT "v=TLSRPTv1; rua=mailto:tls@good.example"`,
+				"none.example. 300 IN MX 10 mx.good.example.",
+				"two.example. 300 IN MX 10 mx.good.example.",
+				`_smtp._tls.two.example. 300 IN TXT "v=TLSRPTv1; rua=mailto:a@two.example"`,
+				`_smtp._tls.two.example. 300 IN TXT "v=TLSRPTv1; rua=mailto:b@two.example"`,
+				"bad.example. 300 IN MX 10 mx.good.example.",
+				`_smtp._tls.bad.example. 300 IN TXT "v=TLSRPTv1; rua=ftp://bad.example/"`,
+				"broken.example. 300 IN MX 10 mx.good.example.",
+			)
+			w.dns.ServFail("_smtp._tls.broken.example.")
+			w.route("192.0.2.1")
+			code, obj, r := w.run(t, "--checks", "smtp,tls-rpt", tc.domain)
+			c := check(obj, "tls-rpt")
+			want := 0
+			if tc.status == "warning" {
+				want = 1
+			}
+			if code != want || c == nil || c["status"] != tc.status || !hasFindingID(obj, "tls-rpt", tc.finding) {
+				t.Errorf("exit %d, tls-rpt %v\n%s", code, c, r.stdout)
+			}
+			if rua, _ := c["rua"].([]any); len(rua) != len(tc.rua) || len(rua) > 0 && rua[0] != tc.rua[0] {
+				t.Errorf("rua %v, want %v", c["rua"], tc.rua)
+			}
+		})
+	}
+}
+
+// TestPTRCheck: every row of the ptr check: none of them raises the exit
+// status, each is an info finding on its address.
+func TestPTRCheck(t *testing.T) {
+	w := newInbound(t,
+		"ptr.example. 300 IN MX 10 mx.ptr.example.",
+		"mx.ptr.example. 300 IN A 192.0.2.1",
+		"mx.ptr.example. 300 IN A 192.0.2.2",
+		"mx.ptr.example. 300 IN A 192.0.2.3",
+		"1.2.0.192.in-addr.arpa. 300 IN PTR mx.ptr.example.",
+		"2.2.0.192.in-addr.arpa. 300 IN PTR generic-2.provider.example.",
+	)
+	w.route("192.0.2.1", "192.0.2.2", "192.0.2.3")
+	code, obj, r := w.run(t, "--checks", "smtp,ptr", "ptr.example")
+	if code != 0 {
+		t.Errorf("exit %d\n%s", code, r.stdout)
+	}
+	want := map[string]struct {
+		fcrdns   bool
+		names    int
+		findings []string
+	}{
+		// The go-smtp server greets as "mx.test", which no PTR names.
+		"192.0.2.1": {true, 1, []string{"ptr-confirmed", "ptr-greeting-mismatch"}},
+		"192.0.2.2": {false, 1, []string{"ptr-not-confirmed", "ptr-greeting-mismatch"}},
+		"192.0.2.3": {false, 0, []string{"ptr-missing"}},
+	}
+	hosts, _ := obj["hosts"].([]any)
+	if len(hosts) != 3 {
+		t.Fatalf("%d hosts\n%s", len(hosts), r.stdout)
+	}
+	for _, h := range hosts {
+		hm := h.(map[string]any)
+		p := check(hm, "ptr")
+		addr, _ := p["address"].(string)
+		w, ok := want[addr]
+		names, _ := p["names"].([]any)
+		if !ok || p["status"] != "ok" || p["fcrdns"] != w.fcrdns || len(names) != w.names {
+			t.Errorf("ptr %v", p)
+		}
+		for _, id := range w.findings {
+			if !hasFindingID(obj, "ptr", id) {
+				t.Errorf("%s: no %s finding", addr, id)
+			}
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/smtpprobe/smtpprobe/dnsx"
+)
+
+// The findings of the dnssec check.
+const (
+	FindingDNSSECSigned        = "dnssec-signed"           // ok: the MX answer validated
+	FindingDNSSECUnsigned      = "dnssec-unsigned"         // ok: not signed; DANE needs it
+	FindingDNSSECHostUnsigned  = "dnssec-mx-host-unsigned" // ok: an MX host's addresses are not signed
+	FindingDNSSECBogus         = "dnssec-bogus"            // critical: validating resolvers cannot resolve it
+	FindingDNSSECNotValidating = "dnssec-not-validating"   // untestable: the resolver does not validate
+)
+
+// judgeDNSSEC judges the DNSSEC facts of the domain: bogus data is
+// critical whatever the resolver, since it was seen failing; otherwise
+// the AD bits mean something only from a resolver that passed the
+// self-test.
+func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
+	var bogus []string
+	for _, ns := range d.Names {
+		if ns.Bogus {
+			bogus = append(bogus, nameDetail(ns))
+		}
+	}
+	if len(bogus) > 0 {
+		c.add(Critical, FindingDNSSECBogus, nil, strings.Join(bogus, "; "))
+		return
+	}
+	if !d.ResolverValidates {
+		c.untestable = true
+		c.add(OK, FindingDNSSECNotValidating, nil, nameDetail(d.SelfTest)+": no AD bit")
+		return
+	}
+	mx, ok := d.Answer(domain, "MX")
+	if !ok || !mx.AD {
+		c.add(OK, FindingDNSSECUnsigned, nil, domain+": no AD bit")
+		return
+	}
+	c.add(OK, FindingDNSSECSigned, nil, nameDetail(mx))
+	var unsigned []string
+	for _, ns := range d.Names {
+		if (ns.Type == "A" || ns.Type == "AAAA") && !ns.AD && ns.Rcode == "NOERROR" {
+			unsigned = append(unsigned, ns.Name+" "+ns.Type)
+		}
+	}
+	if len(unsigned) > 0 {
+		c.add(OK, FindingDNSSECHostUnsigned, nil, strings.Join(unsigned, ", ")+": no AD bit")
+	}
+}
+
+// nameDetail describes an answer: "example.com MX: SERVFAIL, DNSSEC
+// Bogus (6): ...".
+func nameDetail(ns dnsx.NameSecurity) string {
+	s := ns.Name + " " + ns.Type + ": " + ns.Rcode
+	if ns.Rcode == "" {
+		s = ns.Name + " " + ns.Type + ": " + ns.Err
+	}
+	if ns.AD {
+		s += ", AD"
+	}
+	if ns.Bogus {
+		s += ", answered with CD (checking disabled)"
+	}
+	for _, e := range ns.EDE {
+		s += ", " + e.String()
+	}
+	return s
+}
