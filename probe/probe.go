@@ -19,7 +19,10 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dkim"
+	"github.com/smtpprobe/smtpprobe/dmarc"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/spf"
 )
 
 // StartTLSMode says whether the probe upgrades a plain connection with
@@ -145,6 +148,19 @@ type Checks struct {
 	// DNSSEC holds the resolver's self-test and the AD bit, rcode and
 	// Extended DNS Errors of the MX lookup's answers.
 	DNSSEC *dnsx.DNSSEC
+	// SPF is the SPF walk of the sender domain, with the result for
+	// Config.SendingIP when one was given.
+	SPF *spf.Facts
+	// DMARC is the DMARC policy of the sender domain.
+	DMARC *dmarc.Facts
+	// DKIM holds the key records of Config.DKIMSelectors; with none it
+	// holds no selector (nothing can be known without one).
+	DKIM *dkim.Facts
+	// SendingIP is the reverse DNS of Config.SendingIP, when given.
+	SendingIP *SendingIP
+	// DNSBL holds the blocklists' answers about every MX address and the
+	// sending address.
+	DNSBL *DNSBL
 }
 
 // Host holds the facts of the dialogue with one mail server.

@@ -52,9 +52,17 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		RequireTLS: cfg.StartTLS == StartTLSRequire || cfg.ImplicitTLS,
 		Ran:        cfg.Checks,
 	}
-	jobs, err := plan(ctx, &cfg, t, &res)
 	var g gatherer
+	g.startSender(ctx, &cfg, t, &res)
+	if !cfg.Checks.NeedsMX() {
+		// A DNS-only audit of the sender domain asks nothing of the MX.
+		g.wait()
+		res.Duration = time.Since(start)
+		return res
+	}
+	jobs, err := plan(ctx, &cfg, t, &res)
 	g.start(ctx, &cfg, t, &res)
+	g.startDNSBL(ctx, &cfg, &res)
 	if err != nil {
 		res.DNSErr = err
 		g.wait()

@@ -527,7 +527,7 @@ var findingIDs = []string{
 // its text in the catalog (in both languages, which the catalog's tests
 // check).
 func TestFindingIDsHaveTexts(t *testing.T) {
-	for _, id := range slices.Concat(findingIDs, checkFindingIDs) {
+	for _, id := range slices.Concat(findingIDs, checkFindingIDs, senderFindingIDs) {
 		if _, ok := catalog.FindingText(id, catalog.English); !ok {
 			t.Errorf("finding %s has no text in the catalog", id)
 		}

@@ -47,7 +47,7 @@ func accuracy(rows []labelled) (both, cat float64, misses []string) {
 
 // readLabelled reads a TSV whose header names the reply, category and
 // retry columns.
-func readLabelled(t *testing.T, path string) []labelled {
+func readLabelled(t testing.TB, path string) []labelled {
 	t.Helper()
 	all := readTSVFile(t, path)
 	header, rows := all[0], all[1:]

@@ -19,7 +19,7 @@ func readTSV(t *testing.T, name string) [][]string {
 
 // readTSVFile returns the header and data rows of a tab-separated file,
 // skipping comments.
-func readTSVFile(t *testing.T, path string) [][]string {
+func readTSVFile(t testing.TB, path string) [][]string {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

@@ -120,8 +120,8 @@ var (
 		}
 		return out
 	})
-	basicMatchers = sync.OnceValue(func() map[string]matcher {
-		out := map[string]matcher{}
+	basicMatchers = sync.OnceValue(func() map[string]*matcher {
+		out := map[string]*matcher{}
 		for _, group := range allBasic() {
 			for _, e := range group {
 				if e.Match != "" {
@@ -131,17 +131,17 @@ var (
 		}
 		return out
 	})
-	transientMatcher = sync.OnceValue(func() matcher {
+	transientMatcher = sync.OnceValue(func() *matcher {
 		return compileMatcher(`\b(try (it )?(again )?later|please try again|please retry|retry later|temporar(y|ily) (unavailable|blocked|rejected|deferred|suspended|disabled|failure|problem|error|local problem)|temporary (lookup )?failure|greylist|graylist)`)
 	})
-	permanentMatcher = sync.OnceValue(func() matcher {
+	permanentMatcher = sync.OnceValue(func() *matcher {
 		return compileMatcher(`(permanently (deferred|rejected|blocked)|will not succeed|do not retry|don't retry)`)
 	})
 )
 
 // compiledRule holds the compiled patterns of a Rule.
 type compiledRule struct {
-	text     matcher
+	text     *matcher
 	enhanced *regexp.Regexp
 }
 
@@ -166,7 +166,7 @@ func matchRule(digit byte, enhanced, lower string) *Rule {
 	return nil
 }
 
-func basicMatch(e *BasicEntry) matcher { return basicMatchers()[e.Match] }
+func basicMatch(e *BasicEntry) *matcher { return basicMatchers()[e.Match] }
 
 func transientText(lower string) bool { return transientMatcher().match(lower) }
 

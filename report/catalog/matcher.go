@@ -4,16 +4,27 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // matcher is a case-insensitive regular expression made fast: it is split
 // at its top-level alternatives and its literals are lowercased, so that it
-// can be matched against lowercased text without case folding. Go's regexp
-// then finds each alternative's literal prefix with a plain string search
-// instead of running its automaton over the whole text, which makes the
-// rules about a hundred times faster.
-type matcher []alternative
+// can be matched against text with ASCII letters lowercased, without case
+// folding. Go's regexp then finds each alternative's literal prefix with a
+// plain string search instead of running its automaton over the whole text,
+// which makes the rules about a hundred times faster.
+//
+// Text with a letter outside ASCII that has other cases (an "É", a Kelvin
+// sign that folds to "k", a long "ſ" that folds to "s") goes to the plain
+// case-insensitive expression instead, so that both always agree
+// (FuzzMatcherEquivalent checks it against regexp).
+type matcher struct {
+	alts    []alternative
+	pattern string
+	slow    func() *regexp.Regexp
+}
 
 // alternative is one top-level alternative of a matcher, with a literal
 // that every match contains: a cheap strings.Contains rules most texts out
@@ -25,17 +36,18 @@ type alternative struct {
 
 // compileMatcher compiles a pattern of RE2 syntax; character classes must
 // not depend on case (the rules use \d, \S, [^.;] and lowercase sets).
-func compileMatcher(pattern string) matcher {
+func compileMatcher(pattern string) *matcher {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		panic("catalog: bad pattern " + pattern + ": " + err.Error())
 	}
 	lowerLiterals(re)
 	alts := expand(re)
-	m := make(matcher, len(alts))
+	m := &matcher{pattern: pattern, alts: make([]alternative, len(alts))}
 	for i, a := range alts {
-		m[i] = alternative{re: regexp.MustCompile(a.String()), need: required(a)}
+		m.alts[i] = alternative{re: regexp.MustCompile(a.String()), need: required(a)}
 	}
+	m.slow = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("(?i)" + pattern) })
 	return m
 }
 
@@ -90,11 +102,14 @@ func required(re *syntax.Regexp) string {
 	return ""
 }
 
-// lowerLiterals lowercases every literal of re in place.
+// lowerLiterals lowercases the ASCII letters of every literal of re in
+// place, the way lowerText treats text.
 func lowerLiterals(re *syntax.Regexp) {
 	if re.Op == syntax.OpLiteral {
 		for i, r := range re.Rune {
-			re.Rune[i] = unicode.ToLower(r)
+			if 'A' <= r && r <= 'Z' {
+				re.Rune[i] = r + 'a' - 'A'
+			}
 		}
 		re.Flags &^= syntax.FoldCase
 	}
@@ -103,9 +118,12 @@ func lowerLiterals(re *syntax.Regexp) {
 	}
 }
 
-// match reports whether any alternative matches lower, a lowercased text.
-func (m matcher) match(lower string) bool {
-	for _, a := range m {
+// match reports whether m matches lower, a text from lowerText.
+func (m *matcher) match(lower string) bool {
+	if foldsBeyondASCII(lower) {
+		return m.slow().MatchString(lower)
+	}
+	for _, a := range m.alts {
 		if a.need != "" && !strings.Contains(lower, a.need) {
 			continue
 		}
@@ -116,5 +134,35 @@ func (m matcher) match(lower string) bool {
 	return false
 }
 
-// lowerText prepares reply text for matchers.
-func lowerText(flat string) string { return strings.ToLower(flat) }
+// lowerText prepares reply text for matchers: ASCII letters lowercased,
+// everything else kept.
+func lowerText(flat string) string {
+	for i := 0; i < len(flat); i++ {
+		if c := flat[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(flat)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return flat
+}
+
+// foldsBeyondASCII reports whether s holds a rune outside ASCII that case
+// folding equates with another rune.
+func foldsBeyondASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.SimpleFold(r) != r {
+			return true
+		}
+		i += size - 1
+	}
+	return false
+}

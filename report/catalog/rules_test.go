@@ -7,7 +7,7 @@ import (
 )
 
 // corpusTexts returns the replies of the labelled corpus.
-func corpusTexts(t *testing.T) []string {
+func corpusTexts(t testing.TB) []string {
 	var out []string
 	for _, r := range readLabelled(t, "testdata/replies.tsv") {
 		out = append(out, r.reply)
@@ -39,7 +39,7 @@ func TestRuleExamples(t *testing.T) {
 }
 
 // matchesAny reports whether m matches one of texts.
-func matchesAny(m matcher, texts []string) bool {
+func matchesAny(m *matcher, texts []string) bool {
 	for _, text := range texts {
 		if m.match(lowerText(flatten(text))) {
 			return true
@@ -83,32 +83,40 @@ func TestTopAlternatives(t *testing.T) {
 	}
 }
 
-// TestMatcherEquivalent checks that the fast matchers agree with plain
-// case-insensitive regular expressions on every corpus reply.
-func TestMatcherEquivalent(t *testing.T) {
-	texts := corpusTexts(t)
-	var patterns []string
-	for _, r := range Rules() {
-		patterns = append(patterns, r.Pattern)
+// FuzzMatcherEquivalent checks that the fast matchers of the rules, of the
+// basic entries and of the retry overrides agree with plain
+// case-insensitive regular expressions, on the corpus and on any text.
+func FuzzMatcherEquivalent(f *testing.F) {
+	for _, text := range corpusTexts(f) {
+		f.Add(text)
 	}
-	for _, e := range BasicEntries() {
-		if e.Match != "" {
-			patterns = append(patterns, e.Match)
+	type pair struct {
+		fast *matcher
+		slow *regexp.Regexp
+	}
+	var pairs []pair
+	add := func(m *matcher) {
+		pairs = append(pairs, pair{m, regexp.MustCompile("(?i)" + m.pattern)})
+	}
+	for _, c := range ruleMatchers() {
+		if c.text != nil {
+			add(c.text)
 		}
 	}
-	for _, p := range patterns {
-		if p == "" {
-			continue
-		}
-		slow := regexp.MustCompile("(?i)" + p)
-		fast := compileMatcher(p)
-		for _, text := range texts {
-			flat := flatten(text)
-			if got, want := fast.match(lowerText(flat)), slow.MatchString(flat); got != want {
-				t.Errorf("pattern %q on %q: fast %v, regexp %v", p, text, got, want)
+	for _, m := range basicMatchers() {
+		add(m)
+	}
+	add(transientMatcher())
+	add(permanentMatcher())
+	f.Fuzz(func(t *testing.T, text string) {
+		flat := flatten(text)
+		lower := lowerText(flat)
+		for _, p := range pairs {
+			if got, want := p.fast.match(lower), p.slow.MatchString(flat); got != want {
+				t.Errorf("pattern %q on %q: fast %v, regexp %v", p.fast.pattern, text, got, want)
 			}
 		}
-	}
+	})
 }
 
 func TestRetryOverride(t *testing.T) {
