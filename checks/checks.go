@@ -29,6 +29,9 @@ const (
 	DMARC  Name = "dmarc"   // the sender domain's DMARC record (RFC 7489)
 	DKIM   Name = "dkim"    // DKIM key records of the given selectors
 	DNSBL  Name = "dnsbl"   // listings of the MX addresses and the sending IP on blocklists (RFC 5782)
+	// SendingIP is not selected by --checks: it runs whenever
+	// --sending-ip is given, and names its verdict and findings.
+	SendingIP Name = "sending-ip" // PTR and forward confirmation of the --sending-ip address
 )
 
 // Set is a set of checks. The zero value is empty.
@@ -134,6 +137,13 @@ func (s Set) String() string {
 		b.WriteString(string(n))
 	}
 	return b.String()
+}
+
+// NeedsMX reports whether a check of s needs the target's MX hosts: the
+// dialogue, the per-host checks, DNSSEC of the MX answer, MTA-STS's MX
+// coverage. The sender checks alone (spf, dmarc, dkim) do not.
+func (s Set) NeedsMX() bool {
+	return s&(bitSMTP|bitDNSSEC|bitDANE|bitMTASTS|bitPTR|bitDNSBL) != 0
 }
 
 // Known reports whether n names a check.

@@ -19,7 +19,11 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dkim"
+	"github.com/smtpprobe/smtpprobe/dmarc"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/spf"
+	"github.com/smtpprobe/smtpprobe/tlsrpt"
 )
 
 // StartTLSMode says whether the probe upgrades a plain connection with
@@ -143,6 +147,28 @@ type Checks struct {
 	// DNSSEC holds the resolver's self-test and the AD bit, rcode and
 	// Extended DNS Errors of the MX lookup's answers.
 	DNSSEC *dnsx.DNSSEC
+	// SPF is the SPF walk of the sender domain, with the result for
+	// Config.SendingIP when one was given.
+	SPF *spf.Facts
+	// DMARC is the DMARC policy of the sender domain.
+	DMARC *dmarc.Facts
+	// DKIM holds the key records of Config.DKIMSelectors; with none it
+	// holds no selector (nothing can be known without one).
+	DKIM *dkim.Facts
+	// SendingIP is the reverse DNS of Config.SendingIP, when given.
+	SendingIP *SendingIP
+	// DNSBL holds the blocklists' answers about every MX address and the
+	// sending address.
+	DNSBL *DNSBL
+	// TLSRPT holds the TLS-RPT record (RFC 8460).
+	TLSRPT *tlsrpt.Facts
+}
+
+// PTRFacts is the reverse DNS of a host's address, for the ptr check.
+type PTRFacts struct {
+	dnsx.Reverse
+	// Err says why the PTR question got no answer; "" when it got one.
+	Err string
 }
 
 // Host holds the facts of the dialogue with one mail server.
@@ -176,6 +202,9 @@ type Host struct {
 	// Auth records SMTP AUTH when Config.Auth or Config.Submission asked
 	// for it and the dialogue got that far; nil otherwise.
 	Auth *AuthInfo
+	// PTR is the reverse DNS of the host's address (the ptr check); nil
+	// when the check did not run or the host had no address.
+	PTR *PTRFacts
 	// Untestable says no address of the host could be reached from this
 	// machine for a reason of its own (no route to the address family,
 	// such as IPv6 on an IPv4-only network), so nothing is known of the

@@ -48,6 +48,8 @@ func Assess(r probe.Result, o Options) Assessment {
 	case r.DNSErr != nil:
 		d := findingDiagnosis(FindingResolverFailed, o.Lang, nil)
 		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Unknown, ID: FindingResolverFailed, Diagnosis: d, Detail: r.DNSErr.Error()})
+	case !mxLooked(&r):
+		// A DNS-only audit of the sender domain: no MX lookup to judge.
 	default:
 		j.judgeDNS()
 	}
@@ -72,10 +74,10 @@ func Assess(r probe.Result, o Options) Assessment {
 	for _, f := range a.Findings {
 		a.Status = Worst(a.Status, f.Severity)
 	}
-	if len(a.Findings) == 0 && len(r.Hosts) == 0 {
+	if len(a.Findings) == 0 && len(r.Hosts) == 0 && mxLooked(&r) {
 		a.Status = Unknown // nothing was probed and nothing says why
 	}
-	a.Summary = summarize(a, o)
+	a.Summary, a.Headline = summarize(a, o)
 	j.judgeChecks(&a)
 	a = applyThresholds(a, o)
 	markReplyFindings(&a)

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/probe"
 )
@@ -68,7 +70,8 @@ func (j *judge) judgeChecks(a *Assessment) {
 	if j.r.Ran.Has(checks.SMTP) {
 		a.Checks = append(a.Checks, Check{Name: checks.SMTP, Status: a.Status, Summary: a.Summary})
 	}
-	for _, n := range j.r.Ran.Names() {
+	// sending-ip is not selected by --checks: it runs with --sending-ip.
+	for _, n := range append(j.r.Ran.Names(), checks.SendingIP) {
 		c := &checkJudge{j: j, name: n}
 		if !j.judgeDomainCheck(c) {
 			continue
@@ -96,9 +99,25 @@ func (j *judge) judgeChecks(a *Assessment) {
 			a.Hosts[i].Status = Worst(a.Hosts[i].Status, c.Status)
 		}
 	}
-	if w, ok := worstCheck(all, a.Status); ok {
-		a.Status, a.Summary = w.Status, string(w.Name)+": "+w.Summary
+	base := a.Status
+	if !mxLooked(j.r) {
+		// Only the checks speak: the best of them still gives the
+		// summary.
+		base = Untestable
 	}
+	if w, ok := worstCheck(all, base); ok {
+		a.Status, a.Summary = w.Status, string(w.Name)+": "+w.Summary
+		a.Headline = a.Summary
+	} else if a.Summary == "" && len(all) > 0 {
+		a.Summary = string(all[0].Name) + ": " + all[0].Summary
+		a.Headline = a.Summary
+	}
+}
+
+// mxLooked reports whether the probe looked the MX hosts up: always but
+// for a run of checks that need none (the sender checks alone).
+func mxLooked(r *probe.Result) bool {
+	return !ranChecks(r) || r.Ran.NeedsMX()
 }
 
 // judgeDomainCheck judges the domain-level facts of the check c names,
@@ -108,6 +127,16 @@ func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 	switch {
 	case c.name == checks.DNSSEC && cs.DNSSEC != nil:
 		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain)
+	case c.name == checks.TLSRPT && cs.TLSRPT != nil:
+		judgeTLSRPT(c, cs.TLSRPT, j.r.Target.Domain, j.tlsPolicies())
+	case c.name == checks.SPF && cs.SPF != nil:
+		judgeSPF(c, cs.SPF)
+	case c.name == checks.DMARC && cs.DMARC != nil:
+		judgeDMARC(c, cs.DMARC)
+	case c.name == checks.DKIM && cs.DKIM != nil:
+		judgeDKIM(c, cs.DKIM)
+	case c.name == checks.SendingIP && cs.SendingIP != nil:
+		judgeSendingIP(c, cs.SendingIP, cs.DNSBL)
 	default:
 		return false
 	}
@@ -117,9 +146,23 @@ func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 // judgeHostCheck judges the facts of the check c names about host h, and
 // reports whether there were any.
 func (j *judge) judgeHostCheck(c *checkJudge, h *probe.Host) bool {
-	switch c.name {
+	cs := &j.r.Checks
+	switch {
+	case c.name == checks.PTR && h.PTR != nil:
+		judgePTR(c, h)
+	case c.name == checks.DNSBL && cs.DNSBL != nil:
+		return judgeDNSBL(c, cs.DNSBL, h)
+	default:
+		return false
 	}
-	return false
+	return true
+}
+
+// tlsPolicies names the TLS policies the domain publishes, which TLS
+// reports would be about: "MTA-STS", "DANE", both, or "" for none.
+func (j *judge) tlsPolicies() string {
+	var in []string
+	return strings.Join(in, " and ")
 }
 
 // worstCheck returns the check whose status is worst, the first of equals;

@@ -86,10 +86,18 @@ type Step struct {
 	// Err is what went wrong with this term (ErrLoop, ErrTooManyMX,
 	// ErrLookupLimit, ErrVoidLimit, a resolver failure, ...).
 	Err error
-	// Skipped says why the term was not evaluated: it follows "all",
-	// needs the sending address, or lies beyond MaxWalk.
+	// Skipped says why the term was not evaluated: SkippedAfterAll,
+	// SkippedNeedsIP, SkippedRedirect or SkippedWalk.
 	Skipped string
 }
+
+// Why a Step was not evaluated.
+const (
+	SkippedAfterAll = "after all"                                        // check_host() never reaches it
+	SkippedNeedsIP  = "needs the sending address"                        // a macro or ptr needs --sending-ip
+	SkippedRedirect = "ignored: the record has all"                      // redirect beside all
+	SkippedWalk     = "not followed: the walk's lookup bound is reached" // beyond MaxWalk
+)
 
 // Problem is an error found somewhere in the tree.
 type Problem struct {
@@ -265,7 +273,7 @@ func (w *walker) walk(n *Node, rec *Record, path []string, live bool) eval {
 		case t.Modifier != "":
 			continue
 		case afterAll:
-			s.Skipped = "after all"
+			s.Skipped = SkippedAfterAll
 			continue
 		}
 		if t.Mechanism == All {
@@ -284,7 +292,7 @@ func (w *walker) walk(n *Node, rec *Record, path []string, live bool) eval {
 		s := &n.Steps[redirect]
 		here := slices.Concat(path, []string{s.Term.Text})
 		if afterAll {
-			s.Skipped = "ignored: the record has all"
+			s.Skipped = SkippedRedirect
 		} else {
 			_, e, _ := w.term(s, here, open)
 			decide(e)
@@ -343,7 +351,7 @@ func (w *walker) term(s *Step, here []string, live bool) (match bool, ev eval, s
 	}
 	if w.total > MaxWalk {
 		w.truncated = true
-		s.Skipped = fmt.Sprintf("not followed: more than %d lookups", MaxWalk)
+		s.Skipped = SkippedWalk
 		if over {
 			return fail(PermError, ErrLookupLimit)
 		}
@@ -356,7 +364,7 @@ func (w *walker) term(s *Step, here []string, live bool) (match bool, ev eval, s
 		var err error
 		target, err = expand(t.Domain, &env, false)
 		if errors.Is(err, errNeedsIP) {
-			s.Skipped = "needs the sending address"
+			s.Skipped = SkippedNeedsIP
 			return false, eval{}, false
 		}
 		if err != nil {
@@ -540,7 +548,7 @@ func (w *walker) mx(s *Step, here []string, live bool, target string) (bool, eva
 
 func (w *walker) ptr(s *Step, here []string, live bool, target string) (bool, eval, bool) {
 	if !w.ip.IsValid() {
-		s.Skipped = "needs the sending address"
+		s.Skipped = SkippedNeedsIP
 		return false, eval{}, false
 	}
 	rv, err := w.r.LookupReverse(w.ctx, w.ip)

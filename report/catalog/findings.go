@@ -6,7 +6,8 @@ package catalog
 // A finding is a rule over the facts of a probe, so Matched is "rule" (the
 // contract's most specific match) and Rule is the finding's id; Code is 0
 // and Class names the layer ("DNS", "network", "SMTP" or "TLS"). Texts may
-// hold the placeholders {port}, {delay}, {days} and {threshold}, which the
+// hold the placeholders {port}, {delay}, {days}, {threshold}, {domain},
+// {result}, {record}, {host}, {address}, {name} and {inuse}, which the
 // report fills in. Any language other than Japanese gets English. The
 // boolean is false for an unknown id.
 func FindingText(id string, lang Lang) (Diagnosis, bool) {
@@ -39,7 +40,7 @@ func FindingText(id string, lang Lang) (Diagnosis, bool) {
 
 // findingTables are the finding texts, one table per subject so that each
 // file stays readable; an id is in one table only (tested).
-var findingTables = []map[string]findingEntry{findings, thresholdFindings, authFindings, checkFindings}
+var findingTables = []map[string]findingEntry{findings, thresholdFindings, authFindings, checkFindings, senderFindings}
 
 type findingEntry struct {
 	class, category, retry string
