@@ -23,6 +23,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/dmarc"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/spf"
+	"github.com/smtpprobe/smtpprobe/tlsrpt"
 )
 
 // StartTLSMode says whether the probe upgrades a plain connection with
@@ -161,6 +162,15 @@ type Checks struct {
 	// DNSBL holds the blocklists' answers about every MX address and the
 	// sending address.
 	DNSBL *DNSBL
+	// TLSRPT holds the TLS-RPT record (RFC 8460).
+	TLSRPT *tlsrpt.Facts
+}
+
+// PTRFacts is the reverse DNS of a host's address, for the ptr check.
+type PTRFacts struct {
+	dnsx.Reverse
+	// Err says why the PTR question got no answer; "" when it got one.
+	Err string
 }
 
 // Host holds the facts of the dialogue with one mail server.
@@ -200,6 +210,9 @@ type Host struct {
 	// Auth records SMTP AUTH when Config.Auth or Config.Submission asked
 	// for it and the dialogue got that far; nil otherwise.
 	Auth *AuthInfo
+	// PTR is the reverse DNS of the host's address (the ptr check); nil
+	// when the check did not run or the host had no address.
+	PTR *PTRFacts
 	// Untestable says no address of the host could be reached from this
 	// machine for a reason of its own (no route to the address family,
 	// such as IPv6 on an IPv4-only network), so nothing is known of the

@@ -42,8 +42,8 @@ type job struct {
 // cfg.Server set it talks to that host; otherwise to every MX host of
 // t.Domain, concurrently, at every address (with cfg.FirstAddress, at the
 // first that accepts a connection). The other checks of cfg.Checks run
-// alongside the dialogues. Run never sends DATA unless cfg.Data is set. When ctx ends, Run returns promptly with what it
-// gathered, the interrupted dialogues marked ErrCanceled.
+// alongside the dialogues. Run never sends DATA unless cfg.Data is set.
+// When ctx ends, Run returns promptly with what it gathered, the interrupted dialogues marked ErrCanceled.
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
 	start := time.Now()
@@ -54,23 +54,24 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 	}
 	var g gatherer
 	g.startSender(ctx, &cfg, t, &res)
+	g.startDomain(ctx, &cfg, t, &res)
 	if !cfg.Checks.NeedsMX() {
-		// A DNS-only audit of the sender domain asks nothing of the MX.
-		g.wait()
+		// A DNS-only audit of the domain asks nothing of the MX.
+		g.finish(&res, nil)
 		res.Duration = time.Since(start)
 		return res
 	}
 	jobs, err := plan(ctx, &cfg, t, &res)
-	g.start(ctx, &cfg, t, &res)
+	if !cfg.FirstAddress {
+		jobs = perAddress(jobs)
+	}
+	g.start(ctx, &cfg, t, &res, jobs)
 	g.startDNSBL(ctx, &cfg, &res)
 	if err != nil {
 		res.DNSErr = err
-		g.wait()
+		g.finish(&res, nil)
 		res.Duration = time.Since(start)
 		return res
-	}
-	if !cfg.FirstAddress {
-		jobs = perAddress(jobs)
 	}
 	res.Hosts = make([]Host, len(jobs))
 	sem := make(chan struct{}, maxSessions)
@@ -90,7 +91,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		})
 	}
 	wg.Wait()
-	g.wait()
+	g.finish(&res, jobs)
 	res.Duration = time.Since(start)
 	return res
 }

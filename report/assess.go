@@ -77,7 +77,7 @@ func Assess(r probe.Result, o Options) Assessment {
 	if len(a.Findings) == 0 && len(r.Hosts) == 0 && mxLooked(&r) {
 		a.Status = Unknown // nothing was probed and nothing says why
 	}
-	a.Summary = summarize(a, o)
+	a.Summary, a.Headline = summarize(a, o)
 	j.judgeChecks(&a)
 	a = applyThresholds(a, o)
 	markReplyFindings(&a)

@@ -463,6 +463,11 @@ func TestAssess(t *testing.T) {
 			if strings.Contains(a.Summary, "\n") {
 				t.Errorf("summary has a line break: %q", a.Summary)
 			}
+			// The headline is the summary up to its advice: what
+			// happened, for the verdict line.
+			if a.Headline == "" || !strings.HasPrefix(a.Summary, strings.TrimSuffix(a.Headline, moreSuffix(a.Headline))) || strings.Contains(a.Headline, " — "+firstWords(a.Findings)) {
+				t.Errorf("headline %q is not the summary %q without its advice", a.Headline, a.Summary)
+			}
 			for _, f := range a.Findings {
 				if f.ID == report.FindingReply {
 					continue // explained by catalog.Diagnose, tested there
@@ -565,4 +570,23 @@ func BenchmarkAssess(b *testing.B) {
 	for b.Loop() {
 		report.Assess(r, o)
 	}
+}
+
+// moreSuffix is the " (+N more)" that ends a summary and its headline.
+func moreSuffix(s string) string {
+	if i := strings.LastIndex(s, " (+"); i >= 0 && strings.HasSuffix(s, " more)") {
+		return s[i:]
+	}
+	return ""
+}
+
+// firstWords is the start of the worst finding's fix, as the summary
+// quotes it; "" when there is none.
+func firstWords(fs []report.Finding) string {
+	for _, f := range fs {
+		if f.Severity != report.OK && len(f.Diagnosis.Fix) > 12 {
+			return strings.ToLower(f.Diagnosis.Fix[:1]) + f.Diagnosis.Fix[1:12]
+		}
+	}
+	return "\x00"
 }

@@ -92,6 +92,10 @@ type Assessment struct {
 	Hosts      []HostAssessment // one per Result.Hosts entry
 	Status     Status
 	Summary    string // one line a person can act on, in Options.Lang
+	// Headline is Summary without the advice: what happened in a few
+	// words, for a verdict line printed below findings that give the
+	// advice already.
+	Headline string
 	// Checks are the verdicts of the domain-level checks that ran, in
 	// report order (the per-host ones are in HostAssessment.Checks). Empty
 	// for a Result that ran no checks beyond the dialogue (Result.Ran of
@@ -246,8 +250,9 @@ func (a Assessment) Probed() bool {
 // probe could not run, so its status is unknown.
 func Invalid(input string, err error) Assessment {
 	return Assessment{
-		Result:  probe.Result{Target: probe.Target{Input: input}},
-		Status:  Unknown,
-		Summary: err.Error(),
+		Result:   probe.Result{Target: probe.Target{Input: input}},
+		Status:   Unknown,
+		Summary:  err.Error(),
+		Headline: err.Error(),
 	}
 }

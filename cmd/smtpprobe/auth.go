@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -46,55 +45,55 @@ func addAuthFlags(fs *pflag.FlagSet, a *authOptions) {
 // apply checks the submission and AUTH flags and sets them in cfg, which
 // already holds the other flags. The password and token are read here,
 // from a file or the environment, and never appear in an error.
-func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(string) string) error {
+func (a *authOptions) apply(cfg *probe.Config, changed func(flag string) bool, getenv func(string) string) error {
 	if a.submission {
 		if cfg.Server == "" {
-			return errors.New("--submission needs --server HOST: submission servers are not found by MX lookup (try --server smtp.example.com)")
+			return optionErrorf("%s needs %s HOST: submission servers are not found by MX lookup (try %s smtp.example.com)", option("submission"), option("server"), option("server"))
 		}
 		if !cfg.ImplicitTLS {
 			switch {
 			case cfg.StartTLS == probe.StartTLSNever:
-				return errors.New("--submission needs TLS: drop --starttls never, or use --tls for port 465")
-			case !fs.Changed("starttls"):
+				return optionErrorf("%s needs TLS: drop %s never, or use %s for port 465", option("submission"), option("starttls"), option("tls"))
+			case !changed("starttls"):
 				cfg.StartTLS = probe.StartTLSRequire
 			}
 		}
 		cfg.Submission = true
 	}
 	if a.user == "" {
-		for _, f := range []string{"auth-password-file", "auth-token-file", "auth-mech", "allow-insecure-auth"} {
-			if fs.Changed(f) {
-				return fmt.Errorf("--%s needs --auth-user", f)
+		for _, f := range []option{"auth-password-file", "auth-token-file", "auth-mech", "allow-insecure-auth"} {
+			if changed(string(f)) {
+				return optionErrorf("%s needs %s", f, option("auth-user"))
 			}
 		}
 		return nil
 	}
 	if cfg.Server == "" {
-		return errors.New("--auth-user needs --server HOST: credentials go only to a server you name, never to MX hosts found in DNS")
+		return optionErrorf("%s needs %s HOST: credentials go only to a server you name, never to MX hosts found in DNS", option("auth-user"), option("server"))
 	}
 	if a.tokenFile != "" && a.passwordFile != "" {
-		return errors.New("--auth-password-file and --auth-token-file: give one, not both")
+		return optionErrorf("%s and %s: give one, not both", option("auth-password-file"), option("auth-token-file"))
 	}
 	auth := &probe.Auth{User: a.user, Mechanism: strings.ToUpper(a.mech), AllowInsecure: a.allowInsecure}
 	// Where each field came from, to name it when it breaks a rule.
-	source := map[probe.AuthField]string{
-		probe.AuthFieldUser:      "--auth-user",
-		probe.AuthFieldPassword:  "--auth-password-file",
-		probe.AuthFieldToken:     "--auth-token-file",
-		probe.AuthFieldMechanism: "--auth-mech",
+	source := map[probe.AuthField]any{
+		probe.AuthFieldUser:      option("auth-user"),
+		probe.AuthFieldPassword:  option("auth-password-file"),
+		probe.AuthFieldToken:     option("auth-token-file"),
+		probe.AuthFieldMechanism: option("auth-mech"),
 	}
 	var err error
 	switch {
 	case a.tokenFile != "":
-		auth.Token, err = readSecret(a.tokenFile, "--auth-token-file")
+		auth.Token, err = readSecret(a.tokenFile, "auth-token-file")
 	case a.passwordFile != "":
-		auth.Password, err = readSecret(a.passwordFile, "--auth-password-file")
+		auth.Password, err = readSecret(a.passwordFile, "auth-password-file")
 	case auth.Mechanism == probe.MechXOAuth2 || auth.Mechanism == probe.MechOAuthBearer:
-		return fmt.Errorf("--auth-mech %s needs a token: --auth-token-file FILE", auth.Mechanism)
+		return optionErrorf("%s %s needs a token: %s FILE", option("auth-mech"), auth.Mechanism, option("auth-token-file"))
 	default:
 		source[probe.AuthFieldPassword] = passwordEnv
 		if auth.Password = getenv(passwordEnv); auth.Password == "" {
-			err = fmt.Errorf("--auth-user needs a password: --auth-password-file FILE or the environment variable %s", passwordEnv)
+			err = optionErrorf("%s needs a password: %s FILE or the environment variable %s", option("auth-user"), option("auth-password-file"), passwordEnv)
 		}
 	}
 	if err != nil {
@@ -103,12 +102,12 @@ func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(st
 	if err := probe.CheckAuth(auth); err != nil {
 		var ae *probe.AuthError
 		if errors.As(err, &ae) {
-			return fmt.Errorf("%s: %w", source[ae.Field], err)
+			return optionErrorf("%s: %w", source[ae.Field], err)
 		}
 		return err
 	}
 	cfg.Auth = auth
-	if !fs.Changed("from") {
+	if !changed("from") {
 		// A submission server checks the sender against the login; an
 		// application sends from its own address.
 		if from, err := probe.ParseAddress(a.user); err == nil {
@@ -120,23 +119,23 @@ func (a *authOptions) apply(cfg *probe.Config, fs *pflag.FlagSet, getenv func(st
 
 // readSecret returns the first line of file without its line end; it must
 // not be empty.
-func readSecret(file, flag string) (string, error) {
+func readSecret(file string, flag option) (string, error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", flag, err)
+		return "", optionErrorf("%s: %w", flag, err)
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(io.LimitReader(f, maxSecretLine+2), maxSecretLine+2)
 	line, err := r.ReadString('\n')
 	if err != nil && err != io.EOF {
-		return "", fmt.Errorf("%s: reading %s: %w", flag, file, err)
+		return "", optionErrorf("%s: reading %s: %w", flag, file, err)
 	}
 	if err == io.EOF && len(line) > maxSecretLine {
-		return "", fmt.Errorf("%s: the first line of %s is longer than %d bytes", flag, file, maxSecretLine)
+		return "", optionErrorf("%s: the first line of %s is longer than %d bytes", flag, file, maxSecretLine)
 	}
 	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 	if line == "" {
-		return "", fmt.Errorf("%s: the first line of %s is empty", flag, file)
+		return "", optionErrorf("%s: the first line of %s is empty", flag, file)
 	}
 	return line, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
 )
 
@@ -120,16 +121,92 @@ func TestContractExplain(t *testing.T) {
 }
 
 // TestContractServe adds to TestServeProbe (success, duration, step reply
-// codes, TLS expiry, resolver and server parameters) and TestServePages
-// (/metrics) the port, rcpt and starttls query parameters.
+// codes, TLS expiry) and TestServePages (/metrics) the contract's
+// modules, and the port, rcpt, helo, from, vrfy, tls and starttls options
+// as query parameters of a module that allows them.
 func TestContractServe(t *testing.T) {
 	srv := smtptest.Start(t, smtptest.Options{
 		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
 	})
 	host, port, _ := net.SplitHostPort(srv.Addr)
-	e, _ := serveEnv(nil, nil)
-	_, ts := startExporter(t, e)
+	dns := dnstest.Start(t,
+		"example.com. 300 IN MX 10 mx.example.com.",
+		"mx.example.com. 300 IN A 192.0.2.1",
+	)
+	ca := smtptest.NewCA(t)
+	labSrv := smtptest.Start(t, smtptest.Options{
+		TLS:        smtptest.TLSConfig(ca.Issue(t, "mx.example.com", time.Now().Add(90*24*time.Hour))),
+		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
+	})
+	e, _ := serveEnv(map[string]string{"192.0.2.1:2525": labSrv.Addr}, ca.Pool())
+	// As in the contract: a default module, a lab module with its own port,
+	// resolver and judgement, a module that lets a scrape name the server.
+	_, ts := startExporter(t, e, "--config", configFile(t, `
+modules:
+  default:                 # used when the query names no module
+    timeout: 10s
+  lab:
+    port: 2525
+    resolver: `+dns.Addr()+`
+    timeout: 3s
+    starttls: require
+    allow_query_params: [rcpt]
+  open:
+    allow_query_params: [server, port, rcpt, helo, from, vrfy, tls, starttls, resolver]
+`))
+	t.Run("module selects the probe options", func(t *testing.T) {
+		code, body := get(t, ts.URL+"/probe?target=example.com&module=lab")
+		if code != 200 {
+			t.Fatalf("module=lab: status %d: %s", code, body)
+		}
+		mfs := parseText(t, body)
+		// The lab's resolver found mx.example.com, its port reached the
+		// server, and it required STARTTLS.
+		wantValue(t, mfs, 1, "smtpprobe_host_up", "host=mx.example.com")
+		wantValue(t, mfs, 220, "smtpprobe_step_reply_code", "host=mx.example.com", "step=starttls")
+		wantValue(t, mfs, 250, "smtpprobe_step_reply_code", "host=mx.example.com", "step=rcpt")
+		wantValue(t, mfs, 0, "smtpprobe_status")
+
+	})
+	t.Run("the module's allowed parameters work, no others", func(t *testing.T) {
+		code, body := get(t, ts.URL+"/probe?target=example.com&module=lab&rcpt=nobody@example.com")
+		if code != 200 {
+			t.Fatalf("status %d: %s", code, body)
+		}
+		wantValue(t, parseText(t, body), 550, "smtpprobe_step_reply_code", "step=rcpt")
+		for _, q := range []string{"module=lab&port=25", "module=lab&resolver=192.0.2.53", "server=192.0.2.1", "resolver=192.0.2.53", "rcpt=a@example.com"} {
+			code, body := get(t, ts.URL+"/probe?target=example.com&"+q)
+			name, _, _ := strings.Cut(strings.TrimPrefix(q, "module=lab&"), "=")
+			if code != 400 || !strings.Contains(body, "parameter "+name+" is not allowed") {
+				t.Errorf("%s: status %d, want 400 naming %s: %s", q, code, name, body)
+			}
+		}
+	})
+	t.Run("a module that allows server and resolver", func(t *testing.T) {
+		code, body := get(t, ts.URL+"/probe?module=open&target=example.com&port=2525&resolver="+dns.Addr())
+		if code != 200 {
+			t.Fatalf("status %d: %s", code, body)
+		}
+		wantValue(t, parseText(t, body), 250, "smtpprobe_step_reply_code", "host=mx.example.com", "step=rcpt")
+		code, body = get(t, ts.URL+"/probe?module=open&target=example.com&server="+srv.Addr)
+		if code != 200 {
+			t.Fatalf("status %d: %s", code, body)
+		}
+		wantValue(t, parseText(t, body), 1, "smtpprobe_success")
+	})
+	t.Run("unknown module", func(t *testing.T) {
+		if code, body := get(t, ts.URL+"/probe?target=example.com&module=nope"); code != 400 || !strings.Contains(body, `unknown module "nope"`) {
+			t.Errorf("module=nope: status %d: %s", code, body)
+		}
+	})
+	t.Run("debug answers the text report", func(t *testing.T) {
+		code, body := get(t, ts.URL+"/probe?target=example.com&module=lab&debug=true")
+		if code != 200 || !strings.Contains(body, "Verdict:") || !strings.Contains(body, "mx.example.com") || strings.Contains(body, "smtpprobe_success") {
+			t.Errorf("debug=true: status %d:\n%s", code, body)
+		}
+	})
 	probeQuery := func(t *testing.T, q string) (float64, func(name string, labels ...string) (float64, bool)) {
+		q = "module=open&" + q
 		code, body := get(t, ts.URL+"/probe?"+q)
 		if code != 200 {
 			t.Fatalf("%s: status %d: %s", q, code, body)
@@ -175,8 +252,8 @@ func TestContractServe(t *testing.T) {
 		ca := smtptest.NewCA(t)
 		tlsSrv := smtptest.Start(t, smtptest.Options{ImplicitTLS: true, TLS: smtptest.TLSConfig(ca.Issue(t, "127.0.0.1", time.Now().Add(90*24*time.Hour)))})
 		e, _ := serveEnv(nil, ca.Pool())
-		_, ts := startExporter(t, e)
-		code, body := get(t, ts.URL+"/probe?target=example.com&tls=true&server="+tlsSrv.Addr)
+		_, ts := startExporter(t, e, "--server", tlsSrv.Addr, "--config", configFile(t, "modules: {default: {allow_query_params: [tls]}}"))
+		code, body := get(t, ts.URL+"/probe?target=example.com&tls=true")
 		mfs := parseText(t, body)
 		if ok, _ := value(mfs, "smtpprobe_success"); code != 200 || ok != 1 {
 			t.Errorf("tls=true: status %d, success %v", code, ok)

@@ -19,7 +19,6 @@ import (
 	"net"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
 )
@@ -178,16 +177,6 @@ func checkDiagnosis(t *testing.T, d any, where string) {
 	if m := str(t, d, "matched"); !contractMatched[m] {
 		t.Errorf("%s: matched %q, want rule, enhanced, basic or class", where, m)
 	}
-}
-
-// hasJapanese tells whether s has kana or kanji.
-func hasJapanese(s string) bool {
-	for _, r := range s {
-		if unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) {
-			return true
-		}
-	}
-	return false
 }
 
 // events returns the go-smtp server's backend events as one string.

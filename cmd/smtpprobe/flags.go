@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -34,7 +33,7 @@ type options struct {
 	deadline     time.Duration
 	deadlineSet  bool // --deadline was given: 0 is then a mistake, not the default
 	output       string
-	noColor      bool
+	color        colorFlags
 	lang         string
 	concurrency  int
 	allAddresses bool
@@ -74,7 +73,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.DurationVar(&o.deadline, "deadline", 0, "limit for the whole probe of one target (default: --timeout times the number of steps)")
 	addAuthFlags(fs, &o.auth)
 	fs.StringVarP(&o.output, "output", "o", "text", "output `format`: text, json, nagios, prometheus")
-	fs.BoolVar(&o.noColor, "no-color", false, "plain text (colour is also off when NO_COLOR is set or stdout is not a terminal)")
+	addColorFlags(fs, &o.color)
 	fs.StringVar(&o.lang, "lang", "", "language of explanations, `LANG`: en or ja (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	fs.IntVarP(&o.concurrency, "concurrency", "c", defaultConcurrency, "targets probed at once when there are several")
 	fs.StringVar(&o.checks, "checks", "inbound", "checks to run, a comma-separated `LIST` of names and groups (inbound = smtp,dnssec,dane,mta-sts,tls-rpt,ptr; sender = spf,dmarc,dkim; all; dnsbl); +NAME and -NAME change the default")
@@ -106,42 +105,42 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	case "never":
 		cfg.StartTLS = probe.StartTLSNever
 	default:
-		return cfg, fmt.Errorf("--starttls %q: want auto, require or never", o.starttls)
+		return cfg, optionErrorf("%s %q: want auto, require or never", option("starttls"), o.starttls)
 	}
 	if o.tls && cfg.StartTLS == probe.StartTLSNever {
-		return cfg, fmt.Errorf("--tls and --starttls never contradict each other")
+		return cfg, optionErrorf("%s and %s never contradict each other", option("tls"), option("starttls"))
 	}
 	if o.timeout <= 0 {
-		return cfg, fmt.Errorf("--timeout %s: want a positive duration such as 10s", o.timeout)
+		return cfg, optionErrorf("%s %s: want a positive duration such as 10s", option("timeout"), o.timeout)
 	}
 	if o.deadline < 0 || (o.deadlineSet && o.deadline == 0) {
-		return cfg, fmt.Errorf("--deadline %s: want a positive duration such as 2m", o.deadline)
+		return cfg, optionErrorf("%s %s: want a positive duration such as 2m", option("deadline"), o.deadline)
 	}
 	if o.concurrency < 1 {
-		return cfg, fmt.Errorf("--concurrency %d: want at least 1", o.concurrency)
+		return cfg, optionErrorf("%s %d: want at least 1", option("concurrency"), o.concurrency)
 	}
 	if o.certWarnDays < 1 {
 		// report.Options takes 0 for its default of 14 days, which is not
 		// what "--cert-warn-days 0" asks for.
-		return cfg, fmt.Errorf("--cert-warn-days %d: want 1 or more", o.certWarnDays)
+		return cfg, optionErrorf("%s %d: want 1 or more", option("cert-warn-days"), o.certWarnDays)
 	}
 	if o.certCritDays < 0 {
-		return cfg, fmt.Errorf("--cert-crit-days %d: want 0 or more", o.certCritDays)
+		return cfg, optionErrorf("%s %d: want 0 or more", option("cert-crit-days"), o.certCritDays)
 	}
 	if o.warningTime < 0 || o.criticalTime < 0 {
-		return cfg, fmt.Errorf("--warning-time and --critical-time want positive durations such as 5s")
+		return cfg, optionErrorf("%s and %s want positive durations such as 5s", option("warning-time"), option("critical-time"))
 	}
 	if o.server != "" {
 		if _, err := hostport.Parse(o.server, 0); err != nil {
-			return cfg, fmt.Errorf("--server %q: %w", o.server, err)
+			return cfg, optionErrorf("%s %q: %w", option("server"), o.server, err)
 		}
 	}
 	if o.firstAddress && o.allAddresses {
-		return cfg, fmt.Errorf("--first-address and --all-addresses contradict each other")
+		return cfg, optionErrorf("%s and %s contradict each other", option("first-address"), option("all-addresses"))
 	}
 	set, err := checks.Parse(o.checks)
 	if err != nil {
-		return cfg, fmt.Errorf("--checks: %w", err)
+		return cfg, optionErrorf("%s: %w", option("checks"), err)
 	}
 	// Without --helo: this machine's fully qualified name, or, when it has
 	// none (a laptop called "mybox"), "" for the probe's address literal,
@@ -149,23 +148,23 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	helo := hostname()
 	if o.helo != "" {
 		if helo, err = probe.ParseHelo(o.helo); err != nil {
-			return cfg, fmt.Errorf("--helo: %w", err)
+			return cfg, optionErrorf("%s: %w", option("helo"), err)
 		}
 	}
 	from, rcpt, vrfy := o.from, o.rcpt, o.vrfy
 	if from != "" {
 		if from, err = probe.ParseAddress(from); err != nil {
-			return cfg, fmt.Errorf("--from: %w", err)
+			return cfg, optionErrorf("%s: %w", option("from"), err)
 		}
 	}
 	if rcpt != "" {
 		if rcpt, err = probe.ParseAddress(rcpt); err != nil {
-			return cfg, fmt.Errorf("--rcpt: %w", err)
+			return cfg, optionErrorf("%s: %w", option("rcpt"), err)
 		}
 	}
 	if vrfy != "" {
 		if vrfy, err = probe.ParseVrfy(vrfy); err != nil {
-			return cfg, fmt.Errorf("--vrfy: %w", err)
+			return cfg, optionErrorf("%s: %w", option("vrfy"), err)
 		}
 	}
 	// One cache and one gate for the whole run: targets that share mail
@@ -179,7 +178,7 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	if o.resolver != "" {
 		addr, err := dnsx.ParseServer(o.resolver)
 		if err != nil {
-			return cfg, fmt.Errorf("--resolver: %w", err)
+			return cfg, optionErrorf("%s: %w", option("resolver"), err)
 		}
 		res.Servers = []string{addr}
 	}
@@ -239,7 +238,7 @@ func language(flag string, getenv func(string) string) (catalog.Lang, error) {
 		return catalog.Japanese, nil
 	case "":
 	default:
-		return "", fmt.Errorf("--lang %q: want en or ja", flag)
+		return "", optionErrorf("%s %q: want en or ja", option("lang"), flag)
 	}
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if l := getenv(v); l != "" {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
@@ -36,6 +37,13 @@ func main() {
 		stdinTerminal:  isTerminal(os.Stdin),
 		stdoutTerminal: isTerminal(os.Stdout),
 		stderrTerminal: isTerminal(os.Stderr),
+		columns: func() int {
+			w, _, err := term.GetSize(int(os.Stdout.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
+		},
 	})
 	stop()
 	os.Exit(code)
@@ -51,6 +59,8 @@ type env struct {
 	stdinTerminal  bool
 	stdoutTerminal bool
 	stderrTerminal bool
+	// columns is the width of the terminal stdout is on; 0 when unknown.
+	columns func() int
 	// configure, when set, adjusts the probe configuration after the flags
 	// are applied. Tests use it to route addresses to loopback listeners.
 	configure func(*probe.Config)
@@ -78,7 +88,6 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err := fs.Parse(args); err != nil {
 		return fail(e.stderr, err, "run 'smtpprobe --help' for usage")
 	}
-	o.deadlineSet = fs.Changed("deadline")
 	if o.help {
 		usage(e.stdout, fs)
 		return 0
@@ -87,21 +96,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintln(e.stdout, "smtpprobe", versionString())
 		return 0
 	}
-	cfg, err := o.probeConfig(e.hostname)
-	if err != nil {
-		return fail(e.stderr, err, "")
-	}
-	if err := o.auth.apply(&cfg, fs, e.getenv); err != nil {
-		return fail(e.stderr, err, "")
-	}
-	if o.caFile != "" {
-		pool, err := loadRoots(o.caFile)
-		if err != nil {
-			return fail(e.stderr, err, "")
-		}
-		cfg.RootCAs = pool
-	}
-	lang, err := language(o.lang, e.getenv)
+	cfg, ropts, err := o.settings(fs.Changed, e)
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
@@ -109,6 +104,10 @@ func run(ctx context.Context, args []string, e *env) int {
 	case "text", "json", "nagios", "prometheus":
 	default:
 		return fail(e.stderr, fmt.Errorf("--output %q: want text, json, nagios or prometheus", o.output), "")
+	}
+	colour, err := o.color.use(e)
+	if err != nil {
+		return fail(e.stderr, err, "")
 	}
 	inputs, err := readTargets(fs.Args(), o.file, e)
 	if err != nil {
@@ -122,20 +121,17 @@ func run(ctx context.Context, args []string, e *env) int {
 	if len(inputs) == 0 {
 		return fail(e.stderr, errors.New("no target given"), "try 'smtpprobe example.com' or 'smtpprobe --help'")
 	}
-	if e.configure != nil {
-		e.configure(&cfg)
-	}
 	b := batch{
 		cfg:         cfg,
-		ropts:       o.reportOptions(lang, cfg),
-		render:      render.Options{Lang: lang, Color: e.stdoutTerminal && !o.noColor && e.getenv("NO_COLOR") == ""},
+		ropts:       ropts,
+		render:      render.Options{Lang: ropts.Lang, Color: colour, Width: width(e)},
 		output:      o.output,
 		quiet:       o.quiet,
 		concurrency: o.concurrency,
 		ordered:     o.ordered,
 		stdout:      e.stdout,
 		stderr:      e.stderr,
-		progress:    e.stderrTerminal && len(inputs) > 1,
+		progress:    e.stderrTerminal && !dumbTerminal(e) && len(inputs) > 1,
 		deadline:    o.runDeadline(),
 	}
 	return b.run(ctx, inputs)
@@ -197,11 +193,11 @@ func oneLine(s string) string {
 func loadRoots(file string) (*x509.CertPool, error) {
 	pem, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("--ca-file: %w", err)
+		return nil, optionErrorf("%s: %w", option("ca-file"), err)
 	}
 	pool := x509.NewCertPool()
 	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("--ca-file %s: no PEM certificates found", file)
+		return nil, optionErrorf("%s %s: no PEM certificates found", option("ca-file"), file)
 	}
 	return pool, nil
 }

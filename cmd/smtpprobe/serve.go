@@ -3,21 +3,18 @@ package main
 import (
 	"context"
 	"crypto/sha256"
-	"crypto/x509"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"log"
+	"maps"
 	"net"
 	"net/http"
 	"net/netip"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -28,7 +25,6 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
-	"github.com/smtpprobe/smtpprobe/report/catalog"
 	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
@@ -41,15 +37,12 @@ type serveOptions struct {
 	history       int
 	deadline      time.Duration
 	timeoutOffset time.Duration
-	// probe holds the command's flags that serve takes too: the defaults
-	// of /probe's parameters, --lang and the certificate thresholds.
+	config        string
+	// probe holds the command's probe flags, which serve takes too: they
+	// set the default module (serveModules).
 	probe options
 	help  bool
 }
-
-// serveProbeFlags are the command's flags that serve takes too. They are
-// the command's own (newFlagSet), so that they parse and default alike.
-var serveProbeFlags = []string{"port", "resolver", "helo", "from", "starttls", "timeout", "ca-file", "cert-warn-days", "cert-crit-days", "lang"}
 
 func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("smtpprobe serve", pflag.ContinueOnError)
@@ -61,9 +54,10 @@ func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
 	fs.IntVar(&so.history, "history", 100, "recent probes kept for the / page")
 	fs.DurationVar(&so.deadline, "deadline", 30*time.Second, "longest a probe may take; a shorter X-Prometheus-Scrape-Timeout-Seconds wins")
 	fs.DurationVar(&so.timeoutOffset, "timeout-offset", 500*time.Millisecond, "subtracted from the scrape timeout so that the answer arrives in time")
-	probeFlags := newFlagSet(&so.probe)
-	for _, name := range serveProbeFlags {
-		fs.AddFlag(probeFlags.Lookup(name))
+	fs.StringVar(&so.config, "config", "", "read modules of probe options from the YAML `FILE` (see the README)")
+	// The command's own flags, so that they parse and default alike.
+	for _, f := range probeOptions(newFlagSet(&so.probe)) {
+		fs.AddFlag(f)
 	}
 	fs.BoolVarP(&so.help, "help", "h", false, "show this help")
 	return fs
@@ -86,7 +80,11 @@ func runServe(ctx context.Context, args []string, e *env) int {
 	if fs.NArg() > 0 {
 		return fail(e.stderr, fmt.Errorf("serve takes no arguments, got %q", fs.Arg(0)), "targets are given to /probe?target=...")
 	}
-	s, err := newServer(so, e)
+	modules, err := serveModules(&so, args)
+	if err != nil {
+		return fail(e.stderr, err, "")
+	}
+	s, err := newServer(so, modules, e)
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
@@ -142,7 +140,9 @@ Usage:
 
 Endpoints:
   /probe?target=example.com   probe a domain or address, answer with its metrics;
-                              parameters: `+strings.Join(queryParams, ", ")+`
+                              parameters: target, module (default: default),
+                              debug=true for the text report, and what the
+                              module lists under allow_query_params
   /metrics                    the exporter's own metrics
   /                           usage and the recent probes
   /logs?id=N                  the text report of a recent probe
@@ -152,20 +152,14 @@ Flags:
 	fmt.Fprint(w, fs.FlagUsages())
 }
 
-// queryParams are the probe options /probe takes, named like their flags.
-// There is no "data": a scrape never delivers mail.
-var queryParams = []string{"port", "rcpt", "from", "helo", "starttls", "tls", "timeout", "resolver", "server", "vrfy"}
-
 // server is the exporter: the defaults for probes, the limits, the
 // exporter's own metrics and the recent probes.
 type server struct {
-	opts     serveOptions
-	lang     catalog.Lang
-	hostname func() string
-	// configure adjusts each probe's configuration (env.configure; tests).
-	configure func(*probe.Config)
-	rootCAs   *x509.CertPool // --ca-file; nil: the system's
-	errLog    *log.Logger
+	opts    serveOptions
+	modules map[string]*module
+	// env is the command's, asked for the host name once.
+	env    env
+	errLog *log.Logger
 
 	slots   chan struct{} // one token a probe in flight
 	conns   *connLimit
@@ -191,7 +185,7 @@ type server struct {
 
 // newServer checks the serve options and builds the exporter, with a
 // registry of its own for /metrics.
-func newServer(so serveOptions, e *env) (*server, error) {
+func newServer(so serveOptions, modules map[string]*module, e *env) (*server, error) {
 	switch {
 	case so.maxConns < 1:
 		return nil, fmt.Errorf("--max-connections %d: want at least 1", so.maxConns)
@@ -206,33 +200,31 @@ func newServer(so serveOptions, e *env) (*server, error) {
 	case so.timeoutOffset < 0:
 		return nil, fmt.Errorf("--timeout-offset %s: want 0 or more", so.timeoutOffset)
 	}
+	s := &server{
+		opts:    so,
+		modules: modules,
+		env:     *e,
+		errLog:  log.New(e.stderr, "smtpprobe: ", 0),
+		slots:   make(chan struct{}, so.maxConcurrent),
+		gate:    &probe.Gate{},
+		limiter: newLimiter(so.rate, float64(so.maxConcurrent), time.Now),
+	}
 	// Ask for the host name once: every probe would otherwise ask again.
 	name := e.hostname()
-	hostname := func() string { return name }
-	// Check the defaults now, so that a bad flag stops the exporter at
-	// startup instead of failing every scrape.
-	if _, err := so.probe.probeConfig(hostname); err != nil {
-		return nil, err
-	}
-	lang, err := language(so.probe.lang, e.getenv)
-	if err != nil {
-		return nil, err
-	}
-	s := &server{
-		opts:      so,
-		hostname:  hostname,
-		configure: e.configure,
-		errLog:    log.New(e.stderr, "smtpprobe: ", 0),
-		slots:     make(chan struct{}, so.maxConcurrent),
-		gate:      &probe.Gate{},
-		limiter:   newLimiter(so.rate, float64(so.maxConcurrent), time.Now),
-		lang:      lang,
-	}
-	if so.probe.caFile != "" {
-		if s.rootCAs, err = loadRoots(so.probe.caFile); err != nil {
-			return nil, err
+	s.env.hostname = func() string { return name }
+	// Check every module now, so that a bad flag or key stops the
+	// exporter at startup instead of failing every scrape.
+	for _, name := range slices.Sorted(maps.Keys(modules)) {
+		m := modules[name]
+		o := m.opts
+		if _, _, err := o.settings(func(f string) bool { return m.given[f] }, &s.env); err != nil {
+			if so.config == "" {
+				return nil, err // the flags' module
+			}
+			return nil, fmt.Errorf("--config %s: module %s: %s", so.config, name, keyText(err))
 		}
 	}
+	var err error
 	s.page, err = template.New("index").Parse(indexPage)
 	if err != nil {
 		return nil, err
@@ -308,7 +300,7 @@ func securityHeaders(h http.Handler) http.Handler {
 // serveProbe is /probe: validate, wait for a slot, probe, answer with the
 // metrics of a fresh registry.
 func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
-	cfg, t, err := s.parseQuery(r.URL.Query())
+	req, err := s.parseQuery(r.URL.Query())
 	if err != nil {
 		s.rejected.WithLabelValues("bad_request").Inc()
 		http.Error(w, oneLine(err.Error()), http.StatusBadRequest)
@@ -334,14 +326,20 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	s.inFlight.Inc()
 	defer s.inFlight.Dec()
 
-	ropts := s.opts.probe.reportOptions(s.lang, cfg)
 	start := time.Now()
-	res := probe.Run(ctx, cfg, t)
-	a := report.Assess(res, ropts)
+	res := probe.Run(ctx, req.cfg, req.target)
+	a := report.Assess(res, req.ropts)
 	took := time.Since(start)
 	s.probes.WithLabelValues(a.Status.String()).Inc()
 	s.duration.Observe(took.Seconds())
-	s.remember(a, start, took)
+	s.remember(a, req.ropts.Lang, req.module.name, start, took)
+	if req.debug {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := render.Text(w, []report.Assessment{a}, render.Options{Lang: req.ropts.Lang}); err != nil {
+			s.errLog.Printf("writing report: %v", err)
+		}
+		return
+	}
 	promhttp.HandlerFor(render.Metrics([]report.Assessment{a}), promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
@@ -375,68 +373,6 @@ func parseScrapeTimeout(v string) (secs float64, ok bool) {
 	}
 	secs, err := strconv.ParseFloat(v, 64)
 	return secs, err == nil && secs > 0
-}
-
-// parseQuery validates a /probe query exactly as the command line is
-// validated: the parameters are the command's flags, set over the serve
-// flags' defaults, and go through options.probeConfig. Unknown and
-// repeated parameters are refused, so that a typo is an error rather than
-// a silent default.
-func (s *server) parseQuery(q url.Values) (probe.Config, probe.Target, error) {
-	var t probe.Target
-	var o options
-	params := newFlagSet(&o)
-	// The flags point into o: this replaces the command's defaults with
-	// the serve flags' and leaves the parameters to be set over them.
-	o = s.opts.probe
-	for name, vs := range q {
-		if len(vs) != 1 {
-			return probe.Config{}, t, fmt.Errorf("parameter %s given %d times", name, len(vs))
-		}
-		v := vs[0]
-		var err error
-		switch {
-		case name == "target":
-			t, err = probe.ParseTarget(v)
-		case name == "data":
-			return probe.Config{}, t, errors.New("parameter data is not allowed: a scrape never delivers mail")
-		case slices.Contains(queryParams, name):
-			err = params.Set(name, v)
-		default:
-			return probe.Config{}, t, fmt.Errorf("unknown parameter %q (known: target, %s)", name, strings.Join(queryParams, ", "))
-		}
-		if err != nil {
-			return probe.Config{}, t, fmt.Errorf("parameter %s=%q: %w", name, v, err)
-		}
-	}
-	if !q.Has("target") {
-		return probe.Config{}, t, errors.New("missing parameter target, as in /probe?target=example.com")
-	}
-	cfg, err := o.probeConfig(s.hostname)
-	if err != nil {
-		// The checks name flags; here they are parameters.
-		return probe.Config{}, t, errors.New("invalid query: " + paramNames(err.Error()))
-	}
-	cfg.Gate = s.gate
-	cfg.RootCAs = s.rootCAs
-	if s.configure != nil {
-		s.configure(&cfg)
-	}
-	return cfg, t, nil
-}
-
-// paramNames turns the flags named in an error message ("--port") into the
-// parameters of the query ("port"); "--" inside a word (xn--) stays.
-func paramNames(msg string) string {
-	var b strings.Builder
-	for i := 0; i < len(msg); i++ {
-		if strings.HasPrefix(msg[i:], "--") && (i == 0 || msg[i-1] == ' ') && i+2 < len(msg) && msg[i+2] >= 'a' && msg[i+2] <= 'z' {
-			i++
-			continue
-		}
-		b.WriteByte(msg[i])
-	}
-	return b.String()
 }
 
 // limiter is a token bucket: rate tokens a second, at most burst saved.

@@ -5,11 +5,14 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
 	"github.com/smtpprobe/smtpprobe/report/render"
 )
 
@@ -18,14 +21,16 @@ type recentProbe struct {
 	ID       int
 	Time     time.Time
 	Target   string
+	Module   string
 	Status   string
 	Summary  string
 	Duration time.Duration
 	a        report.Assessment
+	lang     catalog.Lang // the language a was judged in: its module's
 }
 
 // remember keeps a probe for the / page, dropping the oldest.
-func (s *server) remember(a report.Assessment, start time.Time, took time.Duration) {
+func (s *server) remember(a report.Assessment, lang catalog.Lang, module string, start time.Time, took time.Duration) {
 	if s.opts.history == 0 {
 		return
 	}
@@ -33,8 +38,8 @@ func (s *server) remember(a report.Assessment, start time.Time, took time.Durati
 	defer s.mu.Unlock()
 	s.nextID++
 	p := recentProbe{
-		ID: s.nextID, Time: start, Target: a.Result.Target.Input, Status: a.Status.String(),
-		Summary: a.Summary, Duration: took.Round(time.Millisecond), a: a,
+		ID: s.nextID, Time: start, Target: a.Result.Target.Input, Module: module, Status: a.Status.String(),
+		Summary: a.Summary, Duration: took.Round(time.Millisecond), a: a, lang: lang,
 	}
 	if len(s.recent) == s.opts.history {
 		copy(s.recent, s.recent[1:])
@@ -65,7 +70,7 @@ func (s *server) serveLog(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if err := render.Text(w, []report.Assessment{p.a}, render.Options{Lang: s.lang}); err != nil {
+	if err := render.Text(w, []report.Assessment{p.a}, render.Options{Lang: p.lang}); err != nil {
 		s.errLog.Printf("writing report: %v", err)
 	}
 }
@@ -79,10 +84,18 @@ func (s *server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	err := s.page.Execute(w, struct {
+	type moduleInfo struct {
+		Name   string
 		Params []string
-		Recent []recentProbe
-	}{queryParams, recent})
+	}
+	var modules []moduleInfo
+	for _, name := range slices.Sorted(maps.Keys(s.modules)) {
+		modules = append(modules, moduleInfo{name, s.modules[name].params()})
+	}
+	err := s.page.Execute(w, struct {
+		Modules []moduleInfo
+		Recent  []recentProbe
+	}{modules, recent})
 	if err != nil {
 		s.errLog.Printf("writing / page: %v", err)
 	}
@@ -100,14 +113,17 @@ const indexPage = `<!DOCTYPE html>
 <body>
 <h1>smtpprobe exporter</h1>
 <p><a href="probe?target=example.com">/probe?target=example.com</a> probes a domain (or an address)
-and answers with Prometheus metrics. Parameters, as the command line flags:
-{{range $i, $p := .Params}}{{if $i}}, {{end}}<code>{{$p}}</code>{{end}}.
-No mail is ever delivered.</p>
+and answers with Prometheus metrics; <code>&amp;module=NAME</code> picks the probe options,
+<code>&amp;debug=true</code> answers the text report. No mail is ever delivered.</p>
+<table>
+<tr><th>Module</th><th>Parameters</th></tr>
+{{range .Modules}}<tr><td>{{.Name}}</td><td>{{range $i, $p := .Params}}{{if $i}}, {{end}}<code>{{$p}}</code>{{end}}</td></tr>
+{{end}}</table>
 <p><a href="metrics">/metrics</a> has the exporter's own metrics.</p>
 <h2>Recent probes</h2>
 {{if .Recent}}<table>
-<tr><th>#</th><th>Time</th><th>Target</th><th>Status</th><th>Duration</th><th>Summary</th></tr>
-{{range .Recent}}<tr><td><a href="logs?id={{.ID}}">{{.ID}}</a></td><td>{{.Time.UTC.Format "2006-01-02 15:04:05Z"}}</td><td>{{.Target}}</td><td class="{{.Status}}">{{.Status}}</td><td>{{.Duration}}</td><td>{{.Summary}}</td></tr>
+<tr><th>#</th><th>Time</th><th>Target</th><th>Module</th><th>Status</th><th>Duration</th><th>Summary</th></tr>
+{{range .Recent}}<tr><td><a href="logs?id={{.ID}}">{{.ID}}</a></td><td>{{.Time.UTC.Format "2006-01-02 15:04:05Z"}}</td><td>{{.Target}}</td><td>{{.Module}}</td><td class="{{.Status}}">{{.Status}}</td><td>{{.Duration}}</td><td>{{.Summary}}</td></tr>
 {{end}}</table>{{else}}<p>None yet.</p>{{end}}
 </body>
 </html>

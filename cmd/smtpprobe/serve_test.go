@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -58,18 +60,37 @@ func (b *syncBuffer) String() string {
 // an httptest server.
 func startExporter(t *testing.T, e *env, args ...string) (*server, *httptest.Server) {
 	t.Helper()
-	var so serveOptions
-	fs := newServeFlagSet(&so)
-	if err := fs.Parse(args); err != nil {
-		t.Fatal(err)
-	}
-	s, err := newServer(so, e)
+	s, err := exporter(e, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(s.handler())
 	t.Cleanup(ts.Close)
 	return s, ts
+}
+
+// exporter builds the exporter as serve does from its flags args.
+func exporter(e *env, args ...string) (*server, error) {
+	var so serveOptions
+	fs := newServeFlagSet(&so)
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	modules, err := serveModules(&so, args)
+	if err != nil {
+		return nil, err
+	}
+	return newServer(so, modules, e)
+}
+
+// configFile writes a serve --config file.
+func configFile(t *testing.T, text string) string {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), "smtpprobe.yml")
+	if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 func get(t *testing.T, u string, header ...string) (int, string) {
@@ -183,9 +204,13 @@ func TestServeProbe(t *testing.T) {
 		"mx1.example.com. 300 IN A 192.0.2.1",
 	)
 	e, _ := serveEnv(map[string]string{"192.0.2.1:25": mx.Addr}, ca.Pool())
-	_, ts := startExporter(t, e)
+	_, ts := startExporter(t, e, "--resolver", dns.Addr(), "--config", configFile(t, `
+modules:
+  direct:
+    server: `+mx.Addr+`
+`))
 
-	code, body := get(t, ts.URL+"/probe?target=example.com&resolver="+url.QueryEscape(dns.Addr()))
+	code, body := get(t, ts.URL+"/probe?target=example.com")
 	if code != http.StatusOK {
 		t.Fatalf("status %d: %s", code, body)
 	}
@@ -208,7 +233,7 @@ func TestServeProbe(t *testing.T) {
 	}
 
 	// A recipient that the server rejects, talking to the server directly.
-	code, body = get(t, ts.URL+"/probe?"+url.Values{"target": {"nobody@example.com"}, "server": {mx.Addr}}.Encode())
+	code, body = get(t, ts.URL+"/probe?"+url.Values{"target": {"nobody@example.com"}, "module": {"direct"}}.Encode())
 	if code != http.StatusOK {
 		t.Fatalf("status %d: %s", code, body)
 	}
@@ -229,11 +254,21 @@ func TestServeProbe(t *testing.T) {
 }
 
 // TestServeBadRequest checks that every bad target or parameter gets 400
-// with a one-line message, before anything is probed.
+// with a one-line message naming it, before anything is probed: values a
+// flag would refuse, under a module that lets a scrape set them, and
+// under the default module every parameter beyond target, module and
+// debug (a scrape must not point the exporter at other hosts, ports or
+// resolvers).
 func TestServeBadRequest(t *testing.T) {
 	sink := smtptest.Start(t, smtptest.Options{})
 	e, _ := serveEnv(nil, nil)
-	s, ts := startExporter(t, e)
+	// Were a query let through, the probe would reach the sink.
+	s, ts := startExporter(t, e, "--server", sink.Addr, "--config", configFile(t, `
+modules:
+  open:
+    server: `+sink.Addr+`
+    allow_query_params: [port, starttls, tls, timeout, resolver, server, rcpt, from, vrfy, helo, cert_warn_days]
+`))
 	tests := []struct {
 		query string
 		want  string // in the message
@@ -242,37 +277,47 @@ func TestServeBadRequest(t *testing.T) {
 		{"target=", ""},
 		{"target=bad..example", ""},
 		{"target=example.com%0D%0ARCPT", ""},
-		{"target=example.com&port=abc", "port"},
-		{"target=example.com&port=70000", "port"},
-		{"target=example.com&port=-1", "port"},
-		{"target=example.com&port=0", "port"},
-		{"target=example.com&starttls=maybe", "starttls"},
-		{"target=example.com&tls=perhaps", "tls"},
-		{"target=example.com&tls=true&starttls=never", "tls"},
-		{"target=example.com&timeout=forever", "timeout"},
-		{"target=example.com&timeout=-1s", "timeout"},
-		{"target=example.com&timeout=0s", "timeout"},
-		{"target=example.com&resolver=dns%20example", "resolver"},
-		{"target=example.com&resolver=192.0.2.53:99999", "resolver"},
-		{"target=example.com&server=a%20b", "server"},
-		{"target=example.com&server=mx.example.com:0", "server"},
-		{"target=example.com&rcpt=a@b%0D%0AQUIT", "rcpt"},
-		{"target=example.com&from=not%20an%20address", "from"},
-		{"target=example.com&vrfy=x%0Ay", "vrfy"},
-		{"target=example.com&helo=bad%20helo", "helo"},
-		{"target=example.com&data=1", "never delivers mail"},
-		{"target=example.com&data=", "never delivers mail"},
-		{"target=example.com&module=smtp", "unknown parameter"},
+		// Not allowed by the default module.
+		{"target=example.com&server=192.0.2.1", "parameter server is not allowed by module default"},
+		{"target=example.com&resolver=192.0.2.53", "parameter resolver is not allowed by module default"},
+		{"target=example.com&port=2525", "parameter port is not allowed"},
+		{"target=example.com&rcpt=a@example.com", "parameter rcpt is not allowed"},
+		{"target=example.com&ca_file=/etc/passwd", "parameter ca_file is not allowed"},
+		{"target=example.com&auth_password_file=/etc/shadow", "parameter auth_password_file is not allowed"},
+		{"target=example.com&first-address=true", `unknown parameter "first-address"`},
+		{"target=example.com&output=json", `unknown parameter "output"`},
+		{"target=example.com&bogus=1", `unknown parameter "bogus"`},
+		{"target=example.com&module=smtp", `unknown module "smtp" (modules: default, open)`},
+		{"target=example.com&module=", `unknown module ""`},
+		{"target=example.com&debug=maybe", "debug"},
+		// Values the flags refuse, where the module allows them.
+		{"module=open&target=example.com&port=abc", "port"},
+		{"module=open&target=example.com&port=70000", "port"},
+		{"module=open&target=example.com&port=-1", "port"},
+		{"module=open&target=example.com&port=0", "port"},
+		{"module=open&target=example.com&starttls=maybe", "starttls"},
+		{"module=open&target=example.com&tls=perhaps", "tls"},
+		{"module=open&target=example.com&tls=true&starttls=never", "tls and starttls never contradict"},
+		{"module=open&target=example.com&timeout=forever", "timeout"},
+		{"module=open&target=example.com&timeout=-1s", "invalid query for module open: timeout -1s"},
+		{"module=open&target=example.com&timeout=0s", "timeout"},
+		{"module=open&target=example.com&cert_warn_days=0", "invalid query for module open: cert_warn_days 0"},
+		{"module=open&target=example.com&resolver=dns%20example", "resolver"},
+		{"module=open&target=example.com&resolver=192.0.2.53:99999", "resolver"},
+		{"module=open&target=example.com&server=a%20b", "server"},
+		{"module=open&target=example.com&server=mx.example.com:0", "server"},
+		{"module=open&target=example.com&rcpt=a@b%0D%0AQUIT", "rcpt"},
+		{"module=open&target=example.com&from=not%20an%20address", "from"},
+		{"module=open&target=example.com&vrfy=x%0Ay", "vrfy"},
+		{"module=open&target=example.com&helo=bad%20helo", "helo"},
+		{"module=open&target=example.com&data=1", "never delivers mail"},
+		{"module=open&target=example.com&data=", "never delivers mail"},
+		{"module=open&target=example.com&ca_file=/etc/passwd", "parameter ca_file is not allowed"},
 		{"target=example.com&target=example.org", "2 times"},
-		{"target=example.com&port=25&port=26", "2 times"},
+		{"module=open&target=example.com&port=25&port=26", "2 times"},
 	}
 	for _, tt := range tests {
-		q := tt.query
-		if !strings.Contains(q, "server=") {
-			// Were the query let through, the probe would reach the sink.
-			q += "&server=" + url.QueryEscape(sink.Addr)
-		}
-		code, body := get(t, ts.URL+"/probe?"+q)
+		code, body := get(t, ts.URL+"/probe?"+tt.query)
 		if code != http.StatusBadRequest {
 			t.Errorf("%s: status %d, want 400: %s", tt.query, code, body)
 			continue
@@ -282,6 +327,9 @@ func TestServeBadRequest(t *testing.T) {
 		}
 		if !strings.Contains(body, tt.want) {
 			t.Errorf("%s: message %q does not mention %q", tt.query, body, tt.want)
+		}
+		if strings.Contains(body, "--") {
+			t.Errorf("%s: message %q names a flag, not a parameter", tt.query, body)
 		}
 	}
 	if total, _ := sink.Conns(); total != 0 {
@@ -298,9 +346,9 @@ func TestServePages(t *testing.T) {
 		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
 	})
 	e, _ := serveEnv(nil, nil)
-	_, ts := startExporter(t, e, "--history", "1")
+	_, ts := startExporter(t, e, "--history", "1", "--server", mx.Addr)
 	for _, target := range []string{"example.com", "nobody@example.com"} {
-		if code, body := get(t, ts.URL+"/probe?"+url.Values{"target": {target}, "server": {mx.Addr}}.Encode()); code != 200 {
+		if code, body := get(t, ts.URL+"/probe?"+url.Values{"target": {target}}.Encode()); code != 200 {
 			t.Fatalf("%s: status %d: %s", target, code, body)
 		}
 	}
@@ -327,7 +375,7 @@ func TestServePages(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("/: status %d", code)
 	}
-	for _, want := range []string{"nobody@example.com", `href="logs?id=2"`, "critical", "/probe?target=example.com"} {
+	for _, want := range []string{"nobody@example.com", `href="logs?id=2"`, "critical", "/probe?target=example.com", "<td>default</td>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/ does not show %q:\n%s", want, body)
 		}
@@ -366,8 +414,8 @@ func silentServer(t *testing.T) string {
 func TestServeScrapeTimeout(t *testing.T) {
 	addr := silentServer(t)
 	e, _ := serveEnv(nil, nil)
-	_, ts := startExporter(t, e, "--timeout", "1h", "--deadline", "1h", "--timeout-offset", "500ms")
-	code, body := get(t, ts.URL+"/probe?target=example.com&server="+url.QueryEscape(addr),
+	_, ts := startExporter(t, e, "--timeout", "1h", "--deadline", "1h", "--timeout-offset", "500ms", "--server", addr)
+	code, body := get(t, ts.URL+"/probe?target=example.com",
 		"X-Prometheus-Scrape-Timeout-Seconds", "1.5")
 	if code != 200 {
 		t.Fatalf("status %d: %s", code, body)
@@ -381,16 +429,36 @@ func TestServeScrapeTimeout(t *testing.T) {
 	wantValue(t, mfs, 0, "smtpprobe_step_reply_code", "step=greeting")
 }
 
-func TestParamNames(t *testing.T) {
-	for in, want := range map[string]string{
-		"--port 99999: want 1 to 65535":                    "port 99999: want 1 to 65535",
-		"--tls and --starttls never contradict each other": "tls and starttls never contradict each other",
-		`--helo: bad name "xn--bcher-kva.example --x"`:     `helo: bad name "xn--bcher-kva.example x"`,
-		"-- 1": "-- 1",
-	} {
-		if got := paramNames(in); got != want {
-			t.Errorf("paramNames(%q) = %q, want %q", in, got, want)
+// TestOptionError checks that an option's error names it as a flag on
+// the command line and as a key in the exporter, and leaves the values
+// it quotes alone (before, the exporter rewrote "--" in the message text,
+// values included).
+func TestOptionError(t *testing.T) {
+	bad := errors.New(`bad name "xn--bcher-kva.example --x"`)
+	tests := []struct {
+		err        error
+		flags, key string
+	}{
+		{optionErrorf("%s %d: want 1 or more", option("cert-warn-days"), 0),
+			"--cert-warn-days 0: want 1 or more", "cert_warn_days 0: want 1 or more"},
+		{optionErrorf("%s and %s never contradict each other", option("tls"), option("starttls")),
+			"--tls and --starttls never contradict each other", "tls and starttls never contradict each other"},
+		{optionErrorf("%s: %w", option("helo"), bad),
+			`--helo: bad name "xn--bcher-kva.example --x"`, `helo: bad name "xn--bcher-kva.example --x"`},
+		{optionErrorf("%s %q: want auto, require or never", option("starttls"), "--server"),
+			`--starttls "--server": want auto, require or never`, `starttls "--server": want auto, require or never`},
+		{errors.New("--not an option error"), "--not an option error", "--not an option error"},
+	}
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.flags {
+			t.Errorf("Error() = %q, want %q", got, tt.flags)
 		}
+		if got := keyText(tt.err); got != tt.key {
+			t.Errorf("keyText = %q, want %q", got, tt.key)
+		}
+	}
+	if !errors.Is(tests[2].err, bad) {
+		t.Errorf("the option error does not wrap its cause")
 	}
 }
 
@@ -453,9 +521,9 @@ func TestProbeTimeout(t *testing.T) {
 func TestServeScrapeTimeoutHeaderHostile(t *testing.T) {
 	mx := smtptest.Start(t, smtptest.Options{})
 	e, _ := serveEnv(nil, nil)
-	s, ts := startExporter(t, e)
+	s, ts := startExporter(t, e, "--server", mx.Addr)
 	for _, v := range []string{"NaN", "1e-300", "-5", "1e300", "0.001"} {
-		code, body := get(t, ts.URL+"/probe?target=example.com&server="+url.QueryEscape(mx.Addr),
+		code, body := get(t, ts.URL+"/probe?target=example.com",
 			"X-Prometheus-Scrape-Timeout-Seconds", v)
 		if code != 200 {
 			t.Errorf("header %q: status %d: %s", v, code, body)
@@ -486,10 +554,10 @@ func FuzzParseScrapeTimeout(f *testing.F) {
 func TestServeBusy(t *testing.T) {
 	addr := silentServer(t)
 	e, _ := serveEnv(nil, nil)
-	s, ts := startExporter(t, e, "--max-concurrent", "1", "--rate", "0", "--timeout-offset", "0s")
+	s, ts := startExporter(t, e, "--max-concurrent", "1", "--rate", "0", "--timeout-offset", "0s", "--server", addr)
 	done := make(chan int)
 	go func() {
-		req, _ := http.NewRequest("GET", ts.URL+"/probe?target=example.com&server="+url.QueryEscape(addr), nil)
+		req, _ := http.NewRequest("GET", ts.URL+"/probe?target=example.com", nil)
 		req.Header.Set("X-Prometheus-Scrape-Timeout-Seconds", "2")
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -502,7 +570,7 @@ func TestServeBusy(t *testing.T) {
 	for own(t, s, "smtpprobe_exporter_probes_in_flight") != 1 {
 		time.Sleep(10 * time.Millisecond)
 	}
-	code, body := get(t, ts.URL+"/probe?target=example.org&server="+url.QueryEscape(addr),
+	code, body := get(t, ts.URL+"/probe?target=example.org",
 		"X-Prometheus-Scrape-Timeout-Seconds", "0.2")
 	if code != http.StatusServiceUnavailable || !strings.Contains(body, "busy") {
 		t.Errorf("second probe: status %d, want 503: %s", code, body)
@@ -519,8 +587,8 @@ func TestServeBusy(t *testing.T) {
 func TestServeRate(t *testing.T) {
 	mx := smtptest.Start(t, smtptest.Options{})
 	e, _ := serveEnv(nil, nil)
-	s, ts := startExporter(t, e, "--rate", "0.001", "--max-concurrent", "2")
-	u := ts.URL + "/probe?target=example.com&server=" + url.QueryEscape(mx.Addr)
+	s, ts := startExporter(t, e, "--rate", "0.001", "--max-concurrent", "2", "--server", mx.Addr)
+	u := ts.URL + "/probe?target=example.com"
 	for i, want := range []int{200, 200, 429} {
 		if code, body := get(t, u); code != want {
 			t.Errorf("probe %d: status %d, want %d: %s", i+1, code, want, body)
@@ -623,8 +691,8 @@ func TestRunServeStopsHungProbes(t *testing.T) {
 	e, stderr := serveEnv(nil, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	base, exit := runServeCmd(t, ctx, e, stderr, "--timeout", "1h", "--deadline", "1h")
-	answers := startScrape(base + "probe?target=example.com&server=" + url.QueryEscape(addr))
+	base, exit := runServeCmd(t, ctx, e, stderr, "--timeout", "1h", "--deadline", "1h", "--server", addr)
+	answers := startScrape(base + "probe?target=example.com")
 	waitInFlight(t, base, 1)
 	cancel()
 	a := <-answers
@@ -689,8 +757,8 @@ func TestRunServeIdleConnections(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	base, exit := runServeCmd(t, ctx, e, stderr, "--timeout", "1h", "--deadline", "1h",
-		"--max-connections", strconv.Itoa(maxConns))
-	hung := startScrape(base + "probe?target=example.com&server=" + url.QueryEscape(addr))
+		"--max-connections", strconv.Itoa(maxConns), "--server", addr)
+	hung := startScrape(base + "probe?target=example.com")
 	waitInFlight(t, base, 1)
 
 	host := strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/")
@@ -774,9 +842,16 @@ func TestServeStartTLSRequired(t *testing.T) {
 		}
 	})
 	e, _ := serveEnv(nil, nil)
-	_, ts := startExporter(t, e, "--timeout", "2s")
+	_, ts := startExporter(t, e, "--timeout", "2s", "--config", configFile(t, `
+modules:
+  auto:
+    server: `+s.Addr+`
+  require:
+    server: `+s.Addr+`
+    starttls: require
+`))
 	for mode, want := range map[string]float64{"auto": 1, "require": 2} {
-		code, body := get(t, ts.URL+"/probe?"+url.Values{"target": {"example.com"}, "server": {s.Addr}, "starttls": {mode}}.Encode())
+		code, body := get(t, ts.URL+"/probe?"+url.Values{"target": {"example.com"}, "module": {mode}}.Encode())
 		if code != 200 {
 			t.Fatalf("starttls=%s: status %d: %s", mode, code, body)
 		}
@@ -791,8 +866,14 @@ func TestServeStartTLSRequired(t *testing.T) {
 func TestServeTimeoutParameter(t *testing.T) {
 	addr := silentServer(t)
 	e, _ := serveEnv(nil, nil)
-	_, ts := startExporter(t, e, "--timeout", "1h")
-	code, body := get(t, ts.URL+"/probe?target=example.com&timeout=300ms&server="+url.QueryEscape(addr),
+	// The file's default module allows timeout; the flags given to serve
+	// set the rest of it.
+	_, ts := startExporter(t, e, "--timeout", "1h", "--server", addr, "--config", configFile(t, `
+modules:
+  default:
+    allow_query_params: [timeout]
+`))
+	code, body := get(t, ts.URL+"/probe?target=example.com&timeout=300ms",
 		"X-Prometheus-Scrape-Timeout-Seconds", "10")
 	if code != 200 {
 		t.Fatalf("status %d: %s", code, body)
@@ -810,12 +891,12 @@ func TestServeTimeoutParameter(t *testing.T) {
 func TestServeOneConnectionPerAddress(t *testing.T) {
 	addr, most := overlapServer(t, 2, 500*time.Millisecond)
 	e, _ := serveEnv(nil, nil)
-	_, ts := startExporter(t, e, "--timeout", "5s")
+	_, ts := startExporter(t, e, "--timeout", "5s", "--server", addr)
 	var wg sync.WaitGroup
 	errs := make([]error, 2)
 	for i, target := range []string{"a@example.com", "b@example.org"} {
 		wg.Go(func() {
-			resp, err := http.Get(ts.URL + "/probe?" + url.Values{"target": {target}, "server": {addr}}.Encode())
+			resp, err := http.Get(ts.URL + "/probe?" + url.Values{"target": {target}}.Encode())
 			if err == nil {
 				resp.Body.Close()
 				if resp.StatusCode != 200 {
@@ -843,8 +924,8 @@ func TestServeSecurityHeaders(t *testing.T) {
 		c.Send("554 <script>alert(document.cookie)</script><img src=x onerror=alert(1)>")
 	})
 	e, _ := serveEnv(nil, nil)
-	_, ts := startExporter(t, e)
-	probeURL := ts.URL + "/probe?target=example.com&server=" + url.QueryEscape(hostile.Addr)
+	_, ts := startExporter(t, e, "--server", hostile.Addr)
+	probeURL := ts.URL + "/probe?target=example.com"
 	if code, body := get(t, probeURL); code != 200 {
 		t.Fatalf("probe: status %d: %s", code, body)
 	}

@@ -57,7 +57,19 @@ func (t *textWriter) assessment(a report.Assessment) {
 		t.host(h, a.Host(i), a.Findings)
 	}
 	t.findings(a)
-	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict+":"), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), textfmt.Clean(a.Summary))
+	// The verdict says what happened; what to do is in the findings above.
+	headline := a.Headline
+	if headline == "" {
+		headline = a.Summary
+	}
+	lead := t.p.bold.Sprint(t.l.verdict+":") + " " + t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))) + "  "
+	t.b.WriteString("\n")
+	if t.o.Width <= 0 {
+		t.b.WriteString(lead + textfmt.Clean(headline) + "\n")
+		return
+	}
+	// On a terminal of known width it is wrapped to fit, at any width.
+	writeWrapped(t.b, max(minWidth, t.o.Width), lead, textfmt.Clean(headline), nil)
 }
 
 func (t *textWriter) header(r probe.Result) {
@@ -468,7 +480,7 @@ func innermost(err error) string {
 	return msg
 }
 
-// wrap writes text wrapped at textWidth, every line indented, the first
+// wrap writes text wrapped to the width (at most textWidth), every line indented, the first
 // starting with lead (which may hold colour codes).
 func (t *textWriter) wrap(indent, lead, text string) {
 	t.wrapColor(indent, lead, text, nil)
@@ -476,5 +488,5 @@ func (t *textWriter) wrap(indent, lead, text string) {
 
 // wrapColor is wrap with every line of text in colour c (nil: none).
 func (t *textWriter) wrapColor(indent, lead, text string, c *color.Color) {
-	writeWrapped(t.b, textWidth, indent+lead, text, c)
+	writeWrapped(t.b, t.o.wrapWidth(textWidth), indent+lead, text, c)
 }
