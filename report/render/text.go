@@ -207,8 +207,26 @@ func (t *textWriter) host(h probe.Host, ha report.HostAssessment, fs []report.Fi
 	if h.TLS != nil && h.TLS.Implicit {
 		t.handshake(h.TLS)
 	}
+	t.dialogue(h, ha.Steps)
+	if r := h.Retry; r != nil {
+		t.line(-1, "..", t.p.dim.Sprint(t.l.retry))
+		if r.Err != nil && r.Err.Step == probe.StepConnect {
+			t.line(-1, "!!", t.p.crit.Sprint(textfmt.Clean(r.Err.Error())))
+		}
+		t.dialogue(*r, ha.Retry)
+	}
+	t.tlsFacts(h, ha.TLS, fs)
+	t.authFacts(h)
+}
+
+// dialogue writes the steps of h, judged in steps, and why it ended.
+func (t *textWriter) dialogue(h probe.Host, steps []report.StepAssessment) {
 	for k, s := range h.Steps {
-		t.step(h, k, s, ha.Step(k))
+		var sa report.StepAssessment
+		if k < len(steps) {
+			sa = steps[k]
+		}
+		t.step(h, k, s, sa)
 	}
 	if h.Err != nil && h.Err.Step != probe.StepConnect {
 		t.line(-1, "!!", t.p.crit.Sprint(textfmt.Clean(h.Err.Error())))
@@ -216,8 +234,6 @@ func (t *textWriter) host(h probe.Host, ha report.HostAssessment, fs []report.Fi
 	if h.CloseErr != nil {
 		t.line(-1, "..", t.p.dim.Sprint(textfmt.Clean(h.CloseErr.Error())))
 	}
-	t.tlsFacts(h, ha.TLS, fs)
-	t.authFacts(h)
 }
 
 // line writes one transcript line: the duration (none when d < 0), a
