@@ -110,6 +110,10 @@ type HostAssessment struct {
 	TLS TLSFacts
 	// Steps are the judgement of each of the host's steps, in order.
 	Steps []StepAssessment
+	// Retry is the judgement of each step of Host.Retry, the dialogue in
+	// clear after a failed STARTTLS handshake; nil when there was none.
+	// Its names start with "retry_".
+	Retry []StepAssessment
 	// Checks are the verdicts of the per-host checks that ran, in report
 	// order.
 	Checks []Check
