@@ -50,12 +50,14 @@ type textWriter struct {
 func (t *textWriter) assessment(a report.Assessment) {
 	r := a.Result
 	t.header(r)
-	if r.Target.Domain != "" || r.Server != "" {
+	// A run of the sender checks alone looks no MX up.
+	if (r.Target.Domain != "" || r.Server != "") && (r.Ran == 0 || r.Ran.NeedsMX()) {
 		t.dns(r)
 	}
 	for i, h := range r.Hosts {
 		t.host(h, a.Host(i), a.Findings)
 	}
+	t.senderChecks(r)
 	t.findings(a)
 	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict+":"), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), textfmt.Clean(a.Summary))
 }
