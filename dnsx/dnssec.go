@@ -199,3 +199,20 @@ func (d *DNSSEC) Answer(name, qtype string) (NameSecurity, bool) {
 	}
 	return NameSecurity{}, false
 }
+
+// Authentic reports whether the resolver set the AD bit on every answer
+// among qs (a lookup's queries; a truncated UDP answer counts by its TCP
+// retry): the data was validated, as far as the resolver is trusted.
+func Authentic(qs []Query) bool {
+	n := 0
+	for _, q := range qs {
+		if q.Truncated || q.CD {
+			continue
+		}
+		if !q.AD {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}

@@ -2,22 +2,49 @@ package probe
 
 import (
 	"context"
+	"net/netip"
 	"sync"
 
 	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/tlsrpt"
 )
+
+// maxLookups caps the per-address lookups a Run has in flight at once.
+const maxLookups = 16
 
 // gatherer runs the fact gathering of the checks besides the dialogue,
 // concurrently with it. Each gatherer writes only its own field of the
-// Result's Checks (or of its own map), so they need no lock; wait must
-// return before the Result is read.
+// Result's Checks or its own entry of a map made before it started;
+// finish must return before the Result is read.
 type gatherer struct {
-	wg sync.WaitGroup
+	wg  sync.WaitGroup
+	sem chan struct{}
+	ptr map[netip.Addr]*reverse
 }
 
-// start starts the gatherers of the domain-level checks in cfg.Checks,
-// which need the MX lookup in res.DNS and nothing of the dialogues.
-func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result) {
+// reverse is the PTR lookup of one address.
+type reverse struct {
+	rv  dnsx.Reverse
+	err error
+}
+
+// startDomain starts the gatherers of the domain-level checks that need
+// nothing of the MX lookup: tls-rpt and mta-sts.
+func (g *gatherer) startDomain(ctx context.Context, cfg *Config, t Target, res *Result) {
+	if cfg.Checks.Has(checks.TLSRPT) && t.Domain != "" {
+		g.wg.Go(func() {
+			f := tlsrpt.Lookup(ctx, cfg.Resolver, t.Domain)
+			res.Checks.TLSRPT = &f
+		})
+	}
+}
+
+// start starts the gatherers of the checks in cfg.Checks that need the
+// MX lookup in res.DNS and the hosts to probe, and nothing of the
+// dialogues.
+func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result, jobs []job) {
+	g.sem = make(chan struct{}, maxLookups)
 	if cfg.Checks.Has(checks.DNSSEC) {
 		queries := res.DNS.Queries
 		g.wg.Go(func() {
@@ -27,7 +54,40 @@ func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result
 			}
 		})
 	}
+	if cfg.Checks.Has(checks.PTR) {
+		g.ptr = map[netip.Addr]*reverse{}
+		for _, j := range jobs {
+			for _, a := range j.addrs {
+				if _, ok := g.ptr[a]; ok {
+					continue
+				}
+				r := &reverse{}
+				g.ptr[a] = r
+				g.wg.Go(func() {
+					g.sem <- struct{}{}
+					defer func() { <-g.sem }()
+					r.rv, r.err = cfg.Resolver.LookupReverse(ctx, a)
+				})
+			}
+		}
+	}
 }
 
-// wait blocks until every gatherer is done.
-func (g *gatherer) wait() { g.wg.Wait() }
+// finish waits for every gatherer and puts the per-host facts on the hosts
+// of res, whose jobs are given in the same order.
+func (g *gatherer) finish(res *Result, jobs []job) {
+	g.wg.Wait()
+	for i := range res.Hosts {
+		h := &res.Hosts[i]
+		a := h.Addr
+		if !a.IsValid() && i < len(jobs) && len(jobs[i].addrs) == 1 {
+			a = jobs[i].addrs[0]
+		}
+		if r := g.ptr[a]; r != nil {
+			h.PTR = &PTRFacts{Reverse: r.rv}
+			if r.err != nil {
+				h.PTR.Err = r.err.Error()
+			}
+		}
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/dmarc"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/spf"
+	"github.com/smtpprobe/smtpprobe/tlsrpt"
 )
 
 // StartTLSMode says whether the probe upgrades a plain connection with
@@ -30,7 +31,9 @@ import (
 type StartTLSMode int
 
 const (
-	// StartTLSAuto uses STARTTLS when the server offers it.
+	// StartTLSAuto uses STARTTLS when the server offers it, and when the
+	// handshake fails holds the dialogue again in clear on a new
+	// connection (Host.Retry), as opportunistic senders do.
 	StartTLSAuto StartTLSMode = iota
 	// StartTLSRequire uses STARTTLS and stops the dialogue, sending nothing
 	// more in clear, when it is missing or fails.
@@ -159,6 +162,15 @@ type Checks struct {
 	// DNSBL holds the blocklists' answers about every MX address and the
 	// sending address.
 	DNSBL *DNSBL
+	// TLSRPT holds the TLS-RPT record (RFC 8460).
+	TLSRPT *tlsrpt.Facts
+}
+
+// PTRFacts is the reverse DNS of a host's address, for the ptr check.
+type PTRFacts struct {
+	dnsx.Reverse
+	// Err says why the PTR question got no answer; "" when it got one.
+	Err string
 }
 
 // Host holds the facts of the dialogue with one mail server.
@@ -182,6 +194,12 @@ type Host struct {
 	// answer the probe asked for had already been given.
 	CloseErr *Error
 	Duration time.Duration
+	// Retry is the dialogue held again in clear, on a new connection
+	// without STARTTLS, after the STARTTLS handshake failed in
+	// StartTLSAuto mode: what an opportunistic sender such as Postfix does
+	// next, so it says whether mail gets through. Nil otherwise; a Retry
+	// has no Retry of its own.
+	Retry *Host
 	// Software is the mail server software the greeting or the EHLO reply
 	// names (IdentifySoftware); SoftwareUnknown when they name none.
 	Software Software
@@ -192,6 +210,9 @@ type Host struct {
 	// Auth records SMTP AUTH when Config.Auth or Config.Submission asked
 	// for it and the dialogue got that far; nil otherwise.
 	Auth *AuthInfo
+	// PTR is the reverse DNS of the host's address (the ptr check); nil
+	// when the check did not run or the host had no address.
+	PTR *PTRFacts
 	// Untestable says no address of the host could be reached from this
 	// machine for a reason of its own (no route to the address family,
 	// such as IPv6 on an IPv4-only network), so nothing is known of the

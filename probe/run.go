@@ -42,8 +42,8 @@ type job struct {
 // cfg.Server set it talks to that host; otherwise to every MX host of
 // t.Domain, concurrently, at every address (with cfg.FirstAddress, at the
 // first that accepts a connection). The other checks of cfg.Checks run
-// alongside the dialogues. Run never sends DATA unless cfg.Data is set. When ctx ends, Run returns promptly with what it
-// gathered, the interrupted dialogues marked ErrCanceled.
+// alongside the dialogues. Run never sends DATA unless cfg.Data is set.
+// When ctx ends, Run returns promptly with what it gathered, the interrupted dialogues marked ErrCanceled.
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
 	start := time.Now()
@@ -54,23 +54,24 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 	}
 	var g gatherer
 	g.startSender(ctx, &cfg, t, &res)
+	g.startDomain(ctx, &cfg, t, &res)
 	if !cfg.Checks.NeedsMX() {
-		// A DNS-only audit of the sender domain asks nothing of the MX.
-		g.wait()
+		// A DNS-only audit of the domain asks nothing of the MX.
+		g.finish(&res, nil)
 		res.Duration = time.Since(start)
 		return res
 	}
 	jobs, err := plan(ctx, &cfg, t, &res)
-	g.start(ctx, &cfg, t, &res)
+	if !cfg.FirstAddress {
+		jobs = perAddress(jobs)
+	}
+	g.start(ctx, &cfg, t, &res, jobs)
 	g.startDNSBL(ctx, &cfg, &res)
 	if err != nil {
 		res.DNSErr = err
-		g.wait()
+		g.finish(&res, nil)
 		res.Duration = time.Since(start)
 		return res
-	}
-	if !cfg.FirstAddress {
-		jobs = perAddress(jobs)
 	}
 	res.Hosts = make([]Host, len(jobs))
 	sem := make(chan struct{}, maxSessions)
@@ -90,7 +91,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		})
 	}
 	wg.Wait()
-	g.wait()
+	g.finish(&res, jobs)
 	res.Duration = time.Since(start)
 	return res
 }
@@ -211,6 +212,9 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 		}
 		h.Addr, h.Err = a, nil
 		dialogue(ctx, cfg, &h, j.name, rcpt, conn)
+		if retryInClear(cfg, &h) {
+			h.Retry = clearRetry(ctx, cfg, h, rcpt)
+		}
 		release()
 		return h
 	}
@@ -293,4 +297,33 @@ func (g *Gate) unref(a netip.Addr, s *slot) {
 	if s.refs--; s.refs == 0 {
 		delete(g.slots, a)
 	}
+}
+
+// retryInClear tells whether the dialogue with h ended in a failed
+// STARTTLS handshake (an alert, a broken record or no answer to the
+// ClientHello alike) that an opportunistic sender follows with a new
+// connection in clear, as Postfix does: only with StartTLSAuto.
+func retryInClear(cfg *Config, h *Host) bool {
+	return cfg.StartTLS == StartTLSAuto && !cfg.ImplicitTLS && h.Err != nil &&
+		h.Err.Step == StepHandshake && h.Err.Kind != ErrCanceled && h.TLS != nil && !h.TLS.Implicit
+}
+
+// clearRetry holds the dialogue again with the address of h, on a new
+// connection and without STARTTLS. The caller still holds the address's
+// slot of the Gate: the first connection is closed.
+func clearRetry(ctx context.Context, cfg *Config, h Host, rcpt string) *Host {
+	start := time.Now()
+	clear := *cfg
+	clear.StartTLS = StartTLSNever
+	r := &Host{Name: h.Name, Preference: h.Preference, Port: h.Port}
+	defer func() { r.Duration = time.Since(start) }()
+	conn, at := dial(ctx, &clear, h.Addr, h.Port)
+	r.Attempts = []Attempt{at}
+	if conn == nil {
+		r.Err = at.Err
+		return r
+	}
+	r.Addr = h.Addr
+	dialogue(ctx, &clear, r, h.Name, rcpt, conn)
+	return r
 }

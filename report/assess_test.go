@@ -311,13 +311,13 @@ func TestAssess(t *testing.T) {
 			status: report.OK, hosts: []report.Status{report.OK}, findings: []string{"info reply mx1.example.com", "info starttls-not-offered mx1.example.com"},
 		},
 		{
-			name: "a consequence of a rejection is not a second problem",
+			name: "a consequence of a rejection is shown, not judged (issue 10 item 7)",
 			r: one(with(healthy1, func(h *probe.Host) {
 				h.Steps[4] = fixtures.Step("MAIL FROM:<>", time.Millisecond, 550, "5.7.1 Sender rejected")
 				h.Steps[5] = fixtures.Step("RCPT TO:<postmaster@example.com>", time.Millisecond, 503, "5.5.1 Error: need MAIL command")
 			})),
 			status: report.Critical, hosts: []report.Status{report.Critical},
-			findings: []string{"critical reply mx1.example.com", "info reply mx1.example.com"},
+			findings: []string{"critical reply mx1.example.com"},
 			summary:  "mx1.example.com rejected MAIL FROM:<>: 550 5.7.1 ",
 		},
 		{
@@ -463,6 +463,11 @@ func TestAssess(t *testing.T) {
 			if strings.Contains(a.Summary, "\n") {
 				t.Errorf("summary has a line break: %q", a.Summary)
 			}
+			// The headline is the summary up to its advice: what
+			// happened, for the verdict line.
+			if a.Headline == "" || !strings.HasPrefix(a.Summary, strings.TrimSuffix(a.Headline, moreSuffix(a.Headline))) || strings.Contains(a.Headline, " — "+firstWords(a.Findings)) {
+				t.Errorf("headline %q is not the summary %q without its advice", a.Headline, a.Summary)
+			}
 			for _, f := range a.Findings {
 				if f.ID == report.FindingReply {
 					continue // explained by catalog.Diagnose, tested there
@@ -565,4 +570,23 @@ func BenchmarkAssess(b *testing.B) {
 	for b.Loop() {
 		report.Assess(r, o)
 	}
+}
+
+// moreSuffix is the " (+N more)" that ends a summary and its headline.
+func moreSuffix(s string) string {
+	if i := strings.LastIndex(s, " (+"); i >= 0 && strings.HasSuffix(s, " more)") {
+		return s[i:]
+	}
+	return ""
+}
+
+// firstWords is the start of the worst finding's fix, as the summary
+// quotes it; "" when there is none.
+func firstWords(fs []report.Finding) string {
+	for _, f := range fs {
+		if f.Severity != report.OK && len(f.Diagnosis.Fix) > 12 {
+			return strings.ToLower(f.Diagnosis.Fix[:1]) + f.Diagnosis.Fix[1:12]
+		}
+	}
+	return "\x00"
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/probe"
 )
@@ -105,8 +107,10 @@ func (j *judge) judgeChecks(a *Assessment) {
 	}
 	if w, ok := worstCheck(all, base); ok {
 		a.Status, a.Summary = w.Status, string(w.Name)+": "+w.Summary
+		a.Headline = a.Summary
 	} else if a.Summary == "" && len(all) > 0 {
 		a.Summary = string(all[0].Name) + ": " + all[0].Summary
+		a.Headline = a.Summary
 	}
 }
 
@@ -123,6 +127,8 @@ func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 	switch {
 	case c.name == checks.DNSSEC && cs.DNSSEC != nil:
 		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain)
+	case c.name == checks.TLSRPT && cs.TLSRPT != nil:
+		judgeTLSRPT(c, cs.TLSRPT, j.r.Target.Domain, j.tlsPolicies())
 	case c.name == checks.SPF && cs.SPF != nil:
 		judgeSPF(c, cs.SPF)
 	case c.name == checks.DMARC && cs.DMARC != nil:
@@ -142,10 +148,21 @@ func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 func (j *judge) judgeHostCheck(c *checkJudge, h *probe.Host) bool {
 	cs := &j.r.Checks
 	switch {
+	case c.name == checks.PTR && h.PTR != nil:
+		judgePTR(c, h)
 	case c.name == checks.DNSBL && cs.DNSBL != nil:
 		return judgeDNSBL(c, cs.DNSBL, h)
+	default:
+		return false
 	}
-	return false
+	return true
+}
+
+// tlsPolicies names the TLS policies the domain publishes, which TLS
+// reports would be about: "MTA-STS", "DANE", both, or "" for none.
+func (j *judge) tlsPolicies() string {
+	var in []string
+	return strings.Join(in, " and ")
 }
 
 // worstCheck returns the check whose status is worst, the first of equals;

@@ -14,6 +14,9 @@ import (
 var checkFindingIDs = []string{
 	report.FindingAddressUntestable, report.FindingNothingTestable,
 	report.FindingDNSSECSigned, report.FindingDNSSECUnsigned, report.FindingDNSSECHostUnsigned, report.FindingDNSSECBogus, report.FindingDNSSECNotValidating,
+	report.FindingCheckLookupErr, report.FindingTLSRPTOK, report.FindingTLSRPTAbsent, report.FindingTLSRPTMissing,
+	report.FindingTLSRPTSeveral, report.FindingTLSRPTInvalid,
+	report.FindingPTRConfirmed, report.FindingPTRMissing, report.FindingPTRNotConfirmed, report.FindingPTRGreetingMismatch,
 }
 
 // untestableHost is a host whose only address this machine has no route to.

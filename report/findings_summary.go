@@ -12,8 +12,10 @@ import (
 )
 
 // summarize writes the one line a person can act on: what the worst
-// finding is and what to do about it, or what worked.
-func summarize(a Assessment, o Options) string {
+// finding is and what to do about it, or what worked. The headline is the
+// same without what to do, for a verdict line above the findings that
+// already say it.
+func summarize(a Assessment, o Options) (summary, headline string) {
 	ja := o.Lang == catalog.Japanese
 	lead := -1
 	for i, f := range a.Findings {
@@ -24,15 +26,18 @@ func summarize(a Assessment, o Options) string {
 	}
 	if lead < 0 {
 		if a.Status == Unknown {
+			s := a.Result.Target.Domain + ": nothing was probed"
 			if ja {
-				return a.Result.Target.Domain + ": 確認できたホストがない"
+				s = a.Result.Target.Domain + ": 確認できたホストがない"
 			}
-			return a.Result.Target.Domain + ": nothing was probed"
+			return s, s
 		}
-		return textfmt.Clean(summarizeOK(a, o))
+		s := textfmt.Clean(summarizeOK(a, o))
+		return s, s
 	}
 	f := a.Findings[lead]
-	s := textfmt.Clean(leadSentence(a, f, ja))
+	what, fix := leadSentence(a, f, ja)
+	s, h := textfmt.Clean(joinFix(what, fix)), textfmt.Clean(what)
 	more := 0
 	for i, g := range a.Findings {
 		if i != lead && g.Severity != OK {
@@ -40,18 +45,22 @@ func summarize(a Assessment, o Options) string {
 		}
 	}
 	if more > 0 {
+		m := fmt.Sprintf(" (+%d more)", more)
 		if ja {
-			s += fmt.Sprintf("（ほか%d件）", more)
-		} else {
-			s += fmt.Sprintf(" (+%d more)", more)
+			m = fmt.Sprintf("（ほか%d件）", more)
 		}
+		s, h = s+m, h+m
 	}
-	return s
+	return s, h
 }
 
-// leadSentence states one finding with the first step of its fix.
-func leadSentence(a Assessment, f Finding, ja bool) string {
-	fix := firstSentence(f.Diagnosis.Fix, ja)
+// leadSentence states one finding and the first step of its fix ("" when
+// the statement says it all).
+func leadSentence(a Assessment, f Finding, ja bool) (what, fix string) {
+	fix = firstSentence(f.Diagnosis.Fix, ja)
+	if !ja {
+		fix = lowerFirst(fix)
+	}
 	switch {
 	case f.ID == FindingPortBlocked:
 		port := 25
@@ -59,22 +68,22 @@ func leadSentence(a Assessment, f Finding, ja bool) string {
 			port = a.Result.Hosts[0].Port
 		}
 		if ja {
-			return fmt.Sprintf("どのMXホストも%d番ポートに応答しない（%s）— %s", port, blockedCountsJa(a.Result.Hosts), f.Diagnosis.Title)
+			return fmt.Sprintf("どのMXホストも%d番ポートに応答しない（%s）— %s", port, blockedCountsJa(a.Result.Hosts), f.Diagnosis.Title), ""
 		}
-		return fmt.Sprintf("no MX host answered on port %d (%s) — %s", port, blockedCounts(a.Result.Hosts), lowerFirst(f.Diagnosis.Title))
+		return fmt.Sprintf("no MX host answered on port %d (%s) — %s", port, blockedCounts(a.Result.Hosts), lowerFirst(f.Diagnosis.Title)), ""
 	case f.ID == FindingHostUnreachable:
 		if ja {
 			s := fmt.Sprintf("%s に接続できない（%s）", f.Host, f.Detail)
 			if f.Severity == Warning {
 				s += "。他のMXホストは受信できる"
 			}
-			return s
+			return s, ""
 		}
 		s := fmt.Sprintf("%s: could not connect (%s)", f.Host, f.Detail)
 		if f.Severity == Warning {
 			s += "; the other MX hosts take the mail"
 		}
-		return s
+		return s, ""
 	case f.Code != 0 && f.Host != "":
 		// A well-matched catalog title says what the reply means in a
 		// few words; the reply itself is in the transcript.
@@ -87,13 +96,13 @@ func leadSentence(a Assessment, f Finding, ja bool) string {
 			if f.Code < 500 {
 				verb = "を一時拒否"
 			}
-			return joinFix(fmt.Sprintf("%s が %s%s: %s", f.Host, commandJa(cmd), verb, reply), fix)
+			return fmt.Sprintf("%s が %s%s: %s", f.Host, commandJa(cmd), verb, reply), fix
 		}
 		verb := "rejected"
 		if f.Code < 500 {
 			verb = "deferred"
 		}
-		return joinFix(fmt.Sprintf("%s %s %s: %s", f.Host, verb, commandEn(cmd), reply), lowerFirst(fix))
+		return fmt.Sprintf("%s %s %s: %s", f.Host, verb, commandEn(cmd), reply), fix
 	}
 	subject := f.Host
 	if subject == "" {
@@ -104,9 +113,9 @@ func leadSentence(a Assessment, f Finding, ja bool) string {
 		title += " (" + clip(f.Detail, 100) + ")"
 	}
 	if ja {
-		return joinFix(subject+": "+title, fix)
+		return subject + ": " + title, fix
 	}
-	return joinFix(subject+": "+lowerFirst(title), lowerFirst(fix))
+	return subject + ": " + lowerFirst(title), fix
 }
 
 // joinFix appends what to do to what happened, when there is something.

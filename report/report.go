@@ -92,6 +92,10 @@ type Assessment struct {
 	Hosts      []HostAssessment // one per Result.Hosts entry
 	Status     Status
 	Summary    string // one line a person can act on, in Options.Lang
+	// Headline is Summary without the advice: what happened in a few
+	// words, for a verdict line printed below findings that give the
+	// advice already.
+	Headline string
 	// Checks are the verdicts of the domain-level checks that ran, in
 	// report order (the per-host ones are in HostAssessment.Checks). Empty
 	// for a Result that ran no checks beyond the dialogue (Result.Ran of
@@ -106,6 +110,10 @@ type HostAssessment struct {
 	TLS TLSFacts
 	// Steps are the judgement of each of the host's steps, in order.
 	Steps []StepAssessment
+	// Retry is the judgement of each step of Host.Retry, the dialogue in
+	// clear after a failed STARTTLS handshake; nil when there was none.
+	// Its names start with "retry_".
+	Retry []StepAssessment
 	// Checks are the verdicts of the per-host checks that ran, in report
 	// order.
 	Checks []Check
@@ -242,8 +250,9 @@ func (a Assessment) Probed() bool {
 // probe could not run, so its status is unknown.
 func Invalid(input string, err error) Assessment {
 	return Assessment{
-		Result:  probe.Result{Target: probe.Target{Input: input}},
-		Status:  Unknown,
-		Summary: err.Error(),
+		Result:   probe.Result{Target: probe.Target{Input: input}},
+		Status:   Unknown,
+		Summary:  err.Error(),
+		Headline: err.Error(),
 	}
 }

@@ -72,6 +72,7 @@ func applyThresholds(a Assessment, o Options) Assessment {
 	if status != a.Status {
 		out.Status = status
 		out.Summary = strings.Join(append(why, a.Summary), "; ")
+		out.Headline = strings.Join(append(why, a.Headline), "; ")
 	}
 	return out
 }

@@ -19,7 +19,6 @@ import (
 	"net"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
 )
@@ -180,16 +179,6 @@ func checkDiagnosis(t *testing.T, d any, where string) {
 	}
 }
 
-// hasJapanese tells whether s has kana or kanji.
-func hasJapanese(s string) bool {
-	for _, r := range s {
-		if unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) {
-			return true
-		}
-	}
-	return false
-}
-
 // events returns the go-smtp server's backend events as one string.
 func events(s *smtptest.Server) string { return strings.Join(s.Events(), "\n") }
 
@@ -221,4 +210,11 @@ func stepCommands(t *testing.T, obj map[string]any) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// isStartTLS reads a command and tells whether it is STARTTLS. The probe's
+// retry in clear after a failed handshake sends MAIL FROM instead.
+func isStartTLS(c *smtptest.Conn) bool {
+	verb, _, ok := c.Command()
+	return ok && verb == "STARTTLS"
 }

@@ -38,7 +38,8 @@ func runExplain(args []string, e *env) int {
 	text := fs.StringP("text", "t", "", "diagnose a whole reply line (\"-\" reads it from standard input)")
 	output := fs.StringP("output", "o", "text", "output format: text or json")
 	lang := fs.String("lang", "", "language of explanations: en or ja (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
-	noColor := fs.Bool("no-color", false, "plain text (colour is also off when NO_COLOR is set or stdout is not a terminal)")
+	var colour colorFlags
+	addColorFlags(fs, &colour)
 	help := fs.BoolP("help", "h", false, "show this help")
 
 	fail := func(err error) int { return fail(stderr, err, "") }
@@ -55,6 +56,10 @@ func runExplain(args []string, e *env) int {
 	}
 	if *output != "text" && *output != "json" {
 		return fail(fmt.Errorf("-o %q: explain writes text or json", *output))
+	}
+	useColour, err := colour.use(e)
+	if err != nil {
+		return fail(err)
 	}
 
 	var es []report.Explanation
@@ -86,10 +91,7 @@ func runExplain(args []string, e *env) int {
 		}
 	}
 
-	o := render.Options{
-		Lang:  l,
-		Color: !*noColor && getenv("NO_COLOR") == "" && e.stdoutTerminal,
-	}
+	o := render.Options{Lang: l, Color: useColour, Width: width(e)}
 	if *output == "json" {
 		err = render.ExplainJSON(stdout, es, o)
 	} else {

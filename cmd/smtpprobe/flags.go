@@ -35,7 +35,7 @@ type options struct {
 	deadline     time.Duration
 	deadlineSet  bool // --deadline was given: 0 is then a mistake, not the default
 	output       string
-	noColor      bool
+	color        colorFlags
 	lang         string
 	concurrency  int
 	allAddresses bool
@@ -78,7 +78,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.DurationVar(&o.deadline, "deadline", 0, "limit for the whole probe of one target (default: --timeout times the number of steps)")
 	addAuthFlags(fs, &o.auth)
 	fs.StringVarP(&o.output, "output", "o", "text", "output `format`: text, json, nagios, prometheus")
-	fs.BoolVar(&o.noColor, "no-color", false, "plain text (colour is also off when NO_COLOR is set or stdout is not a terminal)")
+	addColorFlags(fs, &o.color)
 	fs.StringVar(&o.lang, "lang", "", "language of explanations, `LANG`: en or ja (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	fs.IntVarP(&o.concurrency, "concurrency", "c", defaultConcurrency, "targets probed at once when there are several")
 	fs.StringVar(&o.checks, "checks", "inbound", "checks to run, a comma-separated `LIST` of names and groups (inbound = smtp,dnssec,dane,mta-sts,tls-rpt,ptr; sender = spf,dmarc,dkim; all; dnsbl); +NAME and -NAME change the default")

@@ -106,3 +106,92 @@ func TestDNSSECCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestTLSRPTCheck: every row of the tls-rpt check.
+func TestTLSRPTCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name, domain, status, finding string
+		rua                           []any
+	}{
+		{"valid", "good.example", "ok", "tlsrpt-ok", []any{"mailto:tls@good.example"}},
+		{"absent", "none.example", "ok", "tlsrpt-absent", []any{}},
+		{"several", "two.example", "warning", "tlsrpt-several", []any{}},
+		{"malformed", "bad.example", "warning", "tlsrpt-invalid", []any{}},
+		{"resolver fails", "broken.example", "untestable", "check-lookup-failed", []any{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newInbound(t,
+				"good.example. 300 IN MX 10 mx.good.example.", "mx.good.example. 300 IN A 192.0.2.1",
+				`_smtp._tls.good.example. 300 IN TXT "v=TLSRPTv1; rua=mailto:tls@good.example"`,
+				"none.example. 300 IN MX 10 mx.good.example.",
+				"two.example. 300 IN MX 10 mx.good.example.",
+				`_smtp._tls.two.example. 300 IN TXT "v=TLSRPTv1; rua=mailto:a@two.example"`,
+				`_smtp._tls.two.example. 300 IN TXT "v=TLSRPTv1; rua=mailto:b@two.example"`,
+				"bad.example. 300 IN MX 10 mx.good.example.",
+				`_smtp._tls.bad.example. 300 IN TXT "v=TLSRPTv1; rua=ftp://bad.example/"`,
+				"broken.example. 300 IN MX 10 mx.good.example.",
+			)
+			w.dns.ServFail("_smtp._tls.broken.example.")
+			w.route("192.0.2.1")
+			code, obj, r := w.run(t, "--checks", "smtp,tls-rpt", tc.domain)
+			c := check(obj, "tls-rpt")
+			want := 0
+			if tc.status == "warning" {
+				want = 1
+			}
+			if code != want || c == nil || c["status"] != tc.status || !hasFindingID(obj, "tls-rpt", tc.finding) {
+				t.Errorf("exit %d, tls-rpt %v\n%s", code, c, r.stdout)
+			}
+			if rua, _ := c["rua"].([]any); len(rua) != len(tc.rua) || len(rua) > 0 && rua[0] != tc.rua[0] {
+				t.Errorf("rua %v, want %v", c["rua"], tc.rua)
+			}
+		})
+	}
+}
+
+// TestPTRCheck: every row of the ptr check: none of them raises the exit
+// status, each is an info finding on its address.
+func TestPTRCheck(t *testing.T) {
+	w := newInbound(t,
+		"ptr.example. 300 IN MX 10 mx.ptr.example.",
+		"mx.ptr.example. 300 IN A 192.0.2.1",
+		"mx.ptr.example. 300 IN A 192.0.2.2",
+		"mx.ptr.example. 300 IN A 192.0.2.3",
+		"1.2.0.192.in-addr.arpa. 300 IN PTR mx.ptr.example.",
+		"2.2.0.192.in-addr.arpa. 300 IN PTR generic-2.provider.example.",
+	)
+	w.route("192.0.2.1", "192.0.2.2", "192.0.2.3")
+	code, obj, r := w.run(t, "--checks", "smtp,ptr", "ptr.example")
+	if code != 0 {
+		t.Errorf("exit %d\n%s", code, r.stdout)
+	}
+	want := map[string]struct {
+		fcrdns   bool
+		names    int
+		findings []string
+	}{
+		// The go-smtp server greets as "mx.test", which no PTR names.
+		"192.0.2.1": {true, 1, []string{"ptr-confirmed", "ptr-greeting-mismatch"}},
+		"192.0.2.2": {false, 1, []string{"ptr-not-confirmed", "ptr-greeting-mismatch"}},
+		"192.0.2.3": {false, 0, []string{"ptr-missing"}},
+	}
+	hosts, _ := obj["hosts"].([]any)
+	if len(hosts) != 3 {
+		t.Fatalf("%d hosts\n%s", len(hosts), r.stdout)
+	}
+	for _, h := range hosts {
+		hm := h.(map[string]any)
+		p := check(hm, "ptr")
+		addr, _ := p["address"].(string)
+		w, ok := want[addr]
+		names, _ := p["names"].([]any)
+		if !ok || p["status"] != "ok" || p["fcrdns"] != w.fcrdns || len(names) != w.names {
+			t.Errorf("ptr %v", p)
+		}
+		for _, id := range w.findings {
+			if !hasFindingID(obj, "ptr", id) {
+				t.Errorf("%s: no %s finding", addr, id)
+			}
+		}
+	}
+}

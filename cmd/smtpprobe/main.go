@@ -15,6 +15,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
@@ -36,6 +37,13 @@ func main() {
 		stdinTerminal:  isTerminal(os.Stdin),
 		stdoutTerminal: isTerminal(os.Stdout),
 		stderrTerminal: isTerminal(os.Stderr),
+		columns: func() int {
+			w, _, err := term.GetSize(int(os.Stdout.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
+		},
 	})
 	stop()
 	os.Exit(code)
@@ -51,6 +59,8 @@ type env struct {
 	stdinTerminal  bool
 	stdoutTerminal bool
 	stderrTerminal bool
+	// columns is the width of the terminal stdout is on; 0 when unknown.
+	columns func() int
 	// configure, when set, adjusts the probe configuration after the flags
 	// are applied. Tests use it to route addresses to loopback listeners.
 	configure func(*probe.Config)
@@ -95,6 +105,10 @@ func run(ctx context.Context, args []string, e *env) int {
 	default:
 		return fail(e.stderr, fmt.Errorf("--output %q: want text, json, nagios or prometheus", o.output), "")
 	}
+	colour, err := o.color.use(e)
+	if err != nil {
+		return fail(e.stderr, err, "")
+	}
 	inputs, err := readTargets(fs.Args(), o.file, e)
 	if err != nil {
 		return fail(e.stderr, err, "")
@@ -110,14 +124,14 @@ func run(ctx context.Context, args []string, e *env) int {
 	b := batch{
 		cfg:         cfg,
 		ropts:       ropts,
-		render:      render.Options{Lang: ropts.Lang, Color: e.stdoutTerminal && !o.noColor && e.getenv("NO_COLOR") == ""},
+		render:      render.Options{Lang: ropts.Lang, Color: colour, Width: width(e)},
 		output:      o.output,
 		quiet:       o.quiet,
 		concurrency: o.concurrency,
 		ordered:     o.ordered,
 		stdout:      e.stdout,
 		stderr:      e.stderr,
-		progress:    e.stderrTerminal && len(inputs) > 1,
+		progress:    e.stderrTerminal && !dumbTerminal(e) && len(inputs) > 1,
 		deadline:    o.runDeadline(),
 	}
 	return b.run(ctx, inputs)

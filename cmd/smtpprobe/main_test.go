@@ -36,6 +36,7 @@ type cmdEnv struct {
 	// stdinTerminal and stderrTerminal say that standard input and
 	// standard error are terminals.
 	stdinTerminal, stderrTerminal bool
+	columns                       int               // the width of stdout's terminal; 0: unknown
 	routes                        map[string]string // "192.0.2.1:25" -> the loopback listener
 	roots                         *x509.CertPool    // trusted unless --ca-file is given; nil: nothing
 }
@@ -61,6 +62,7 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 		stdinTerminal:  ce.stdinTerminal,
 		stdoutTerminal: ce.terminal,
 		stderrTerminal: ce.stderrTerminal,
+		columns:        func() int { return ce.columns },
 		configure: func(c *probe.Config) {
 			if c.RootCAs == nil {
 				c.RootCAs = roots

@@ -11,11 +11,17 @@ package main
 //	    $SMTP_HOST and $SMTP_PORT
 //	messages N
 //	    checks that the server received N messages (DATA)
+//	smtpevents
+//	    prints what the server saw, one event a line ("MAIL <>",
+//	    "RCPT <user@example.test>")
+//	message N
+//	    prints the Nth message the server received (from 1)
 //	dnsserver FILE [-servfail NAME]...
 //	    starts a DNS server on loopback serving the records of FILE, one a
 //	    line, with $VARIABLES expanded; NAME answers SERVFAIL; sets $DNS
 //	smtpprobe ARGS...
-//	    runs the command; "! smtpprobe" expects a status other than 0
+//	    runs the command, with the script's environment (LANG, NO_COLOR);
+//	    "! smtpprobe" expects a status other than 0
 //	status N
 //	    checks the exit status of the last smtpprobe
 
@@ -46,6 +52,8 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
 			"smtpserver": cmdSMTPServer,
 			"messages":   cmdMessages,
+			"smtpevents": cmdSMTPEvents,
+			"message":    cmdMessage,
 			"dnsserver":  cmdDNSServer,
 			"smtpprobe":  cmdSmtpprobe,
 			"status":     cmdStatus,
@@ -112,6 +120,30 @@ func cmdMessages(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+func cmdSMTPEvents(ts *testscript.TestScript, neg bool, args []string) {
+	st := state(ts)
+	if neg || len(args) != 0 || st.smtp == nil {
+		ts.Fatalf("usage: smtpevents, after smtpserver")
+	}
+	for _, e := range st.smtp.Events() {
+		fmt.Fprintln(ts.Stdout(), e)
+	}
+}
+
+func cmdMessage(ts *testscript.TestScript, neg bool, args []string) {
+	st := state(ts)
+	if neg || len(args) != 1 || st.smtp == nil {
+		ts.Fatalf("usage: message N, after smtpserver")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	msgs := st.smtp.Messages()
+	if n < 1 || n > len(msgs) {
+		ts.Fatalf("the server received %d messages, not %d", len(msgs), n)
+	}
+	fmt.Fprint(ts.Stdout(), strings.ReplaceAll(string(msgs[n-1].Data), "\r\n", "\n"))
+}
+
 func cmdDNSServer(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) == 0 {
 		ts.Fatalf("usage: dnsserver FILE [-servfail NAME]...")
@@ -138,7 +170,9 @@ func cmdDNSServer(ts *testscript.TestScript, neg bool, args []string) {
 // Connections reach loopback only.
 func cmdSmtpprobe(ts *testscript.TestScript, neg bool, args []string) {
 	var out, errb bytes.Buffer
-	code := run(context.Background(), args, cmdEnv{}.env(&out, &errb))
+	e := cmdEnv{}.env(&out, &errb)
+	e.getenv = ts.Getenv
+	code := run(context.Background(), args, e)
 	state(ts).status = code
 	fmt.Fprint(ts.Stdout(), out.String())
 	fmt.Fprint(ts.Stderr(), errb.String())

@@ -7,7 +7,7 @@ package catalog
 // contract's most specific match) and Rule is the finding's id; Code is 0
 // and Class names the layer ("DNS", "network", "SMTP" or "TLS"). Texts may
 // hold the placeholders {port}, {delay}, {days}, {threshold}, {domain},
-// {result} and {record}, which the
+// {result}, {record}, {host}, {address}, {name} and {inuse}, which the
 // report fills in. Any language other than Japanese gets English. The
 // boolean is false for an unknown id.
 func FindingText(id string, lang Lang) (Diagnosis, bool) {

@@ -111,4 +111,155 @@ var checkFindings = map[string]findingEntry{
 			fix:     "検証するリゾルバを --resolver で指定してください。ローカルの unbound（--resolver 127.0.0.1）や公開リゾルバ（--resolver 1.1.1.1 や 9.9.9.9）が使えます。",
 		},
 	},
+
+	"check-lookup-failed": {
+		class: "DNS", category: "dns-problem", retry: "transient",
+		en: findingLang{
+			title:   "The resolver did not answer the question for {name}",
+			meaning: "The resolver failed on this question (timeout, SERVFAIL or REFUSED), so the check could not be decided from here. A failed lookup is not a missing record.",
+			when:    "A resolver that is down or slow, or broken name servers for that name.",
+			fix:     "Run the probe again, or with another resolver (--resolver). If every resolver fails, look at the name servers of {name} (`dig +trace`).",
+		},
+		ja: findingLang{
+			title:   "{name} の問い合わせにリゾルバが応答しなかった",
+			meaning: "この問い合わせでリゾルバが失敗したため（タイムアウト、SERVFAIL、REFUSED）、ここからはチェックを判定できませんでした。問い合わせの失敗はレコードがないことを意味しません。",
+			when:    "リゾルバの停止や遅延、その名前のネームサーバの不具合で起きます。",
+			fix:     "もう一度、または別のリゾルバ（--resolver）で実行してください。どのリゾルバでも失敗するなら、{name} のネームサーバを確認します（`dig +trace`）。",
+		},
+	},
+	"tlsrpt-ok": {
+		class: "DNS", category: "other", retry: "permanent",
+		en: findingLang{
+			title:   "TLS-RPT: reports of failed TLS are requested",
+			meaning: "The domain publishes one valid TLS-RPT record (RFC 8460): senders that support it send daily reports of TLS failures to the addresses in rua.",
+			when:    "The record at _smtp._tls.{domain} is in place.",
+			fix:     "Nothing to fix. Read the reports: they show senders that fail MTA-STS or DANE before users notice missing mail.",
+		},
+		ja: findingLang{
+			title:   "TLS-RPT: TLS失敗のレポートを受け取る設定がある",
+			meaning: "ドメインは有効なTLS-RPTレコード（RFC 8460）を1つ公開しています。対応する送信側は、TLSの失敗を毎日ruaのアドレスに報告します。",
+			when:    "_smtp._tls.{domain} にレコードがある場合です。",
+			fix:     "対応は不要です。レポートを読んでください。MTA-STSやDANEで失敗している送信側が、利用者がメールの不達に気付く前に分かります。",
+		},
+	},
+	"tlsrpt-absent": {
+		class: "DNS", category: "other", retry: "permanent",
+		en: findingLang{
+			title:   "TLS-RPT: no reporting record",
+			meaning: "The domain publishes no TLS-RPT record, and no MTA-STS policy or DANE records that reports would be about. Nothing is lost.",
+			when:    "Domains that use neither MTA-STS nor DANE.",
+			fix:     "When you deploy MTA-STS or DANE, publish a reporting record too:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+		},
+		ja: findingLang{
+			title:   "TLS-RPT: レポート用のレコードがない",
+			meaning: "ドメインはTLS-RPTレコードを公開しておらず、レポートの対象となるMTA-STSポリシーやDANEレコードもありません。失うものはありません。",
+			when:    "MTA-STSもDANEも使っていないドメインです。",
+			fix:     "MTA-STSやDANEを導入するときは、レポート用のレコードも公開してください:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+		},
+	},
+	"tlsrpt-missing": {
+		class: "DNS", category: "other", retry: "permanent",
+		en: findingLang{
+			title:   "TLS-RPT: {inuse} in use without failure reports",
+			meaning: "The domain publishes {inuse}, but no TLS-RPT record, so senders that fail to deliver because of it have no way to tell you. Mail can be deferred for days before anyone notices.",
+			when:    "MTA-STS or DANE deployed without the reporting record of RFC 8460.",
+			fix:     "Publish a reporting record (the address must accept the gzip reports):\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+		},
+		ja: findingLang{
+			title:   "TLS-RPT: {inuse} を使っているのに失敗レポートを受け取っていない",
+			meaning: "ドメインは {inuse} を公開していますが、TLS-RPTレコードがありません。そのために配送できない送信側は知らせる手段がなく、誰も気付かないまま何日もメールが保留されることがあります。",
+			when:    "RFC 8460のレポート用レコードなしでMTA-STSやDANEを導入した場合に起きます。",
+			fix:     "レポート用のレコードを公開してください（アドレスはgzipのレポートを受け取れる必要があります）:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+		},
+	},
+	"tlsrpt-several": {
+		class: "DNS", category: "other", retry: "permanent",
+		en: findingLang{
+			title:   "TLS-RPT: several reporting records",
+			meaning: "More than one TXT record at _smtp._tls.{domain} begins with v=TLSRPTv1. RFC 8460 says senders then act as if there were none: no reports are sent.",
+			when:    "A new record added beside the old one instead of replacing it.",
+			fix:     "Keep exactly one record; list several addresses in its rua, separated by commas:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain},https://reports.example.net/tlsrpt\"",
+		},
+		ja: findingLang{
+			title:   "TLS-RPT: レポート用のレコードが複数ある",
+			meaning: "_smtp._tls.{domain} に v=TLSRPTv1 で始まるTXTレコードが複数あります。RFC 8460では、送信側はレコードがないものとして扱い、レポートは送られません。",
+			when:    "古いレコードを置き換えずに新しいレコードを追加した場合に起きます。",
+			fix:     "レコードを1つにし、複数の宛先はruaにカンマで区切って並べてください:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain},https://reports.example.net/tlsrpt\"",
+		},
+	},
+	"tlsrpt-invalid": {
+		class: "DNS", category: "other", retry: "permanent",
+		en: findingLang{
+			title:   "TLS-RPT: the reporting record is malformed",
+			meaning: "The TLS-RPT record at _smtp._tls.{domain} does not follow RFC 8460 (the detail says where), so senders ignore it and send no reports.",
+			when:    "A missing rua, a URI that is neither mailto: nor https:, or a typo in the separators.",
+			fix:     "Publish a record of this form:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+		},
+		ja: findingLang{
+			title:   "TLS-RPT: レポート用のレコードの書式が誤っている",
+			meaning: "_smtp._tls.{domain} のTLS-RPTレコードがRFC 8460に従っていないため（場所は詳細を参照）、送信側は無視し、レポートは送られません。",
+			when:    "ruaがない、URIが mailto: でも https: でもない、区切り文字の誤記などで起きます。",
+			fix:     "次の形のレコードを公開してください:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+		},
+	},
+	"ptr-confirmed": {
+		class: "DNS", category: "reverse-dns", retry: "permanent",
+		en: findingLang{
+			title:   "Reverse DNS: {address} has a forward-confirmed PTR",
+			meaning: "The address's PTR record names a host that resolves back to the address (forward-confirmed reverse DNS).",
+			when:    "The reverse zone of the address and the host's address records agree.",
+			fix:     "Nothing to fix.",
+		},
+		ja: findingLang{
+			title:   "逆引き: {address} のPTRは正引きと一致している",
+			meaning: "アドレスのPTRレコードが指すホスト名を正引きすると、同じアドレスに戻ります（正引きで確認された逆引き）。",
+			when:    "アドレスの逆引きゾーンとホストのアドレスレコードが一致している場合です。",
+			fix:     "対応は不要です。",
+		},
+	},
+	"ptr-missing": {
+		class: "DNS", category: "reverse-dns", retry: "permanent",
+		en: findingLang{
+			title:   "Reverse DNS: {address} has no PTR record",
+			meaning: "The MX address has no reverse DNS. No sender requires it of a receiving server, so mail to the domain is not affected; but if the server also sends mail from this address, many receivers (Gmail, Microsoft) refuse it.",
+			when:    "A server whose hosting provider's reverse zone has no entry for the address.",
+			fix:     "If the server sends mail too, ask the owner of the address block (the hosting provider) for a PTR record naming the server's host name, which must resolve back to the address.",
+		},
+		ja: findingLang{
+			title:   "逆引き: {address} にPTRレコードがない",
+			meaning: "MXアドレスに逆引きがありません。受信サーバに逆引きを求める送信側はないため、このドメインへのメールには影響しません。ただし、このアドレスからメールを送信もするなら、多くの受信側（Gmail、Microsoft）が拒否します。",
+			when:    "ホスティング事業者の逆引きゾーンにそのアドレスの登録がない場合に起きます。",
+			fix:     "このサーバが送信もするなら、アドレスの管理者（ホスティング事業者）にサーバのホスト名を指すPTRレコードを依頼してください。そのホスト名は同じアドレスに正引きできる必要があります。",
+		},
+	},
+	"ptr-not-confirmed": {
+		class: "DNS", category: "reverse-dns", retry: "permanent",
+		en: findingLang{
+			title:   "Reverse DNS: the PTR of {address} does not resolve back to it",
+			meaning: "The address has a PTR record, but no name it gives resolves back to the address. Mail to the domain is not affected; a server that also sends from this address fails the forward-confirmed reverse DNS checks of many receivers.",
+			when:    "A generic provider name in the PTR, or a host renumbered without updating one side.",
+			fix:     "Make the PTR name the server's host name and give that name an A or AAAA record with this address.",
+		},
+		ja: findingLang{
+			title:   "逆引き: {address} のPTRが同じアドレスに正引きできない",
+			meaning: "アドレスにPTRレコードはありますが、そのどの名前を正引きしても同じアドレスに戻りません。このドメインへのメールには影響しませんが、このアドレスから送信もするサーバは、多くの受信側の正引き確認で不合格になります。",
+			when:    "PTRが事業者の汎用的な名前のままの場合や、アドレス変更で片側だけ更新した場合に起きます。",
+			fix:     "PTRの名前をサーバのホスト名にし、その名前にこのアドレスのAまたはAAAAレコードを設定してください。",
+		},
+	},
+	"ptr-greeting-mismatch": {
+		class: "SMTP", category: "reverse-dns", retry: "permanent",
+		en: findingLang{
+			title:   "Reverse DNS: the greeting names another host than the PTR of {address}",
+			meaning: "The server's 220 greeting gives a host name that is not among the address's PTR names. Receiving mail is not affected; some receivers score a sending server whose HELO, greeting and PTR disagree.",
+			when:    "A server behind NAT or a load balancer, or a myhostname setting that was never changed.",
+			fix:     "Set the server's host name (Postfix: myhostname) to the PTR name of its address, if the server sends mail too.",
+		},
+		ja: findingLang{
+			title:   "逆引き: グリーティングのホスト名が {address} のPTRと異なる",
+			meaning: "サーバの220グリーティングのホスト名が、アドレスのPTRの名前に含まれていません。受信には影響しませんが、HELO、グリーティング、PTRが一致しない送信サーバを減点する受信側もあります。",
+			when:    "NATやロードバランサの背後のサーバや、myhostname を変更していない場合に起きます。",
+			fix:     "このサーバが送信もするなら、サーバのホスト名（Postfix では myhostname）をアドレスのPTRの名前に合わせてください。",
+		},
+	},
 }

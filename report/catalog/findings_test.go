@@ -25,7 +25,7 @@ func TestCategoriesAreTheContracts(t *testing.T) {
 }
 
 func TestFindingTextComplete(t *testing.T) {
-	known := []string{"{port}", "{delay}", "{days}", "{threshold}", "{domain}", "{result}", "{record}"}
+	known := []string{"{port}", "{delay}", "{days}", "{threshold}", "{domain}", "{result}", "{record}", "{inuse}", "{name}", "{address}", "{host}"}
 	ids := FindingIDs()
 	if len(ids) == 0 {
 		t.Fatal("FindingIDs is empty")

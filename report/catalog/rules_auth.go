@@ -6,6 +6,38 @@ package catalog
 // required."
 var authRules = []Rule{
 	{
+		ID: "dns-lookup-failure", Category: CategoryDNSProblem, Class: '4',
+		Pattern: `dns (lookup|query|resolution) (failure|failed|error|timeout)`,
+		En: Text{
+			"DNS lookup failed on the receiving side",
+			"The receiver could not complete a DNS lookup it needs for this mail (the sender's SPF or DMARC record, its MX, the client's PTR) and defers the mail until it can.",
+			"At MAIL FROM, RCPT TO or after DATA: \"450 4.4.0 <user@example.com> Temporary DMARC DNS lookup failure\".",
+			"Usually retrying is enough. If it persists, check that the sender's domain answers DNS queries quickly and consistently from everywhere (all its name servers up, no DNSSEC errors, TXT records that are not too large).",
+		},
+		Ja: Text{
+			"受信側で DNS の問い合わせに失敗",
+			"受信側がこのメールの処理に必要な DNS の問い合わせ（送信元の SPF や DMARC レコード、MX、クライアントの逆引きなど）を完了できず、できるまで受信を保留しています。",
+			"MAIL FROM、RCPT TO、DATA 終端への応答。「450 4.4.0 <user@example.com> Temporary DMARC DNS lookup failure」など。",
+			"通常は再送で解決します。続く場合は、送信元ドメインの DNS がどこからでも速く一貫して応答するか（全ネームサーバが稼働しているか、DNSSEC のエラーがないか、TXT レコードが大きすぎないか）を確認してください。",
+		},
+	},
+	{
+		ID: "greylisting-bare", Category: CategoryGreylisting, Retry: Transient, Enhanced: `4\.7\.1`,
+		Pattern: `^try again later\.?$`,
+		En: Text{
+			"Deferred by a spam filter, probably greylisting",
+			"A temporary refusal under the security-policy code 4.7.1 that says nothing but \"try again later\" is what rspamd's greylisting (and its soft reject) sends: the first attempt from an unknown sender is deferred.",
+			"After DATA or at RCPT TO: \"451 4.7.1 Try again later\".",
+			"Nothing to do if the sending MTA retries: the next attempt after a few minutes normally passes. If every retry is refused, the filter's score is the cause (soft reject): look at the receiver's spam-filter log, or ask its administrator.",
+		},
+		Ja: Text{
+			"スパムフィルタによる保留（おそらくグレイリスト）",
+			"セキュリティポリシーのコード 4.7.1 で「try again later」とだけ言う一時拒否は、rspamd のグレイリスト（およびソフトリジェクト）が返すものです。未知の送信元からの初回の試行は保留されます。",
+			"DATA 後や RCPT TO への応答。「451 4.7.1 Try again later」。",
+			"送信側 MTA が再送するなら対応は不要で、数分後の再送は通常受け付けられます。毎回拒否される場合はフィルタのスコアが原因（ソフトリジェクト）なので、受信側のスパムフィルタのログを確認するか管理者に問い合わせてください。",
+		},
+	},
+	{
 		ID: "greylisting", Category: CategoryGreylisting, Retry: Transient,
 		Pattern: `gr[ae]y-?list|postgrey`,
 		En: Text{
@@ -55,7 +87,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "relay-denied", Category: CategoryRelayDenied,
-		Pattern: `relay(ing)? (access )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|unable to relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed`,
+		Pattern: `relay(ing)? (access )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|unable to relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
 		En: Text{
 			"Relaying denied",
 			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",
@@ -106,7 +138,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "auth-failed", Category: CategoryAuthenticationFailed,
-		Pattern: `authentication (failed|unsuccessful|failure)|(username|user name) and password not accepted|incorrect (password|authentication data|username)|application-specific password required|auth(entication)? failures|auth(entication)? not (enabled|available|supported|offered)`,
+		Pattern: `authentication (failed|unsuccessful|failure)|(username|user name) and password not accepted|incorrect (password|authentication data|username)|application-specific password required|auth(entication)? failures|auth(entication)? not (enabled|available|supported|offered)|auth(entication)? (method|mechanism)\b.{0,20}not supported`,
 		En: Text{
 			"Authentication failed",
 			"SMTP AUTH was refused: the user name, password or token is wrong, or password logins are not allowed for this account.",

@@ -20,6 +20,38 @@ var genericRules = []Rule{
 		},
 	},
 	{
+		ID: "opensmtpd-expansion", Category: CategoryMailboxUnknown, Enhanced: `5\.2\.4`,
+		Pattern: `mailing list expansion problem`,
+		En: Text{
+			"Recipient not found (OpenSMTPD)",
+			"OpenSMTPD answers \"Mailing list expansion problem\" when it cannot expand a recipient into deliveries; nearly always the address is in none of its user, alias or virtual tables. It is rarely about a mailing list.",
+			"At RCPT TO on OpenSMTPD: \"524 5.2.4 Mailing list expansion problem: <user@example.org>\".",
+			"Check the address for typos. On the receiving side: add the user, alias or virtual entry to the table the match rule uses (smtpd.conf: action ... alias <aliases> / virtual <vusers> / userbase <users>), then reload the tables with smtpctl update table NAME.",
+		},
+		Ja: Text{
+			"宛先が見つからない（OpenSMTPD）",
+			"OpenSMTPD は、宛先を配送先に展開できないときに「Mailing list expansion problem」と応答します。ほとんどの場合、アドレスがユーザ・エイリアス・バーチャルのどのテーブルにもないという意味で、メーリングリストの問題であることはまれです。",
+			"OpenSMTPD での RCPT TO への応答。「524 5.2.4 Mailing list expansion problem: <user@example.org>」。",
+			"アドレスの誤記を確認してください。受信側では、match 規則が使うテーブル（smtpd.conf の action ... alias <aliases> / virtual <vusers> / userbase <users>）にユーザやエイリアスを追加し、smtpctl update table 名前 でテーブルを再読み込みします。",
+		},
+	},
+	{
+		ID: "opensmtpd-expansion-temporary", Category: CategoryServerUnavailable, Enhanced: `4\.2\.4`,
+		Pattern: `mailing list expansion problem`,
+		En: Text{
+			"Recipient lookup failed for now (OpenSMTPD)",
+			"OpenSMTPD could not look the recipient up (a table backend or a user's ~/.forward could not be read) and defers the mail; this says nothing about whether the address exists.",
+			"At RCPT TO on OpenSMTPD: \"424 4.2.4 Mailing list expansion problem\".",
+			"Retrying is right. On the receiving side: check smtpd's log for the table or ~/.forward error (permissions, an unreachable LDAP or SQL table) and fix it.",
+		},
+		Ja: Text{
+			"宛先の検索が一時的に失敗（OpenSMTPD）",
+			"OpenSMTPD が宛先を検索できず（テーブルのバックエンドやユーザの ~/.forward が読めない）、受信を保留しています。アドレスが存在するかどうかについては何も示していません。",
+			"OpenSMTPD での RCPT TO への応答。「424 4.2.4 Mailing list expansion problem」。",
+			"再送が正しい対応です。受信側では smtpd のログでテーブルや ~/.forward のエラー（権限、到達できない LDAP や SQL テーブル）を確認して直してください。",
+		},
+	},
+	{
 		ID: "mail-loop", Category: CategoryOther,
 		Pattern: `too many hops|routing loop|loop detected`,
 		En: Text{
@@ -37,7 +69,7 @@ var genericRules = []Rule{
 	},
 	{
 		ID: "protocol-error", Category: CategorySyntax,
-		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|command (not recognized|unrecognized|not implemented)|line too long`,
+		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|command (not recognized|unrecognized|not implemented)|line too long|syntax error in parameters|internationali[sz]ed mailbox|lone (cr|lf)|invalid characters|command not allowed`,
 		En: Text{
 			"SMTP protocol error by the client",
 			"The client broke the SMTP protocol: commands out of order, sent before the reply (pipelining without PIPELINING), malformed, too long, or with bare LF line ends; after too many such errors the server hangs up.",
@@ -68,9 +100,25 @@ var genericRules = []Rule{
 		},
 	},
 	{
+		ID: "mimecast", Category: CategoryPolicy,
+		Pattern: `mimecast|anti-spoofing policy|envelope blocked`,
+		En: Text{
+			"Refused by the recipient's Mimecast policy",
+			"The recipient's Mimecast gateway refused the message under a policy its administrator set: a blocked sender entry, anti-spoofing (mail claiming to come from the recipient's own domain), or a content rule.",
+			"At RCPT TO or end of DATA: \"550 Envelope blocked - User Entry\", \"550 Rejected by header based Anti-Spoofing policy\", with a link to community.mimecast.com.",
+			"Send the full reply to the recipient by another channel: their Mimecast administrator must remove the block entry or add an anti-spoofing bypass for your sending IP (common when a third party sends as the recipient's own domain).",
+		},
+		Ja: Text{
+			"宛先の Mimecast ポリシーによる拒否",
+			"宛先の Mimecast ゲートウェイが、管理者の設定したポリシー（送信者のブロック登録、なりすまし対策〈宛先自身のドメインを名乗るメール〉、内容のルール）によりメッセージを拒否しました。",
+			"RCPT TO や DATA 終端への「550 Envelope blocked - User Entry」「550 Rejected by header based Anti-Spoofing policy」など。community.mimecast.com へのリンクが付きます。",
+			"応答全文を別の手段で宛先に伝えてください。先方の Mimecast 管理者がブロック登録を外すか、送信元 IP をなりすまし対策の除外に追加する必要があります（外部サービスが宛先自身のドメインとして送信する場合によく起きます）。",
+		},
+	},
+	{
 		ID: "policy-refusal", Category: CategoryPolicy,
 		Class:   '5',
-		Pattern: `polic(y|ies)|not (allowed|permitted|authori[sz]ed)|restricted|refused|rejected|blocked|denied|filtered`,
+		Pattern: `polic(y|ies)|not (allowed|permitted|authori[sz]ed)|restricted|refused|rejected|blocked|denied|filtered|spoofed`,
 		En: Text{
 			"Refused by local policy",
 			"The receiving server refuses the mail under a policy of its own and does not say which.",

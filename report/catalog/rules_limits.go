@@ -5,8 +5,24 @@ package catalog
 // otherwise read as a message size limit.
 var limitRules = []Rule{
 	{
+		ID: "sending-quota", Category: CategoryRateLimit,
+		Pattern: `(submission|queue) quota`,
+		En: Text{
+			"Sending quota exceeded",
+			"The sender (a mailbox, an account or a whole organisation) has used up the number of messages or recipients it may send in a period, or the receiver's queue for it is full. Here a quota is a sending limit, not a full mailbox, whatever the enhanced code says.",
+			"At MAIL FROM or RCPT TO on submission servers and hosted mail: \"5.2.2 Submission quota exceeded\" (Exchange Online), \"450 4.7.3 Organization queue quota exceeded\".",
+			"Wait for the period to end and spread the sending; for bulk mail use a service meant for it. A sudden burst from one account can also mean the account is compromised: check what it sent.",
+		},
+		Ja: Text{
+			"送信の割り当てを超えた",
+			"送信者（メールボックス、アカウント、組織全体）が一定期間に送れるメッセージ数や宛先数を使い切ったか、受信側でその送信者向けのキューがいっぱいです。ここでの quota は送信の上限で、拡張コードが何であれメールボックスの容量のことではありません。",
+			"投稿サーバやホスティングされたメールでの MAIL FROM や RCPT TO への応答。「5.2.2 Submission quota exceeded」（Exchange Online）「450 4.7.3 Organization queue quota exceeded」など。",
+			"期間が過ぎるのを待ち、送信を分散してください。大量配信には専用のサービスを使います。1 つのアカウントからの急な大量送信は乗っ取りの可能性もあるので、送信内容を確認してください。",
+		},
+	},
+	{
 		ID: "mailbox-full", Category: CategoryMailboxFull,
-		Pattern: `over ?quota|quota (exceeded|exceed|full)|exceeded (its |the )?(storage|quota|mailbox)|mail ?box size limit|mailbox.*(has )?exceeded`,
+		Pattern: `over ?quota|quota (exceeded|exceed|full)|exceeded (its |the )?(storage|quota|mailbox)|mail ?box size limit|mailbox.*(has )?exceeded|quota violation`,
 		En: Text{
 			"Recipient mailbox full",
 			"The recipient's mailbox has reached its storage quota and takes no more mail until space is freed.",
@@ -54,7 +70,7 @@ var limitRules = []Rule{
 	},
 	{
 		ID: "rate-limit", Category: CategoryRateLimit,
-		Pattern: `rate ?-?limit|too many (messages|mails|e-?mails|recipients|rcpt|invalid recipients|requests)|max(imum)? number of (messages|recipients|mails)|over (the )?past 24 ?h|too much mail from|slow down|(hourly|daily|message|recipient|sending) (limit|quota) (reached|exceeded)|limit (exceeded|reached)|exceeded .*(limit|rate)|message rate|frequency limit`,
+		Pattern: `rate ?-?limit|too many (\w+ )?(messages|mails|e-?mails|recipients|rcpt|invalid recipients|requests)|max(imum)? number of (messages|recipients|mails)|over (the )?past 24 ?h|too much (e-?)?mail|slow down|(hourly|daily|message|recipient|sending) (limit|quota) (reached|exceeded)|limit (exceeded|reached)|exceeded .*(limit|rate)|message rate|frequency limit|excessive volume|messages? per connection|nonmail commands`,
 		En: Text{
 			"Rate limit",
 			"The receiver limits how much mail it takes from this client, sender or to this recipient in a period, and the limit is reached for now.",

@@ -52,24 +52,24 @@ var listRules = []Rule{
 		},
 	},
 	{
-		ID: "uribl", Category: CategorySpamReputation,
+		ID: "uribl", Category: CategoryBlocklist,
 		Pattern: `uribl|(blacklisted|blocklisted|listed) (url|uri|domain|link)s?( in (the )?message)?`,
 		En: Text{
 			"Link in the message on a URI blocklist",
-			"A domain or URL in the message body is on a URI blocklist (URIBL, SURBL, Spamhaus DBL), so the message is treated as spam whatever the sender's reputation.",
+			"A domain or URL in the message body is on a URI blocklist (URIBL, SURBL, Spamhaus DBL), so the message is refused whatever the sender's reputation: the list, not the sending IP, is the cause.",
 			"At the end of DATA: \"550 Blacklisted URL in message\", \"554 ... listed in multi.uribl.com\".",
 			"Find the listed domain (often a link shortener, a tracking domain of a mailing service, or a compromised site) and remove it from the message; if it is your own domain, request delisting at the list's lookup page.",
 		},
 		Ja: Text{
 			"本文中のリンクが URI ブラックリストに登録",
-			"本文中のドメインや URL が URI ブラックリスト（URIBL、SURBL、Spamhaus DBL）に登録されているため、送信元の評価に関係なく迷惑メールとして扱われました。",
+			"本文中のドメインや URL が URI ブラックリスト（URIBL、SURBL、Spamhaus DBL）に登録されているため、送信元の評価に関係なく拒否されました。原因は送信元 IP ではなくこのリストです。",
 			"DATA 終端への応答。「550 Blacklisted URL in message」「554 ... listed in multi.uribl.com」など。",
 			"登録されているドメイン（短縮 URL、配信サービスのトラッキング用ドメイン、改ざんされたサイトなど）を特定してメッセージから除いてください。自分のドメインなら、リストの検索ページで解除を申請します。",
 		},
 	},
 	{
 		ID: "dnsbl", Category: CategoryBlocklist,
-		Pattern: `blocked using|dnsbl|\brbl\b|black ?list(ed)?|block ?list(ed)?|(is|are|was|been|currently|ip|address) listed (at|in|on|by) |sorbs`,
+		Pattern: `blocked using|dnsbl|\brbl\b|black ?list(ed)?|block ?list(ed)?|(is|are|was|been|currently|ip|address) listed (at|in|on|by) |sorbs|spam ip|ip found in|reputation database|block(ed)? for spam`,
 		En: Text{
 			"Sending IP on a DNS blocklist",
 			"The receiving server found the sending IP (or the sender or HELO domain) on a DNS blocklist it uses.",
@@ -100,8 +100,24 @@ var listRules = []Rule{
 		},
 	},
 	{
+		ID: "helo-unresolvable", Category: CategoryDNSProblem,
+		Pattern: `helo command rejected: host not found|(helo|ehlo) (domain|name|hostname) (does not|doesn\'t) resolve`,
+		En: Text{
+			"HELO/EHLO name does not resolve",
+			"The name the client gave in HELO/EHLO has no A or AAAA record in DNS, and the receiver requires one.",
+			"At HELO/EHLO or (with a delayed reject) at RCPT TO: \"450 4.7.1 <host>: Helo command rejected: Host not found\", \"550 5.5.0 your ehlo domain does not resolve to an IP address\".",
+			"Give the sending host a fully qualified name with an A (and AAAA, for IPv6) record that points to its address, ideally the same name as the IP's PTR, and send that name in HELO/EHLO.",
+		},
+		Ja: Text{
+			"HELO/EHLO 名を名前解決できない",
+			"クライアントが HELO/EHLO で名乗った名前に DNS の A/AAAA レコードがなく、受信側はそれを必須としています。",
+			"HELO/EHLO、または遅延拒否では RCPT TO への応答。「450 4.7.1 <host>: Helo command rejected: Host not found」「550 5.5.0 your ehlo domain does not resolve to an IP address」など。",
+			"送信ホストに、そのアドレスを指す A（IPv6 なら AAAA）レコードのある FQDN を付け（IP の逆引きと同じ名前が望ましい）、その名前を HELO/EHLO で送ってください。",
+		},
+	},
+	{
 		ID: "helo-rejected", Category: CategoryPolicy,
-		Pattern: `helo command rejected: (need fully-qualified|invalid ip|host not found|.*forged|.*(your|my) (own )?(name|hostname))|(invalid|bad|illegal) (helo|ehlo)|(helo|ehlo) .*(invalid|not valid|does not resolve|not found)|need fully-qualified hostname`,
+		Pattern: `helo command rejected: (need fully-qualified|invalid ip|.*forged|.*(your|my) (own )?(name|hostname))|(invalid|bad|illegal) (helo|ehlo)|(helo|ehlo) .*(invalid|not valid)|need fully-qualified hostname|(helo|ehlo) (argument|name)? ?does not match`,
 		En: Text{
 			"HELO/EHLO name refused",
 			"The receiver does not accept the name the client gave in HELO/EHLO: not fully qualified, not resolvable in DNS, an IP address where a name is wanted, or a name it considers forged (its own).",

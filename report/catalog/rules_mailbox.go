@@ -22,7 +22,7 @@ var contentRules = []Rule{
 	},
 	{
 		ID: "spam-content", Category: CategorySpamReputation,
-		Pattern: `spam|junk|unsolicited|reputation|suspicious|content (filter|rejected|blocked)|user complaints`,
+		Pattern: `spam|junk|unsolicited|reputation|suspicious|content (filter|rejected|blocked|denied)|user complaints`,
 		En: Text{
 			"Rejected as spam",
 			"The receiver's filter judged the message (or the sender's reputation) as spam and refused it.",
@@ -43,7 +43,7 @@ var contentRules = []Rule{
 var mailboxRules = []Rule{
 	{
 		ID: "mailbox-disabled", Category: CategoryMailboxDisabled,
-		Pattern: `(account|mail ?box|user|address|recipient)\b[^;]{0,60}?( has been| is| was| temporar(y|ily))? (disabled|inactive|suspended|deactivated|locked|frozen|expired|closed)|(disabled|inactive|suspended|deactivated|expired) (account|mail ?box|user|recipient|address)`,
+		Pattern: `(account|mail ?box|user|address|recipient)\b[^;]{0,60}?( has been| is| was| temporar(y|ily))? (disabled|inactive|suspended|deactivated|locked|frozen|expired|closed)|(disabled|inactive|suspended|deactivated|expired) (account|mail ?box|user|recipient|address)|due to inactivity`,
 		En: Text{
 			"Recipient mailbox disabled",
 			"The mailbox exists but is disabled, suspended or inactive, and takes no mail.",
@@ -58,8 +58,24 @@ var mailboxRules = []Rule{
 		},
 	},
 	{
+		ID: "address-syntax-code", Category: CategorySyntax, Enhanced: `[45]\.1\.3`,
+		Pattern: `invalid|syntax|not a valid`,
+		En: Text{
+			"Address not valid in syntax",
+			"The enhanced code X.1.3 says the address itself is malformed (not a mailbox that could exist anywhere), as opposed to a well-formed address that has no mailbox.",
+			"At RCPT TO: \"501 5.1.3 Invalid address\" (Microsoft), \"553 5.1.3 ... is not a valid RFC 5321 address\".",
+			"Check the address as the application sends it: stray spaces, a missing or doubled @, a display name or quotes left in, characters the server does not accept. Fix it at the source (the form, the address book, the template).",
+		},
+		Ja: Text{
+			"アドレスの構文が正しくない",
+			"拡張コード X.1.3 は、アドレス自体の形が不正であること（どこにも存在しえないメールボックス）を示します。形は正しいがメールボックスがない場合とは違います。",
+			"RCPT TO への応答。「501 5.1.3 Invalid address」（Microsoft）「553 5.1.3 ... is not a valid RFC 5321 address」など。",
+			"アプリケーションが実際に送るアドレスを確認してください（余分な空白、@ の欠落や重複、表示名や引用符の混入、受け付けられない文字）。入力フォーム、アドレス帳、テンプレートなど発生元で直します。",
+		},
+	},
+	{
 		ID: "address-syntax", Category: CategorySyntax,
-		Pattern: `recipient address rejected: need fully-qualified|recipient address syntax error|not a valid rfc ?5321 address`,
+		Pattern: `recipient address rejected: need fully-qualified|(recipient |bad )address syntax|not a valid rfc.?5321 address`,
 		En: Text{
 			"Malformed recipient address",
 			"The recipient address is not a valid, fully qualified mail address, so the server cannot even look it up.",
@@ -74,24 +90,24 @@ var mailboxRules = []Rule{
 		},
 	},
 	{
-		ID: "sender-domain-unknown", Category: CategorySenderRejected, Enhanced: `[45]\.1\.[78]`,
-		Pattern: `domain|does not exist|not found|unknown|invalid|rejected`,
+		ID: "sender-domain-unknown", Category: CategoryDNSProblem,
+		Pattern: `(sender address rejected|domain of sender address|sender domain)[^;]{0,80}(not found|does not exist|doesn't exist|does not resolve)|unrouteable mail domain|invalid dns (mx|a)\b`,
 		En: Text{
-			"Sender domain refused",
-			"The enhanced code (X.1.7 or X.1.8) says the problem is the sender's address or domain: it does not resolve, or is not acceptable as a sender.",
+			"Sender domain does not resolve",
+			"The domain of the envelope sender (MAIL FROM) does not resolve in DNS, or has no usable MX or address records, so the receiver could never return a bounce to it and refuses the mail.",
 			"At MAIL FROM: \"553 5.1.8 Domain of sender address does not exist\", \"550 5.1.7 No such domain\", \"450 4.1.8 Sender address rejected: Domain not found\".",
 			"Send with an envelope sender whose domain exists in public DNS with MX or A records; check the MAIL FROM the application really uses (often a bare host name or an internal domain).",
 		},
 		Ja: Text{
-			"送信元ドメインの拒否",
-			"拡張コード（X.1.7 または X.1.8）は、問題が送信元アドレスまたはそのドメインにあることを示しています（名前解決できない、送信元として受け付けられない）。",
+			"送信元ドメインを名前解決できない",
+			"エンベロープ送信元（MAIL FROM）のドメインが DNS で名前解決できない、または使える MX やアドレスレコードがないため、受信側はバウンスを返せないとしてメールを拒否しました。",
 			"MAIL FROM への応答。「553 5.1.8 Domain of sender address does not exist」「550 5.1.7 No such domain」「450 4.1.8 Sender address rejected: Domain not found」など。",
 			"公開 DNS に MX または A レコードのあるドメインのエンベロープ送信元で送ってください。アプリケーションが実際に使っている MAIL FROM（ホスト名だけや内部ドメインのことが多い）を確認します。",
 		},
 	},
 	{
 		ID: "sender-rejected", Category: CategorySenderRejected,
-		Pattern: `(unroutable|unknown|invalid|unverified) sender|spoofed (mail from|sender|envelope)|(mail from|sender) (domain )?\S*[^.;]{0,40}not allowed|sender (address )?(rejected|denied|refused|blocked|not allowed|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|invalid (sender|mail from)|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|mail from .* (rejected|refused|denied)|badmailfrom`,
+		Pattern: `(unroutable|unknown|invalid|unverified) sender|spoofed (mail from|sender|envelope)|(mail from|sender) (domain )?\S*[^.;]{0,40}not allowed|sender (address )?(rejected|denied|refused|blocked|not allowed|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|invalid (sender|mail from)|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|mail from .* (rejected|refused|denied)|badmailfrom|postmaster verification failed|(bad|banned) (outbound )?sender|blocked senders?|could not verify "from:" header`,
 		En: Text{
 			"Sender address rejected",
 			"The server refuses the envelope sender (MAIL FROM): its domain does not exist, the address could not be verified, or it is blocked.",
@@ -103,6 +119,22 @@ var mailboxRules = []Rule{
 			"サーバはエンベロープ送信元（MAIL FROM）を拒否しました。ドメインが存在しない、アドレスを検証できない、またはブロックされています。",
 			"MAIL FROM や RCPT TO への応答。Postfix の「Sender address rejected: Domain not found」（reject_unknown_sender_domain）、Exim の「Sender verify failed」（コールアウト）、Sendmail の「553 5.1.8 Domain of sender address ... does not exist」など。",
 			"公開 DNS で名前解決でき、MX がそのアドレス宛てのメールを受け付けるドメインのエンベロープ送信元で送ってください（エラーメールが届く必要があります）。アプリケーションは内部名や不完全な送信元（root@localhost など）を使いがちなので明示的に設定してください。宛先側でブロックされている場合は許可を依頼してください。",
+		},
+	},
+	{
+		ID: "user-unknown", Category: CategoryMailboxUnknown,
+		Pattern: `user unknown|no such (user|mailbox|recipient|address|account|person)|(user|mail ?box|recipient|address|account|addressee)( name)? (does not|doesn't|not|did not|no longer) exist|does not exist|invalid (recipient|mail ?box|address|user|account)|recipient (not found|unknown|invalid)|unknown (recipient|address|mail ?box|local ?part|account)|mail ?box (not found|unavailable|not available|is unavailable)|(user|recipient) not found|not our customer|addressee unknown|undeliverable address|invalid[- ]recipient|not in (the )?recipient list|marked as invalid|(is )?no longer valid`,
+		En: Text{
+			"Recipient address does not exist",
+			"The recipient's server does not know the mailbox: it never existed, was deleted, or the address is mistyped.",
+			"At RCPT TO: Postfix \"550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in local recipient table\", Sendmail \"550 5.1.1 <user@example.com>... User unknown\", qmail \"550 sorry, no mailbox here by that name\", Gmail \"550 5.1.1 The email account that you tried to reach does not exist\".",
+			"Check the address for typos and confirm it with the recipient another way. Remove it from mailing lists at once: repeated mail to unknown users marks a sender as a spammer. If the domain is yours, create the mailbox or alias (Postfix local_recipient_maps, virtual_mailbox_maps).",
+		},
+		Ja: Text{
+			"宛先アドレスが存在しない",
+			"宛先のサーバはそのメールボックスを知りません。最初から存在しない、削除された、またはアドレスの誤記です。",
+			"RCPT TO への応答。Postfix の「550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in local recipient table」、Sendmail の「550 5.1.1 <user@example.com>... User unknown」、qmail の「550 sorry, no mailbox here by that name」、Gmail の「550 5.1.1 The email account that you tried to reach does not exist」など。",
+			"アドレスの誤記を確認し、別の手段で宛先本人に確認してください。配信リストからはすぐに削除してください。存在しない宛先への送信を繰り返すと迷惑メール送信者と見なされます。自分のドメインなら、メールボックスやエイリアスを作成してください（Postfix の local_recipient_maps、virtual_mailbox_maps）。",
 		},
 	},
 	{
@@ -135,22 +167,6 @@ var mailboxRules = []Rule{
 			"受信側サーバの独自のアクセス制御が、この送信元、宛先、クライアントを拒否しています。より詳しい理由は示されていません。",
 			"MAIL FROM や RCPT TO への応答。Postfix の「554 5.7.1 <user@example.com>: Recipient address rejected: Access denied」（アクセスマップの登録）、Exim の「550 Administrative prohibition」、送信元をブロックしている宛先など。",
 			"応答全文を添えて、宛先本人または受信側のポストマスターに（別の手段で）送信元の許可を依頼してください。先方がアクセステーブルやフィルタで該当の設定を見つけられます。",
-		},
-	},
-	{
-		ID: "user-unknown", Category: CategoryMailboxUnknown,
-		Pattern: `user unknown|no such (user|mailbox|recipient|address|account|person)|(user|mail ?box|recipient|address|account|addressee)( name)? (does not|doesn't|not|did not|no longer) exist|does not exist|invalid (recipient|mail ?box|address|user|account)|recipient (not found|unknown|invalid)|unknown (recipient|address|mail ?box|local ?part|account)|mail ?box (not found|unavailable|not available|is unavailable)|(user|recipient) not found|not our customer|addressee unknown|undeliverable address|no valid recipients`,
-		En: Text{
-			"Recipient address does not exist",
-			"The recipient's server does not know the mailbox: it never existed, was deleted, or the address is mistyped.",
-			"At RCPT TO: Postfix \"550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in local recipient table\", Sendmail \"550 5.1.1 <user@example.com>... User unknown\", qmail \"550 sorry, no mailbox here by that name\", Gmail \"550 5.1.1 The email account that you tried to reach does not exist\".",
-			"Check the address for typos and confirm it with the recipient another way. Remove it from mailing lists at once: repeated mail to unknown users marks a sender as a spammer. If the domain is yours, create the mailbox or alias (Postfix local_recipient_maps, virtual_mailbox_maps).",
-		},
-		Ja: Text{
-			"宛先アドレスが存在しない",
-			"宛先のサーバはそのメールボックスを知りません。最初から存在しない、削除された、またはアドレスの誤記です。",
-			"RCPT TO への応答。Postfix の「550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in local recipient table」、Sendmail の「550 5.1.1 <user@example.com>... User unknown」、qmail の「550 sorry, no mailbox here by that name」、Gmail の「550 5.1.1 The email account that you tried to reach does not exist」など。",
-			"アドレスの誤記を確認し、別の手段で宛先本人に確認してください。配信リストからはすぐに削除してください。存在しない宛先への送信を繰り返すと迷惑メール送信者と見なされます。自分のドメインなら、メールボックスやエイリアスを作成してください（Postfix の local_recipient_maps、virtual_mailbox_maps）。",
 		},
 	},
 }

@@ -84,7 +84,7 @@ var providerRules = []Rule{
 		},
 	},
 	{
-		ID: "microsoft-edge-unknown-recipient", Category: CategoryMailboxUnknown, Enhanced: `5\.4\.1`,
+		ID: "microsoft-edge-unknown-recipient", Category: CategoryMailboxUnknown, Enhanced: `5\.4\.1|5\.7\.504`,
 		Pattern: `recipient address(es)? rejected ?: access denied`,
 		En: Text{
 			"Recipient not found (Microsoft 365 edge)",
@@ -101,7 +101,7 @@ var providerRules = []Rule{
 	},
 	{
 		ID: "microsoft-server-busy", Category: CategoryRateLimit,
-		Pattern: `server busy\. please try again later from|4\.7\.(5\d\d|6\d\d) server busy`,
+		Pattern: `server busy\. please try again later from`,
 		Class:   '4',
 		En: Text{
 			"Throttled by Microsoft (server busy)",

@@ -36,22 +36,6 @@ var vendorRules = []Rule{
 		},
 	},
 	{
-		ID: "mimecast", Category: CategoryPolicy,
-		Pattern: `mimecast|anti-spoofing policy|envelope blocked`,
-		En: Text{
-			"Refused by the recipient's Mimecast policy",
-			"The recipient's Mimecast gateway refused the message under a policy its administrator set: a blocked sender entry, anti-spoofing (mail claiming to come from the recipient's own domain), or a content rule.",
-			"At RCPT TO or end of DATA: \"550 Envelope blocked - User Entry\", \"550 Rejected by header based Anti-Spoofing policy\", with a link to community.mimecast.com.",
-			"Send the full reply to the recipient by another channel: their Mimecast administrator must remove the block entry or add an anti-spoofing bypass for your sending IP (common when a third party sends as the recipient's own domain).",
-		},
-		Ja: Text{
-			"宛先の Mimecast ポリシーによる拒否",
-			"宛先の Mimecast ゲートウェイが、管理者の設定したポリシー（送信者のブロック登録、なりすまし対策〈宛先自身のドメインを名乗るメール〉、内容のルール）によりメッセージを拒否しました。",
-			"RCPT TO や DATA 終端への「550 Envelope blocked - User Entry」「550 Rejected by header based Anti-Spoofing policy」など。community.mimecast.com へのリンクが付きます。",
-			"応答全文を別の手段で宛先に伝えてください。先方の Mimecast 管理者がブロック登録を外すか、送信元 IP をなりすまし対策の除外に追加する必要があります（外部サービスが宛先自身のドメインとして送信する場合によく起きます）。",
-		},
-	},
-	{
 		ID: "amazon-ses-unverified", Category: CategorySenderRejected,
 		Pattern: `email address is not verified|identities failed the check`,
 		En: Text{
@@ -84,8 +68,8 @@ var vendorRules = []Rule{
 		},
 	},
 	{
-		ID: "restricted-recipient", Category: CategoryPolicy,
-		Pattern: `sender not in allowed[- ]senders list`,
+		ID: "restricted-recipient", Category: CategoryPolicy, Enhanced: `5\.7\.(12|12[4-9]|13\d)`,
+		Pattern: `sender not in allowed[- ]senders list|not authenticated`,
 		En: Text{
 			"Recipient accepts mail only from certain senders",
 			"The recipient (often a distribution group or shared mailbox) is restricted to internal, authenticated or listed senders, and this sender is not one of them.",
@@ -100,8 +84,24 @@ var vendorRules = []Rule{
 		},
 	},
 	{
-		ID: "recipient-verification", Category: CategoryMailboxUnknown,
+		ID: "recipient-verification-pending", Category: CategoryServerUnavailable, Class: '4',
 		Pattern: `unverified address|address verification in progress`,
+		En: Text{
+			"Recipient not verified yet",
+			"The server checks each recipient with the next mail server before accepting it (Postfix reject_unverified_recipient, Exim recipient callout); the check has not finished or the next server did not answer, so it defers.",
+			"At RCPT TO on gateways: \"450 4.1.1 <user@example.com>: Recipient address rejected: unverified address: Address verification in progress\", or the next server's error quoted after \"unverified address:\".",
+			"Retrying is right; the answer is usually known at the next attempt. If it never resolves, the server behind the gateway is down or refuses the gateway's probe: its administrator must fix that connection.",
+		},
+		Ja: Text{
+			"宛先がまだ検証されていない",
+			"サーバは各宛先を次のメールサーバで確認してから受け付けています（Postfix の reject_unverified_recipient、Exim の宛先コールアウト）。確認がまだ終わっていないか次のサーバが応答しなかったため、受信を保留しています。",
+			"ゲートウェイでの RCPT TO への応答。「450 4.1.1 <user@example.com>: Recipient address rejected: unverified address: Address verification in progress」や、「unverified address:」の後に引用された次のサーバのエラー。",
+			"再送が正しい対応で、通常は次の試行で結果が出ます。いつまでも解決しない場合は、ゲートウェイの奥のサーバが停止しているか確認を拒否しているので、その管理者が接続を直す必要があります。",
+		},
+	},
+	{
+		ID: "recipient-verification", Category: CategoryMailboxUnknown, Class: '5',
+		Pattern: `unverified address|undeliverable address`,
 		En: Text{
 			"Recipient address could not be verified",
 			"The server checked the recipient with the next mail server (Postfix reject_unverified_recipient, Exim recipient callout) and that server refused or did not answer.",

@@ -19,7 +19,7 @@ const explainWidth = 80
 // ExplainText renders explanations for a person: each entry in full, and
 // for two or more their main differences and which applies when.
 func ExplainText(w io.Writer, es []report.Explanation, o Options) error {
-	x := explainWriter{b: bufio.NewWriter(w), p: newPalette(o.Color), l: explainLabels(o.Lang), single: len(es) == 1}
+	x := explainWriter{b: bufio.NewWriter(w), p: newPalette(o.Color), l: explainLabels(o.Lang), single: len(es) == 1, width: o.wrapWidth(explainWidth)}
 	for i, e := range es {
 		if i > 0 {
 			fmt.Fprintln(x.b)
@@ -57,6 +57,7 @@ type explainWriter struct {
 	p      palette
 	l      explainLabelSet
 	single bool // one explanation: list the other meanings of its code
+	width  int  // the column to wrap at
 }
 
 // entry writes one explanation.
@@ -148,9 +149,9 @@ func (x *explainWriter) field(label, text string, c *color.Color) {
 
 func (x *explainWriter) wrapped(lead, text string) { x.wrappedColor(lead, text, nil) }
 
-// wrappedColor writes text wrapped to explainWidth after lead.
+// wrappedColor writes text wrapped to the width after lead.
 func (x *explainWriter) wrappedColor(lead, text string, c *color.Color) {
-	writeWrapped(x.b, explainWidth, lead, text, c)
+	writeWrapped(x.b, x.width, lead, text, c)
 }
 
 // sentence returns the first sentence of s with its full stop, or the

@@ -1,10 +1,13 @@
 package render
 
 import (
+	"cmp"
+
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
+	"github.com/smtpprobe/smtpprobe/tlsrpt"
 )
 
 // jsonCheck holds the fields every check object has; each check's object
@@ -56,6 +59,8 @@ func jsonDomainCheck(c report.Check, r *probe.Result) any {
 		return jsonDKIMOf(base, r.Checks.DKIM)
 	case c.Name == checks.SendingIP && r.Checks.SendingIP != nil:
 		return jsonSendingIPOf(base, r.Checks.SendingIP, r.Checks.DNSBL)
+	case c.Name == checks.TLSRPT && r.Checks.TLSRPT != nil:
+		return jsonTLSRPTOf(base, r.Checks.TLSRPT)
 	}
 	return base
 }
@@ -66,8 +71,49 @@ func jsonHostCheck(c report.Check, r *probe.Result, h *probe.Host) any {
 	switch {
 	case c.Name == checks.DNSBL && r.Checks.DNSBL != nil:
 		return jsonDNSBLOf(base, r.Checks.DNSBL, h)
+	case c.Name == checks.PTR && h.PTR != nil:
+		return jsonPTROf(base, h)
 	}
 	return base
+}
+
+type jsonTLSRPT struct {
+	jsonCheck
+	Record    string   `json:"record"`
+	RUA       []string `json:"rua"`
+	Records   []string `json:"records"` // every v=TLSRPTv1 record, when not one
+	Authentic bool     `json:"authentic"`
+	Error     string   `json:"error,omitempty"`
+}
+
+func jsonTLSRPTOf(base jsonCheck, f *tlsrpt.Facts) jsonTLSRPT {
+	out := jsonTLSRPT{jsonCheck: base, RUA: []string{}, Records: []string{}, Authentic: f.Authentic, Error: cmp.Or(f.Err, f.ParseErr)}
+	out.Records = append(out.Records, f.Records...)
+	if len(f.Records) == 1 {
+		out.Record = f.Records[0]
+	}
+	if f.Record != nil {
+		out.RUA = append(out.RUA, f.Record.RUA...)
+	}
+	return out
+}
+
+type jsonPTR struct {
+	jsonCheck
+	Address      string   `json:"address"`
+	Names        []string `json:"names"`
+	FCrDNS       bool     `json:"fcrdns"`
+	GreetingName string   `json:"greeting_name"`
+	Error        string   `json:"error,omitempty"`
+}
+
+func jsonPTROf(base jsonCheck, h *probe.Host) jsonPTR {
+	p := h.PTR
+	out := jsonPTR{jsonCheck: base, Address: p.Addr.String(), Names: []string{}, FCrDNS: p.FCrDNS(), GreetingName: report.GreetingName(h), Error: p.Err}
+	for _, n := range p.Names {
+		out.Names = append(out.Names, n.Name)
+	}
+	return out
 }
 
 type jsonDNSSEC struct {

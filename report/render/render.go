@@ -20,6 +20,23 @@ type Options struct {
 	// are in the language they were judged in.
 	Lang  catalog.Lang
 	Color bool // ANSI colour in text output
+	// Width is the number of columns of the terminal the text goes to:
+	// text is wrapped to fit it, but never wider than reads well (100
+	// columns, 80 for explanations) nor narrower than minWidth. 0: those
+	// usual widths.
+	Width int
+}
+
+// minWidth is the narrowest the text is wrapped at; a narrower terminal
+// wraps the lines itself.
+const minWidth = 40
+
+// wrapWidth is the column to wrap at, given the usual one.
+func (o Options) wrapWidth(usual int) int {
+	if o.Width <= 0 {
+		return usual
+	}
+	return max(minWidth, min(o.Width, usual))
 }
 
 // severityLabel names a finding's severity: "info" for OK.

@@ -59,7 +59,19 @@ func (t *textWriter) assessment(a report.Assessment) {
 	}
 	t.senderChecks(r)
 	t.findings(a)
-	fmt.Fprintf(t.b, "\n%s %s  %s\n", t.p.bold.Sprint(t.l.verdict+":"), t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))), textfmt.Clean(a.Summary))
+	// The verdict says what happened; what to do is in the findings above.
+	headline := a.Headline
+	if headline == "" {
+		headline = a.Summary
+	}
+	lead := t.p.bold.Sprint(t.l.verdict+":") + " " + t.p.status(a.Status).Sprint(strings.ToUpper(a.Status.String())+t.l.exit(int(a.Status))) + "  "
+	t.b.WriteString("\n")
+	if t.o.Width <= 0 {
+		t.b.WriteString(lead + textfmt.Clean(headline) + "\n")
+		return
+	}
+	// On a terminal of known width it is wrapped to fit, at any width.
+	writeWrapped(t.b, max(minWidth, t.o.Width), lead, textfmt.Clean(headline), nil)
 }
 
 func (t *textWriter) header(r probe.Result) {
@@ -196,8 +208,26 @@ func (t *textWriter) host(h probe.Host, ha report.HostAssessment, fs []report.Fi
 	if h.TLS != nil && h.TLS.Implicit {
 		t.handshake(h.TLS)
 	}
+	t.dialogue(h, ha.Steps)
+	if r := h.Retry; r != nil {
+		t.line(-1, "..", t.p.dim.Sprint(t.l.retry))
+		if r.Err != nil && r.Err.Step == probe.StepConnect {
+			t.line(-1, "!!", t.p.crit.Sprint(textfmt.Clean(r.Err.Error())))
+		}
+		t.dialogue(*r, ha.Retry)
+	}
+	t.tlsFacts(h, ha.TLS, fs)
+	t.authFacts(h)
+}
+
+// dialogue writes the steps of h, judged in steps, and why it ended.
+func (t *textWriter) dialogue(h probe.Host, steps []report.StepAssessment) {
 	for k, s := range h.Steps {
-		t.step(h, k, s, ha.Step(k))
+		var sa report.StepAssessment
+		if k < len(steps) {
+			sa = steps[k]
+		}
+		t.step(h, k, s, sa)
 	}
 	if h.Err != nil && h.Err.Step != probe.StepConnect {
 		t.line(-1, "!!", t.p.crit.Sprint(textfmt.Clean(h.Err.Error())))
@@ -205,8 +235,6 @@ func (t *textWriter) host(h probe.Host, ha report.HostAssessment, fs []report.Fi
 	if h.CloseErr != nil {
 		t.line(-1, "..", t.p.dim.Sprint(textfmt.Clean(h.CloseErr.Error())))
 	}
-	t.tlsFacts(h, ha.TLS, fs)
-	t.authFacts(h)
 }
 
 // line writes one transcript line: the duration (none when d < 0), a
@@ -454,7 +482,7 @@ func innermost(err error) string {
 	return msg
 }
 
-// wrap writes text wrapped at textWidth, every line indented, the first
+// wrap writes text wrapped to the width (at most textWidth), every line indented, the first
 // starting with lead (which may hold colour codes).
 func (t *textWriter) wrap(indent, lead, text string) {
 	t.wrapColor(indent, lead, text, nil)
@@ -462,5 +490,5 @@ func (t *textWriter) wrap(indent, lead, text string) {
 
 // wrapColor is wrap with every line of text in colour c (nil: none).
 func (t *textWriter) wrapColor(indent, lead, text string, c *color.Color) {
-	writeWrapped(t.b, textWidth, indent+lead, text, c)
+	writeWrapped(t.b, t.o.wrapWidth(textWidth), indent+lead, text, c)
 }

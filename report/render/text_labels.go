@@ -21,6 +21,7 @@ type labels struct {
 	moreAddresses, moreMX                                                   string // formats
 	queries                                                                 func(n int, server, total string) string
 	pipelined, noReply, handshake, handshakeFailed, implicitTLS             string
+	retry                                                                   string
 	chain, trusted, untrusted, name, matches, mismatch, notChecked          string
 	expires, daysLeft, expiredAgo, verify, leaf, issuerCert, names          string
 	issuedBy, selfSigned, offered, yes, ok, failed, notOffered, notUsed     string
@@ -41,6 +42,7 @@ func textLabels(lang catalog.Lang) labels {
 				return fmt.Sprintf("問い合わせ%d件（%s 宛て、合計%s）", n, server, total)
 			},
 			pipelined: "(パイプライン)", noReply: "応答なし",
+			retry:     "STARTTLS が失敗したため、新しい接続で平文のまま再試行（送信側MTAと同じ動作）",
 			handshake: "ハンドシェイク", handshakeFailed: "TLSハンドシェイク失敗",
 			implicitTLS: "暗黙的TLS",
 			chain:       "チェーン", trusted: "信頼済み", untrusted: "信頼されていない",
@@ -68,6 +70,7 @@ func textLabels(lang catalog.Lang) labels {
 			return fmt.Sprintf("%d queries to %s, %s in all", n, server, total)
 		},
 		pipelined: "(pipelined)", noReply: "no reply",
+		retry:     "retry in clear on a new connection, as sending MTAs do after a failed STARTTLS",
 		handshake: "handshake", handshakeFailed: "TLS handshake failed",
 		implicitTLS: "implicit TLS",
 		chain:       "chain", trusted: "trusted", untrusted: "not trusted",

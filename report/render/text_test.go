@@ -44,8 +44,14 @@ func TestTextGolden(t *testing.T) {
 				t.Errorf("coloured text without its colour codes differs from the plain text:\n%s\n---\n%s", got, plain.String())
 			}
 			out := plain.String()
-			if !strings.Contains(out, a.Summary) {
-				t.Errorf("the summary %q is missing", a.Summary)
+			// The verdict says what happened in a line; what to do is in
+			// the findings.
+			verdict := out[strings.LastIndex(out, "\n\n")+2:]
+			if !strings.Contains(verdict, a.Headline) || strings.Count(verdict, "\n") != 1 {
+				t.Errorf("the verdict %q is not the headline %q on one line", verdict, a.Headline)
+			}
+			if n := utf8.RuneCountInString(verdict); n > 200 {
+				t.Errorf("the verdict runs over %d characters: %q", n, verdict)
 			}
 			for _, f := range a.Findings {
 				if !strings.Contains(out, f.Diagnosis.Title) {

@@ -1,0 +1,38 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/smtpprobe/smtpprobe/tlsrpt"
+)
+
+// The findings of the tls-rpt check.
+const (
+	FindingTLSRPTOK       = "tlsrpt-ok"      // ok: one valid record
+	FindingTLSRPTAbsent   = "tlsrpt-absent"  // ok: no record, and no MTA-STS or DANE to report on
+	FindingTLSRPTMissing  = "tlsrpt-missing" // warning: MTA-STS or DANE in use without reports
+	FindingTLSRPTSeveral  = "tlsrpt-several" // warning: senders ignore them all
+	FindingTLSRPTInvalid  = "tlsrpt-invalid" // warning: the record does not parse
+	FindingCheckLookupErr = "check-lookup-failed"
+)
+
+// judgeTLSRPT judges the TLS-RPT record; inUse names what TLS reports
+// would be about (MTA-STS, DANE), "" when neither is published.
+func judgeTLSRPT(c *checkJudge, f *tlsrpt.Facts, domain, inUse string) {
+	vars := map[string]string{"domain": domain, "inuse": inUse}
+	switch {
+	case f.Err != "":
+		c.untestable = true
+		c.add(OK, FindingCheckLookupErr, map[string]string{"name": f.Name}, f.Err)
+	case len(f.Records) == 0 && inUse != "":
+		c.add(Warning, FindingTLSRPTMissing, vars, f.Name+": no v=TLSRPTv1 record")
+	case len(f.Records) == 0:
+		c.add(OK, FindingTLSRPTAbsent, vars, f.Name+": no v=TLSRPTv1 record")
+	case len(f.Records) > 1 || f.Omitted > 0:
+		c.add(Warning, FindingTLSRPTSeveral, vars, strings.Join(f.Records, " | "))
+	case f.Record == nil:
+		c.add(Warning, FindingTLSRPTInvalid, vars, f.ParseErr+": "+f.Records[0])
+	default:
+		c.add(OK, FindingTLSRPTOK, vars, f.Records[0])
+	}
+}
