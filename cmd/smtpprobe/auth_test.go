@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -300,6 +301,43 @@ func TestAuthBadInput(t *testing.T) {
 			}
 			if strings.Contains(r.stderr, subPass) || strings.Contains(r.stderr, subToken) {
 				t.Errorf("stderr shows a secret: %q", r.stderr)
+			}
+		})
+	}
+}
+
+// TestSecretFilePermissions: a password or token file that others can
+// read or write gets a warning on stderr, as ssh gives for keys; the
+// probe still runs. A private file gets none.
+func TestSecretFilePermissions(t *testing.T) {
+	w := newSubWorld(t, smtptest.Options{RequireAuth: true})
+	for _, tc := range []struct {
+		flag, content string
+		mode          os.FileMode
+		want          string // in the warning; "" for none
+	}{
+		{"--auth-password-file", subPass, 0o600, ""},
+		{"--auth-password-file", subPass, 0o400, ""},
+		{"--auth-password-file", subPass, 0o644, "readable by others (mode 0644)"},
+		{"--auth-password-file", subPass, 0o640, "readable by its group (mode 0640)"},
+		{"--auth-password-file", subPass, 0o620, "writable by its group or others (mode 0620)"},
+		{"--auth-token-file", subToken, 0o604, "readable by others (mode 0604)"},
+	} {
+		t.Run(fmt.Sprintf("%s %04o", tc.flag, tc.mode), func(t *testing.T) {
+			f := secretFile(t, tc.content+"\n")
+			if err := os.Chmod(f, tc.mode); err != nil {
+				t.Fatal(err)
+			}
+			r := runCmd(t, "", nil, w.args("--submission", "--auth-user", subUser, tc.flag, f, "bob@example.org")...)
+			if r.code != 0 {
+				t.Errorf("exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			want := ""
+			if tc.want != "" {
+				want = "smtpprobe: warning: " + tc.flag + " " + f + ": " + tc.want + "; chmod 600 " + f + "\n"
+			}
+			if r.stderr != want {
+				t.Errorf("stderr %q, want %q", r.stderr, want)
 			}
 		})
 	}

@@ -100,6 +100,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
+	o.auth.warnOpenSecrets(e.stderr)
 	switch o.output {
 	case "text", "json", "nagios", "prometheus":
 	default:

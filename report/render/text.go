@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/smtpprobe/smtpprobe/internal/textfmt"
@@ -372,23 +373,55 @@ func (t *textWriter) tlsFacts(h probe.Host, f report.TLSFacts, fs []report.Findi
 	if f.Other != "" {
 		fact(l.verify, t.p.warn.Sprint(textfmt.Clean(f.Other)))
 	}
-	for i, c := range info.Chain {
+	for i, c := range info.Chain[:min(len(info.Chain), maxCertsShown)] {
 		label := l.leaf
 		if i > 0 {
 			label = l.issuerCert
 		}
-		v := textfmt.Clean(c.Subject)
+		v := t.certField(c.Subject)
 		if len(c.DNSNames) > 0 {
-			v += t.p.dim.Sprint("  " + l.names + " " + textfmt.Clean(strings.Join(c.DNSNames, ", ")))
+			names := make([]string, 0, maxNamesShown)
+			for _, n := range c.DNSNames[:min(len(c.DNSNames), maxNamesShown)] {
+				names = append(names, t.certField(n))
+			}
+			s := strings.Join(names, ", ")
+			if more := len(c.DNSNames) - len(names); more > 0 {
+				s += fmt.Sprintf(l.moreNames, more)
+			}
+			v += t.p.dim.Sprint("  " + l.names + " " + s)
 		}
 		switch {
 		case i == len(info.Chain)-1 && c.Issuer == c.Subject:
 			v += t.p.warn.Sprint("  " + l.selfSigned)
 		case i == len(info.Chain)-1:
-			v += t.p.dim.Sprint("  " + l.issuedBy + " " + textfmt.Clean(c.Issuer))
+			v += t.p.dim.Sprint("  " + l.issuedBy + " " + t.certField(c.Issuer))
 		}
 		fact(label, v)
 	}
+	if more := len(info.Chain) - maxCertsShown; more > 0 {
+		fact("", t.p.dim.Sprint(fmt.Sprintf(l.moreCerts, more)))
+	}
+}
+
+// Bounds on what the text report prints of the certificates a server
+// sent, which a hostile or careless server can make huge: a long chain,
+// thousands of names, a subject of kilobytes. What is left out is
+// counted; the JSON output has it all.
+const (
+	maxCertsShown = 5
+	maxNamesShown = 10
+	maxCertField  = 200 // characters of a subject, an issuer or a name
+)
+
+// certField makes a certificate's subject, issuer or name safe to print
+// and at most maxCertField characters long, saying how many were cut.
+func (t *textWriter) certField(s string) string {
+	s = textfmt.Clean(s)
+	if n := utf8.RuneCountInString(s); n > maxCertField {
+		r := []rune(s)
+		return string(r[:maxCertField]) + fmt.Sprintf(t.l.moreChars, n-maxCertField)
+	}
+	return s
 }
 
 // expirySeverity is the worst severity of the findings about the lifetime
