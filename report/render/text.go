@@ -441,6 +441,7 @@ func (t *textWriter) findings(a report.Assessment) {
 			t.wrap(indent, "", f.Diagnosis.Meaning)
 			t.wrap(indent, t.p.bold.Sprint(t.l.fix)+" ", f.Diagnosis.Fix)
 		}
+		t.publish(indent, f.Publish)
 	}
 }
 
