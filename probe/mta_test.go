@@ -2,6 +2,7 @@ package probe_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
 	"github.com/smtpprobe/smtpprobe/probe"
@@ -114,4 +115,67 @@ func TestIdentifySoftware(t *testing.T) {
 			t.Errorf("IdentifySoftware(%q, %v) = %q, want %q", tc.lines, tc.ext, got, tc.want)
 		}
 	}
+}
+
+// TestMTATLSRetry probes OpenSMTPD 6.8 as Debian 12 ships it, whose
+// STARTTLS handshake always fails: in auto mode the probe holds the
+// dialogue again in clear on a new connection, as Postfix delivers to it,
+// and records both; with STARTTLS required it does not.
+func TestMTATLSRetry(t *testing.T) {
+	ca := smtptest.NewCA(t)
+	cert := ca.Issue(t, "mx.example.com", time.Now().Add(90*24*time.Hour))
+	srv := smtptest.StartOpenSMTPD(t, mtaOptions(smtptest.MTAOptions{TLS: &cert}))
+	cfg, d := setup(t, srv.Addr)
+	cfg.RootCAs = ca.Pool()
+	h := oneHost(t, cfg, "user@example.com")
+	if h.Err == nil || h.Err.Step != probe.StepHandshake || h.Err.Kind != probe.ErrTLS {
+		t.Fatalf("Err %v, want a failed TLS handshake\n%s", h.Err, transcript(h))
+	}
+	wantTranscript(t, h, "(greeting) => 220\nEHLO probe.test => 250\nSTARTTLS => 220 2.0.0\n")
+	if h.Retry == nil {
+		t.Fatal("no retry in clear")
+	}
+	if h.Retry.Err != nil || h.Retry.TLS != nil || h.Retry.Addr != h.Addr {
+		t.Errorf("retry Err %v, TLS %+v, Addr %v (first %v)", h.Retry.Err, h.Retry.TLS, h.Retry.Addr, h.Addr)
+	}
+	wantTranscript(t, *h.Retry, transcriptWith("OpenSMTPD", "probe.test"))
+	if n := len(d.dialed); n != 2 {
+		t.Errorf("%d connections, want 2", n)
+	}
+
+	cfg.StartTLS = probe.StartTLSRequire
+	if h = oneHost(t, cfg, "user@example.com"); h.Retry != nil {
+		t.Errorf("retried in clear with STARTTLS required:\n%s", transcript(*h.Retry))
+	}
+}
+
+// TestTLSRetryAfterSilence: a server that never answers the ClientHello
+// is retried in clear just like one that fails the handshake.
+func TestTLSRetryAfterSilence(t *testing.T) {
+	srv := smtptest.StartScript(t, func(c *smtptest.Conn) {
+		if !c.Greet("STARTTLS") {
+			return
+		}
+		verb, _, ok := c.Command()
+		if !ok {
+			return
+		}
+		if verb == "STARTTLS" {
+			c.Send("220 2.0.0 go ahead")
+			c.Stall()
+			return
+		}
+		c.Send("250 2.1.0 ok") // MAIL FROM
+		c.Answer(nil)
+	})
+	cfg, _ := setup(t, srv.Addr)
+	cfg.Timeout = 300 * time.Millisecond
+	h := oneHost(t, cfg, "user@example.com")
+	if h.Err == nil || h.Err.Step != probe.StepHandshake || h.Err.Kind != probe.ErrTimeout {
+		t.Fatalf("Err %v, want a TLS handshake timeout", h.Err)
+	}
+	if h.Retry == nil {
+		t.Fatal("no retry in clear")
+	}
+	wantTranscript(t, *h.Retry, "(greeting) => 220\nEHLO probe.test => 250\nMAIL FROM:<> => 250 2.1.0\nRCPT TO:<user@example.com> => 250 2.0.0\nRSET => 250 2.0.0\nQUIT => 221 2.0.0\n")
 }

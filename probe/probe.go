@@ -32,7 +32,9 @@ import (
 type StartTLSMode int
 
 const (
-	// StartTLSAuto uses STARTTLS when the server offers it.
+	// StartTLSAuto uses STARTTLS when the server offers it, and when the
+	// handshake fails holds the dialogue again in clear on a new
+	// connection (Host.Retry), as opportunistic senders do.
 	StartTLSAuto StartTLSMode = iota
 	// StartTLSRequire uses STARTTLS and stops the dialogue, sending nothing
 	// more in clear, when it is missing or fails.
@@ -195,6 +197,12 @@ type Host struct {
 	// answer the probe asked for had already been given.
 	CloseErr *Error
 	Duration time.Duration
+	// Retry is the dialogue held again in clear, on a new connection
+	// without STARTTLS, after the STARTTLS handshake failed in
+	// StartTLSAuto mode: what an opportunistic sender such as Postfix does
+	// next, so it says whether mail gets through. Nil otherwise; a Retry
+	// has no Retry of its own.
+	Retry *Host
 	// Software is the mail server software the greeting or the EHLO reply
 	// names (IdentifySoftware); SoftwareUnknown when they name none.
 	Software Software

@@ -212,6 +212,9 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 		}
 		h.Addr, h.Err = a, nil
 		dialogue(ctx, cfg, &h, j.name, rcpt, conn)
+		if retryInClear(cfg, &h) {
+			h.Retry = clearRetry(ctx, cfg, h, rcpt)
+		}
 		release()
 		return h
 	}
@@ -294,4 +297,33 @@ func (g *Gate) unref(a netip.Addr, s *slot) {
 	if s.refs--; s.refs == 0 {
 		delete(g.slots, a)
 	}
+}
+
+// retryInClear tells whether the dialogue with h ended in a failed
+// STARTTLS handshake (an alert, a broken record or no answer to the
+// ClientHello alike) that an opportunistic sender follows with a new
+// connection in clear, as Postfix does: only with StartTLSAuto.
+func retryInClear(cfg *Config, h *Host) bool {
+	return cfg.StartTLS == StartTLSAuto && !cfg.ImplicitTLS && h.Err != nil &&
+		h.Err.Step == StepHandshake && h.Err.Kind != ErrCanceled && h.TLS != nil && !h.TLS.Implicit
+}
+
+// clearRetry holds the dialogue again with the address of h, on a new
+// connection and without STARTTLS. The caller still holds the address's
+// slot of the Gate: the first connection is closed.
+func clearRetry(ctx context.Context, cfg *Config, h Host, rcpt string) *Host {
+	start := time.Now()
+	clear := *cfg
+	clear.StartTLS = StartTLSNever
+	r := &Host{Name: h.Name, Preference: h.Preference, Port: h.Port}
+	defer func() { r.Duration = time.Since(start) }()
+	conn, at := dial(ctx, &clear, h.Addr, h.Port)
+	r.Attempts = []Attempt{at}
+	if conn == nil {
+		r.Err = at.Err
+		return r
+	}
+	r.Addr = h.Addr
+	dialogue(ctx, &clear, r, h.Name, rcpt, conn)
+	return r
 }

@@ -68,7 +68,7 @@ func Assess(r probe.Result, o Options) Assessment {
 	a.Findings = append(a.Findings, j.dnsFindings...)
 	a.Findings = append(a.Findings, j.aggFindings...)
 	for i, h := range j.hosts {
-		a.Hosts[i] = HostAssessment{Status: h.status, TLS: h.tls, Steps: h.steps}
+		a.Hosts[i] = HostAssessment{Status: h.status, TLS: h.tls, Steps: h.steps, Retry: h.retry}
 		a.Findings = append(a.Findings, h.findings...)
 	}
 	for _, f := range a.Findings {
@@ -81,7 +81,23 @@ func Assess(r probe.Result, o Options) Assessment {
 	j.judgeChecks(&a)
 	a = applyThresholds(a, o)
 	markReplyFindings(&a)
+	markCertStatus(&a)
 	return a
+}
+
+// markCertStatus records for each host the worst severity of the
+// findings about its certificate's lifetime.
+func markCertStatus(a *Assessment) {
+	for i, h := range a.Result.Hosts {
+		for _, f := range a.Findings {
+			switch f.ID {
+			case FindingTLSExpired, FindingTLSExpiresSoon, FindingCertExpiresCritical:
+				if f.Host == h.Name {
+					a.Hosts[i].CertStatus = Worst(a.Hosts[i].CertStatus, f.Severity)
+				}
+			}
+		}
+	}
 }
 
 // markReplyFindings marks the steps whose reply a finding is about. Every
@@ -118,6 +134,7 @@ type hostJudgement struct {
 	outcome  outcome
 	tls      TLSFacts
 	steps    []StepAssessment
+	retry    []StepAssessment // of Host.Retry
 	findings []Finding
 	// nextMX marks the findings after which a sender tries the next MX
 	// host: a warning, not critical, when another host takes the mail.
@@ -186,14 +203,7 @@ func (j *judge) judgeHost(i int) {
 		hj.nextMX = append(hj.nextMX, nextMX)
 	}
 	hj.tls = tlsFactsOf(h, j.now)
-	hj.steps = make([]StepAssessment, len(h.Steps))
-	for k, name := range stepNames(h) {
-		hj.steps[k].Name = name
-		if r := h.Steps[k].Reply; r.Code != 0 {
-			d := catalog.Diagnose(r.Code, r.Enhanced, replyText(r), j.o.Lang)
-			hj.steps[k].Diagnosis = &d
-		}
-	}
+	hj.steps = j.assessSteps(h, "")
 	defer func() {
 		for _, f := range hj.findings {
 			hj.status = Worst(hj.status, f.Severity)
@@ -231,20 +241,66 @@ func (j *judge) judgeHost(i int) {
 		return
 	}
 
-	hj.outcome = outNoSession
+	hj.outcome = j.judgeReplies(h, hj.steps, add)
+	j.judgeHostErr(i, h, add)
+	j.judgeTLS(h, hj.tls, add)
+	j.judgeAuth(i, add)
+	if h.Retry != nil {
+		j.judgeRetry(i, *h.Retry, add)
+	}
+}
+
+// judgeRetry judges the dialogue held again in clear after the STARTTLS
+// handshake failed: what an opportunistic sender experiences next, so its
+// outcome, not the first dialogue's, says whether mail gets through.
+func (j *judge) judgeRetry(i int, r probe.Host, add func(Finding, bool)) {
+	hj := &j.hosts[i]
+	hj.retry = j.assessSteps(r, "retry_")
+	if len(r.Steps) == 0 {
+		hj.outcome = outNoSession
+		add(j.finding(Critical, r.Name, FindingDialogueFailed, nil, "retry in clear: "+errText(r.Err)), true)
+		return
+	}
+	hj.outcome = j.judgeReplies(r, hj.retry, add)
+	j.judgeHostErr(i, r, add)
+}
+
+// assessSteps explains each reply of h, naming the steps with prefix.
+func (j *judge) assessSteps(h probe.Host, prefix string) []StepAssessment {
+	steps := make([]StepAssessment, len(h.Steps))
+	for k, name := range stepNames(h) {
+		steps[k].Name = prefix + name
+		if r := h.Steps[k].Reply; r.Code != 0 {
+			d := catalog.Diagnose(r.Code, r.Enhanced, replyText(r), j.o.Lang)
+			steps[k].Diagnosis = &d
+		}
+	}
+	return steps
+}
+
+// judgeReplies makes a finding of each reply of h that a healthy exchange
+// does not get, and says how far the dialogue got. A reply that is only
+// the consequence of an earlier refusal (503 "sender not yet given" to the
+// RCPT pipelined behind a refused MAIL) is shown, not judged: the refusal
+// is the finding.
+func (j *judge) judgeReplies(h probe.Host, steps []StepAssessment, add func(Finding, bool)) outcome {
+	out := outNoSession
 	prior := false
 	for k, s := range h.Steps {
-		d := hj.steps[k].Diagnosis
+		d := steps[k].Diagnosis
 		code := s.Reply.Code
 		greeting := s.Kind == probe.StepGreeting
 		if k == 0 && greeting && code == probe.CodeReady {
-			hj.outcome = outSession
+			out = outSession
 			if s.Duration >= slowGreeting {
 				delay := textfmt.Duration(s.Duration)
 				add(j.finding(OK, h.Name, FindingGreetingDelay, map[string]string{"delay": delay}, "220 after "+delay), false)
 			}
 		}
 		if code == 0 || healthy(s.Kind, code) {
+			continue
+		}
+		if prior && consequence(s.Kind, code) {
 			continue
 		}
 		fallback := s.Kind == probe.StepEHLO && (code == probe.CodeSyntaxError || code == probe.CodeNotImplemented) &&
@@ -255,7 +311,7 @@ func (j *judge) judgeHost(i int) {
 		if sev != OK && throttled(code, s.Reply.Enhanced, replyText(s.Reply), *d) {
 			j.retitle(&f, FindingThrottled)
 			if greeting {
-				hj.outcome = outThrottled
+				out = outThrottled
 			}
 		}
 		add(f, greeting && f.ID != FindingThrottled)
@@ -263,9 +319,7 @@ func (j *judge) judgeHost(i int) {
 			prior = true
 		}
 	}
-	j.judgeHostErr(i, h, add)
-	j.judgeTLS(h, hj.tls, add)
-	j.judgeAuth(i, add)
+	return out
 }
 
 // retitle makes a reply finding the finding id, whose text says more than

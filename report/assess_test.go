@@ -311,13 +311,13 @@ func TestAssess(t *testing.T) {
 			status: report.OK, hosts: []report.Status{report.OK}, findings: []string{"info reply mx1.example.com", "info starttls-not-offered mx1.example.com"},
 		},
 		{
-			name: "a consequence of a rejection is not a second problem",
+			name: "a consequence of a rejection is shown, not judged (issue 10 item 7)",
 			r: one(with(healthy1, func(h *probe.Host) {
 				h.Steps[4] = fixtures.Step("MAIL FROM:<>", time.Millisecond, 550, "5.7.1 Sender rejected")
 				h.Steps[5] = fixtures.Step("RCPT TO:<postmaster@example.com>", time.Millisecond, 503, "5.5.1 Error: need MAIL command")
 			})),
 			status: report.Critical, hosts: []report.Status{report.Critical},
-			findings: []string{"critical reply mx1.example.com", "info reply mx1.example.com"},
+			findings: []string{"critical reply mx1.example.com"},
 			summary:  "mx1.example.com rejected MAIL FROM:<>: 550 5.7.1 ",
 		},
 		{

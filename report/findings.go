@@ -95,10 +95,6 @@ func replySeverity(kind probe.StepKind, code int, prior, heloFallback bool) Stat
 		return OK
 	case kind == probe.StepEHLO && heloFallback:
 		return OK
-	case prior && transactionStep(kind) && kind != probe.StepMail && (code == probe.CodeBadSequence || code == probe.CodeFailed):
-		// "Bad sequence" or "no valid recipients" after an earlier
-		// rejection is its consequence, not a second problem.
-		return OK
 	case kind == probe.StepStartTLS:
 		// The dialogue goes on in clear; only a sender that requires TLS
 		// stops (probe reports that as a policy error).
@@ -107,6 +103,15 @@ func replySeverity(kind probe.StepKind, code int, prior, heloFallback bool) Stat
 		return Critical
 	}
 	return Warning
+}
+
+// consequence tells whether a reply, after an earlier refusal in the same
+// transaction, is only its consequence: "bad sequence of commands" (503
+// "sender not yet given" to the RCPT pipelined behind a refused MAIL) or
+// "no valid recipients" (554 to DATA). It is the probe's own pipelining
+// that sent the command, and the earlier refusal says what is wrong.
+func consequence(kind probe.StepKind, code int) bool {
+	return transactionStep(kind) && kind != probe.StepMail && (code == probe.CodeBadSequence || code == probe.CodeFailed)
 }
 
 // rateLimitText matches the wording of rate-limit and connection-limit

@@ -108,8 +108,15 @@ type HostAssessment struct {
 	Status Status
 	// TLS are the host's TLS facts as of Assessment.Judged.
 	TLS TLSFacts
+	// CertStatus is the worst severity of the findings about the lifetime
+	// of the host's certificate (thresholds included); OK when none.
+	CertStatus Status
 	// Steps are the judgement of each of the host's steps, in order.
 	Steps []StepAssessment
+	// Retry is the judgement of each step of Host.Retry, the dialogue in
+	// clear after a failed STARTTLS handshake; nil when there was none.
+	// Its names start with "retry_".
+	Retry []StepAssessment
 	// Checks are the verdicts of the per-host checks that ran, in report
 	// order.
 	Checks []Check

@@ -211,3 +211,10 @@ func stepCommands(t *testing.T, obj map[string]any) []string {
 	}
 	return out
 }
+
+// isStartTLS reads a command and tells whether it is STARTTLS. The probe's
+// retry in clear after a failed handshake sends MAIL FROM instead.
+func isStartTLS(c *smtptest.Conn) bool {
+	verb, _, ok := c.Command()
+	return ok && verb == "STARTTLS"
+}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -169,6 +171,17 @@ func TestModuleKeys(t *testing.T) {
 			t.Errorf("%s is a module key", k)
 		}
 	}
+	// A flag added to the command lands here: if it shapes the command's
+	// own input or output, put it in commandOnly; if it is a probe option,
+	// add it to this list.
+	want := []string{"server", "port", "resolver", "helo", "from", "rcpt", "vrfy", "starttls", "tls", "timeout",
+		"submission", "auth_user", "auth_password_file", "auth_token_file", "auth_mech", "allow_insecure_auth",
+		"lang", "checks", "first_address", "all_addresses", "cert_warn_days", "cert_crit_days", "warning_time",
+		"critical_time", "ca_file"}
+	slices.Sort(want)
+	if got := slices.Sorted(slices.Values(keys)); !slices.Equal(got, want) {
+		t.Errorf("module keys are\n%v\nwant\n%v", got, want)
+	}
 	var so serveOptions
 	fs := newServeFlagSet(&so)
 	cmd := newFlagSet(&options{})
@@ -181,4 +194,72 @@ func TestModuleKeys(t *testing.T) {
 			t.Errorf("module key %s is no flag of serve", k)
 		}
 	}
+}
+
+// FuzzParseConfig checks that any config file is modules or one error,
+// never a panic.
+func FuzzParseConfig(f *testing.F) {
+	for _, s := range []string{
+		"modules:\n  default:\n    timeout: 10s\n",
+		"modules:\n  lab:\n    port: 2525\n    checks: [smtp, ptr]\n    allow_query_params: [rcpt]\n",
+		"modules:\n  a: &x {port: 25}\n  b: *x\n",
+		"modules: {a: {port: [1, [2]]}}\n",
+		"---\n...\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		modules, err := parseConfig([]byte(s))
+		if err != nil {
+			if modules != nil {
+				t.Errorf("%q: modules and an error", s)
+			}
+			return
+		}
+		for name, m := range modules {
+			if m == nil || m.name != name {
+				t.Errorf("%q: module %q is %+v", s, name, m)
+			}
+		}
+	})
+}
+
+// FuzzParseQuery checks that any /probe query is a request or one line
+// of error, and never sets what its module does not allow.
+func FuzzParseQuery(f *testing.F) {
+	for _, q := range []string{
+		"target=example.com",
+		"target=example.com&module=lab&rcpt=a@example.com",
+		"target=example.com&server=192.0.2.1",
+		"target=example.com&module=lab&port=25&debug=1",
+		"target=%00&module=%ff",
+	} {
+		f.Add(q)
+	}
+	dir := f.TempDir()
+	file := dir + "/smtpprobe.yml"
+	if err := os.WriteFile(file, []byte("modules:\n  lab:\n    server: 127.0.0.1:1\n    allow_query_params: [rcpt, timeout]\n"), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	e, _ := serveEnv(nil, nil)
+	s, err := exporter(e, "--server", "127.0.0.1:1", "--config", file)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		req, err := s.parseQuery(q)
+		if err != nil {
+			if strings.ContainsAny(oneLine(err.Error()), "\r\n") {
+				t.Errorf("%q: error of more than one line", raw)
+			}
+			return
+		}
+		if req.cfg.Server != "127.0.0.1:1" || req.cfg.Data {
+			t.Errorf("%q: server %q, data %v", raw, req.cfg.Server, req.cfg.Data)
+		}
+	})
 }

@@ -102,10 +102,27 @@ type jsonHost struct {
 	ExtensionsBeforeTLS map[string]string `json:"extensions_before_tls,omitempty"`
 	Steps               []jsonStep        `json:"steps"`
 	Auth                *jsonAuth         `json:"auth,omitempty"`
+	// Helo is the name the probe sent in EHLO; Software the server
+	// software its greeting or EHLO names ("" when none).
+	Helo     string `json:"helo,omitempty"`
+	Software string `json:"software,omitempty"`
+	// RetryInClear is the dialogue held again in clear after a failed
+	// STARTTLS handshake.
+	RetryInClear *jsonRetry `json:"retry_in_clear,omitempty"`
 	// Untestable marks an address this machine has no route to.
 	Untestable bool `json:"untestable,omitempty"`
 	// Checks holds the per-host checks by name.
 	Checks map[string]any `json:"checks,omitempty"`
+}
+
+// jsonRetry is the dialogue in clear after a failed STARTTLS handshake.
+type jsonRetry struct {
+	Error      string            `json:"error"`
+	ErrorStep  string            `json:"error_step,omitempty"`
+	ErrorKind  string            `json:"error_kind,omitempty"`
+	DurationMS float64           `json:"duration_ms"`
+	Extensions map[string]string `json:"extensions"`
+	Steps      []jsonStep        `json:"steps"`
 }
 
 type jsonAttempt struct {
@@ -232,7 +249,7 @@ func jsonHostOf(h probe.Host, ha report.HostAssessment) jsonHost {
 	out := jsonHost{
 		Host: h.Name, Preference: h.Preference, Port: h.Port, Status: ha.Status.String(),
 		DurationMS: millis(h.Duration), Attempts: []jsonAttempt{},
-		Extensions: h.Extensions, ExtensionsBeforeTLS: h.ExtensionsBeforeTLS, Steps: []jsonStep{},
+		Extensions: h.Extensions, ExtensionsBeforeTLS: h.ExtensionsBeforeTLS,
 	}
 	if out.Extensions == nil {
 		out.Extensions = map[string]string{}
@@ -261,16 +278,35 @@ func jsonHostOf(h probe.Host, ha report.HostAssessment) jsonHost {
 	if f.HandshakeOK {
 		out.TLS = jsonTLSOf(h.TLS, f)
 	}
-	for k, s := range h.Steps {
+	out.Steps = jsonSteps(h.Steps, ha.Steps)
+	out.Auth = jsonAuthOf(h.Auth)
+	out.Helo, out.Software = h.Helo, string(h.Software)
+	if r := h.Retry; r != nil {
+		out.RetryInClear = &jsonRetry{DurationMS: millis(r.Duration), Extensions: r.Extensions, Steps: jsonSteps(r.Steps, ha.Retry)}
+		if r.Err != nil {
+			out.RetryInClear.Error, out.RetryInClear.ErrorStep, out.RetryInClear.ErrorKind = r.Err.Error(), string(r.Err.Step), string(r.Err.Kind)
+		}
+		if r.Extensions == nil {
+			out.RetryInClear.Extensions = map[string]string{}
+		}
+	}
+	return out
+}
+
+// jsonSteps are the steps of a dialogue with the explanations in judged.
+func jsonSteps(steps []probe.Step, judged []report.StepAssessment) []jsonStep {
+	out := []jsonStep{}
+	for k, s := range steps {
 		j := jsonStep{Command: s.Command, Code: s.Reply.Code, Enhanced: s.Reply.Enhanced,
 			Lines: s.Reply.Lines, DurationMS: millis(s.Duration), Pipelined: s.Pipelined}
 		if j.Lines == nil {
 			j.Lines = []string{}
 		}
-		j.Explanation = ha.Step(k).Diagnosis
-		out.Steps = append(out.Steps, j)
+		if k < len(judged) {
+			j.Explanation = judged[k].Diagnosis
+		}
+		out = append(out, j)
 	}
-	out.Auth = jsonAuthOf(h.Auth)
 	return out
 }
 

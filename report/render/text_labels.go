@@ -19,8 +19,10 @@ type labels struct {
 	verdict, findings, none, noFindings, seeAbove, fix, matched             string
 	mxSkipped, resolverFailed, nullMX, noMX, implicitMX, aliasOf, ipLiteral string
 	moreAddresses, moreMX                                                   string // formats
+	moreNames, moreCerts, moreChars                                         string // formats
 	queries                                                                 func(n int, server, total string) string
 	pipelined, noReply, handshake, handshakeFailed, implicitTLS             string
+	retry                                                                   string
 	chain, trusted, untrusted, name, matches, mismatch, notChecked          string
 	expires, daysLeft, expiredAgo, verify, leaf, issuerCert, names          string
 	issuedBy, selfSigned, offered, yes, ok, failed, notOffered, notUsed     string
@@ -41,6 +43,7 @@ func textLabels(lang catalog.Lang) labels {
 				return fmt.Sprintf("問い合わせ%d件（%s 宛て、合計%s）", n, server, total)
 			},
 			pipelined: "(パイプライン)", noReply: "応答なし",
+			retry:     "STARTTLS が失敗したため、新しい接続で平文のまま再試行（送信側MTAと同じ動作）",
 			handshake: "ハンドシェイク", handshakeFailed: "TLSハンドシェイク失敗",
 			implicitTLS: "暗黙的TLS",
 			chain:       "チェーン", trusted: "信頼済み", untrusted: "信頼されていない",
@@ -50,6 +53,7 @@ func textLabels(lang catalog.Lang) labels {
 			notOffered: "なし: STARTTLS が提供されていない（平文で配送）",
 			notUsed:    "STARTTLS は提供されているが使用していない（--starttls never、または拒否された）",
 			leaf:       "証明書", issuerCert: "中間証明書", names: "名前:", issuedBy: "発行者:",
+			moreNames: "（ほか%d個の名前）", moreCerts: "ほか%d枚の証明書は省略", moreChars: "…（ほか%d文字）",
 			exit: func(n int) string { return fmt.Sprintf("（終了コード%d）", n) },
 		}
 	}
@@ -68,6 +72,7 @@ func textLabels(lang catalog.Lang) labels {
 			return fmt.Sprintf("%d queries to %s, %s in all", n, server, total)
 		},
 		pipelined: "(pipelined)", noReply: "no reply",
+		retry:     "retry in clear on a new connection, as sending MTAs do after a failed STARTTLS",
 		handshake: "handshake", handshakeFailed: "TLS handshake failed",
 		implicitTLS: "implicit TLS",
 		chain:       "chain", trusted: "trusted", untrusted: "not trusted",
@@ -77,6 +82,7 @@ func textLabels(lang catalog.Lang) labels {
 		notOffered: "none: STARTTLS not offered, mail goes in clear",
 		notUsed:    "STARTTLS offered but not used (--starttls never, or refused)",
 		leaf:       "leaf", issuerCert: "issuer", names: "names", issuedBy: "issued by",
+		moreNames: " and %d more", moreCerts: "%d more certificates not shown", moreChars: "… (%d more characters)",
 		exit: func(n int) string { return fmt.Sprintf(" (exit %d)", n) },
 	}
 }
