@@ -35,7 +35,7 @@ type authOptions struct {
 
 // addAuthFlags registers the submission and AUTH flags on fs.
 func addAuthFlags(fs *pflag.FlagSet, a *authOptions) {
-	fs.BoolVar(&a.submission, "submission", false, "message-submission profile (RFC 6409): port 587, STARTTLS required, AUTH expected; needs --server")
+	fs.BoolVar(&a.submission, "submission", false, "message-submission profile (RFC 6409): port 587, STARTTLS required, AUTH expected; needs --server; the target is optional")
 	fs.StringVar(&a.user, "auth-user", "", "authenticate as `USER` (needs --server); password from --auth-password-file or $"+passwordEnv)
 	fs.StringVar(&a.passwordFile, "auth-password-file", "", "read the AUTH password from the first line of `FILE`")
 	fs.StringVar(&a.tokenFile, "auth-token-file", "", "read an OAuth 2.0 bearer token for XOAUTH2/OAUTHBEARER from the first line of `FILE`")

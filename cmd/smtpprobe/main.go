@@ -119,6 +119,13 @@ func run(ctx context.Context, args []string, e *env) int {
 			inputs = append(inputs, input{text: t})
 		}
 	}
+	if len(inputs) == 0 && o.auth.submission {
+		t, err := submissionTarget(cfg.Server)
+		if err != nil {
+			return fail(e.stderr, err, "")
+		}
+		inputs = append(inputs, input{text: t})
+	}
 	if len(inputs) == 0 {
 		return fail(e.stderr, errors.New("no target given"), "try 'smtpprobe example.com' or 'smtpprobe --help'")
 	}

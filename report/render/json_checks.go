@@ -61,6 +61,8 @@ func jsonDomainCheck(c report.Check, r *probe.Result) any {
 		return jsonSendingIPOf(base, r.Checks.SendingIP, r.Checks.DNSBL)
 	case c.Name == checks.TLSRPT && r.Checks.TLSRPT != nil:
 		return jsonTLSRPTOf(base, r.Checks.TLSRPT)
+	case c.Name == checks.MTASTS && r.Checks.MTASTS != nil:
+		return jsonMTASTSOf(base, r)
 	}
 	return base
 }
@@ -142,6 +144,42 @@ func jsonDNSSECOf(base jsonCheck, d *dnsx.DNSSEC, domain string) jsonDNSSEC {
 			j.EDE = append(j.EDE, e.String())
 		}
 		out.Names = append(out.Names, j)
+	}
+	return out
+}
+
+type jsonMTASTS struct {
+	jsonCheck
+	Record      string          `json:"record"`
+	Records     []string        `json:"records"`
+	Authentic   bool            `json:"authentic"`
+	URL         string          `json:"url,omitempty"`
+	Mode        string          `json:"mode"`
+	MX          []string        `json:"mx"`
+	MaxAge      int             `json:"max_age"`
+	PolicyError string          `json:"policy_error"`
+	FetchError  string          `json:"fetch_error,omitempty"`
+	MXCovered   map[string]bool `json:"mx_covered"` // matched by an mx pattern
+	MXPass      map[string]bool `json:"mx_pass"`    // matched, and valid TLS seen
+	Error       string          `json:"error,omitempty"`
+}
+
+func jsonMTASTSOf(base jsonCheck, r *probe.Result) jsonMTASTS {
+	f := r.Checks.MTASTS
+	out := jsonMTASTS{jsonCheck: base, Records: []string{}, Authentic: f.Authentic, URL: f.URL, MX: []string{},
+		MXCovered: map[string]bool{}, MXPass: map[string]bool{}, Error: f.LookupErr, FetchError: f.FetchErr}
+	out.Records = append(out.Records, f.Records...)
+	if len(f.Records) == 1 {
+		out.Record = f.Records[0]
+	}
+	out.PolicyError = cmp.Or(f.RecordErr, f.FetchErr, f.PolicyErr)
+	if p := f.Policy; p != nil {
+		out.Mode, out.MaxAge = string(p.Mode), p.MaxAge
+		out.MX = append(out.MX, p.MX...)
+	}
+	for _, m := range report.MTASTSCoverage(r) {
+		out.MXCovered[m.Host] = m.Pattern != ""
+		out.MXPass[m.Host] = m.Pass()
 	}
 	return out
 }

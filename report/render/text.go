@@ -56,7 +56,7 @@ func (t *textWriter) assessment(a report.Assessment) {
 		t.dns(r)
 	}
 	for i, h := range r.Hosts {
-		t.host(h, a.Host(i), a.Findings)
+		t.host(h, a.Host(i))
 	}
 	t.senderChecks(r)
 	t.findings(a)
@@ -191,8 +191,8 @@ func (t *textWriter) queries(r probe.Result) {
 }
 
 // host writes the dialogue with one host and its TLS and AUTH facts; ha
-// and fs are what Assess judged of it.
-func (t *textWriter) host(h probe.Host, ha report.HostAssessment, fs []report.Finding) {
+// is what Assess judged of it.
+func (t *textWriter) host(h probe.Host, ha report.HostAssessment) {
 	st := ha.Status
 	addr := ""
 	if h.Addr.IsValid() && h.Addr.String() != h.Name {
@@ -217,7 +217,7 @@ func (t *textWriter) host(h probe.Host, ha report.HostAssessment, fs []report.Fi
 		}
 		t.dialogue(*r, ha.Retry)
 	}
-	t.tlsFacts(h, ha.TLS, fs)
+	t.tlsFacts(h, ha.TLS, ha.CertStatus)
 	t.authFacts(h)
 }
 
@@ -320,9 +320,10 @@ func (t *textWriter) handshake(info *probe.TLSInfo) {
 }
 
 // tlsFacts writes the TLS facts of a host, each on its own line. The
-// expiry date is coloured by the findings Assess made of it, so that it
-// never says more or less than the verdict.
-func (t *textWriter) tlsFacts(h probe.Host, f report.TLSFacts, fs []report.Finding) {
+// expiry date is coloured by certStatus, the severity Assess gave the
+// certificate's lifetime, so that it never says more or less than the
+// verdict.
+func (t *textWriter) tlsFacts(h probe.Host, f report.TLSFacts, certStatus report.Status) {
 	info := h.TLS
 	l := t.l
 	width := 0
@@ -363,7 +364,7 @@ func (t *textWriter) tlsFacts(h probe.Host, f report.TLSFacts, fs []report.Findi
 		if f.Expired {
 			left = fmt.Sprintf(l.expiredAgo, -f.DaysLeft)
 		}
-		if sev := expirySeverity(fs, h.Name); sev != report.OK {
+		if sev := certStatus; sev != report.OK {
 			exp = t.p.status(sev).Sprint(exp + left)
 		} else {
 			exp += t.p.ok.Sprint(left)
@@ -424,21 +425,6 @@ func (t *textWriter) certField(s string) string {
 	return s
 }
 
-// expirySeverity is the worst severity of the findings about the lifetime
-// of host's certificate; OK when there are none.
-func expirySeverity(fs []report.Finding, host string) report.Status {
-	sev := report.OK
-	for _, f := range fs {
-		switch f.ID {
-		case report.FindingTLSExpired, report.FindingTLSExpiresSoon, report.FindingCertExpiresCritical:
-			if f.Host == host {
-				sev = report.Worst(sev, f.Severity)
-			}
-		}
-	}
-	return sev
-}
-
 func (t *textWriter) check(c report.TLSCheck, good, bad string) string {
 	switch {
 	case !c.Known:
@@ -492,6 +478,7 @@ func (t *textWriter) findings(a report.Assessment) {
 			t.wrap(indent, "", f.Diagnosis.Meaning)
 			t.wrap(indent, t.p.bold.Sprint(t.l.fix)+" ", f.Diagnosis.Fix)
 		}
+		t.publish(indent, f.Publish)
 	}
 }
 
