@@ -22,6 +22,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/dkim"
 	"github.com/smtpprobe/smtpprobe/dmarc"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/mtasts"
 	"github.com/smtpprobe/smtpprobe/spf"
 	"github.com/smtpprobe/smtpprobe/tlsrpt"
 )
@@ -164,6 +165,8 @@ type Checks struct {
 	DNSBL *DNSBL
 	// TLSRPT holds the TLS-RPT record (RFC 8460).
 	TLSRPT *tlsrpt.Facts
+	// MTASTS holds the MTA-STS record and policy (RFC 8461).
+	MTASTS *mtasts.Facts
 }
 
 // PTRFacts is the reverse DNS of a host's address, for the ptr check.

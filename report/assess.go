@@ -81,7 +81,23 @@ func Assess(r probe.Result, o Options) Assessment {
 	j.judgeChecks(&a)
 	a = applyThresholds(a, o)
 	markReplyFindings(&a)
+	markCertStatus(&a)
 	return a
+}
+
+// markCertStatus records for each host the worst severity of the
+// findings about its certificate's lifetime.
+func markCertStatus(a *Assessment) {
+	for i, h := range a.Result.Hosts {
+		for _, f := range a.Findings {
+			switch f.ID {
+			case FindingTLSExpired, FindingTLSExpiresSoon, FindingCertExpiresCritical:
+				if f.Host == h.Name {
+					a.Hosts[i].CertStatus = Worst(a.Hosts[i].CertStatus, f.Severity)
+				}
+			}
+		}
+	}
 }
 
 // markReplyFindings marks the steps whose reply a finding is about. Every
