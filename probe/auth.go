@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/emersion/go-sasl"
@@ -16,7 +15,9 @@ import (
 
 // Redacted stands for a secret wherever a Result would otherwise hold it:
 // the payload of AUTH ("AUTH PLAIN ********"), each client response of a
-// SASL exchange, and any echo of a secret in a server's reply.
+// SASL exchange, and server text received once credentials were sent that
+// holds 4 characters in a row of any form of the password or token (a
+// reply, its lines joined, has every line withheld; see secrets).
 const Redacted = "********"
 
 // The SASL mechanisms the probe speaks (RFC 4616 PLAIN, the LOGIN draft,
@@ -178,8 +179,8 @@ type AuthInfo struct {
 	Code     int
 	Enhanced string
 	// ServerError is the decoded error a server sends as a challenge
-	// when XOAUTH2 or OAUTHBEARER fails ({"status":"401",...}), secrets
-	// removed.
+	// when XOAUTH2 or OAUTHBEARER fails ({"status":"401",...}); Redacted
+	// when it holds a secret.
 	ServerError string
 	// Skipped says why no credentials were sent; "" when they were.
 	Skipped AuthSkip
@@ -321,7 +322,7 @@ func (s *session) auth() bool {
 			return skip(AuthUnverified, errors.New("the certificate does not verify; credentials not sent"))
 		}
 	}
-	s.secrets = secretForms(a)
+	s.secrets = newSecrets(a, s.name, s.host.Port)
 	rep, ok := s.sasl(mech.client(a, s.name, s.host.Port), mech.token, info)
 	if !ok {
 		return false
@@ -399,12 +400,20 @@ func challenge(rep Reply) []byte {
 }
 
 // challengeText decodes a 334 challenge that carries an error (XOAUTH2,
-// OAUTHBEARER), secrets removed.
+// OAUTHBEARER); Redacted when it holds a secret, judged on the whole
+// decoded text before it is cut.
 func (s *session) challengeText(rep Reply) string {
 	if len(rep.Lines) == 0 {
 		return ""
 	}
-	return s.scrub(decodeChallenge(rep.Lines[0]))
+	if rep.Lines[0] == Redacted {
+		return Redacted // withhold found a secret in the challenge
+	}
+	text := decodeChallenge(rep.Lines[0])
+	if s.secrets != nil && (s.secrets.hides(challenge(rep)) || s.secrets.hides([]byte(text))) {
+		return Redacted
+	}
+	return text
 }
 
 // maxChallengeText bounds a decoded challenge.
@@ -439,71 +448,19 @@ func listOrNone(ms []string) string {
 	return strings.Join(ms, " ")
 }
 
-// minSecret is the shortest raw secret scrubbed from replies; shorter
-// ones would blank out ordinary words.
-const minSecret = 4
-
-// secretForms lists every form in which a credential could come back in
-// a server's reply or error: as given, base64 encoded alone and inside
-// each mechanism's payload, and escaped as the probe shows non-ASCII
-// bytes. A server has no business echoing any of them; a hostile or
-// broken one might.
-func secretForms(a *Auth) []string {
-	var raw []string
-	for _, s := range []string{a.Password, a.Token} {
-		if len(s) >= minSecret {
-			raw = append(raw, s)
+// receive reads a reply. Once credentials are on the wire, a reply whose
+// text, its lines joined, holds a secret has every line Redacted (the
+// codes stay), and an error quotes Redacted instead of bytes that hold
+// one.
+func (s *session) receive() (Reply, error) {
+	if s.secrets == nil {
+		return readReply(s.r, nil)
+	}
+	rep, err := readReply(s.r, s.secrets.hides)
+	if s.secrets.hides([]byte(strings.Join(rep.Lines, ""))) {
+		for i := range rep.Lines {
+			rep.Lines[i] = Redacted
 		}
 	}
-	var out []string
-	for _, s := range raw {
-		out = append(out, s, escape([]byte(s)), strings.Trim(strconv.QuoteToASCII(s), `"`), b64(s))
-	}
-	if a.Password != "" {
-		out = append(out, b64("\x00"+a.User+"\x00"+a.Password), b64(a.User+"\x00"+a.User+"\x00"+a.Password))
-	}
-	if a.Token != "" {
-		out = append(out, b64("user="+a.User+"\x01auth=Bearer "+a.Token+"\x01\x01"))
-	}
-	// Longest first, so that a payload is replaced whole rather than
-	// around a shorter secret inside it.
-	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
-	return out
-}
-
-// scrub replaces every secret form in s with Redacted.
-func (s *session) scrub(t string) string {
-	for _, sec := range s.secrets {
-		if sec != "" && strings.Contains(t, sec) {
-			t = strings.ReplaceAll(t, sec, Redacted)
-		}
-	}
-	return t
-}
-
-// scrubReply removes secrets from the lines of a reply.
-func (s *session) scrubReply(rep Reply) Reply {
-	if len(s.secrets) == 0 {
-		return rep
-	}
-	for i, l := range rep.Lines {
-		rep.Lines[i] = s.scrub(l)
-	}
-	return rep
-}
-
-// scrubErrors removes secrets from the errors of the host, which can
-// quote a server's bytes (a ProtocolError).
-func (s *session) scrubErrors() {
-	if len(s.secrets) == 0 {
-		return
-	}
-	for _, e := range []*Error{s.host.Err, s.host.CloseErr} {
-		if e == nil {
-			continue
-		}
-		if msg := e.Err.Error(); s.scrub(msg) != msg {
-			e.Err = errors.New(s.scrub(msg))
-		}
-	}
+	return rep, err
 }

@@ -58,16 +58,24 @@ func (e *ProtocolError) Error() string {
 	return e.Reason + ": got " + e.Seen
 }
 
-func protocolErr(reason string, seen []byte) *ProtocolError {
-	return &ProtocolError{Reason: reason, Seen: quoteSeen(seen)}
+func protocolErr(reason string, seen []byte, hide func([]byte) bool) *ProtocolError {
+	return &ProtocolError{Reason: reason, Seen: quoteSeen(seen, hide)}
 }
 
-// quoteSeen quotes the first seenMax bytes of b for an error message.
-func quoteSeen(b []byte) string {
+// quoteSeen quotes the first seenMax bytes of b for an error message, or
+// gives Redacted when hide says that b holds a secret. hide sees the
+// bytes whole, before they are cut, and what the quote would show.
+func quoteSeen(b []byte, hide func([]byte) bool) string {
+	var q string
 	if len(b) > seenMax {
-		return strconv.QuoteToASCII(string(b[:seenMax])) + "..."
+		q = strconv.QuoteToASCII(string(b[:seenMax])) + "..."
+	} else {
+		q = strconv.QuoteToASCII(string(b))
 	}
-	return strconv.QuoteToASCII(string(b))
+	if hide != nil && (hide(b) || hide([]byte(q))) {
+		return Redacted
+	}
+	return q
 }
 
 // readReply reads one SMTP reply, single or multiline, from r within the
@@ -75,20 +83,29 @@ func quoteSeen(b []byte) string {
 // breaks the syntax of RFC 5321 section 4.2 or a bound gives a
 // *ProtocolError. When the input ends mid-reply, the lines read so far are
 // returned with an error wrapping io.ErrUnexpectedEOF, and Code is 0.
+// hide, when set, says which of the peer's bytes an error must not quote
+// (see quoteSeen).
 //
 // Reply.Lines hold the text after "NNN-" or "NNN ", made safe to print by
 // escape: printable UTF-8 as sent, anything else as \xNN. Reply.Enhanced is the RFC 3463 code the
 // first line's text starts with, when its class matches the reply's.
-func readReply(r *bufio.Reader) (Reply, error) {
+func readReply(r *bufio.Reader, hide func([]byte) bool) (Reply, error) {
 	var (
 		rep   Reply
 		total int
+		prior []byte // the text of the lines so far
 	)
+	if outer := hide; outer != nil {
+		// An error quotes only the offending line; the check sees it
+		// after the lines before it, so that a secret split across them
+		// is found.
+		hide = func(b []byte) bool { return outer(append(prior[:len(prior):len(prior)], b...)) }
+	}
 	for {
-		err := checkStart(r)
+		err := checkStart(r, hide)
 		var line []byte
 		if err == nil {
-			line, err = readLine(r)
+			line, err = readLine(r, hide)
 		}
 		if err != nil {
 			if errors.Is(err, io.EOF) && len(rep.Lines) > 0 {
@@ -97,24 +114,25 @@ func readReply(r *bufio.Reader) (Reply, error) {
 			return Reply{Lines: rep.Lines}, err
 		}
 		total += len(line)
-		code, last, text, perr := splitLine(line)
+		code, last, text, perr := splitLine(line, hide)
 		if perr != nil {
 			return Reply{Lines: rep.Lines}, perr
 		}
 		if rep.Code == 0 {
 			rep.Code = code
 		} else if code != rep.Code {
-			return Reply{Lines: rep.Lines}, protocolErr(fmt.Sprintf("continuation line code differs from %d", rep.Code), line)
+			return Reply{Lines: rep.Lines}, protocolErr(fmt.Sprintf("continuation line code differs from %d", rep.Code), line, hide)
 		}
 		rep.Lines = append(rep.Lines, escape(text))
+		prior = append(prior, text...)
 		if last {
 			break
 		}
 		if len(rep.Lines) >= MaxReplyLines {
-			return Reply{Lines: rep.Lines}, protocolErr(fmt.Sprintf("multiline reply longer than %d lines", MaxReplyLines), line)
+			return Reply{Lines: rep.Lines}, protocolErr(fmt.Sprintf("multiline reply longer than %d lines", MaxReplyLines), line, hide)
 		}
 		if total > MaxReplySize {
-			return Reply{Lines: rep.Lines}, protocolErr(fmt.Sprintf("multiline reply larger than %d bytes", MaxReplySize), line)
+			return Reply{Lines: rep.Lines}, protocolErr(fmt.Sprintf("multiline reply larger than %d bytes", MaxReplySize), line, hide)
 		}
 	}
 	rep.Enhanced = enhancedCode(rep.Lines[0], rep.Code/100)
@@ -125,7 +143,7 @@ func readReply(r *bufio.Reader) (Reply, error) {
 // first bytes cannot start a reply line, so that garbage without a line
 // end (a TLS or HTTP peer, binary noise) is reported without waiting for
 // the timeout.
-func checkStart(r *bufio.Reader) error {
+func checkStart(r *bufio.Reader, hide func([]byte) bool) error {
 	if _, err := r.Peek(1); err != nil {
 		return err
 	}
@@ -137,27 +155,27 @@ func checkStart(r *bufio.Reader) error {
 		if i < 3 && isDigit(c) || i == 3 && (c == ' ' || c == '-' || c == '\r' || c == '\n') {
 			continue
 		}
-		return protocolErr("reply does not start with a three-digit code", buf)
+		return protocolErr("reply does not start with a three-digit code", buf, hide)
 	}
 	return nil
 }
 
 // readLine reads a line ending in LF (CRLF or, leniently, a bare LF) of at
 // most MaxLineLength bytes, and returns it without the line ending.
-func readLine(r *bufio.Reader) ([]byte, error) {
+func readLine(r *bufio.Reader, hide func([]byte) bool) ([]byte, error) {
 	var line []byte
 	for {
 		chunk, err := r.ReadSlice('\n')
 		line = append(line, chunk...)
 		if len(line) > MaxLineLength {
-			return nil, protocolErr(fmt.Sprintf("reply line longer than %d bytes", MaxLineLength), line)
+			return nil, protocolErr(fmt.Sprintf("reply line longer than %d bytes", MaxLineLength), line, hide)
 		}
 		if err == bufio.ErrBufferFull {
 			continue
 		}
 		if err != nil {
 			if err == io.EOF && len(line) > 0 {
-				return nil, fmt.Errorf("connection closed mid-line after %s: %w", quoteSeen(line), io.ErrUnexpectedEOF)
+				return nil, fmt.Errorf("connection closed mid-line after %s: %w", quoteSeen(line, hide), io.ErrUnexpectedEOF)
 			}
 			return nil, err
 		}
@@ -170,12 +188,12 @@ func readLine(r *bufio.Reader) ([]byte, error) {
 }
 
 // splitLine takes a reply line apart: "250-text" or "250 text" or "250".
-func splitLine(line []byte) (code int, last bool, text []byte, err error) {
+func splitLine(line []byte, hide func([]byte) bool) (code int, last bool, text []byte, err error) {
 	if len(line) < 3 || !isDigit(line[0]) || !isDigit(line[1]) || !isDigit(line[2]) {
-		return 0, false, nil, protocolErr("reply does not start with a three-digit code", line)
+		return 0, false, nil, protocolErr("reply does not start with a three-digit code", line, hide)
 	}
 	if line[0] < '2' || line[0] > '5' || line[1] > '5' {
-		return 0, false, nil, protocolErr("reply code out of range", line)
+		return 0, false, nil, protocolErr("reply code out of range", line, hide)
 	}
 	code = int(line[0]-'0')*100 + int(line[1]-'0')*10 + int(line[2]-'0')
 	switch {
@@ -186,7 +204,7 @@ func splitLine(line []byte) (code int, last bool, text []byte, err error) {
 	case line[3] == '-':
 		return code, false, line[4:], nil
 	}
-	return 0, false, nil, protocolErr("reply code not followed by space or hyphen", line)
+	return 0, false, nil, protocolErr("reply code not followed by space or hyphen", line, hide)
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -44,7 +44,7 @@ func TestReadReply(t *testing.T) {
 			[]string{`a\xe2\x80\xaeexe.txt\xe2\x81\xa6b\xe2\x80\x8bc\xe2\x80\xa8d\xc2\x85e\xe3\x81f\xc0\xafg\xef\xbb\xbf`}},
 	} {
 		r := bufio.NewReader(strings.NewReader(tc.in + "250 next\r\n"))
-		got, err := readReply(r)
+		got, err := readReply(r, nil)
 		if err != nil {
 			t.Errorf("%q: %v", tc.in, err)
 			continue
@@ -54,7 +54,7 @@ func TestReadReply(t *testing.T) {
 			t.Errorf("%q:\n got %#v\nwant %#v", tc.in, got, want)
 		}
 		// The reader stops at the end of the reply.
-		if next, err := readReply(r); err != nil || next.Lines[0] != "next" {
+		if next, err := readReply(r, nil); err != nil || next.Lines[0] != "next" {
 			t.Errorf("%q: next reply %v %v", tc.in, next, err)
 		}
 	}
@@ -87,7 +87,7 @@ func TestReadReplyErrors(t *testing.T) {
 		{"250-a\r\n250-b\r\n", false, "connection closed after 2 lines", 2},
 		{"250-a\r\n250 b", false, "connection closed mid-line", 1},
 	} {
-		got, err := readReply(bufio.NewReader(strings.NewReader(tc.in)))
+		got, err := readReply(bufio.NewReader(strings.NewReader(tc.in)), nil)
 		if err == nil {
 			t.Errorf("%.40q: no error, reply %v", tc.in, got)
 			continue
@@ -106,7 +106,7 @@ func TestReadReplyErrors(t *testing.T) {
 }
 
 func TestProtocolErrorTruncates(t *testing.T) {
-	_, err := readReply(bufio.NewReader(strings.NewReader(strings.Repeat("<", 500) + "\r\n")))
+	_, err := readReply(bufio.NewReader(strings.NewReader(strings.Repeat("<", 500)+"\r\n")), nil)
 	if err == nil || len(err.Error()) > 150 || !strings.HasSuffix(err.Error(), `<<<"...`) {
 		t.Errorf("error %q", err)
 	}
@@ -118,7 +118,7 @@ func FuzzReadReply(f *testing.F) {
 	f.Add([]byte("550 5.1.1 no such user\r\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r := bufio.NewReader(strings.NewReader(string(in)))
-		rep, err := readReply(r)
+		rep, err := readReply(r, nil)
 		if len(rep.Lines) > MaxReplyLines {
 			t.Fatalf("%d lines kept", len(rep.Lines))
 		}

@@ -57,9 +57,9 @@ type session struct {
 	rcpt    string
 	ext     map[string]string
 	lastEnd time.Time // when the last reply ended
-	// secrets are the forms of the AUTH credentials that must never
-	// reach the Result, once they have been sent.
-	secrets []string
+	// secrets recognises the AUTH credentials in the server's text once
+	// they have been sent; nil before.
+	secrets *secrets
 }
 
 // dialogue talks SMTP over conn, which it closes, and records into h.
@@ -77,7 +77,6 @@ func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
 	defer conn.Close()
-	defer s.scrubErrors()
 
 	if cfg.ImplicitTLS && !s.handshake(true) {
 		return
@@ -336,8 +335,7 @@ func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool)
 		d = min(d, closeTimeout)
 	}
 	s.deadline(d)
-	rep, err := readReply(s.r)
-	rep = s.scrubReply(rep)
+	rep, err := s.receive()
 	s.lastEnd = time.Now()
 	if err == nil || !c.closing {
 		s.host.Steps = append(s.host.Steps, Step{Kind: c.step, Command: c.recorded(), Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
@@ -400,6 +398,10 @@ func errorKind(err error) ErrorKind {
 	switch {
 	case errors.As(err, &pe):
 		return ErrProtocol
+	case strings.Contains(err.Error(), "tls: no renegotiation"):
+		// crypto/tls refuses a HelloRequest with a local alert of an
+		// unexported type; its text is all there is to go by.
+		return ErrRenegotiation
 	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded),
 		errors.As(err, &ne) && ne.Timeout():
 		return ErrTimeout

@@ -108,6 +108,9 @@ type HostAssessment struct {
 	Status Status
 	// TLS are the host's TLS facts as of Assessment.Judged.
 	TLS TLSFacts
+	// CertStatus is the worst severity of the findings about the lifetime
+	// of the host's certificate (thresholds included); OK when none.
+	CertStatus Status
 	// Steps are the judgement of each of the host's steps, in order.
 	Steps []StepAssessment
 	// Retry is the judgement of each step of Host.Retry, the dialogue in
@@ -167,6 +170,9 @@ type Finding struct {
 	// Detail is the evidence in the probe's own words, not translated: the
 	// reply text, the error of a failed connection, the certificate dates.
 	Detail string
+	// Publish is the exact DNS record or file to publish as the fix, when
+	// there is one: lines to copy as they are, never wrapped.
+	Publish string
 }
 
 // CommandLabel names the command a finding's reply answered for people:

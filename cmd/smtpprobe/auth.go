@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -34,7 +35,7 @@ type authOptions struct {
 
 // addAuthFlags registers the submission and AUTH flags on fs.
 func addAuthFlags(fs *pflag.FlagSet, a *authOptions) {
-	fs.BoolVar(&a.submission, "submission", false, "message-submission profile (RFC 6409): port 587, STARTTLS required, AUTH expected; needs --server")
+	fs.BoolVar(&a.submission, "submission", false, "message-submission profile (RFC 6409): port 587, STARTTLS required, AUTH expected; needs --server; the target is optional")
 	fs.StringVar(&a.user, "auth-user", "", "authenticate as `USER` (needs --server); password from --auth-password-file or $"+passwordEnv)
 	fs.StringVar(&a.passwordFile, "auth-password-file", "", "read the AUTH password from the first line of `FILE`")
 	fs.StringVar(&a.tokenFile, "auth-token-file", "", "read an OAuth 2.0 bearer token for XOAUTH2/OAUTHBEARER from the first line of `FILE`")
@@ -138,6 +139,40 @@ func readSecret(file string, flag option) (string, error) {
 		return "", optionErrorf("%s: the first line of %s is empty", flag, file)
 	}
 	return line, nil
+}
+
+// warnOpenSecrets warns on stderr, as ssh does for a key, about a
+// password or token file that others may read or change.
+func (a *authOptions) warnOpenSecrets(stderr io.Writer) {
+	for _, f := range []struct {
+		opt  option
+		file string
+	}{{"auth-password-file", a.passwordFile}, {"auth-token-file", a.tokenFile}} {
+		if f.file == "" {
+			continue
+		}
+		fi, err := os.Stat(f.file)
+		if err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		if why := tooOpen(fi.Mode().Perm()); why != "" {
+			fmt.Fprintf(stderr, "smtpprobe: warning: %s %s: %s (mode %04o); chmod 600 %s\n", f.opt.flag(), f.file, why, fi.Mode().Perm(), f.file)
+		}
+	}
+}
+
+// tooOpen says who besides the owner may read or change a file with
+// permissions perm; "" when no one may.
+func tooOpen(perm os.FileMode) string {
+	switch {
+	case perm&0o004 != 0:
+		return "readable by others"
+	case perm&0o040 != 0:
+		return "readable by its group"
+	case perm&0o022 != 0:
+		return "writable by its group or others"
+	}
+	return ""
 }
 
 // authDeadlineSteps is how many replies AUTH adds to a dialogue at most

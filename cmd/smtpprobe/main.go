@@ -100,6 +100,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
+	o.auth.warnOpenSecrets(e.stderr)
 	switch o.output {
 	case "text", "json", "nagios", "prometheus":
 	default:
@@ -117,6 +118,13 @@ func run(ctx context.Context, args []string, e *env) int {
 		for _, t := range o.auth.defaultTargets(nil) {
 			inputs = append(inputs, input{text: t})
 		}
+	}
+	if len(inputs) == 0 && o.auth.submission {
+		t, err := submissionTarget(cfg.Server)
+		if err != nil {
+			return fail(e.stderr, err, "")
+		}
+		inputs = append(inputs, input{text: t})
 	}
 	if len(inputs) == 0 {
 		return fail(e.stderr, errors.New("no target given"), "try 'smtpprobe example.com' or 'smtpprobe --help'")

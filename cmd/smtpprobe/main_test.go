@@ -533,3 +533,19 @@ func TestUTF8Replies(t *testing.T) {
 		}
 	}
 }
+
+// TestSubmissionWithoutTarget: "smtpprobe --submission --server HOST", as
+// the README shows it, asks whether the server wants AUTH: the target is
+// optional, the recipient postmaster@HOST, and a server that wants AUTH
+// answers 530 at MAIL FROM. A server named by address needs a target.
+func TestSubmissionWithoutTarget(t *testing.T) {
+	w := newSubWorld(t, smtptest.Options{RequireAuth: true})
+	r := runCmd(t, "", nil, w.args("--submission")...)
+	if r.code != 2 || !strings.Contains(r.stdout, "<- 530 5.7.0 Authentication required") || !strings.Contains(r.stdout, "postmaster@smtp.example.test") {
+		t.Errorf("exit %d, want 2 with 530 at MAIL FROM for postmaster@smtp.example.test\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runCmd(t, "", nil, "--submission", "--server", w.addr)
+	if r.code != 3 || !strings.Contains(r.stderr, "give one (user@example.com)") {
+		t.Errorf("--server by address: exit %d, stderr %q; want 3 and a one-line error", r.code, r.stderr)
+	}
+}

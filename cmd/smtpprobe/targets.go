@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/smtpprobe/smtpprobe/internal/hostport"
 )
 
 // maxTargetLine bounds one line of a target list; no domain or address
@@ -120,6 +122,22 @@ func scanTargets(r io.Reader, name string) ([]input, error) {
 			return out, nil
 		}
 	}
+}
+
+// submissionTarget is the target of a submission probe given no target and
+// no login to send to: the recipient postmaster@ the server's own name. A
+// submission server that wants AUTH refuses before RCPT (530 at MAIL
+// FROM), and nothing is delivered without --data; the domain is needed
+// only to say RCPT TO. A server named by its address has no such name.
+func submissionTarget(server string) (string, error) {
+	hp, err := hostport.Parse(server, 0)
+	if err != nil {
+		return "", fmt.Errorf("--server %q: %w", server, err)
+	}
+	if _, isAddr := hp.Addr(); isAddr {
+		return "", fmt.Errorf("--submission --server %s: no target given, and an address has no domain for RCPT TO; give one (user@example.com)", server)
+	}
+	return "postmaster@" + hp.Host, nil
 }
 
 // targetPart cuts a line at its comment: a # at its start or after a space

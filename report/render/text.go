@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/smtpprobe/smtpprobe/internal/textfmt"
@@ -50,12 +51,14 @@ type textWriter struct {
 func (t *textWriter) assessment(a report.Assessment) {
 	r := a.Result
 	t.header(r)
-	if r.Target.Domain != "" || r.Server != "" {
+	// A run of the sender checks alone looks no MX up.
+	if (r.Target.Domain != "" || r.Server != "") && (r.Ran == 0 || r.Ran.NeedsMX()) {
 		t.dns(r)
 	}
 	for i, h := range r.Hosts {
-		t.host(h, a.Host(i), a.Findings)
+		t.host(h, a.Host(i))
 	}
+	t.senderChecks(r)
 	t.findings(a)
 	// The verdict says what happened; what to do is in the findings above.
 	headline := a.Headline
@@ -188,8 +191,8 @@ func (t *textWriter) queries(r probe.Result) {
 }
 
 // host writes the dialogue with one host and its TLS and AUTH facts; ha
-// and fs are what Assess judged of it.
-func (t *textWriter) host(h probe.Host, ha report.HostAssessment, fs []report.Finding) {
+// is what Assess judged of it.
+func (t *textWriter) host(h probe.Host, ha report.HostAssessment) {
 	st := ha.Status
 	addr := ""
 	if h.Addr.IsValid() && h.Addr.String() != h.Name {
@@ -214,7 +217,7 @@ func (t *textWriter) host(h probe.Host, ha report.HostAssessment, fs []report.Fi
 		}
 		t.dialogue(*r, ha.Retry)
 	}
-	t.tlsFacts(h, ha.TLS, fs)
+	t.tlsFacts(h, ha.TLS, ha.CertStatus)
 	t.authFacts(h)
 }
 
@@ -317,9 +320,10 @@ func (t *textWriter) handshake(info *probe.TLSInfo) {
 }
 
 // tlsFacts writes the TLS facts of a host, each on its own line. The
-// expiry date is coloured by the findings Assess made of it, so that it
-// never says more or less than the verdict.
-func (t *textWriter) tlsFacts(h probe.Host, f report.TLSFacts, fs []report.Finding) {
+// expiry date is coloured by certStatus, the severity Assess gave the
+// certificate's lifetime, so that it never says more or less than the
+// verdict.
+func (t *textWriter) tlsFacts(h probe.Host, f report.TLSFacts, certStatus report.Status) {
 	info := h.TLS
 	l := t.l
 	width := 0
@@ -360,7 +364,7 @@ func (t *textWriter) tlsFacts(h probe.Host, f report.TLSFacts, fs []report.Findi
 		if f.Expired {
 			left = fmt.Sprintf(l.expiredAgo, -f.DaysLeft)
 		}
-		if sev := expirySeverity(fs, h.Name); sev != report.OK {
+		if sev := certStatus; sev != report.OK {
 			exp = t.p.status(sev).Sprint(exp + left)
 		} else {
 			exp += t.p.ok.Sprint(left)
@@ -370,38 +374,55 @@ func (t *textWriter) tlsFacts(h probe.Host, f report.TLSFacts, fs []report.Findi
 	if f.Other != "" {
 		fact(l.verify, t.p.warn.Sprint(textfmt.Clean(f.Other)))
 	}
-	for i, c := range info.Chain {
+	for i, c := range info.Chain[:min(len(info.Chain), maxCertsShown)] {
 		label := l.leaf
 		if i > 0 {
 			label = l.issuerCert
 		}
-		v := textfmt.Clean(c.Subject)
+		v := t.certField(c.Subject)
 		if len(c.DNSNames) > 0 {
-			v += t.p.dim.Sprint("  " + l.names + " " + textfmt.Clean(strings.Join(c.DNSNames, ", ")))
+			names := make([]string, 0, maxNamesShown)
+			for _, n := range c.DNSNames[:min(len(c.DNSNames), maxNamesShown)] {
+				names = append(names, t.certField(n))
+			}
+			s := strings.Join(names, ", ")
+			if more := len(c.DNSNames) - len(names); more > 0 {
+				s += fmt.Sprintf(l.moreNames, more)
+			}
+			v += t.p.dim.Sprint("  " + l.names + " " + s)
 		}
 		switch {
 		case i == len(info.Chain)-1 && c.Issuer == c.Subject:
 			v += t.p.warn.Sprint("  " + l.selfSigned)
 		case i == len(info.Chain)-1:
-			v += t.p.dim.Sprint("  " + l.issuedBy + " " + textfmt.Clean(c.Issuer))
+			v += t.p.dim.Sprint("  " + l.issuedBy + " " + t.certField(c.Issuer))
 		}
 		fact(label, v)
 	}
+	if more := len(info.Chain) - maxCertsShown; more > 0 {
+		fact("", t.p.dim.Sprint(fmt.Sprintf(l.moreCerts, more)))
+	}
 }
 
-// expirySeverity is the worst severity of the findings about the lifetime
-// of host's certificate; OK when there are none.
-func expirySeverity(fs []report.Finding, host string) report.Status {
-	sev := report.OK
-	for _, f := range fs {
-		switch f.ID {
-		case report.FindingTLSExpired, report.FindingTLSExpiresSoon, report.FindingCertExpiresCritical:
-			if f.Host == host {
-				sev = report.Worst(sev, f.Severity)
-			}
-		}
+// Bounds on what the text report prints of the certificates a server
+// sent, which a hostile or careless server can make huge: a long chain,
+// thousands of names, a subject of kilobytes. What is left out is
+// counted; the JSON output has it all.
+const (
+	maxCertsShown = 5
+	maxNamesShown = 10
+	maxCertField  = 200 // characters of a subject, an issuer or a name
+)
+
+// certField makes a certificate's subject, issuer or name safe to print
+// and at most maxCertField characters long, saying how many were cut.
+func (t *textWriter) certField(s string) string {
+	s = textfmt.Clean(s)
+	if n := utf8.RuneCountInString(s); n > maxCertField {
+		r := []rune(s)
+		return string(r[:maxCertField]) + fmt.Sprintf(t.l.moreChars, n-maxCertField)
 	}
-	return sev
+	return s
 }
 
 func (t *textWriter) check(c report.TLSCheck, good, bad string) string {
@@ -457,6 +478,7 @@ func (t *textWriter) findings(a report.Assessment) {
 			t.wrap(indent, "", f.Diagnosis.Meaning)
 			t.wrap(indent, t.p.bold.Sprint(t.l.fix)+" ", f.Diagnosis.Fix)
 		}
+		t.publish(indent, f.Publish)
 	}
 }
 

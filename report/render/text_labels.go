@@ -19,6 +19,7 @@ type labels struct {
 	verdict, findings, none, noFindings, seeAbove, fix, matched             string
 	mxSkipped, resolverFailed, nullMX, noMX, implicitMX, aliasOf, ipLiteral string
 	moreAddresses, moreMX                                                   string // formats
+	moreNames, moreCerts, moreChars                                         string // formats
 	queries                                                                 func(n int, server, total string) string
 	pipelined, noReply, handshake, handshakeFailed, implicitTLS             string
 	retry                                                                   string
@@ -52,6 +53,7 @@ func textLabels(lang catalog.Lang) labels {
 			notOffered: "なし: STARTTLS が提供されていない（平文で配送）",
 			notUsed:    "STARTTLS は提供されているが使用していない（--starttls never、または拒否された）",
 			leaf:       "証明書", issuerCert: "中間証明書", names: "名前:", issuedBy: "発行者:",
+			moreNames: "（ほか%d個の名前）", moreCerts: "ほか%d枚の証明書は省略", moreChars: "…（ほか%d文字）",
 			exit: func(n int) string { return fmt.Sprintf("（終了コード%d）", n) },
 		}
 	}
@@ -80,6 +82,7 @@ func textLabels(lang catalog.Lang) labels {
 		notOffered: "none: STARTTLS not offered, mail goes in clear",
 		notUsed:    "STARTTLS offered but not used (--starttls never, or refused)",
 		leaf:       "leaf", issuerCert: "issuer", names: "names", issuedBy: "issued by",
+		moreNames: " and %d more", moreCerts: "%d more certificates not shown", moreChars: "… (%d more characters)",
 		exit: func(n int) string { return fmt.Sprintf(" (exit %d)", n) },
 	}
 }

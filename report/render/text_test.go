@@ -261,3 +261,44 @@ func TestTextExplainsWhatAssessFound(t *testing.T) {
 		t.Error("a reply without a finding is explained: the renderer judged it")
 	}
 }
+
+// TestTextCertificateBounded: a certificate with 1,000 names and a huge
+// subject in a chain of 12 prints a bounded part of each, and counts what
+// was left out.
+func TestTextCertificateBounded(t *testing.T) {
+	h := fixtures.HealthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
+	leaf := h.TLS.Chain[0]
+	leaf.Subject = "CN=mx1.example.com,O=" + strings.Repeat("x", 5000)
+	leaf.DNSNames = nil
+	for i := range 1000 {
+		leaf.DNSNames = append(leaf.DNSNames, fmt.Sprintf("san%04d.example.com", i))
+	}
+	h.TLS.Chain = []probe.Cert{leaf}
+	for range 11 {
+		h.TLS.Chain = append(h.TLS.Chain, h.TLS.Chain[len(h.TLS.Chain)-1])
+	}
+	a := report.Assess(fixtures.Result("example.com", []probe.Host{h}, fixtures.MX(10, "mx1.example.com", "192.0.2.1")), fixtures.Options())
+	for _, lang := range []catalog.Lang{catalog.English, catalog.Japanese} {
+		var b bytes.Buffer
+		if err := Text(&b, []report.Assessment{a}, Options{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(b.String(), "\n") {
+			if len(line) > 1000 {
+				t.Errorf("%s: a line of %d bytes: %.200s", lang, len(line), line)
+			}
+		}
+		out := b.String()
+		for _, want := range map[catalog.Lang][]string{
+			catalog.English:  {"san0009.example.com and 990 more", "(4821 more characters)", "7 more certificates not shown"},
+			catalog.Japanese: {"san0009.example.com（ほか990個の名前）", "（ほか4821文字）", "ほか7枚の証明書は省略"},
+		}[lang] {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the report lacks %q", lang, want)
+			}
+		}
+		if strings.Contains(out, "san0010.example.com") {
+			t.Errorf("%s: the 11th name is printed", lang)
+		}
+	}
+}
