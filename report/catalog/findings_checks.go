@@ -148,13 +148,13 @@ var checkFindings = map[string]findingEntry{
 			title:   "TLS-RPT: no reporting record",
 			meaning: "The domain publishes no TLS-RPT record, and no MTA-STS policy or DANE records that reports would be about. Nothing is lost.",
 			when:    "Domains that use neither MTA-STS nor DANE.",
-			fix:     "When you deploy MTA-STS or DANE, publish a reporting record too:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+			fix:     "When you deploy MTA-STS or DANE, publish a reporting record too: a TXT record at _smtp._tls.{domain} of the form \"v=TLSRPTv1; rua=mailto:ADDRESS\".",
 		},
 		ja: findingLang{
 			title:   "TLS-RPT: レポート用のレコードがない",
 			meaning: "ドメインはTLS-RPTレコードを公開しておらず、レポートの対象となるMTA-STSポリシーやDANEレコードもありません。失うものはありません。",
 			when:    "MTA-STSもDANEも使っていないドメインです。",
-			fix:     "MTA-STSやDANEを導入するときは、レポート用のレコードも公開してください:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+			fix:     "MTA-STSやDANEを導入するときは、レポート用のレコードも公開してください。_smtp._tls.{domain} に \"v=TLSRPTv1; rua=mailto:アドレス\" の形のTXTレコードです。",
 		},
 	},
 	"tlsrpt-missing": {
@@ -163,13 +163,13 @@ var checkFindings = map[string]findingEntry{
 			title:   "TLS-RPT: {inuse} in use without failure reports",
 			meaning: "The domain publishes {inuse}, but no TLS-RPT record, so senders that fail to deliver because of it have no way to tell you. Mail can be deferred for days before anyone notices.",
 			when:    "MTA-STS or DANE deployed without the reporting record of RFC 8460.",
-			fix:     "Publish a reporting record (the address must accept the gzip reports):\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+			fix:     "Publish a reporting record (the address must accept the gzip reports); the record to publish is shown below.",
 		},
 		ja: findingLang{
 			title:   "TLS-RPT: {inuse} を使っているのに失敗レポートを受け取っていない",
 			meaning: "ドメインは {inuse} を公開していますが、TLS-RPTレコードがありません。そのために配送できない送信側は知らせる手段がなく、誰も気付かないまま何日もメールが保留されることがあります。",
 			when:    "RFC 8460のレポート用レコードなしでMTA-STSやDANEを導入した場合に起きます。",
-			fix:     "レポート用のレコードを公開してください（アドレスはgzipのレポートを受け取れる必要があります）:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+			fix:     "レポート用のレコードを公開してください（アドレスはgzipのレポートを受け取れる必要があります）。公開するレコードは下に示します。",
 		},
 	},
 	"tlsrpt-several": {
@@ -178,13 +178,13 @@ var checkFindings = map[string]findingEntry{
 			title:   "TLS-RPT: several reporting records",
 			meaning: "More than one TXT record at _smtp._tls.{domain} begins with v=TLSRPTv1. RFC 8460 says senders then act as if there were none: no reports are sent.",
 			when:    "A new record added beside the old one instead of replacing it.",
-			fix:     "Keep exactly one record; list several addresses in its rua, separated by commas:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain},https://reports.example.net/tlsrpt\"",
+			fix:     "Keep exactly one record; list several addresses in its rua, separated by commas; the record to publish is shown below.",
 		},
 		ja: findingLang{
 			title:   "TLS-RPT: レポート用のレコードが複数ある",
 			meaning: "_smtp._tls.{domain} に v=TLSRPTv1 で始まるTXTレコードが複数あります。RFC 8460では、送信側はレコードがないものとして扱い、レポートは送られません。",
 			when:    "古いレコードを置き換えずに新しいレコードを追加した場合に起きます。",
-			fix:     "レコードを1つにし、複数の宛先はruaにカンマで区切って並べてください:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain},https://reports.example.net/tlsrpt\"",
+			fix:     "レコードを1つにし、複数の宛先はruaにカンマで区切って並べてください。公開するレコードは下に示します。",
 		},
 	},
 	"tlsrpt-invalid": {
@@ -193,13 +193,13 @@ var checkFindings = map[string]findingEntry{
 			title:   "TLS-RPT: the reporting record is malformed",
 			meaning: "The TLS-RPT record at _smtp._tls.{domain} does not follow RFC 8460 (the detail says where), so senders ignore it and send no reports.",
 			when:    "A missing rua, a URI that is neither mailto: nor https:, or a typo in the separators.",
-			fix:     "Publish a record of this form:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+			fix:     "Publish a record of this form; the record to publish is shown below.",
 		},
 		ja: findingLang{
 			title:   "TLS-RPT: レポート用のレコードの書式が誤っている",
 			meaning: "_smtp._tls.{domain} のTLS-RPTレコードがRFC 8460に従っていないため（場所は詳細を参照）、送信側は無視し、レポートは送られません。",
 			when:    "ruaがない、URIが mailto: でも https: でもない、区切り文字の誤記などで起きます。",
-			fix:     "次の形のレコードを公開してください:\n  _smtp._tls.{domain}. IN TXT \"v=TLSRPTv1; rua=mailto:tlsrpt@{domain}\"",
+			fix:     "次の形のレコードを公開してください。公開するレコードは下に示します。",
 		},
 	},
 	"ptr-confirmed": {
@@ -260,6 +260,186 @@ var checkFindings = map[string]findingEntry{
 			meaning: "サーバの220グリーティングのホスト名が、アドレスのPTRの名前に含まれていません。受信には影響しませんが、HELO、グリーティング、PTRが一致しない送信サーバを減点する受信側もあります。",
 			when:    "NATやロードバランサの背後のサーバや、myhostname を変更していない場合に起きます。",
 			fix:     "このサーバが送信もするなら、サーバのホスト名（Postfix では myhostname）をアドレスのPTRの名前に合わせてください。",
+		},
+	},
+	"mtasts-ok": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "MTA-STS: the policy is valid and every MX passes it",
+			meaning: "The domain publishes a valid MTA-STS policy (RFC 8461); every MX host matches its mx patterns and presents a valid certificate for its name over TLS 1.2 or later, so senders that enforce it (Gmail, Microsoft) deliver.",
+			when:    "A working MTA-STS deployment.",
+			fix:     "Nothing to fix. Change the id in the TXT record whenever you change the policy, and renew the certificates of mta-sts.{domain} and the MX hosts in time.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: ポリシーは有効で、すべてのMXが合格している",
+			meaning: "ドメインは有効なMTA-STSポリシー（RFC 8461）を公開しています。すべてのMXホストがmxのパターンに一致し、TLS 1.2以上でホスト名に有効な証明書を提示するため、ポリシーを適用する送信側（Gmail、Microsoft）は配送します。",
+			when:    "MTA-STSが正しく運用されている場合です。",
+			fix:     "対応は不要です。ポリシーを変えるたびにTXTレコードのidを変え、mta-sts.{domain} とMXホストの証明書を期限内に更新してください。",
+		},
+	},
+	"mtasts-absent": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "MTA-STS: no policy published",
+			meaning: "The domain publishes no MTA-STS record, so senders deliver over TLS when they can but fall back to plain text, and an attacker on the path can strip STARTTLS. Mail is delivered as usual.",
+			when:    "Most domains.",
+			fix:     "To protect mail in transit, serve a policy file as /.well-known/mta-sts.txt on the web host mta-sts.{domain} over HTTPS (start with mode: testing, and publish TLS-RPT to see failures) and announce it with a TXT record \"v=STSv1; id=...\" at _mta-sts.{domain}.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: ポリシーが公開されていない",
+			meaning: "ドメインはMTA-STSレコードを公開していないため、送信側は可能ならTLSで配送しますが平文に戻ることもあり、経路上の攻撃者はSTARTTLSを取り除けます。メールは通常どおり届きます。",
+			when:    "多くのドメインがこの状態です。",
+			fix:     "転送中のメールを守るには、HTTPSのWebホスト mta-sts.{domain} に /.well-known/mta-sts.txt としてポリシーファイルを置き（まず mode: testing で、失敗を知るためにTLS-RPTも公開）、_mta-sts.{domain} のTXTレコード \"v=STSv1; id=...\" で告知してください。",
+		},
+	},
+	"mtasts-mode-none": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "MTA-STS: the policy is withdrawn (mode none)",
+			meaning: "The policy's mode is none: senders drop any cached policy and apply none.",
+			when:    "A domain leaving MTA-STS, as RFC 8461 section 8.3 describes.",
+			fix:     "Nothing to fix if intended. Once the max_age of the old policy has passed, the record and the policy can be removed.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: ポリシーは取り下げられている（mode none）",
+			meaning: "ポリシーのモードが none です。送信側はキャッシュしたポリシーを破棄し、何も適用しません。",
+			when:    "RFC 8461の8.3節のとおりMTA-STSをやめる場合です。",
+			fix:     "意図どおりなら対応は不要です。古いポリシーのmax_ageが過ぎたら、レコードとポリシーを削除できます。",
+		},
+	},
+	"mtasts-records": {
+		class: "DNS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "MTA-STS: several records",
+			meaning: "More than one TXT record at _mta-sts.{domain} begins with v=STSv1. RFC 8461 says senders then act as if there were no policy.",
+			when:    "A new record added beside the old one instead of replacing it.",
+			fix:     "Keep exactly one record, with a new id each time the policy changes; what to publish is shown below.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: レコードが複数ある",
+			meaning: "_mta-sts.{domain} に v=STSv1 で始まるTXTレコードが複数あります。RFC 8461では、送信側はポリシーがないものとして扱います。",
+			when:    "古いレコードを置き換えずに新しいレコードを追加した場合に起きます。",
+			fix:     "レコードを1つにし、ポリシーを変えるたびにidを変えてください。公開する内容は下に示します。",
+		},
+	},
+	"mtasts-record-invalid": {
+		class: "DNS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "MTA-STS: the record is malformed",
+			meaning: "The TXT record at _mta-sts.{domain} does not follow RFC 8461 (the detail says where), so senders ignore the policy.",
+			when:    "A missing id, an id with characters other than letters and digits, or a typo in the separators.",
+			fix:     "Publish a record of this form (id: 1 to 32 letters and digits); what to publish is shown below.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: レコードの書式が誤っている",
+			meaning: "_mta-sts.{domain} のTXTレコードがRFC 8461に従っていないため（場所は詳細を参照）、送信側はポリシーを無視します。",
+			when:    "idがない、idに英数字以外が含まれる、区切り文字の誤記などで起きます。",
+			fix:     "次の形のレコードを公開してください（idは英数字1〜32文字）。公開する内容は下に示します。",
+		},
+	},
+	"mtasts-policy-unavailable": {
+		class: "TLS", category: "tls-required", retry: "transient",
+		en: findingLang{
+			title:   "MTA-STS: the record is published, but the policy cannot be fetched",
+			meaning: "The domain announces an MTA-STS policy, but https://mta-sts.{domain}/.well-known/mta-sts.txt could not be fetched as senders must fetch it (the detail says why: no address, a certificate not valid for mta-sts.{domain}, a redirect, an HTTP error, a file over 64 KiB, a timeout). Senders without a cached policy deliver without it; those with one keep enforcing the old policy until it expires.",
+			when:    "The policy host was never set up, its certificate expired or does not cover mta-sts.{domain}, or the web server redirects to another name.",
+			fix:     "Serve the policy at that exact URL with HTTP 200, Content-Type text/plain, no redirect, and a valid certificate for mta-sts.{domain}; what to publish is shown below.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: レコードはあるが、ポリシーを取得できない",
+			meaning: "ドメインはMTA-STSポリシーを告知していますが、https://mta-sts.{domain}/.well-known/mta-sts.txt を送信側と同じ条件で取得できませんでした（理由は詳細を参照: アドレスがない、証明書が mta-sts.{domain} に有効でない、リダイレクト、HTTPエラー、64 KiB超、タイムアウト）。ポリシーをキャッシュしていない送信側はポリシーなしで配送し、キャッシュしている送信側は期限まで古いポリシーを適用し続けます。",
+			when:    "ポリシー用のホストを用意していない、証明書が期限切れか mta-sts.{domain} を含まない、Webサーバが別の名前にリダイレクトしている場合に起きます。",
+			fix:     "ポリシーをそのURLで、HTTP 200、Content-Type text/plain、リダイレクトなし、mta-sts.{domain} に有効な証明書で配信してください。公開する内容は下に示します。",
+		},
+	},
+	"mtasts-policy-invalid": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "MTA-STS: the policy file is malformed",
+			meaning: "The policy was fetched, but it does not follow RFC 8461 section 3.2 or is not served as text/plain (the detail says where). Senders may ignore it.",
+			when:    "An HTML error page served with status 200, a missing version, mode, mx or max_age line, or a typo in a key.",
+			fix:     "Serve a policy of this form as text/plain; what to publish is shown below.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: ポリシーファイルの書式が誤っている",
+			meaning: "ポリシーは取得できましたが、RFC 8461の3.2節に従っていないか、text/plain で配信されていません（場所は詳細を参照）。送信側は無視することがあります。",
+			when:    "ステータス200で返されたHTMLのエラーページ、version・mode・mx・max_ageの行の欠落、キーの誤記などで起きます。",
+			fix:     "次の形のポリシーを text/plain で配信してください。公開する内容は下に示します。",
+		},
+	},
+	"mtasts-max-age-short": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "MTA-STS: max_age is under a day",
+			meaning: "Senders cache the policy only for max_age seconds. A short max_age leaves mail unprotected against an attacker who blocks the policy fetch once the cache expires.",
+			when:    "A max_age left low from testing.",
+			fix:     "Once the policy works, raise max_age to weeks (RFC 8461 suggests this; 604800 is one week, 31557600 the maximum) and change the record's id.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: max_age が1日未満",
+			meaning: "送信側はポリシーをmax_age秒しかキャッシュしません。短いと、キャッシュが切れた後にポリシーの取得を妨害する攻撃者からメールを守れません。",
+			when:    "試験時の短いmax_ageのままの場合に起きます。",
+			fix:     "ポリシーが機能したら、max_ageを数週間に引き上げ（RFC 8461の推奨。604800が1週間、最大31557600）、レコードのidを変えてください。",
+		},
+	},
+	"mtasts-mx-fails": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "MTA-STS: an MX host fails the policy",
+			meaning: "This MX host is not matched by the policy's mx patterns, or does not offer STARTTLS with a valid certificate for its name over TLS 1.2 or later (the detail says which). Senders that enforce the policy do not deliver to it; in testing mode they deliver and report the failure.",
+			when:    "A new MX host not added to the policy, an expired or mismatched certificate, or a certificate not trusted by public roots.",
+			fix:     "Add the host to the policy's mx lines (and change the record's id), or fix its certificate so that it is valid for the MX host name.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: ポリシーに合格しないMXホストがある",
+			meaning: "このMXホストはポリシーのmxのパターンに一致しないか、TLS 1.2以上でホスト名に有効な証明書を使ったSTARTTLSを提供していません（どちらかは詳細を参照）。ポリシーを適用する送信側はこのホストに配送せず、testing モードなら配送して失敗を報告します。",
+			when:    "新しいMXホストをポリシーに追加していない、証明書の期限切れや名前の不一致、公的なルートで信頼されない証明書の場合に起きます。",
+			fix:     "ホストをポリシーのmx行に追加する（レコードのidも変える）か、MXホスト名に有効な証明書に直してください。",
+		},
+	},
+	"mtasts-enforce-no-mx": {
+		class: "TLS", category: "tls-required", retry: "transient",
+		en: findingLang{
+			title:   "MTA-STS enforce: no MX host passes the policy, so senders that enforce it do not deliver",
+			meaning: "The policy is in enforce mode, and not one MX host both matches its mx patterns and presents a valid certificate over TLS 1.2 or later. Gmail, Microsoft and every other sender that enforces MTA-STS defer mail to the domain and bounce it after days.",
+			when:    "MX hosts changed without updating the policy, certificates that expired or do not match the MX names, or a policy copied from another domain.",
+			fix:     "Fix the certificates or the mx lines at once, or switch the policy to mode: testing (and change the record's id) while you repair it; what to publish is shown below.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS enforce: ポリシーに合格するMXホストがなく、ポリシーを適用する送信側は配送しない",
+			meaning: "ポリシーは enforce モードですが、mxのパターンに一致し、かつTLS 1.2以上で有効な証明書を提示するMXホストが1つもありません。Gmail、MicrosoftなどMTA-STSを適用する送信側は、このドメインへのメールを保留し、数日後にバウンスします。",
+			when:    "ポリシーを更新せずにMXホストを変更した、証明書が期限切れかMXの名前と一致しない、他のドメインのポリシーをコピーした場合に起きます。",
+			fix:     "証明書かmx行をすぐに直すか、修復の間ポリシーを mode: testing にしてください（レコードのidも変えます）。公開する内容は下に示します。",
+		},
+	},
+	"mtasts-mx-untested": {
+		class: "TLS", category: "tls-required", retry: "transient",
+		en: findingLang{
+			title:   "MTA-STS: this MX host's TLS was not tested",
+			meaning: "The host matches the policy, but no dialogue with it got far enough to see its certificate (the smtp check did not run, or no address could be reached), so whether senders that enforce the policy deliver to it is not known.",
+			when:    "--checks without smtp, or an MX host that could not be reached from here.",
+			fix:     "Run the probe with the smtp check, from a network that can reach the MX host.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: このMXホストのTLSは確認していない",
+			meaning: "ホストはポリシーに一致しますが、証明書を確認できるところまで対話が進まなかったため（smtpチェックを実行していない、またはどのアドレスにも到達できない）、ポリシーを適用する送信側が配送するかは分かりません。",
+			when:    "smtpを含まない --checks や、ここから到達できないMXホストの場合に起きます。",
+			fix:     "smtpチェックを含め、MXホストに到達できるネットワークから実行してください。",
+		},
+	},
+	"mtasts-fetch-untestable": {
+		class: "network", category: "tls-required", retry: "transient",
+		en: findingLang{
+			title:   "MTA-STS: the policy host cannot be reached from here",
+			meaning: "This machine has no route to the address of mta-sts.{domain} (IPv6 on an IPv4-only network, say), so whether the policy can be fetched is not known. This is not a fault of the domain.",
+			when:    "Probing from a network without IPv6, or without a default route.",
+			fix:     "Run the probe from a machine that can reach the policy host.",
+		},
+		ja: findingLang{
+			title:   "MTA-STS: ポリシーのホストにここから到達できない",
+			meaning: "このマシンから mta-sts.{domain} のアドレスへの経路がないため（IPv6のないネットワークでのIPv6など）、ポリシーを取得できるかは分かりません。ドメイン側の不具合ではありません。",
+			when:    "IPv6やデフォルト経路のないネットワークから確認した場合に起きます。",
+			fix:     "ポリシーのホストに到達できるマシンから実行してください。",
 		},
 	},
 }
