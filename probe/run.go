@@ -13,6 +13,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/internal/hostport"
+	"github.com/smtpprobe/smtpprobe/internal/specialaddr"
 )
 
 // Defaults of Config.
@@ -195,12 +196,21 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 	}
 	rcpt := cmp.Or(cfg.Rcpt, t.Rcpt)
 	for _, a := range j.addrs {
+		var special specialaddr.Range
+		if cfg.Server == "" {
+			special, _ = specialaddr.Lookup(a)
+		}
+		if special.Kind != 0 && !cfg.AllowSpecialAddresses {
+			h.Attempts = append(h.Attempts, Attempt{Addr: a, Special: special, Skipped: true})
+			continue
+		}
 		release, err := cfg.Gate.acquire(ctx, a)
 		if err != nil {
 			h.Err = classify(ctx, StepConnect, err)
 			return h
 		}
 		conn, at := dial(ctx, cfg, a, j.port)
+		at.Special = special
 		h.Attempts = append(h.Attempts, at)
 		if conn == nil {
 			release()

@@ -38,6 +38,7 @@ type options struct {
 	concurrency  int
 	allAddresses bool
 	firstAddress bool
+	allowSpecial bool
 	checks       string
 	certWarnDays int
 	certCritDays int
@@ -78,6 +79,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.IntVarP(&o.concurrency, "concurrency", "c", defaultConcurrency, "targets probed at once when there are several")
 	fs.StringVar(&o.checks, "checks", "inbound", "checks to run, a comma-separated `LIST` of names and groups (inbound = smtp,dnssec,dane,mta-sts,tls-rpt,ptr; sender = spf,dmarc,dkim; all; dnsbl); +NAME and -NAME change the default")
 	fs.BoolVar(&o.firstAddress, "first-address", false, "stop at the first address of each MX host that accepts a connection, instead of probing every address")
+	fs.BoolVar(&o.allowSpecial, "allow-special-addresses", false, "connect to MX addresses found in DNS that lie in special-purpose ranges (loopback, documentation, link-local, ...) instead of only flagging them; for labs and tests (a --server address is always probed)")
 	fs.BoolVar(&o.allAddresses, "all-addresses", false, "probe every address of every MX host (the default; kept for old scripts)")
 	fs.IntVar(&o.certWarnDays, "cert-warn-days", 14, "warn when a certificate expires within this many `days`")
 	fs.IntVar(&o.certCritDays, "cert-crit-days", 0, "critical when a certificate expires within this many `days` (default: off)")
@@ -193,6 +195,7 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	cfg.ImplicitTLS = o.tls
 	cfg.Timeout = o.timeout
 	cfg.FirstAddress = o.firstAddress
+	cfg.AllowSpecialAddresses = o.allowSpecial
 	cfg.Checks = set
 	cfg.Resolver = res
 	return cfg, nil
