@@ -127,6 +127,7 @@ const (
 	outTLSFailed                  // implicit TLS that failed before any reply
 	outUntestable                 // no route from this machine to any address
 	outSkipped                    // every address lies in a special-purpose range
+	outWrongPort                  // TLS and plain SMTP crossed: --tls where the port speaks plain SMTP, or not where it speaks TLS
 	outSession                    // greeted, the dialogue went on
 )
 
@@ -243,6 +244,7 @@ func (j *judge) judgeHost(i int) {
 	}
 
 	hj.outcome = j.judgeReplies(h, hj.steps, add)
+	j.judgeSize(h, add)
 	j.judgeHostErr(i, h, add)
 	j.judgeTLS(h, hj.tls, add)
 	j.judgeAuth(i, add)
@@ -263,6 +265,9 @@ func (j *judge) judgeRetry(i int, r probe.Host, add func(Finding, bool)) {
 		return
 	}
 	hj.outcome = j.judgeReplies(r, hj.retry, add)
+	if h := j.r.Hosts[i]; h.Extensions == nil || h.Extensions["SIZE"] != r.Extensions["SIZE"] {
+		j.judgeSize(r, add)
+	}
 	j.judgeHostErr(i, r, add)
 }
 
@@ -315,6 +320,11 @@ func (j *judge) judgeReplies(h probe.Host, steps []StepAssessment, add func(Find
 				out = outThrottled
 			}
 		}
+		if j.judgeReplyKind(h, s, &f) {
+			// The transcript explains the reply as the finding does: the
+			// catalog's text for the code would blame the wrong party.
+			j.explainStep(steps, h, f)
+		}
 		add(f, greeting && f.ID != FindingThrottled)
 		if sev != OK && transactionStep(s.Kind) {
 			prior = true
@@ -325,11 +335,7 @@ func (j *judge) judgeReplies(h probe.Host, steps []StepAssessment, add func(Find
 
 // retitle makes a reply finding the finding id, whose text says more than
 // the catalog's explanation of the reply; the reply's codes and class stay.
-func (j *judge) retitle(f *Finding, id string) {
-	d := findingDiagnosis(id, j.o.Lang, nil)
-	d.Code, d.Enhanced, d.Class = f.Diagnosis.Code, f.Diagnosis.Enhanced, f.Diagnosis.Class
-	f.ID, f.Diagnosis = id, d
-}
+func (j *judge) retitle(f *Finding, id string) { j.retitleWith(f, id, nil) }
 
 // judgeHostErr judges why a dialogue ended early.
 func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
@@ -350,6 +356,14 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 		add(j.finding(Critical, h.Name, FindingStartTLSRequired, nil, e.Error()), false)
 	case e.Kind == probe.ErrPolicy:
 		add(j.finding(Unknown, h.Name, FindingProbeStopped, nil, e.Error()), false)
+	case e.Kind == probe.ErrTLS && h.TLS != nil && h.TLS.PlainGreeting:
+		j.hosts[i].outcome = outWrongPort
+		add(j.finding(Unknown, h.Name, FindingTLSPortPlain, map[string]string{"port": strconv.Itoa(h.Port)}, "TLS handshake: "+h.TLS.HandshakeError), false)
+	case e.Kind == probe.ErrRenegotiation:
+		add(j.finding(Warning, h.Name, FindingTLSRenegotiation, nil, e.Error()), false)
+	case e.Step == probe.StepGreeting && e.Kind == probe.ErrTimeout && h.ImplicitTLSPort:
+		j.hosts[i].outcome = outWrongPort
+		add(j.finding(Unknown, h.Name, FindingTLSPortImplicit, map[string]string{"port": strconv.Itoa(h.Port)}, e.Error()), false)
 	case e.Kind == probe.ErrTLS:
 		if len(h.Steps) == 0 {
 			j.hosts[i].outcome = outTLSFailed
@@ -390,6 +404,9 @@ func (j *judge) judgeTLS(h probe.Host, t TLSFacts, add func(Finding, bool)) {
 	if !t.HandshakeOK {
 		return // judged with the error that ended the dialogue
 	}
+	if v := h.TLS.Version; v == "TLS 1.0" || v == "TLS 1.1" {
+		add(j.finding(Warning, h.Name, FindingTLSObsolete, map[string]string{"version": v}, v+", "+h.TLS.CipherSuite), false)
+	}
 	leaf := "certificate not after " + t.NotAfter.UTC().Format("2006-01-02 15:04 MST")
 	// Ordered by how many senders each one stops; the summary quotes the
 	// first.
@@ -427,7 +444,7 @@ func (j *judge) aggregate() {
 			connected, session = true, true
 		case outNoSession:
 			connected, refused = true, true
-		case outThrottled, outTLSFailed:
+		case outThrottled, outTLSFailed, outWrongPort:
 			connected = true
 		case outUnreachable:
 			unreachable = append(unreachable, j.r.Hosts[i])

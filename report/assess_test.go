@@ -131,7 +131,7 @@ func TestAssess(t *testing.T) {
 				Special: specialaddr.Range{Name: "Loopback", RFC: "RFC 1122", Kind: specialaddr.Nowhere}}}}, healthy2),
 			status: report.Critical, hosts: []report.Status{report.Critical, report.OK},
 			findings: []string{"critical mx-special-address mx1.example.com"},
-			summary: "points at 127.0.0.1 (Loopback)",
+			summary:  "points at 127.0.0.1 (Loopback)",
 		},
 		{
 			name: "a documentation-range MX beside a healthy MX is a warning",
@@ -382,6 +382,18 @@ func TestAssess(t *testing.T) {
 			status: report.Critical, hosts: []report.Status{report.Critical},
 			findings: []string{"critical reply mx1.example.com"},
 			summary:  "mx1.example.com rejected MAIL FROM:<>: 550 5.7.1 ",
+		},
+		{
+			// crypto/tls refuses a HelloRequest; the probe ended the
+			// session, the server's log has nothing to explain.
+			name: "a TLS renegotiation the probe refused (issue 10 item 15)",
+			r: one(with(healthy1, func(h *probe.Host) {
+				h.Steps = h.Steps[:4]
+				h.Steps[3].Reply = probe.Reply{}
+				h.Err = &probe.Error{Step: probe.StepEHLO, Kind: probe.ErrRenegotiation, Err: errors.New("local error: tls: no renegotiation")}
+			})),
+			status: report.Warning, hosts: []report.Status{report.Warning},
+			findings: []string{"warning tls-renegotiation-refused mx1.example.com"},
 		},
 		{
 			name: "garbage instead of SMTP",

@@ -42,7 +42,7 @@ type cmdEnv struct {
 	// flags set it, instead of allowing the special addresses that the
 	// test zones use.
 	flagsDecideSpecial bool
-	roots                         *x509.CertPool    // trusted unless --ca-file is given; nil: nothing
+	roots              *x509.CertPool // trusted unless --ca-file is given; nil: nothing
 }
 
 // blackhole is a route to an address that never answers a connection.

@@ -40,7 +40,7 @@ func FindingText(id string, lang Lang) (Diagnosis, bool) {
 
 // findingTables are the finding texts, one table per subject so that each
 // file stays readable; an id is in one table only (tested).
-var findingTables = []map[string]findingEntry{findings, thresholdFindings, authFindings, checkFindings, senderFindings, addressFindings}
+var findingTables = []map[string]findingEntry{findings, thresholdFindings, authFindings, checkFindings, senderFindings, mtaFindings, addressFindings}
 
 type findingEntry struct {
 	class, category, retry string

@@ -39,7 +39,7 @@ func jsonHostChecksOf(a report.Assessment, i int) map[string]any {
 	}
 	out := make(map[string]any, len(cs))
 	for _, c := range cs {
-		out[string(c.Name)] = jsonHostCheck(c, &a.Result.Hosts[i])
+		out[string(c.Name)] = jsonHostCheck(c, &a.Result, &a.Result.Hosts[i])
 	}
 	return out
 }
@@ -51,6 +51,14 @@ func jsonDomainCheck(c report.Check, r *probe.Result) any {
 	switch {
 	case c.Name == checks.DNSSEC && r.Checks.DNSSEC != nil:
 		return jsonDNSSECOf(base, r.Checks.DNSSEC, r.Target.Domain)
+	case c.Name == checks.SPF && r.Checks.SPF != nil:
+		return jsonSPFOf(base, r.Checks.SPF)
+	case c.Name == checks.DMARC && r.Checks.DMARC != nil:
+		return jsonDMARCOf(base, r.Checks.DMARC)
+	case c.Name == checks.DKIM && r.Checks.DKIM != nil:
+		return jsonDKIMOf(base, r.Checks.DKIM)
+	case c.Name == checks.SendingIP && r.Checks.SendingIP != nil:
+		return jsonSendingIPOf(base, r.Checks.SendingIP, r.Checks.DNSBL)
 	case c.Name == checks.TLSRPT && r.Checks.TLSRPT != nil:
 		return jsonTLSRPTOf(base, r.Checks.TLSRPT)
 	case c.Name == checks.MTASTS && r.Checks.MTASTS != nil:
@@ -60,9 +68,11 @@ func jsonDomainCheck(c report.Check, r *probe.Result) any {
 }
 
 // jsonHostCheck is the object of a per-host check.
-func jsonHostCheck(c report.Check, h *probe.Host) any {
+func jsonHostCheck(c report.Check, r *probe.Result, h *probe.Host) any {
 	base := jsonCheck{Status: c.Status.String(), Summary: c.Summary}
 	switch {
+	case c.Name == checks.DNSBL && r.Checks.DNSBL != nil:
+		return jsonDNSBLOf(base, r.Checks.DNSBL, h)
 	case c.Name == checks.PTR && h.PTR != nil:
 		return jsonPTROf(base, h)
 	}
