@@ -233,6 +233,16 @@ type Host struct {
 	Untestable bool
 }
 
+// AddrTried returns the address talked to or, when none accepted a
+// connection, the last address tried (or skipped), so that a report can
+// name the address that failed; invalid when there was none.
+func (h Host) AddrTried() netip.Addr {
+	if h.Addr.IsValid() || len(h.Attempts) == 0 {
+		return h.Addr
+	}
+	return h.Attempts[len(h.Attempts)-1].Addr
+}
+
 // Attempt records one connection attempt to an address of a host.
 type Attempt struct {
 	Addr     netip.Addr

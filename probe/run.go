@@ -48,6 +48,10 @@ type job struct {
 // When ctx ends, Run returns promptly with what it gathered, the interrupted dialogues marked ErrCanceled.
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
+	if cfg.Rcpt != "" {
+		// The report names the recipient the dialogue used.
+		t.Rcpt = cfg.Rcpt
+	}
 	start := time.Now()
 	res := Result{
 		Target: t, Started: cfg.Now(), Server: cfg.Server, Submission: cfg.Submission,

@@ -27,3 +27,17 @@ func TestSpecialAddresses(t *testing.T) {
 		t.Errorf("--server 127.0.0.1: exit %d, want 0 and no special-address finding:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestRcptShown: with --rcpt the header and JSON name the recipient the
+// dialogue used, not the one the target implies.
+func TestRcptShown(t *testing.T) {
+	w := newWorld(t)
+	r := runCmd(t, "", nil, w.args("--rcpt", "grey@example.test", "-o", "json", "example.test")...)
+	if !strings.Contains(r.stdout, `"rcpt":"grey@example.test"`) || strings.Contains(r.stdout, `"rcpt":"postmaster@example.test"`) {
+		t.Errorf("JSON rcpt is not --rcpt:\n%s", r.stdout)
+	}
+	r = runCmd(t, "", nil, w.args("--rcpt", "grey@example.test", "example.test")...)
+	if !strings.Contains(r.stdout, "rcpt grey@example.test") || strings.Contains(r.stdout, "postmaster@") {
+		t.Errorf("header does not name --rcpt:\n%s", r.stdout)
+	}
+}
