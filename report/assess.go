@@ -43,10 +43,10 @@ func Assess(r probe.Result, o Options) Assessment {
 	case errors.Is(r.DNSErr, dnsx.ErrCNAME):
 		// A CNAME loop is the zone's fault, not the resolver's: the
 		// probe ran, and no sender can deliver to the domain.
-		d := findingDiagnosis(FindingCNAMEBroken, o.Lang, nil)
+		d := findingDiagnosis(FindingCNAMEBroken, catalog.Options{Lang: o.Lang}, nil)
 		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Critical, ID: FindingCNAMEBroken, Diagnosis: d, Detail: r.DNSErr.Error()})
 	case r.DNSErr != nil:
-		d := findingDiagnosis(FindingResolverFailed, o.Lang, nil)
+		d := findingDiagnosis(FindingResolverFailed, catalog.Options{Lang: o.Lang}, nil)
 		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Unknown, ID: FindingResolverFailed, Diagnosis: d, Detail: r.DNSErr.Error()})
 	case !mxLooked(&r):
 		// A DNS-only audit of the sender domain: no MX lookup to judge.
@@ -154,7 +154,21 @@ type judge struct {
 }
 
 func (j *judge) finding(sev Status, host, id string, vars map[string]string, detail string) Finding {
-	return Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, j.o.Lang, vars), Detail: textfmt.Clean(detail)}
+	return Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, j.explain(host), vars), Detail: textfmt.Clean(detail)}
+}
+
+// explain returns the options for the catalog's texts about host: the
+// report's language and the software the host said it runs, so that fixes
+// name that software's settings.
+func (j *judge) explain(host string) catalog.Options {
+	o := catalog.Options{Lang: j.o.Lang}
+	for _, h := range j.r.Hosts {
+		if h.Name == host && h.Software != probe.SoftwareUnknown {
+			o.Software = catalog.Software(h.Software)
+			break
+		}
+	}
+	return o
 }
 
 // judgeDNS turns what DNS said into findings about the target.
@@ -277,7 +291,7 @@ func (j *judge) assessSteps(h probe.Host, prefix string) []StepAssessment {
 	for k, name := range stepNames(h) {
 		steps[k].Name = prefix + name
 		if r := h.Steps[k].Reply; r.Code != 0 {
-			d := catalog.Diagnose(r.Code, r.Enhanced, replyText(r), j.o.Lang)
+			d := catalog.DiagnoseWith(r.Code, r.Enhanced, replyText(r), catalog.Options{Lang: j.o.Lang, Software: catalog.Software(h.Software)})
 			steps[k].Diagnosis = &d
 		}
 	}
@@ -313,7 +327,7 @@ func (j *judge) judgeReplies(h probe.Host, steps []StepAssessment, add func(Find
 			k+1 < len(h.Steps) && h.Steps[k+1].Kind == probe.StepHELO && h.Steps[k+1].Reply.Code == probe.CodeOK
 		sev := replySeverity(s.Kind, code, prior, fallback)
 		f := Finding{Severity: sev, Host: h.Name, ID: FindingReply, Code: code, Enhanced: s.Reply.Enhanced,
-			Step: s.Kind, Command: s.Command, Diagnosis: *d, Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
+			Step: s.Kind, Command: s.Command, Diagnosis: withSenderHint(*d, j.r.Target.Domain, j.o.Lang), Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
 		if sev != OK && throttled(code, s.Reply.Enhanced, replyText(s.Reply), *d) {
 			j.retitle(&f, FindingThrottled)
 			if greeting {

@@ -83,7 +83,7 @@ func (j *judge) judgeReplyKind(h probe.Host, s probe.Step, f *Finding) bool {
 
 // retitleWith is retitle with the placeholders of the finding's text.
 func (j *judge) retitleWith(f *Finding, id string, vars map[string]string) {
-	d := findingDiagnosis(id, j.o.Lang, vars)
+	d := findingDiagnosis(id, j.explain(f.Host), vars)
 	d.Code, d.Enhanced, d.Class = f.Diagnosis.Code, f.Diagnosis.Enhanced, f.Diagnosis.Class
 	f.ID, f.Diagnosis = id, d
 }
