@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dane"
 	"github.com/smtpprobe/smtpprobe/dkim"
 	"github.com/smtpprobe/smtpprobe/dmarc"
 	"github.com/smtpprobe/smtpprobe/dnsx"
@@ -178,6 +179,15 @@ type Checks struct {
 	MTASTS *mtasts.Facts
 }
 
+// DANEFacts are the DANE facts of one host entry.
+type DANEFacts struct {
+	dane.Facts
+	// Match is how the chain of the STARTTLS handshake matched the
+	// usable records; nil when there was no chain to match (no records,
+	// no handshake).
+	Match *dane.Match
+}
+
 // PTRFacts is the reverse DNS of a host's address, for the ptr check.
 type PTRFacts struct {
 	dnsx.Reverse
@@ -217,6 +227,10 @@ type Host struct {
 	// next, so it says whether mail gets through. Nil otherwise; a Retry
 	// has no Retry of its own.
 	Retry *Host
+	// ImplicitTLSPort says that the port sent no greeting in clear and a
+	// TLS handshake on a new connection succeeded: it speaks implicit TLS
+	// (RFC 8314), and the probe lacked Config.ImplicitTLS.
+	ImplicitTLSPort bool
 	// Software is the mail server software the greeting or the EHLO reply
 	// names (IdentifySoftware); SoftwareUnknown when they name none.
 	Software Software
@@ -227,6 +241,10 @@ type Host struct {
 	// Auth records SMTP AUTH when Config.Auth or Config.Submission asked
 	// for it and the dialogue got that far; nil otherwise.
 	Auth *AuthInfo
+	// DANE holds the host's TLSA records and how the chain of this
+	// address's handshake matched them (the dane check); nil when the
+	// check did not run.
+	DANE *DANEFacts
 	// PTR is the reverse DNS of the host's address (the ptr check); nil
 	// when the check did not run or the host had no address.
 	PTR *PTRFacts
@@ -274,8 +292,11 @@ type TLSInfo struct {
 	CipherSuite    string // "TLS_AES_128_GCM_SHA256"
 	ServerName     string // the name verified against (the MX host name)
 	Chain          []Cert // as the server sent it, leaf first
-	Verified       bool   // the chain verifies against the roots for ServerName
-	VerifyError    string // why it does not, "" when it does
+	// Certificates is the chain itself, for the DANE match; renderers
+	// show Chain.
+	Certificates []*x509.Certificate
+	Verified     bool   // the chain verifies against the roots for ServerName
+	VerifyError  string // why it does not, "" when it does
 	// NameError and ChainError split VerifyError, which names only the
 	// first problem x509 finds (expiry, then name, then chain), into facts
 	// of their own, checked apart whenever VerifyError is set and the
@@ -290,6 +311,10 @@ type TLSInfo struct {
 	// a man in the middle) that sends them is trying response injection
 	// (CVE-2011-0411).
 	DiscardedBytes int
+	// PlainGreeting says that, with implicit TLS, the server answered the
+	// ClientHello with a plain SMTP greeting ("220 "): the port speaks
+	// plain SMTP.
+	PlainGreeting bool
 	// Duration is the time the handshake took.
 	Duration time.Duration
 }
@@ -323,6 +348,9 @@ const (
 	// Gate for other probes of the same address, or in a dialogue that
 	// would have had the time without that wait. Not the server's doing.
 	ErrQueued ErrorKind = "queued"
+	// ErrRenegotiation: the server asked to renegotiate TLS 1.2 and the
+	// probe refused, as modern clients do; the probe ended the session.
+	ErrRenegotiation ErrorKind = "renegotiation"
 )
 
 // Error says which step of a dialogue failed and how.

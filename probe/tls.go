@@ -45,6 +45,8 @@ func (s *session) handshake(implicit bool) bool {
 	s.lastEnd = time.Now()
 	if err != nil {
 		info.HandshakeError = err.Error()
+		var rhe tls.RecordHeaderError
+		info.PlainGreeting = implicit && errors.As(err, &rhe) && string(rhe.RecordHeader[:3]) == "220"
 		e := s.classify(StepHandshake, err)
 		if e.Kind != ErrTimeout && e.Kind != ErrCanceled {
 			e.Kind = ErrTLS
@@ -55,6 +57,7 @@ func (s *session) handshake(implicit bool) bool {
 	st := tc.ConnectionState()
 	info.Version = tls.VersionName(st.Version)
 	info.CipherSuite = tls.CipherSuiteName(st.CipherSuite)
+	info.Certificates = st.PeerCertificates
 	for _, c := range st.PeerCertificates {
 		info.Chain = append(info.Chain, Cert{
 			Subject:   c.Subject.String(),

@@ -2,8 +2,10 @@ package render
 
 import (
 	"cmp"
+	"slices"
 
 	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dane"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
@@ -39,7 +41,7 @@ func jsonHostChecksOf(a report.Assessment, i int) map[string]any {
 	}
 	out := make(map[string]any, len(cs))
 	for _, c := range cs {
-		out[string(c.Name)] = jsonHostCheck(c, &a.Result.Hosts[i])
+		out[string(c.Name)] = jsonHostCheck(c, &a.Result, &a.Result.Hosts[i])
 	}
 	return out
 }
@@ -51,6 +53,14 @@ func jsonDomainCheck(c report.Check, r *probe.Result) any {
 	switch {
 	case c.Name == checks.DNSSEC && r.Checks.DNSSEC != nil:
 		return jsonDNSSECOf(base, r.Checks.DNSSEC, r.Target.Domain)
+	case c.Name == checks.SPF && r.Checks.SPF != nil:
+		return jsonSPFOf(base, r.Checks.SPF)
+	case c.Name == checks.DMARC && r.Checks.DMARC != nil:
+		return jsonDMARCOf(base, r.Checks.DMARC)
+	case c.Name == checks.DKIM && r.Checks.DKIM != nil:
+		return jsonDKIMOf(base, r.Checks.DKIM)
+	case c.Name == checks.SendingIP && r.Checks.SendingIP != nil:
+		return jsonSendingIPOf(base, r.Checks.SendingIP, r.Checks.DNSBL)
 	case c.Name == checks.TLSRPT && r.Checks.TLSRPT != nil:
 		return jsonTLSRPTOf(base, r.Checks.TLSRPT)
 	case c.Name == checks.MTASTS && r.Checks.MTASTS != nil:
@@ -60,11 +70,15 @@ func jsonDomainCheck(c report.Check, r *probe.Result) any {
 }
 
 // jsonHostCheck is the object of a per-host check.
-func jsonHostCheck(c report.Check, h *probe.Host) any {
+func jsonHostCheck(c report.Check, r *probe.Result, h *probe.Host) any {
 	base := jsonCheck{Status: c.Status.String(), Summary: c.Summary}
 	switch {
+	case c.Name == checks.DNSBL && r.Checks.DNSBL != nil:
+		return jsonDNSBLOf(base, r.Checks.DNSBL, h)
 	case c.Name == checks.PTR && h.PTR != nil:
 		return jsonPTROf(base, h)
+	case c.Name == checks.DANE && h.DANE != nil:
+		return jsonDANEOf(base, h.DANE)
 	}
 	return base
 }
@@ -170,6 +184,38 @@ func jsonMTASTSOf(base jsonCheck, r *probe.Result) jsonMTASTS {
 	for _, m := range report.MTASTSCoverage(r) {
 		out.MXCovered[m.Host] = m.Pattern != ""
 		out.MXPass[m.Host] = m.Pass()
+	}
+	return out
+}
+
+type jsonDANE struct {
+	jsonCheck
+	Name      string   `json:"name"`
+	TLSA      []string `json:"tlsa"`
+	Omitted   int      `json:"omitted,omitempty"`
+	Authentic bool     `json:"authentic"`
+	// Match is null when it could not be decided (no authentic usable
+	// record, no handshake).
+	Match         *bool  `json:"match"`
+	MatchedRecord string `json:"matched_record,omitempty"`
+	Depth         *int   `json:"depth,omitempty"`
+	Why           string `json:"why,omitempty"`
+	Error         string `json:"error,omitempty"`
+}
+
+func jsonDANEOf(base jsonCheck, d *probe.DANEFacts) jsonDANE {
+	out := jsonDANE{jsonCheck: base, Name: d.Name, TLSA: []string{}, Omitted: d.Omitted, Authentic: d.Authentic, Error: d.Err}
+	for _, r := range d.Records {
+		out.TLSA = append(out.TLSA, r.String())
+	}
+	usable := slices.ContainsFunc(d.Records, dane.Record.Usable)
+	if m := d.Match; m != nil && d.Authentic && usable {
+		matched := m.Matched
+		out.Match, out.Why = &matched, m.Why
+		if m.Matched {
+			depth := m.Depth
+			out.MatchedRecord, out.Depth = m.Record.String(), &depth
+		}
 	}
 	return out
 }
