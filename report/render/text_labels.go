@@ -24,6 +24,7 @@ type labels struct {
 	pipelined, noReply, handshake, handshakeFailed, implicitTLS             string
 	retry                                                                   string
 	queued                                                                  string // format: the time waited for other probes of an address
+	together                                                                string // format: the number of later replies in the batch
 	chain, trusted, untrusted, name, matches, mismatch, notChecked          string
 	expires, daysLeft, expiredAgo, verify, leaf, issuerCert, names          string
 	issuedBy, selfSigned, offered, yes, ok, failed, notOffered, notUsed     string
@@ -73,6 +74,7 @@ func textLabels(lang catalog.Lang) labels {
 			return fmt.Sprintf("%d queries to %s, %s in all", n, server, total)
 		},
 		pipelined: "(pipelined)", noReply: "no reply", queued: " (+%s queued)",
+		together:  "(pipelined; answered with the next %d at once: the time is theirs together)",
 		retry:     "retry in clear on a new connection, as sending MTAs do after a failed STARTTLS",
 		handshake: "handshake", handshakeFailed: "TLS handshake failed",
 		implicitTLS: "implicit TLS",
