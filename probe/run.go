@@ -14,6 +14,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/internal/hostport"
+	"github.com/smtpprobe/smtpprobe/internal/specialaddr"
 )
 
 // Defaults of Config.
@@ -50,6 +51,10 @@ type job struct {
 // not its time in the Gate's queue.
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
+	if cfg.Rcpt != "" {
+		// The report names the recipient the dialogue used.
+		t.Rcpt = cfg.Rcpt
+	}
 	b := &budget{start: time.Now(), limit: cfg.Deadline}
 	hostCtx := ctx // hosts get their budget after the Gate: see probeHost
 	ctx, cancel := b.context(ctx, 0)
@@ -206,6 +211,14 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 	}
 	rcpt := cmp.Or(cfg.Rcpt, t.Rcpt)
 	for _, a := range j.addrs {
+		var special specialaddr.Range
+		if cfg.Server == "" {
+			special, _ = specialaddr.Lookup(a)
+		}
+		if special.Kind != 0 && !cfg.AllowSpecialAddresses {
+			h.Attempts = append(h.Attempts, Attempt{Addr: a, Special: special, Skipped: true})
+			continue
+		}
 		release, waited, err := cfg.Gate.acquire(ctx, a, &b.clock)
 		h.Queued += waited
 		if err != nil {
@@ -214,6 +227,7 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 		}
 		hctx, cancel := b.context(ctx, h.Queued)
 		conn, at := dial(hctx, cfg, a, j.port)
+		at.Special = special
 		h.Attempts = append(h.Attempts, at)
 		if conn == nil {
 			ended := hctx.Err() != nil

@@ -58,6 +58,7 @@ func (t *textWriter) assessment(a report.Assessment) {
 	for i, h := range r.Hosts {
 		t.host(h, a.Host(i))
 	}
+	t.inboundChecks(a)
 	t.senderChecks(r)
 	t.findings(a)
 	// The verdict says what happened; what to do is in the findings above.
