@@ -160,13 +160,16 @@ type jsonCert struct {
 }
 
 type jsonStep struct {
-	Command     string             `json:"command"`
-	Code        int                `json:"code"`
-	Enhanced    string             `json:"enhanced"`
-	Lines       []string           `json:"lines"`
-	DurationMS  float64            `json:"duration_ms"`
-	Pipelined   bool               `json:"pipelined,omitempty"`
-	Explanation *catalog.Diagnosis `json:"explanation"`
+	Command    string   `json:"command"`
+	Code       int      `json:"code"`
+	Enhanced   string   `json:"enhanced"`
+	Lines      []string `json:"lines"`
+	DurationMS float64  `json:"duration_ms"`
+	Pipelined  bool     `json:"pipelined,omitempty"`
+	// WithPrevious: the reply came with the previous step's in one batch,
+	// so the batch's wait shows on its first step.
+	WithPrevious bool               `json:"with_previous,omitempty"`
+	Explanation  *catalog.Diagnosis `json:"explanation"`
 }
 
 // jsonFinding carries every field of the finding's diagnosis; its own
@@ -254,8 +257,8 @@ func jsonHostOf(h probe.Host, ha report.HostAssessment) jsonHost {
 	if out.Extensions == nil {
 		out.Extensions = map[string]string{}
 	}
-	if h.Addr.IsValid() {
-		out.Address = h.Addr.String()
+	if a := h.AddrTried(); a.IsValid() {
+		out.Address = a.String()
 	}
 	if h.Err != nil {
 		out.Error, out.ErrorStep, out.ErrorKind = h.Err.Error(), string(h.Err.Step), string(h.Err.Kind)
@@ -298,7 +301,7 @@ func jsonSteps(steps []probe.Step, judged []report.StepAssessment) []jsonStep {
 	out := []jsonStep{}
 	for k, s := range steps {
 		j := jsonStep{Command: s.Command, Code: s.Reply.Code, Enhanced: s.Reply.Enhanced,
-			Lines: s.Reply.Lines, DurationMS: millis(s.Duration), Pipelined: s.Pipelined}
+			Lines: s.Reply.Lines, DurationMS: millis(s.Duration), Pipelined: s.Pipelined, WithPrevious: s.WithPrevious}
 		if j.Lines == nil {
 			j.Lines = []string{}
 		}

@@ -231,8 +231,8 @@ func shorten(s string) string {
 // [192.0.2.1]:25".
 func hostAddr(h probe.Host) string {
 	s := nagiosText(h.Name)
-	if h.Addr.IsValid() {
-		s += " [" + h.Addr.String() + "]"
+	if a := h.AddrTried(); a.IsValid() {
+		s += " [" + a.String() + "]"
 	}
 	if h.Port != 0 {
 		s += ":" + strconv.Itoa(h.Port)
