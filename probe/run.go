@@ -230,7 +230,10 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 		at.Special = special
 		h.Attempts = append(h.Attempts, at)
 		if conn == nil {
-			ended := hctx.Err() != nil
+			// The dial can fail on its deadline a moment before the
+			// context says it has ended.
+			dl, hasDL := hctx.Deadline()
+			ended := hctx.Err() != nil || hasDL && !time.Now().Before(dl)
 			release()
 			cancel()
 			h.Err = at.Err
