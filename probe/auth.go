@@ -15,7 +15,7 @@ import (
 
 // Redacted stands for a secret wherever a Result would otherwise hold it:
 // the payload of AUTH ("AUTH PLAIN ********"), each client response of a
-// SASL exchange, and server text received once credentials were sent that
+// SASL exchange, and server text received from the AUTH command on that
 // holds 4 characters in a row of any form of the password or token (a
 // reply, its lines joined, has every line withheld; see secrets).
 const Redacted = "********"
@@ -448,7 +448,7 @@ func listOrNone(ms []string) string {
 	return strings.Join(ms, " ")
 }
 
-// receive reads a reply. Once credentials are on the wire, a reply whose
+// receive reads a reply. From the AUTH command on, a reply whose
 // text, its lines joined, holds a secret has every line Redacted (the
 // codes stay), and an error quotes Redacted instead of bytes that hold
 // one.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/mtasts"
 	"github.com/smtpprobe/smtpprobe/tlsrpt"
 )
 
@@ -36,6 +37,13 @@ func (g *gatherer) startDomain(ctx context.Context, cfg *Config, t Target, res *
 		g.wg.Go(func() {
 			f := tlsrpt.Lookup(ctx, cfg.Resolver, t.Domain)
 			res.Checks.TLSRPT = &f
+		})
+	}
+	if cfg.Checks.Has(checks.MTASTS) && t.Domain != "" {
+		o := mtasts.Options{Resolver: cfg.Resolver, Dial: cfg.Dial, RootCAs: cfg.RootCAs, Timeout: cfg.Timeout, Now: cfg.Now}
+		g.wg.Go(func() {
+			f := mtasts.Check(ctx, o, t.Domain)
+			res.Checks.MTASTS = &f
 		})
 	}
 }

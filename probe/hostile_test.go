@@ -266,7 +266,7 @@ func TestImplicitTLSToPlainServer(t *testing.T) {
 	cfg.ImplicitTLS = true
 	h := oneHost(t, cfg, "user@example.com")
 	if h.Err == nil || h.Err.Step != "TLS handshake" || h.Err.Kind != probe.ErrTLS || h.TLS == nil || !h.TLS.Implicit ||
-		!strings.Contains(h.TLS.HandshakeError, "does not look like a TLS handshake") || len(h.Steps) != 0 {
+		!strings.Contains(h.TLS.HandshakeError, "does not look like a TLS handshake") || len(h.Steps) != 0 || !h.TLS.PlainGreeting {
 		t.Errorf("Err %v TLS %+v steps %d", h.Err, h.TLS, len(h.Steps))
 	}
 }
@@ -298,5 +298,25 @@ func TestNoInjectionFromConfig(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPlainToImplicitTLSPort: a plain probe of a port that speaks implicit
+// TLS gets no greeting; a handshake on a new connection tells why. A
+// server that is merely silent is not taken for one.
+func TestPlainToImplicitTLSPort(t *testing.T) {
+	cert := smtptest.SelfSigned(t, "mx.example.com", time.Now().Add(time.Hour))
+	srv := smtptest.Start(t, smtptest.Options{TLS: smtptest.TLSConfig(cert), ImplicitTLS: true})
+	cfg, _ := setup(t, srv.Addr)
+	cfg.Timeout = 300 * time.Millisecond
+	h := oneHost(t, cfg, "user@example.com")
+	if h.Err == nil || h.Err.Step != probe.StepGreeting || h.Err.Kind != probe.ErrTimeout || !h.ImplicitTLSPort {
+		t.Errorf("Err %v, ImplicitTLSPort %v; want a greeting timeout on an implicit-TLS port", h.Err, h.ImplicitTLSPort)
+	}
+	silent := smtptest.StartScript(t, func(c *smtptest.Conn) { c.Stall() })
+	cfg, _ = setup(t, silent.Addr)
+	cfg.Timeout = 300 * time.Millisecond
+	if h = oneHost(t, cfg, "user@example.com"); h.ImplicitTLSPort {
+		t.Error("a silent server taken for an implicit-TLS port")
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/dkim"
 	"github.com/smtpprobe/smtpprobe/dmarc"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/mtasts"
 	"github.com/smtpprobe/smtpprobe/spf"
 	"github.com/smtpprobe/smtpprobe/tlsrpt"
 )
@@ -164,6 +165,8 @@ type Checks struct {
 	DNSBL *DNSBL
 	// TLSRPT holds the TLS-RPT record (RFC 8460).
 	TLSRPT *tlsrpt.Facts
+	// MTASTS holds the MTA-STS record and policy (RFC 8461).
+	MTASTS *mtasts.Facts
 }
 
 // PTRFacts is the reverse DNS of a host's address, for the ptr check.
@@ -200,6 +203,10 @@ type Host struct {
 	// next, so it says whether mail gets through. Nil otherwise; a Retry
 	// has no Retry of its own.
 	Retry *Host
+	// ImplicitTLSPort says that the port sent no greeting in clear and a
+	// TLS handshake on a new connection succeeded: it speaks implicit TLS
+	// (RFC 8314), and the probe lacked Config.ImplicitTLS.
+	ImplicitTLSPort bool
 	// Software is the mail server software the greeting or the EHLO reply
 	// names (IdentifySoftware); SoftwareUnknown when they name none.
 	Software Software
@@ -273,6 +280,10 @@ type TLSInfo struct {
 	// a man in the middle) that sends them is trying response injection
 	// (CVE-2011-0411).
 	DiscardedBytes int
+	// PlainGreeting says that, with implicit TLS, the server answered the
+	// ClientHello with a plain SMTP greeting ("220 "): the port speaks
+	// plain SMTP.
+	PlainGreeting bool
 	// Duration is the time the handshake took.
 	Duration time.Duration
 }
@@ -302,6 +313,9 @@ const (
 	ErrProtocol ErrorKind = "protocol" // the peer's bytes are not SMTP
 	ErrPolicy   ErrorKind = "policy"   // the probe stopped on purpose: STARTTLS required but missing, credentials withheld, a command with CR or LF
 	ErrCanceled ErrorKind = "canceled" // the run was interrupted
+	// ErrRenegotiation: the server asked to renegotiate TLS 1.2 and the
+	// probe refused, as modern clients do; the probe ended the session.
+	ErrRenegotiation ErrorKind = "renegotiation"
 )
 
 // Error says which step of a dialogue failed and how.

@@ -3,6 +3,7 @@ package probe
 import (
 	"cmp"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
@@ -215,6 +216,9 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 		if retryInClear(cfg, &h) {
 			h.Retry = clearRetry(ctx, cfg, h, rcpt)
 		}
+		if silentGreeting(cfg, &h) {
+			h.ImplicitTLSPort = speaksTLS(ctx, cfg, h)
+		}
 		release()
 		return h
 	}
@@ -326,4 +330,26 @@ func clearRetry(ctx context.Context, cfg *Config, h Host, rcpt string) *Host {
 	r.Addr = h.Addr
 	dialogue(ctx, &clear, r, h.Name, rcpt, conn)
 	return r
+}
+
+// silentGreeting tells whether a plain dialogue ended because no greeting
+// came: what a port that expects implicit TLS looks like to a plain
+// client.
+func silentGreeting(cfg *Config, h *Host) bool {
+	return !cfg.ImplicitTLS && h.Err != nil && h.Err.Step == StepGreeting && h.Err.Kind == ErrTimeout &&
+		len(h.Steps) == 1 && h.Steps[0].Reply.Code == 0
+}
+
+// speaksTLS tells whether a TLS handshake with the address of h succeeds
+// on a new connection. Only its success is recorded: the certificate is
+// not judged, since the user did not ask for TLS on this port.
+func speaksTLS(ctx context.Context, cfg *Config, h Host) bool {
+	conn, _ := dial(ctx, cfg, h.Addr, h.Port)
+	if conn == nil {
+		return false
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(cfg.Timeout))
+	tc := tls.Client(conn, &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS10, CipherSuites: cipherSuites()})
+	return tc.HandshakeContext(ctx) == nil
 }

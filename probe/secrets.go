@@ -7,7 +7,7 @@ import (
 )
 
 // minWindow is how many characters of a secret in a row make text a
-// leak. Once credentials are on the wire, any text from the server that
+// leak. From the AUTH command on, any text from the server that
 // holds minWindow consecutive characters of any form of the password or
 // token is withheld whole; a secret shorter than minWindow, wherever it
 // appears whole. So the probe shows at most minWindow-1 characters of a

@@ -398,6 +398,10 @@ func errorKind(err error) ErrorKind {
 	switch {
 	case errors.As(err, &pe):
 		return ErrProtocol
+	case strings.Contains(err.Error(), "tls: no renegotiation"):
+		// crypto/tls refuses a HelloRequest with a local alert of an
+		// unexported type; its text is all there is to go by.
+		return ErrRenegotiation
 	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded),
 		errors.As(err, &ne) && ne.Timeout():
 		return ErrTimeout

@@ -45,6 +45,8 @@ func (s *session) handshake(implicit bool) bool {
 	s.lastEnd = time.Now()
 	if err != nil {
 		info.HandshakeError = err.Error()
+		var rhe tls.RecordHeaderError
+		info.PlainGreeting = implicit && errors.As(err, &rhe) && string(rhe.RecordHeader[:3]) == "220"
 		e := s.classify(StepHandshake, err)
 		if e.Kind != ErrTimeout && e.Kind != ErrCanceled {
 			e.Kind = ErrTLS

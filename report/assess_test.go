@@ -321,6 +321,18 @@ func TestAssess(t *testing.T) {
 			summary:  "mx1.example.com rejected MAIL FROM:<>: 550 5.7.1 ",
 		},
 		{
+			// crypto/tls refuses a HelloRequest; the probe ended the
+			// session, the server's log has nothing to explain.
+			name: "a TLS renegotiation the probe refused (issue 10 item 15)",
+			r: one(with(healthy1, func(h *probe.Host) {
+				h.Steps = h.Steps[:4]
+				h.Steps[3].Reply = probe.Reply{}
+				h.Err = &probe.Error{Step: probe.StepEHLO, Kind: probe.ErrRenegotiation, Err: errors.New("local error: tls: no renegotiation")}
+			})),
+			status: report.Warning, hosts: []report.Status{report.Warning},
+			findings: []string{"warning tls-renegotiation-refused mx1.example.com"},
+		},
+		{
 			name: "garbage instead of SMTP",
 			r: one(with(healthy1, func(h *probe.Host) {
 				h.Steps = []probe.Step{{Command: ""}}

@@ -20,18 +20,19 @@ const (
 // would be about (MTA-STS, DANE), "" when neither is published.
 func judgeTLSRPT(c *checkJudge, f *tlsrpt.Facts, domain, inUse string) {
 	vars := map[string]string{"domain": domain, "inuse": inUse}
+	publish := `_smtp._tls.` + domain + `. IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@` + domain + `"`
 	switch {
 	case f.Err != "":
 		c.untestable = true
 		c.add(OK, FindingCheckLookupErr, map[string]string{"name": f.Name}, f.Err)
 	case len(f.Records) == 0 && inUse != "":
-		c.add(Warning, FindingTLSRPTMissing, vars, f.Name+": no v=TLSRPTv1 record")
+		c.add(Warning, FindingTLSRPTMissing, vars, f.Name+": no v=TLSRPTv1 record").Publish = publish
 	case len(f.Records) == 0:
 		c.add(OK, FindingTLSRPTAbsent, vars, f.Name+": no v=TLSRPTv1 record")
 	case len(f.Records) > 1 || f.Omitted > 0:
-		c.add(Warning, FindingTLSRPTSeveral, vars, strings.Join(f.Records, " | "))
+		c.add(Warning, FindingTLSRPTSeveral, vars, strings.Join(f.Records, " | ")).Publish = publish
 	case f.Record == nil:
-		c.add(Warning, FindingTLSRPTInvalid, vars, f.ParseErr+": "+f.Records[0])
+		c.add(Warning, FindingTLSRPTInvalid, vars, f.ParseErr+": "+f.Records[0]).Publish = publish
 	default:
 		c.add(OK, FindingTLSRPTOK, vars, f.Records[0])
 	}

@@ -27,11 +27,21 @@ type checkJudge struct {
 	untestable bool
 }
 
-// add records a finding of the check.
-func (c *checkJudge) add(sev Status, id string, vars map[string]string, detail string) {
+// add records a finding of the check and returns it, for a Publish.
+func (c *checkJudge) add(sev Status, id string, vars map[string]string, detail string) *Finding {
 	f := c.j.finding(sev, c.host, id, vars, detail)
 	f.Check = c.name
 	c.findings = append(c.findings, f)
+	return &c.findings[len(c.findings)-1]
+}
+
+// checkFinding records a finding of check c about host rather than the
+// target as a whole.
+func (j *judge) checkFinding(c *checkJudge, sev Status, host, id string, vars map[string]string, detail string) *Finding {
+	f := j.finding(sev, host, id, vars, detail)
+	f.Check = c.name
+	c.findings = append(c.findings, f)
+	return &c.findings[len(c.findings)-1]
 }
 
 // verdict is the check's status and summary: the worst of its findings,
@@ -127,6 +137,8 @@ func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 	switch {
 	case c.name == checks.DNSSEC && cs.DNSSEC != nil:
 		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain)
+	case c.name == checks.MTASTS && cs.MTASTS != nil:
+		judgeMTASTS(c, j.r)
 	case c.name == checks.TLSRPT && cs.TLSRPT != nil:
 		judgeTLSRPT(c, cs.TLSRPT, j.r.Target.Domain, j.tlsPolicies())
 	case c.name == checks.SPF && cs.SPF != nil:
@@ -162,6 +174,9 @@ func (j *judge) judgeHostCheck(c *checkJudge, h *probe.Host) bool {
 // reports would be about: "MTA-STS", "DANE", both, or "" for none.
 func (j *judge) tlsPolicies() string {
 	var in []string
+	if f := j.r.Checks.MTASTS; f != nil && len(f.Records) > 0 {
+		in = append(in, "MTA-STS")
+	}
 	return strings.Join(in, " and ")
 }
 

@@ -17,6 +17,9 @@ var checkFindingIDs = []string{
 	report.FindingCheckLookupErr, report.FindingTLSRPTOK, report.FindingTLSRPTAbsent, report.FindingTLSRPTMissing,
 	report.FindingTLSRPTSeveral, report.FindingTLSRPTInvalid,
 	report.FindingPTRConfirmed, report.FindingPTRMissing, report.FindingPTRNotConfirmed, report.FindingPTRGreetingMismatch,
+	report.FindingMTASTSOK, report.FindingMTASTSAbsent, report.FindingMTASTSModeNone, report.FindingMTASTSRecords,
+	report.FindingMTASTSRecordBad, report.FindingMTASTSNoPolicy, report.FindingMTASTSPolicyBad, report.FindingMTASTSMaxAge,
+	report.FindingMTASTSMXFails, report.FindingMTASTSNoMX, report.FindingMTASTSMXUntested, report.FindingMTASTSUnreachable,
 }
 
 // untestableHost is a host whose only address this machine has no route to.

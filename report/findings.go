@@ -164,11 +164,12 @@ func fill(d catalog.Diagnosis, vars map[string]string) catalog.Diagnosis {
 	return d
 }
 
-// findingDiagnosis returns the catalog text of a finding in lang with its
+// findingDiagnosis returns the catalog text of a finding (in o.Lang, its
+// fix naming o.Software's settings where that matters) with its
 // placeholders filled. An id without a text, which the tests rule out,
 // still gets a title.
-func findingDiagnosis(id string, lang catalog.Lang, vars map[string]string) catalog.Diagnosis {
-	d, ok := catalog.FindingText(id, lang)
+func findingDiagnosis(id string, o catalog.Options, vars map[string]string) catalog.Diagnosis {
+	d, ok := catalog.FindingTextWith(id, o)
 	if !ok {
 		d = catalog.Diagnosis{Title: id, Category: catalog.CategoryOther, Retry: catalog.Permanent, Matched: catalog.MatchedRule, Rule: id}
 	}

@@ -24,6 +24,17 @@ const (
 	FindingAuthRequired          = "auth-required"           // critical: MAIL or RCPT refused for want of AUTH
 )
 
+// authFirst tells whether a refusal that names no AUTH means "authenticate
+// first" all the same: Postfix's stock submission service refuses every
+// client that has not logged in with "554 5.7.1 <...>: Client host
+// rejected: Access denied" (permit_sasl_authenticated, reject). On a
+// server that offers AUTH that is what it says; elsewhere it is a refusal
+// of the sending host.
+func authFirst(h probe.Host, f Finding) bool {
+	return AuthKeyword(h.Extensions) && f.Code >= 500 && f.Enhanced == "5.7.1" &&
+		strings.Contains(f.Detail, "Client host rejected: Access denied")
+}
+
 // judgeAuth judges the AUTH facts of Result.Hosts[i] and turns a refusal
 // for want of AUTH, already a reply finding, into the auth-required
 // diagnosis that says how to authenticate.
@@ -34,13 +45,20 @@ func (j *judge) judgeAuth(i int, add func(Finding, bool)) {
 	if a == nil || !a.Sent {
 		for k := range hj.findings {
 			f := &hj.findings[k]
-			if f.ID != FindingReply || f.Severity == OK || f.Diagnosis.Category != catalog.CategoryAuthenticationRequired {
+			if f.ID != FindingReply || f.Severity == OK ||
+				f.Diagnosis.Category != catalog.CategoryAuthenticationRequired && !authFirst(h, *f) {
 				continue
 			}
 			if f.Step != probe.StepMail && f.Step != probe.StepRcpt && f.Step != probe.StepData {
 				continue
 			}
+			wrongParty := f.Diagnosis.Category != catalog.CategoryAuthenticationRequired
 			j.retitle(f, FindingAuthRequired)
+			if wrongParty {
+				// The catalog's text for the reply blames the sending IP;
+				// the transcript explains it as the finding does.
+				j.explainStep(hj.steps, h, *f)
+			}
 		}
 	}
 	if a == nil {

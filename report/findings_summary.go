@@ -84,7 +84,7 @@ func leadSentence(a Assessment, f Finding, ja bool) (what, fix string) {
 			s += "; the other MX hosts take the mail"
 		}
 		return s, ""
-	case f.Code != 0 && f.Host != "":
+	case f.Code != 0 && f.Host != "" && f.ID != FindingHeloRefused && f.ID != FindingDataNot354:
 		// A well-matched catalog title says what the reply means in a
 		// few words; the reply itself is in the transcript.
 		cmd, reply := f.CommandLabel(), clip(f.Detail, 90)

@@ -170,6 +170,9 @@ type Finding struct {
 	// Detail is the evidence in the probe's own words, not translated: the
 	// reply text, the error of a failed connection, the certificate dates.
 	Detail string
+	// Publish is the exact DNS record or file to publish as the fix, when
+	// there is one: lines to copy as they are, never wrapped.
+	Publish string
 }
 
 // CommandLabel names the command a finding's reply answered for people:

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
 // The IDs of the findings that applyThresholds adds; their texts are in
@@ -85,7 +86,7 @@ func addThresholdFinding(a *Assessment, sev Status, host, id string, vars map[st
 			return f, false
 		}
 	}
-	f := Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, o.Lang, vars), Detail: detail}
+	f := Finding{Severity: sev, Host: host, ID: id, Diagnosis: findingDiagnosis(id, catalog.Options{Lang: o.Lang}, vars), Detail: detail}
 	a.Findings = append(a.Findings, f)
 	return f, true
 }

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -340,5 +341,59 @@ func TestSecretFilePermissions(t *testing.T) {
 				t.Errorf("stderr %q, want %q", r.stderr, want)
 			}
 		})
+	}
+}
+
+// TestReadmeSecrets keeps the README's secrets examples true: a server
+// that echoes the password upper-cased has its reply withheld as shown,
+// and a readable password file gets the warning shown.
+func TestReadmeSecrets(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	timing := regexp.MustCompile(`\d+\.\dms`)
+
+	echo := regexp.MustCompile("(?s)\n *\\$ smtpprobe --server smtp.example.test --auth-user alice@example.test --allow-insecure-auth bob@example.org\n *\\.\\.\\.\n(.*?)\n *```").FindStringSubmatch(readme)
+	said := regexp.MustCompile("\\(`(535 5.7.8 password [^`]*)`\\)").FindStringSubmatch(readme)
+	if echo == nil || said == nil {
+		t.Fatal("the README shows no withheld echo")
+	}
+	srv := smtptest.StartScript(t, func(c *smtptest.Conn) {
+		if !c.Greet("AUTH PLAIN LOGIN") {
+			return
+		}
+		if _, _, ok := c.Command(); ok && c.Send(said[1]) {
+			c.Answer(nil)
+		}
+	})
+	if !strings.Contains(said[1], strings.ToUpper(subPass)) {
+		t.Fatalf("the README's server says %q, which does not echo the password", said[1])
+	}
+	host, port, _ := net.SplitHostPort(srv.Addr)
+	d := dnstest.Start(t, "smtp.example.test. 300 IN A "+host)
+	r := runCmd(t, "", map[string]string{passwordEnv: subPass}, "--resolver", d.Addr(), "--server", "smtp.example.test:"+port,
+		"--auth-user", subUser, "--allow-insecure-auth", "--no-color", "bob@example.org")
+	out := timing.ReplaceAllString(r.stdout, "T")
+	for _, l := range strings.Split(echo[1], "\n") {
+		l = strings.TrimSpace(timing.ReplaceAllString(l, "T"))
+		if !strings.Contains(out, l) {
+			t.Errorf("the README shows %q, the command does not:\n%s", l, r.stdout)
+		}
+	}
+
+	warn := regexp.MustCompile(`\$ smtpprobe --submission --server smtp.example.test --auth-user alice@example.test --auth-password-file (\S+)\n *(smtpprobe: warning: .*)\n`).FindStringSubmatch(readme)
+	if warn == nil {
+		t.Fatal("the README shows no permission warning")
+	}
+	w := newSubWorld(t, smtptest.Options{RequireAuth: true})
+	f := secretFile(t, subPass+"\n")
+	if err := os.Chmod(f, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runCmd(t, "", nil, w.args("--submission", "--auth-user", subUser, "--auth-password-file", f, "bob@example.org")...)
+	if want := strings.ReplaceAll(warn[2], warn[1], f) + "\n"; r.stderr != want {
+		t.Errorf("the README shows the warning\n%s\nthe command gives\n%s", want, r.stderr)
 	}
 }

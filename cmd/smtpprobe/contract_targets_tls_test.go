@@ -131,10 +131,11 @@ func TestContractTLS(t *testing.T) {
 		if st := stepCommands(t, obj); len(st) == 0 || st[0] != "" || slices.Contains(st, "STARTTLS") {
 			t.Errorf("steps %q: want the greeting first and no STARTTLS", st)
 		}
-		// Without --tls the same server never greets in clear.
+		// Without --tls the same server never greets in clear: the probe's
+		// wrong choice, so unknown, and the fix is --tls (issue 10 item 11).
 		r = runWith(t, ce, "--resolver", d.Addr(), "-p", "465", "--timeout", "500ms", "tls.test")
-		if r.code != 2 {
-			t.Errorf("without --tls: exit %d, want 2", r.code)
+		if r.code != 3 || !strings.Contains(r.stdout, "use --tls") {
+			t.Errorf("without --tls: exit %d, want 3 and 'use --tls'\n%s", r.code, r.stdout)
 		}
 	})
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +41,9 @@ type options struct {
 	allAddresses bool
 	firstAddress bool
 	checks       string
+	sendingIP    string
+	dkimSelector []string
+	dnsbl        []string
 	certWarnDays int
 	certCritDays int
 	warningTime  time.Duration
@@ -77,6 +82,9 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.StringVar(&o.lang, "lang", "", "language of explanations, `LANG`: en or ja (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	fs.IntVarP(&o.concurrency, "concurrency", "c", defaultConcurrency, "targets probed at once when there are several")
 	fs.StringVar(&o.checks, "checks", "inbound", "checks to run, a comma-separated `LIST` of names and groups (inbound = smtp,dnssec,dane,mta-sts,tls-rpt,ptr; sender = spf,dmarc,dkim; all; dnsbl); +NAME and -NAME change the default")
+	fs.StringVar(&o.sendingIP, "sending-ip", "", "the public `IP` your mail leaves from: SPF is evaluated for it, its reverse DNS checked, and with dnsbl its listings")
+	fs.StringArrayVar(&o.dkimSelector, "dkim-selector", nil, "a DKIM `selector` to check (repeatable; the s= of a DKIM-Signature header)")
+	fs.StringArrayVar(&o.dnsbl, "dnsbl", nil, "a DNS blocklist `ZONE` to ask about every MX address and the --sending-ip (repeatable; implies --checks +dnsbl; no list is asked unless named)")
 	fs.BoolVar(&o.firstAddress, "first-address", false, "stop at the first address of each MX host that accepts a connection, instead of probing every address")
 	fs.BoolVar(&o.allAddresses, "all-addresses", false, "probe every address of every MX host (the default; kept for old scripts)")
 	fs.IntVar(&o.certWarnDays, "cert-warn-days", 14, "warn when a certificate expires within this many `days`")
@@ -142,6 +150,14 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	if err != nil {
 		return cfg, optionErrorf("%s: %w", option("checks"), err)
 	}
+	if err := o.senderInputs(&cfg); err != nil {
+		return cfg, err
+	}
+	if len(cfg.DNSBLZones) > 0 {
+		set = set.With(checks.Of(checks.DNSBL))
+	} else if set.Has(checks.DNSBL) {
+		return cfg, optionErrorf("%s dnsbl: name a blocklist with %s ZONE (no list is asked unless named: they have terms of use)", option("checks"), option("dnsbl"))
+	}
 	// Without --helo: this machine's fully qualified name, or, when it has
 	// none (a laptop called "mybox"), "" for the probe's address literal,
 	// which servers that refuse bare host names accept.
@@ -196,6 +212,69 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	cfg.Checks = set
 	cfg.Resolver = res
 	return cfg, nil
+}
+
+// senderInputs checks --sending-ip, --dkim-selector and --dnsbl into cfg.
+func (o *options) senderInputs(cfg *probe.Config) error {
+	if o.sendingIP != "" {
+		addr, err := netip.ParseAddr(strings.Trim(o.sendingIP, "[]"))
+		if err != nil || addr.Zone() != "" {
+			return optionErrorf("%s %q: want an IPv4 or IPv6 address", option("sending-ip"), o.sendingIP)
+		}
+		cfg.SendingIP = addr.Unmap()
+	}
+	// A serve module's YAML list arrives as one value joined by commas.
+	for _, s := range splitList(o.dkimSelector) {
+		if !dnsName(s, false) {
+			return optionErrorf("%s %q: want a selector such as s1 or google (the s= of a DKIM-Signature header)", option("dkim-selector"), s)
+		}
+		cfg.DKIMSelectors = append(cfg.DKIMSelectors, strings.ToLower(s))
+	}
+	for _, z := range splitList(o.dnsbl) {
+		z = strings.ToLower(strings.TrimSuffix(z, "."))
+		if !dnsName(z, true) {
+			return optionErrorf("%s %q: want a blocklist zone such as zen.spamhaus.org", option("dnsbl"), z)
+		}
+		if !slices.Contains(cfg.DNSBLZones, z) {
+			cfg.DNSBLZones = append(cfg.DNSBLZones, z)
+		}
+	}
+	return nil
+}
+
+// splitList splits every value at commas.
+func splitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, s := range strings.Split(v, ",") {
+			out = append(out, strings.TrimSpace(s))
+		}
+	}
+	return out
+}
+
+// dnsName checks a name of DNS labels (letters, digits, hyphens and
+// underscores, at most 63 bytes each, 253 in all); a zone needs two
+// labels or more.
+func dnsName(s string, zone bool) bool {
+	if s == "" || len(s) > 253 {
+		return false
+	}
+	labels := strings.Split(s, ".")
+	if zone && len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for _, c := range []byte(l) {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // reportOptions is how report judges and shows the results of probes run

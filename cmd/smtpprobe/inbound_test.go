@@ -1,7 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
@@ -58,6 +64,19 @@ func hasFindingID(obj map[string]any, check, id string) bool {
 		}
 	}
 	return false
+}
+
+// findingPublish returns the publish text of the first finding id.
+func findingPublish(obj map[string]any, id string) string {
+	fs, _ := obj["findings"].([]any)
+	for _, f := range fs {
+		m, _ := f.(map[string]any)
+		if m["id"] == id {
+			s, _ := m["publish"].(string)
+			return s
+		}
+	}
+	return ""
 }
 
 // TestDNSSECCheck: every row of the dnssec check, against a validating
@@ -193,5 +212,130 @@ func TestPTRCheck(t *testing.T) {
 				t.Errorf("%s: no %s finding", addr, id)
 			}
 		}
+	}
+}
+
+// stsWorld is a domain sts.example with MX hosts mx1 and mx2, each its
+// own STARTTLS server, and a policy host, all with certificates from one
+// CA the probe trusts.
+type stsWorld struct {
+	*inbound
+	ca *smtptest.CA
+}
+
+// newSTS builds the world: record is the TXT at _mta-sts (none when ""),
+// policy the file served, certs the names each MX's certificate is for
+// ("" for one signed by an unknown CA).
+func newSTS(t *testing.T, records []string, policy http.HandlerFunc, cert1, cert2 string) (*stsWorld, cmdEnv) {
+	t.Helper()
+	ca := smtptest.NewCA(t)
+	rrs := []string{
+		"sts.example. 300 IN MX 10 mx1.sts.example.",
+		"sts.example. 300 IN MX 20 mx2.sts.example.",
+		"mx1.sts.example. 300 IN A 192.0.2.1",
+		"mx2.sts.example. 300 IN A 192.0.2.2",
+		"mta-sts.sts.example. 300 IN A 192.0.2.80",
+	}
+	for _, r := range records {
+		rrs = append(rrs, `_mta-sts.sts.example. 300 IN TXT "`+r+`"`)
+	}
+	w := &stsWorld{inbound: newInbound(t, rrs...), ca: ca}
+	for i, name := range []string{cert1, cert2} {
+		cert := smtptest.SelfSigned(t, "mx.sts.example", time.Now().AddDate(0, 2, 0))
+		if name != "" {
+			cert = ca.Issue(t, name, time.Now().AddDate(0, 2, 0))
+		}
+		srv := smtptest.Start(t, smtptest.Options{TLS: smtptest.TLSConfig(cert)})
+		w.routes[fmt.Sprintf("192.0.2.%d:25", i+1)] = srv.Addr
+	}
+	web := httptest.NewUnstartedServer(policy)
+	web.TLS = smtptest.TLSConfig(ca.Issue(t, "mta-sts.sts.example", time.Now().AddDate(0, 2, 0)))
+	web.StartTLS()
+	t.Cleanup(web.Close)
+	w.routes["192.0.2.80:443"] = web.Listener.Addr().String()
+	return w, cmdEnv{routes: w.routes, roots: ca.Pool()}
+}
+
+func stsPolicy(body string) http.HandlerFunc {
+	return func(rw http.ResponseWriter, r *http.Request) {
+		rw.Header().Set("Content-Type", "text/plain")
+		rw.Write([]byte(body))
+	}
+}
+
+// TestMTASTSCheck: every row of the mta-sts check, with the policy over
+// real HTTPS and the MX certificates seen in real STARTTLS handshakes.
+func TestMTASTSCheck(t *testing.T) {
+	const rec = "v=STSv1; id=20260101"
+	policy := func(mode, maxAge string, mx ...string) http.HandlerFunc {
+		body := "version: STSv1\r\nmode: " + mode + "\r\n"
+		for _, m := range mx {
+			body += "mx: " + m + "\r\n"
+		}
+		return stsPolicy(body + "max_age: " + maxAge + "\r\n")
+	}
+	for _, tc := range []struct {
+		name         string
+		records      []string
+		policy       http.HandlerFunc
+		cert1, cert2 string
+		code         int
+		status       string
+		finding      string
+		mode         string
+		pass         map[string]any
+	}{
+		{"enforce, every MX passes", []string{rec}, policy("enforce", "604800", "*.sts.example"), "mx1.sts.example", "mx2.sts.example",
+			0, "ok", "mtasts-ok", "enforce", map[string]any{"mx1.sts.example": true, "mx2.sts.example": true}},
+		{"enforce, no MX passes", []string{rec}, policy("enforce", "604800", "*.sts.example"), "", "",
+			2, "critical", "mtasts-enforce-no-mx", "enforce", map[string]any{"mx1.sts.example": false, "mx2.sts.example": false}},
+		{"enforce, one MX not in the policy", []string{rec}, policy("enforce", "604800", "mx1.sts.example"), "mx1.sts.example", "mx2.sts.example",
+			1, "warning", "mtasts-mx-fails", "enforce", map[string]any{"mx1.sts.example": true, "mx2.sts.example": false}},
+		{"enforce, one certificate for another name", []string{rec}, policy("enforce", "604800", "*.sts.example"), "mx1.sts.example", "www.sts.example",
+			1, "warning", "mtasts-mx-fails", "enforce", map[string]any{"mx1.sts.example": true, "mx2.sts.example": false}},
+		{"testing with a failure", []string{rec}, policy("testing", "604800", "*.sts.example"), "", "mx2.sts.example",
+			1, "warning", "mtasts-mx-fails", "testing", map[string]any{"mx1.sts.example": false, "mx2.sts.example": true}},
+		{"mode none", []string{rec}, policy("none", "86400"), "", "",
+			1, "ok", "mtasts-mode-none", "none", map[string]any{}},
+		{"no record", nil, policy("enforce", "604800", "*.sts.example"), "mx1.sts.example", "mx2.sts.example",
+			0, "ok", "mtasts-absent", "", map[string]any{}},
+		{"policy not found", []string{rec}, http.NotFound, "mx1.sts.example", "mx2.sts.example",
+			1, "warning", "mtasts-policy-unavailable", "", map[string]any{}},
+		{"policy redirects", []string{rec}, func(rw http.ResponseWriter, r *http.Request) {
+			http.Redirect(rw, r, "https://www.sts.example/mta-sts.txt", http.StatusMovedPermanently)
+		}, "mx1.sts.example", "mx2.sts.example", 1, "warning", "mtasts-policy-unavailable", "", map[string]any{}},
+		{"policy syntax error", []string{rec}, stsPolicy("version: STSv1\nmode: enforced\nmx: *.sts.example\nmax_age: 604800\n"), "mx1.sts.example", "mx2.sts.example",
+			1, "warning", "mtasts-policy-invalid", "", map[string]any{}},
+		{"two records", []string{rec, "v=STSv1; id=2"}, policy("enforce", "604800", "*.sts.example"), "mx1.sts.example", "mx2.sts.example",
+			1, "warning", "mtasts-records", "enforce", map[string]any{"mx1.sts.example": true, "mx2.sts.example": true}},
+		{"record syntax error", []string{"v=STSv1; id=2026-01-01"}, policy("enforce", "604800", "*.sts.example"), "mx1.sts.example", "mx2.sts.example",
+			1, "warning", "mtasts-record-invalid", "enforce", map[string]any{"mx1.sts.example": true, "mx2.sts.example": true}},
+		{"max_age under a day", []string{rec}, policy("enforce", "3600", "*.sts.example"), "mx1.sts.example", "mx2.sts.example",
+			1, "warning", "mtasts-max-age-short", "enforce", map[string]any{"mx1.sts.example": true, "mx2.sts.example": true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w, ce := newSTS(t, tc.records, tc.policy, tc.cert1, tc.cert2)
+			r := runWith(t, ce, "--resolver", w.dns.Addr(), "--timeout", "5s", "-o", "json", "--checks", "smtp,mta-sts", "sts.example")
+			obj := decodeJSONLines(t, r.stdout)[0]
+			c := check(obj, "mta-sts")
+			want := tc.code
+			if tc.name == "mode none" {
+				want = 1 // the certificates of the dialogue are unverified: smtp warns
+			}
+			if r.code != want || c == nil || c["status"] != tc.status || c["mode"] != tc.mode || !hasFindingID(obj, "mta-sts", tc.finding) {
+				t.Errorf("exit %d, mta-sts %v\n%s", r.code, c, r.stdout)
+			}
+			if pass, _ := c["mx_pass"].(map[string]any); !maps.Equal(pass, tc.pass) {
+				t.Errorf("mx_pass %v, want %v", pass, tc.pass)
+			}
+			// Where the fix is a record or a policy file, it is shown.
+			switch tc.finding {
+			case "mtasts-enforce-no-mx", "mtasts-policy-unavailable", "mtasts-policy-invalid", "mtasts-records", "mtasts-record-invalid":
+				pub := findingPublish(obj, tc.finding)
+				if !strings.Contains(pub, "v=STSv1") && !strings.Contains(pub, "mx: mx1.sts.example\nmx: mx2.sts.example") {
+					t.Errorf("%s: publish %q", tc.finding, pub)
+				}
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/tls"
 	"strings"
 	"testing"
 	"time"
@@ -74,4 +75,112 @@ func TestMTARefusedSender(t *testing.T) {
 			}
 		})
 	}
+}
+
+// probeOut runs the command with --server addr and the smtp check only,
+// and checks the exit status and that the output has each of has and none
+// of hasNot.
+func probeOut(t *testing.T, ce cmdEnv, addr string, code int, has, hasNot []string, args ...string) string {
+	t.Helper()
+	r := runWith(t, ce, append([]string{"--server", addr, "--timeout", "3s", "--checks", "smtp"}, args...)...)
+	if r.code != code {
+		t.Errorf("%v: exit %d, want %d\n%s%s", args, r.code, code, r.stdout, r.stderr)
+	}
+	for _, s := range has {
+		if !strings.Contains(r.stdout, s) {
+			t.Errorf("%v: output lacks %q:\n%s", args, s, r.stdout)
+		}
+	}
+	for _, s := range hasNot {
+		if strings.Contains(r.stdout, s) {
+			t.Errorf("%v: output has %q:\n%s", args, s, r.stdout)
+		}
+	}
+	return r.stdout
+}
+
+// TestMTAHeloRefused: Exim and OpenSMTPD refuse a bare host name in EHLO.
+// That is the probe's own name: the verdict is unknown and the fix is
+// --helo, never the mail server's host name.
+func TestMTAHeloRefused(t *testing.T) {
+	for name, start := range map[string]func(testing.TB, smtptest.MTAOptions) *smtptest.MTA{
+		"Exim": smtptest.StartExim, "OpenSMTPD": smtptest.StartOpenSMTPD,
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := start(t, smtptest.MTAOptions{StrictHelo: true})
+			probeOut(t, cmdEnv{}, srv.Addr, 3,
+				[]string{"The server refused the probe's own EHLO name (vm)", "--helo", "Nothing needs changing on the mail server"},
+				[]string{"CRITICAL", "myhostname"}, "--helo", "vm", "user@example.test")
+			// The default name, this machine's qualified name, is taken.
+			probeOut(t, cmdEnv{}, srv.Addr, 0, []string{"EHLO probe.test"}, nil, "user@example.test")
+		})
+	}
+}
+
+// TestMTASizeTooSmall: Exim and Sendmail announcing SIZE 400 refuse every
+// real message.
+func TestMTASizeTooSmall(t *testing.T) {
+	for name, start := range map[string]func(testing.TB, smtptest.MTAOptions) *smtptest.MTA{
+		"Exim": smtptest.StartExim, "Sendmail": smtptest.StartSendmail,
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := start(t, smtptest.MTAOptions{SizeLimit: 400})
+			probeOut(t, cmdEnv{}, srv.Addr, 2, []string{"too small for ordinary mail (SIZE 400)"}, nil, "user@example.test")
+			srv = start(t, smtptest.MTAOptions{SizeLimit: 10 << 20})
+			probeOut(t, cmdEnv{}, srv.Addr, 0, nil, []string{"too small"}, "user@example.test")
+		})
+	}
+}
+
+// TestMTAWrongPortTLS: --tls against Exim's plain port, and a plain probe
+// of a go-smtp server that speaks implicit TLS, are the probe's wrong
+// choice of flags: unknown, with the flag to use.
+func TestMTAWrongPortTLS(t *testing.T) {
+	srv := smtptest.StartExim(t, smtptest.MTAOptions{})
+	probeOut(t, cmdEnv{}, srv.Addr, 3, []string{"This port speaks plain SMTP, not implicit TLS", "without --tls"},
+		[]string{"The TLS handshake failed"}, "--tls", "user@example.test")
+
+	cert := smtptest.SelfSigned(t, "mx.example.test", time.Now().Add(time.Hour))
+	tlsSrv := smtptest.Start(t, smtptest.Options{TLS: smtptest.TLSConfig(cert), ImplicitTLS: true})
+	probeOut(t, cmdEnv{}, tlsSrv.Addr, 3, []string{"This port speaks implicit TLS: use --tls"},
+		[]string{"longer", "The server did not greet"}, "--timeout", "500ms", "user@example.test")
+}
+
+// TestDataNot354: a 250 to DATA is the server's protocol violation, not
+// "OK". No real server does it; a scripted one stands in.
+func TestDataNot354(t *testing.T) {
+	srv := smtptest.StartScript(t, func(c *smtptest.Conn) {
+		if c.Greet() {
+			c.Answer(map[string]string{"DATA": "250 2.0.0 ok"})
+		}
+	})
+	probeOut(t, cmdEnv{}, srv.Addr, 2, []string{"The server answered DATA with 250 instead of 354", "Verdict: CRITICAL"},
+		nil, "--data", "user@example.test")
+}
+
+// TestObsoleteTLS: a go-smtp server limited to TLS 1.0 with a CBC-SHA1
+// suite is judged a warning (RFC 8996), where it used to pass.
+func TestObsoleteTLS(t *testing.T) {
+	ca := smtptest.NewCA(t)
+	cfg := smtptest.TLSConfig(ca.Issue(t, "mx.example.test", time.Now().Add(90*24*time.Hour)))
+	cfg.MinVersion, cfg.MaxVersion = tls.VersionTLS10, tls.VersionTLS10
+	cfg.CipherSuites = []uint16{tls.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA}
+	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.example.test", TLS: cfg})
+	probeOut(t, cmdEnv{roots: ca.Pool()}, srv.Addr, 1, []string{"The server offers only obsolete TLS (TLS 1.0)", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"},
+		nil, "user@example.test")
+}
+
+// TestPostfixSubmissionWithoutAuth: Postfix's stock submission service
+// refuses a client that has not logged in with "554 5.7.1 ...: Client host
+// rejected: Access denied" at RCPT. On a server that offered AUTH that
+// means "authenticate first", not a blocklisted sending IP.
+func TestPostfixSubmissionWithoutAuth(t *testing.T) {
+	ca := smtptest.NewCA(t)
+	cert := ca.Issue(t, "mx.example.test", time.Now().Add(90*24*time.Hour))
+	p := smtptest.StartPostfix(t, smtptest.PostfixOptions{
+		TLS: &cert, Users: map[string]string{"alice@example.test": "secret"}, ClientsMustAuth: true,
+	})
+	probeOut(t, cmdEnv{roots: ca.Pool()}, p.Addr, 2,
+		[]string{"554 5.7.1", "Client host rejected: Access denied", "This server needs AUTH", "--auth-user"},
+		[]string{"blocklist", "Sending IP"}, "--submission", "--from", "alice@example.test", "user@example.test")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -301,6 +302,12 @@ func securityHeaders(h http.Handler) http.Handler {
 // metrics of a fresh registry.
 func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 	req, err := s.parseQuery(r.URL.Query())
+	var me *moduleError
+	if errors.As(err, &me) {
+		s.errLog.Printf("/probe: %v", oneLine(err.Error()))
+		http.Error(w, oneLine(err.Error()), http.StatusInternalServerError)
+		return
+	}
 	if err != nil {
 		s.rejected.WithLabelValues("bad_request").Inc()
 		http.Error(w, oneLine(err.Error()), http.StatusBadRequest)

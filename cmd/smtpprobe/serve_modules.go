@@ -327,10 +327,27 @@ func (s *server) parseQuery(q url.Values) (probeRequest, error) {
 	var err error
 	req.cfg, req.ropts, err = o.settings(func(f string) bool { return given[f] }, &s.env)
 	if err != nil {
+		// Blame the query only if the module alone still works: it may
+		// have broken since start-up (a password file gone).
+		mo := m.opts
+		if _, _, merr := mo.settings(func(f string) bool { return m.given[f] }, &s.env); merr != nil {
+			return req, &moduleError{m.name, merr}
+		}
 		return req, fmt.Errorf("invalid query for module %s: %s", m.name, keyText(err))
 	}
 	req.cfg.Gate = s.gate
 	return req, nil
+}
+
+// A moduleError is a module that no longer works, whatever the query:
+// the exporter's fault, not the scraper's.
+type moduleError struct {
+	module string
+	err    error
+}
+
+func (e *moduleError) Error() string {
+	return fmt.Sprintf("module %s: %s", e.module, keyText(e.err))
 }
 
 // setOption sets opt's flag in fs to v, and says what is wrong with v

@@ -4,11 +4,13 @@ import (
 	"context"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/internal/smtptest"
 	"github.com/smtpprobe/smtpprobe/probe"
 )
 
@@ -177,7 +179,7 @@ func TestModuleKeys(t *testing.T) {
 	want := []string{"server", "port", "resolver", "helo", "from", "rcpt", "vrfy", "starttls", "tls", "timeout",
 		"submission", "auth_user", "auth_password_file", "auth_token_file", "auth_mech", "allow_insecure_auth",
 		"lang", "checks", "first_address", "all_addresses", "cert_warn_days", "cert_crit_days", "warning_time",
-		"critical_time", "ca_file"}
+		"critical_time", "ca_file", "sending_ip", "dkim_selector", "dnsbl"}
 	slices.Sort(want)
 	if got := slices.Sorted(slices.Values(keys)); !slices.Equal(got, want) {
 		t.Errorf("module keys are\n%v\nwant\n%v", got, want)
@@ -262,4 +264,47 @@ func FuzzParseQuery(f *testing.F) {
 			t.Errorf("%q: server %q, data %v", raw, req.cfg.Server, req.cfg.Data)
 		}
 	})
+}
+
+// TestServeModuleBroken checks that a module that breaks after start-up
+// (its password file removed) answers 500 naming the module and the key,
+// not a 400 that blames the scraper, and probes nothing.
+func TestServeModuleBroken(t *testing.T) {
+	sink := smtptest.Start(t, smtptest.Options{})
+	pw := filepath.Join(t.TempDir(), "password")
+	if err := os.WriteFile(pw, []byte("secret\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e, stderr := serveEnv(nil, nil)
+	s, ts := startExporter(t, e, "--config", configFile(t, `
+modules:
+  sub:
+    server: `+sink.Addr+`
+    auth_user: probe@example.com
+    auth_password_file: `+pw+`
+    allow_insecure_auth: true
+    allow_query_params: [rcpt]
+`))
+	if err := os.Remove(pw); err != nil {
+		t.Fatal(err)
+	}
+	code, body := get(t, ts.URL+"/probe?target=example.com&module=sub")
+	if code != 500 || !strings.Contains(body, "module sub: auth_password_file") {
+		t.Errorf("status %d, want 500 naming the module and key: %s", code, body)
+	}
+	if !strings.Contains(stderr.String(), "module sub") {
+		t.Errorf("nothing logged: %q", stderr.String())
+	}
+	// With a parameter set, the error still is the module's: the query
+	// is not what broke.
+	code, body = get(t, ts.URL+"/probe?target=example.com&module=sub&rcpt=a@example.com")
+	if code != 500 || !strings.Contains(body, "module sub: auth_password_file") {
+		t.Errorf("with rcpt: status %d, want 500 naming the module and key: %s", code, body)
+	}
+	if got := own(t, s, "smtpprobe_exporter_requests_rejected_total", "reason=bad_request"); got != 0 {
+		t.Errorf("rejected bad_request = %v", got)
+	}
+	if total, _ := sink.Conns(); total != 0 {
+		t.Errorf("a broken module made %d connections", total)
+	}
 }

@@ -38,6 +38,11 @@ type PostfixOptions struct {
 	// Cyrus sasldb; with Users set smtpd offers AUTH PLAIN LOGIN, only
 	// after STARTTLS (smtpd_tls_auth_only), so TLS must be set too.
 	Users map[string]string
+	// ClientsMustAuth refuses clients that have not authenticated, as
+	// Postfix's stock master.cf has it for the submission service
+	// (smtpd_client_restrictions = permit_sasl_authenticated, reject):
+	// RCPT TO gets "554 5.7.1 ...: Client host rejected: Access denied".
+	ClientsMustAuth bool
 }
 
 // Postfix is a running Postfix master with one smtpd service.
@@ -231,6 +236,9 @@ func writePostfixFiles(dir string, o PostfixOptions) error {
 		}
 		fmt.Fprintf(&main, "smtpd_sasl_auth_enable = yes\nsmtpd_sasl_type = cyrus\ncyrus_sasl_config_path = %s\n", sasl)
 		fmt.Fprintf(&main, "smtpd_tls_auth_only = yes\nbroken_sasl_auth_clients = no\n")
+	}
+	if o.ClientsMustAuth {
+		main.WriteString("smtpd_client_restrictions = permit_sasl_authenticated, reject\n")
 	}
 	return writeConf(filepath.Join(dir, "conf", "main.cf"), main.String())
 }

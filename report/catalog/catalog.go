@@ -118,13 +118,20 @@ func pick(lang Lang, en, ja Text) Text {
 
 // Diagnose explains a reply. The most specific match wins: a reply-text
 // rule, then the enhanced status code, then the basic code, then the class
-// (the first digit); Matched says which it was.
+// (the first digit); Matched says which.
 //
 // text is the reply text as the server sent it, without the basic code; it
 // may span several lines and start with the enhanced code. When code is 0,
 // Diagnose reads the code from text, as [ParseReply] does; when enhanced is
 // empty and the text starts with an enhanced code, that one is used.
 func Diagnose(code int, enhanced, text string, lang Lang) Diagnosis {
+	return DiagnoseWith(code, enhanced, text, Options{Lang: lang})
+}
+
+// DiagnoseWith is Diagnose with options: when the server software is known
+// (or the reply's text names it), a fix that depends on the server names
+// that software's setting.
+func DiagnoseWith(code int, enhanced, text string, o Options) Diagnosis {
 	if code == 0 {
 		if r, err := ParseReply(text); err == nil {
 			code, text = r.Code, r.Text
@@ -143,16 +150,23 @@ func Diagnose(code int, enhanced, text string, lang Lang) Diagnosis {
 	}
 	digit := classDigit(code, enhanced)
 	flat := lowerText(flatten(text))
+	sw := o.Software
+	if sw == SoftwareUnknown {
+		sw = softwareOfText(flat)
+	}
 
-	d, ok := diagnoseRule(code, enhanced, digit, flat, lang)
+	d, fixes, ok := diagnoseRule(enhanced, digit, flat, o.Lang)
 	if !ok {
-		d, ok = diagnoseEnhanced(code, enhanced, digit, lang)
+		d, fixes, ok = diagnoseEnhanced(code, enhanced, digit, o.Lang)
 	}
 	if !ok {
-		d, ok = diagnoseBasic(code, flat, lang)
+		d, fixes, ok = diagnoseBasic(code, flat, o.Lang)
 	}
 	if !ok {
-		d = diagnoseClass(code, enhanced, digit, lang)
+		d = diagnoseClass(code, enhanced, digit, o.Lang)
+	}
+	if fix, ok := softwareFix(fixes, sw, o.Lang); ok {
+		d.Fix = fix
 	}
 	d.Code, d.Enhanced = code, enhanced
 	d.Class = className(digit)
@@ -164,19 +178,19 @@ func Diagnose(code int, enhanced, text string, lang Lang) Diagnosis {
 
 // diagnoseRule applies the first rule that matches a negative reply, or
 // a reply whose class is unknown (bounce prose pasted without its code).
-func diagnoseRule(code int, enhanced string, digit byte, flat string, lang Lang) (Diagnosis, bool) {
+func diagnoseRule(enhanced string, digit byte, flat string, lang Lang) (Diagnosis, []SoftwareFix, bool) {
 	if digit == '2' || digit == '3' {
-		return Diagnosis{}, false
+		return Diagnosis{}, nil, false
 	}
 	r := matchRule(digit, enhanced, flat)
 	if r == nil {
-		return Diagnosis{}, false
+		return Diagnosis{}, nil, false
 	}
 	t := pick(lang, r.En, r.Ja)
 	return Diagnosis{
 		Title: t.Title, Meaning: t.Meaning, When: t.When, Fix: t.Fix,
 		Category: r.Category, Retry: r.Retry, Matched: MatchedRule, Rule: r.ID,
-	}, true
+	}, r.Fixes, true
 }
 
 // diagnoseEnhanced explains a registered enhanced code. X.0.0 says nothing
@@ -184,21 +198,21 @@ func diagnoseRule(code int, enhanced string, digit byte, flat string, lang Lang)
 // an entry written for failures when the reply is a success ("235 2.7.0"
 // is a successful login, not a security refusal). Entries whose usual
 // class is 2, such as X.1.5 "destination address valid", stay.
-func diagnoseEnhanced(code int, enhanced string, digit byte, lang Lang) (Diagnosis, bool) {
+func diagnoseEnhanced(code int, enhanced string, digit byte, lang Lang) (Diagnosis, []SoftwareFix, bool) {
 	e := lookupEnhanced(enhanced)
 	yields := e != nil && (e.Code == "X.0.0" || ((digit == '2' || digit == '3') && e.Usual != '2'))
 	if e == nil || (yields && basicEntries(code) != nil) {
-		return Diagnosis{}, false
+		return Diagnosis{}, nil, false
 	}
-	return e.diagnosis(digit, lang), true
+	return e.diagnosis(digit, lang), e.Fixes, true
 }
 
 // diagnoseBasic explains a known basic code, choosing among its meanings by
 // the reply text.
-func diagnoseBasic(code int, flat string, lang Lang) (Diagnosis, bool) {
+func diagnoseBasic(code int, flat string, lang Lang) (Diagnosis, []SoftwareFix, bool) {
 	es := basicEntries(code)
 	if es == nil {
-		return Diagnosis{}, false
+		return Diagnosis{}, nil, false
 	}
 	e := &es[0]
 	for i := range es[1:] {
@@ -207,7 +221,7 @@ func diagnoseBasic(code int, flat string, lang Lang) (Diagnosis, bool) {
 			break
 		}
 	}
-	return e.diagnosis(lang), true
+	return e.diagnosis(lang), e.Fixes, true
 }
 
 // diagnoseClass explains what is left: an enhanced code whose subject is

@@ -249,7 +249,7 @@ func TestDiagnoseSecondMeaningByText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		flat := lowerText(flatten(tt.text))
-		d, ok := diagnoseBasic(tt.code, flat, English)
+		d, _, ok := diagnoseBasic(tt.code, flat, English)
 		var want Diagnosis
 		for _, e := range basicEntries(tt.code) {
 			if e.Name == tt.name {

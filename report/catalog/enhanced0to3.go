@@ -323,14 +323,15 @@ var enhanced0to3 = []EnhancedEntry{
 			"Message too big",
 			"The message is larger than the receiving system accepts.",
 			"At MAIL FROM with SIZE over the advertised limit or at the end of DATA: Postfix \"552 5.3.4 Message size exceeds fixed limit\", Exchange \"552 5.3.4 Requested action not taken; message size exceeds fixed maximum message size\".",
-			"Reduce the message size (base64 adds a third to attachments) or share files as links; the receiving site can raise its limit (Postfix message_size_limit).",
+			"Reduce the message size (base64 adds a third to attachments) or share files as links; the receiving site can raise its limit.",
 		},
 		Ja: Text{
 			"メッセージが大きすぎる",
 			"メッセージが受信側システムの受け付けるサイズを超えています。",
 			"提示された上限を超える SIZE 付きの MAIL FROM や DATA 終端への応答。Postfix は「552 5.3.4 Message size exceeds fixed limit」、Exchange は「552 5.3.4 Requested action not taken; message size exceeds fixed maximum message size」と返します。",
-			"メッセージを小さくする（添付は base64 で約 3 分の 4 倍になります）か、ファイルをリンクで共有してください。受信側は上限（Postfix の message_size_limit）を引き上げられます。",
+			"メッセージを小さくする（添付は base64 で約 3 分の 4 倍になります）か、ファイルをリンクで共有してください。受信側は上限を引き上げられます。",
 		},
+		Fixes: sizeLimitFixes,
 	},
 	{
 		Code: "X.3.5", Name: "System incorrectly configured", Ref: "RFC 3463", Category: CategoryServerUnavailable,

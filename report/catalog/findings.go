@@ -11,6 +11,13 @@ package catalog
 // report fills in. Any language other than Japanese gets English. The
 // boolean is false for an unknown id.
 func FindingText(id string, lang Lang) (Diagnosis, bool) {
+	return FindingTextWith(id, Options{Lang: lang})
+}
+
+// FindingTextWith is FindingText with options: when the server software
+// is known, a fix that depends on it names that software's setting.
+func FindingTextWith(id string, o Options) (Diagnosis, bool) {
+	lang := o.Lang
 	var e findingEntry
 	ok := false
 	for _, table := range findingTables {
@@ -25,12 +32,16 @@ func FindingText(id string, lang Lang) (Diagnosis, bool) {
 	if lang == Japanese {
 		t = e.ja
 	}
+	fix := t.fix
+	if f, ok := softwareFix(e.fixes, o.Software, lang); ok {
+		fix = f
+	}
 	return Diagnosis{
 		Class:    e.class,
 		Title:    t.title,
 		Meaning:  t.meaning,
 		When:     t.when,
-		Fix:      t.fix,
+		Fix:      fix,
 		Category: e.category,
 		Retry:    e.retry,
 		Matched:  MatchedRule,
@@ -40,11 +51,14 @@ func FindingText(id string, lang Lang) (Diagnosis, bool) {
 
 // findingTables are the finding texts, one table per subject so that each
 // file stays readable; an id is in one table only (tested).
-var findingTables = []map[string]findingEntry{findings, thresholdFindings, authFindings, checkFindings, senderFindings}
+var findingTables = []map[string]findingEntry{findings, thresholdFindings, authFindings, checkFindings, senderFindings, mtaFindings}
 
 type findingEntry struct {
 	class, category, retry string
 	en, ja                 findingLang
+	// fixes name a server software's settings where the fix depends on
+	// it; en.fix and ja.fix stay neutral.
+	fixes []SoftwareFix
 }
 
 type findingLang struct {
@@ -314,13 +328,25 @@ var findings = map[string]findingEntry{
 			title:   "The server does not offer STARTTLS",
 			meaning: "The EHLO reply does not list STARTTLS, so mail to this server travels unencrypted. Delivery works, but anyone on the path can read the mail, and senders with a TLS policy (MTA-STS, DANE, TLS required) will not deliver.",
 			when:    "Old or minimal MTA configurations, TLS switched off after a certificate problem, or a middlebox that strips STARTTLS from the EHLO reply.",
-			fix:     "Enable STARTTLS with a certificate for the MX host name (Postfix: smtpd_tls_cert_file, smtpd_tls_key_file, smtpd_tls_security_level = may). If the server is configured for TLS, look for a firewall or proxy that rewrites SMTP.",
+			fix:     "Enable STARTTLS on the server with a certificate for the MX host name. If the server is configured for TLS, look for a firewall or proxy that rewrites SMTP.",
 		},
 		ja: findingLang{
 			title:   "サーバがSTARTTLSを提供していない",
 			meaning: "EHLO の応答に STARTTLS がないため、このサーバ宛のメールは暗号化されずに送られます。配送はできますが経路上で盗み見られ、TLSを必須とする送信側（MTA-STS、DANE、TLS必須の設定）は配送しません。",
 			when:    "古い・最小限のMTA設定、証明書のトラブルでTLSを無効にしたままの場合、EHLO の応答から STARTTLS を消すネットワーク機器がある場合に見られます。",
-			fix:     "MXホスト名の証明書で STARTTLS を有効にしてください（Postfix なら smtpd_tls_cert_file、smtpd_tls_key_file、smtpd_tls_security_level = may）。サーバ側で設定済みなら、SMTPを書き換えるファイアウォールやプロキシを探します。",
+			fix:     "MXホスト名の証明書でサーバの STARTTLS を有効にしてください。サーバ側で設定済みなら、SMTPを書き換えるファイアウォールやプロキシを探します。",
+		},
+		fixes: []SoftwareFix{
+			{Software: SoftwarePostfix, En: "In main.cf set smtpd_tls_chain_files (or smtpd_tls_cert_file and smtpd_tls_key_file) to the certificate for the MX name and smtpd_tls_security_level = may, then postfix reload. If it is set already, look for a firewall or proxy that rewrites SMTP.",
+				Ja: "main.cf で smtpd_tls_chain_files（または smtpd_tls_cert_file と smtpd_tls_key_file）に MX 名の証明書を設定し、smtpd_tls_security_level = may として postfix reload してください。設定済みなら、SMTPを書き換えるファイアウォールやプロキシを探します。"},
+			{Software: SoftwareExim, En: "Set tls_certificate and tls_privatekey in the main section of the Exim configuration (Debian: MAIN_TLS_ENABLE = yes) and keep tls_advertise_hosts = *, then restart Exim. If it is set already, look for a firewall or proxy that rewrites SMTP.",
+				Ja: "Exim 設定のメインセクションで tls_certificate と tls_privatekey を設定し（Debian では MAIN_TLS_ENABLE = yes）、tls_advertise_hosts = * のまま Exim を再起動してください。設定済みなら、SMTPを書き換えるファイアウォールやプロキシを探します。"},
+			{Software: SoftwareSendmail, En: "In sendmail.mc define confSERVER_CERT, confSERVER_KEY and confCACERT (define(`confSERVER_CERT', `/etc/mail/tls/cert.pem')dnl ...), rebuild sendmail.cf and restart sendmail; sendmail offers STARTTLS once it can read them.",
+				Ja: "sendmail.mc で confSERVER_CERT、confSERVER_KEY、confCACERT を定義し（define(`confSERVER_CERT', `/etc/mail/tls/cert.pem')dnl など）、sendmail.cf を作り直して sendmail を再起動してください。読めれば STARTTLS が提供されます。"},
+			{Software: SoftwareOpenSMTPD, En: "In smtpd.conf declare the certificate (pki mx.example.com cert \"/etc/ssl/mx.pem\" key \"/etc/ssl/private/mx.key\") and add tls pki mx.example.com to the listen on line for port 25, then restart smtpd.",
+				Ja: "smtpd.conf で証明書を宣言し（pki mx.example.com cert \"/etc/ssl/mx.pem\" key \"/etc/ssl/private/mx.key\"）、25番ポートの listen on 行に tls pki mx.example.com を加えて smtpd を再起動してください。"},
+			{Software: SoftwareExchange, En: "Assign a certificate for the MX name to the SMTP service (Enable-ExchangeCertificate -Services SMTP) and check that the Receive connector's AuthMechanism includes Tls (Get-ReceiveConnector).",
+				Ja: "MX 名の証明書を SMTP サービスに割り当て（Enable-ExchangeCertificate -Services SMTP）、受信コネクタの AuthMechanism に Tls が含まれるか確認してください（Get-ReceiveConnector）。"},
 		},
 	},
 	"starttls-required": {
@@ -359,13 +385,25 @@ var findings = map[string]findingEntry{
 			title:   "The certificate chain is not trusted",
 			meaning: "The certificate does not lead to a trusted root: it is self-signed, issued by a private CA, or the server does not send its intermediate certificate. Opportunistic senders still deliver; senders that verify (MTA-STS, verify policies) do not.",
 			when:    "Self-signed or default certificates installed with the MTA (snakeoil), private CAs, or a server configured with its own certificate only instead of the full chain.",
-			fix:     "Install a certificate from a public CA (Let's Encrypt works) and configure the full chain, leaf then intermediates (Postfix: smtpd_tls_chain_files, or fullchain.pem in smtpd_tls_cert_file). Check with `openssl s_client -starttls smtp -showcerts`.",
+			fix:     "Install a certificate from a public CA (Let's Encrypt works) and configure the full chain, leaf then intermediates. Check with `openssl s_client -starttls smtp -showcerts`.",
 		},
 		ja: findingLang{
 			title:   "証明書チェーンが信頼されていない",
 			meaning: "証明書が信頼されたルート証明書につながりません。自己署名、プライベートCAの発行、またはサーバが中間証明書を送っていないためです。日和見TLSの送信側は配送しますが、検証する送信側（MTA-STS や検証必須の設定）は配送しません。",
 			when:    "MTA 付属の自己署名・既定の証明書（snakeoil）、プライベートCA、チェーン全体ではなくサーバ証明書だけを設定している場合に起きます。",
-			fix:     "公的な認証局の証明書（Let's Encrypt で可）を導入し、サーバ証明書、中間証明書の順に並んだチェーンを設定してください（Postfix なら smtpd_tls_chain_files、または smtpd_tls_cert_file に fullchain.pem）。`openssl s_client -starttls smtp -showcerts` で確認できます。",
+			fix:     "公的な認証局の証明書（Let's Encrypt で可）を導入し、サーバ証明書、中間証明書の順に並んだチェーンを設定してください。`openssl s_client -starttls smtp -showcerts` で確認できます。",
+		},
+		fixes: []SoftwareFix{
+			{Software: SoftwarePostfix, En: "Install a certificate from a public CA (Let's Encrypt works) and give Postfix the full chain: smtpd_tls_chain_files = /path/privkey.pem, /path/fullchain.pem (or fullchain.pem in smtpd_tls_cert_file). Check with `openssl s_client -starttls smtp -showcerts`.",
+				Ja: "公的な認証局の証明書（Let's Encrypt で可）を導入し、Postfix にチェーン全体を渡してください（smtpd_tls_chain_files = /path/privkey.pem, /path/fullchain.pem、または smtpd_tls_cert_file に fullchain.pem）。`openssl s_client -starttls smtp -showcerts` で確認できます。"},
+			{Software: SoftwareExim, En: "Install a certificate from a public CA (Let's Encrypt works) and point tls_certificate at the full chain (fullchain.pem), not the leaf alone. Check with `openssl s_client -starttls smtp -showcerts`.",
+				Ja: "公的な認証局の証明書（Let's Encrypt で可）を導入し、tls_certificate をサーバ証明書だけでなくチェーン全体（fullchain.pem）に向けてください。`openssl s_client -starttls smtp -showcerts` で確認できます。"},
+			{Software: SoftwareSendmail, En: "Install a certificate from a public CA and put the leaf followed by its intermediates in the confSERVER_CERT file (confCACERT names the CA bundle); rebuild sendmail.cf. Check with `openssl s_client -starttls smtp -showcerts`.",
+				Ja: "公的な認証局の証明書を導入し、confSERVER_CERT のファイルにサーバ証明書、中間証明書の順に入れてください（confCACERT は CA の束）。sendmail.cf を作り直します。`openssl s_client -starttls smtp -showcerts` で確認できます。"},
+			{Software: SoftwareOpenSMTPD, En: "Install a certificate from a public CA and name the full chain in the pki line (pki mx.example.com cert \"/etc/ssl/fullchain.pem\"). Check with `openssl s_client -starttls smtp -showcerts`.",
+				Ja: "公的な認証局の証明書を導入し、pki 行でチェーン全体を指定してください（pki mx.example.com cert \"/etc/ssl/fullchain.pem\"）。`openssl s_client -starttls smtp -showcerts` で確認できます。"},
+			{Software: SoftwareExchange, En: "Import a certificate from a public CA with its intermediates (Import-ExchangeCertificate, then Enable-ExchangeCertificate -Services SMTP) so that Windows sends the whole chain. Check with `openssl s_client -starttls smtp -showcerts`.",
+				Ja: "公的な認証局の証明書を中間証明書とともにインポートし（Import-ExchangeCertificate の後 Enable-ExchangeCertificate -Services SMTP）、Windows がチェーン全体を送るようにしてください。`openssl s_client -starttls smtp -showcerts` で確認できます。"},
 		},
 	},
 	"tls-name-mismatch": {

@@ -25,7 +25,7 @@ func TestCategoriesAreTheContracts(t *testing.T) {
 }
 
 func TestFindingTextComplete(t *testing.T) {
-	known := []string{"{port}", "{delay}", "{days}", "{threshold}", "{domain}", "{result}", "{record}", "{inuse}", "{name}", "{address}", "{host}"}
+	known := []string{"{port}", "{delay}", "{days}", "{threshold}", "{domain}", "{result}", "{record}", "{inuse}", "{name}", "{address}", "{host}", "{helo}", "{size}", "{code}", "{version}"}
 	ids := FindingIDs()
 	if len(ids) == 0 {
 		t.Fatal("FindingIDs is empty")

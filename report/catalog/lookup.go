@@ -25,6 +25,8 @@ type BasicEntry struct {
 	Category string
 	Retry    string
 	En, Ja   Text
+	// Fixes name a server software's settings where the fix depends on it.
+	Fixes []SoftwareFix
 }
 
 // diagnosis returns the entry as a Diagnosis in lang.
@@ -51,6 +53,8 @@ type EnhancedEntry struct {
 	// always a success.
 	Category string
 	En, Ja   Text
+	// Fixes name a server software's settings where the fix depends on it.
+	Fixes []SoftwareFix
 }
 
 // diagnosis returns the entry as a Diagnosis for a reply of class digit.
@@ -98,6 +102,9 @@ type Rule struct {
 	// Retry overrides the class's retry; empty follows the class.
 	Retry  string
 	En, Ja Text
+	// Fixes name the settings of the server software that sent the reply,
+	// where the fix depends on it; En.Fix stays neutral.
+	Fixes []SoftwareFix
 }
 
 // The patterns of the rules and of basic entries, compiled on first use so

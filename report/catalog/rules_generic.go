@@ -68,8 +68,24 @@ var genericRules = []Rule{
 		},
 	},
 	{
+		ID: "command-not-supported", Category: CategorySyntax,
+		Pattern: `command (not recognized|unrecognized|not implemented|not supported|is disabled)|unrecognized command`,
+		En: Text{
+			"The server does not support this command",
+			"The server does not implement the command, or has it switched off. Nothing is wrong with the client's syntax, and the rest of the session is unaffected.",
+			"VRFY and EXPN on most servers (\"500 5.5.1 Invalid command: Command unrecognized\" from OpenSMTPD, \"502 5.5.1 VRFY command is disabled\" from Postfix), BDAT where CHUNKING is off, EHLO on a server that only speaks HELO (\"500 unrecognized command\").",
+			"Nothing to fix on either side unless you need the command: use only what the EHLO reply advertises (RCPT TO instead of VRFY to check an address; HELO when EHLO is refused). The server's administrator can enable the command if it is really wanted.",
+		},
+		Ja: Text{
+			"サーバはこのコマンドに対応していない",
+			"サーバはこのコマンドを実装していないか、無効にしています。クライアントの構文に誤りはなく、セッションの他の部分には影響しません。",
+			"多くのサーバでの VRFY や EXPN（OpenSMTPD の「500 5.5.1 Invalid command: Command unrecognized」、Postfix の「502 5.5.1 VRFY command is disabled」）、CHUNKING が無効なサーバでの BDAT、HELO しか話さないサーバでの EHLO（「500 unrecognized command」）。",
+			"そのコマンドが必要でなければ、どちらの側も直すものはありません。EHLO の応答で提示されたものだけを使ってください（アドレスの確認には VRFY ではなく RCPT TO、EHLO が拒否されたら HELO）。本当に必要ならサーバの管理者がコマンドを有効にできます。",
+		},
+	},
+	{
 		ID: "protocol-error", Category: CategorySyntax,
-		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|command (not recognized|unrecognized|not implemented)|line too long|syntax error in parameters|internationali[sz]ed mailbox|lone (cr|lf)|invalid characters|command not allowed`,
+		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|line too long|syntax error in parameters|internationali[sz]ed mailbox|lone (cr|lf)|invalid characters|command not allowed`,
 		En: Text{
 			"SMTP protocol error by the client",
 			"The client broke the SMTP protocol: commands out of order, sent before the reply (pipelining without PIPELINING), malformed, too long, or with bare LF line ends; after too many such errors the server hangs up.",

@@ -43,14 +43,15 @@ var limitRules = []Rule{
 			"Message too large",
 			"The message is bigger than the receiving server (or the recipient's mailbox) accepts.",
 			"At MAIL FROM (SIZE= over the EHLO SIZE value) or end of DATA: Postfix \"552 5.3.4 Message size exceeds fixed limit\", qmail \"552 sorry, that message size exceeds my databytes limit\", Gmail \"552 5.3.4 Your message exceeded Google's message size limits\".",
-			"Compare the message size with the SIZE value in the server's EHLO reply (smtpprobe shows it); attachments grow by a third in base64. Send large files as links, or split them; the receiving site can raise its limit (Postfix message_size_limit, Exchange MaxReceiveSize).",
+			"Compare the message size with the SIZE value in the server's EHLO reply (smtpprobe shows it); attachments grow by a third in base64. Send large files as links, or split them; the receiving site can raise its limit.",
 		},
 		Ja: Text{
 			"メッセージサイズ超過",
 			"メッセージが受信側サーバ（または宛先のメールボックス）の受け付けるサイズを超えています。",
 			"MAIL FROM（EHLO の SIZE 値を超える SIZE=）や DATA 終端への応答。Postfix の「552 5.3.4 Message size exceeds fixed limit」、qmail の「552 sorry, that message size exceeds my databytes limit」、Gmail の「552 5.3.4 Your message exceeded Google's message size limits」など。",
-			"サーバの EHLO 応答の SIZE 値（smtpprobe で表示されます）とメッセージサイズを比べてください。添付ファイルは base64 で約 3 分の 4 倍になります。大きなファイルはリンクで送るか分割し、受信側は上限（Postfix の message_size_limit、Exchange の MaxReceiveSize）を引き上げられます。",
+			"サーバの EHLO 応答の SIZE 値（smtpprobe で表示されます）とメッセージサイズを比べてください。添付ファイルは base64 で約 3 分の 4 倍になります。大きなファイルはリンクで送るか分割してください。受信側は上限を引き上げられます。",
 		},
+		Fixes: sizeLimitFixes,
 	},
 	{
 		ID: "too-many-connections", Category: CategoryRateLimit,
@@ -84,4 +85,19 @@ var limitRules = []Rule{
 			"再送に任せ、送信ペースを落としてください。大量配信は数時間に分散し、1 通あたりの宛先数を受信側の上限内に抑え、新しい IP は段階的に送信量を増やし、事業者のポストマスターツールで許容量を確認してください。",
 		},
 	},
+}
+
+// sizeLimitFixes name each software's size limit, for the rule and the
+// enhanced code X.3.4 alike.
+var sizeLimitFixes = []SoftwareFix{
+	{Software: SoftwarePostfix, En: "Compare the message size with the SIZE in the EHLO reply; attachments grow by a third in base64. Send large files as links; the receiving site can raise message_size_limit in main.cf (and mailbox_size_limit, which must not be smaller).",
+		Ja: "メッセージサイズと EHLO 応答の SIZE を比べてください（添付は base64 で約 3 分の 4 倍）。大きなファイルはリンクで送ります。受信側は main.cf の message_size_limit（と、それより小さくできない mailbox_size_limit）を引き上げられます。"},
+	{Software: SoftwareExim, En: "Compare the message size with the SIZE in the EHLO reply; attachments grow by a third in base64. Send large files as links; the receiving site can raise message_size_limit in the Exim configuration.",
+		Ja: "メッセージサイズと EHLO 応答の SIZE を比べてください（添付は base64 で約 3 分の 4 倍）。大きなファイルはリンクで送ります。受信側は Exim 設定の message_size_limit を引き上げられます。"},
+	{Software: SoftwareSendmail, En: "Compare the message size with the SIZE in the EHLO reply; attachments grow by a third in base64. Send large files as links; the receiving site can raise define(`confMAX_MESSAGE_SIZE', ...) in sendmail.mc and rebuild sendmail.cf.",
+		Ja: "メッセージサイズと EHLO 応答の SIZE を比べてください（添付は base64 で約 3 分の 4 倍）。大きなファイルはリンクで送ります。受信側は sendmail.mc の define(`confMAX_MESSAGE_SIZE', ...) を引き上げて sendmail.cf を作り直せます。"},
+	{Software: SoftwareOpenSMTPD, En: "Compare the message size with the SIZE in the EHLO reply; attachments grow by a third in base64. Send large files as links; the receiving site can raise smtp max-message-size in smtpd.conf (35M by default).",
+		Ja: "メッセージサイズと EHLO 応答の SIZE を比べてください（添付は base64 で約 3 分の 4 倍）。大きなファイルはリンクで送ります。受信側は smtpd.conf の smtp max-message-size（既定 35M）を引き上げられます。"},
+	{Software: SoftwareExchange, En: "Compare the message size with the SIZE in the EHLO reply; attachments grow by a third in base64. Send large files as links; the receiving organisation can raise its limits (Set-TransportConfig -MaxReceiveSize, Set-ReceiveConnector -MaxMessageSize, and the mailbox's MaxReceiveSize).",
+		Ja: "メッセージサイズと EHLO 応答の SIZE を比べてください（添付は base64 で約 3 分の 4 倍）。大きなファイルはリンクで送ります。受信側の組織は上限を引き上げられます（Set-TransportConfig -MaxReceiveSize、Set-ReceiveConnector -MaxMessageSize、メールボックスの MaxReceiveSize）。"},
 }

@@ -58,13 +58,19 @@ var vendorRules = []Rule{
 			"Sender address not allowed for this login",
 			"The client authenticated, but as a user who may not send with this sender address.",
 			"At MAIL FROM or end of DATA on submission servers: Postfix \"553 5.7.1 <sales@example.com>: Sender address rejected: not owned by user bob\" (reject_sender_login_mismatch), Exchange \"550 5.7.60 SMTP; Client does not have permissions to send as this sender\".",
-			"Send with the address that belongs to the login, or give the login the right to use it: Postfix smtpd_sender_login_maps, Exchange/Microsoft 365 \"Send As\" permission on the mailbox.",
+			"Send with the address that belongs to the login, or give the login the right to use it on the server.",
 		},
 		Ja: Text{
 			"このログインでは使えない送信元アドレス",
 			"クライアントは認証済みですが、そのユーザはこの送信元アドレスで送信できません。",
 			"サブミッションサーバでの MAIL FROM や DATA 終端への応答。Postfix の「553 5.7.1 <sales@example.com>: Sender address rejected: not owned by user bob」（reject_sender_login_mismatch）、Exchange の「550 5.7.60 SMTP; Client does not have permissions to send as this sender」など。",
-			"ログインに対応するアドレスで送るか、そのログインにアドレスの使用権限を与えてください（Postfix の smtpd_sender_login_maps、Exchange/Microsoft 365 のメールボックスの「送信者として送信」権限）。",
+			"ログインに対応するアドレスで送るか、サーバでそのログインにアドレスの使用権限を与えてください。",
+		},
+		Fixes: []SoftwareFix{
+			{Software: SoftwarePostfix, En: "Send with the address that belongs to the login, or give the login the address in smtpd_sender_login_maps (used by reject_sender_login_mismatch).",
+				Ja: "ログインに対応するアドレスで送るか、smtpd_sender_login_maps（reject_sender_login_mismatch が使う）でそのログインにアドレスを割り当ててください。"},
+			{Software: SoftwareExchange, En: "Send with the address that belongs to the login, or grant the login Send As (Add-RecipientPermission -AccessRights SendAs) or Send on Behalf on the mailbox whose address it uses.",
+				Ja: "ログインに対応するアドレスで送るか、使うアドレスのメールボックスでそのログインに「送信者として送信」（Add-RecipientPermission -AccessRights SendAs）または代理送信の権限を与えてください。"},
 		},
 	},
 	{

@@ -180,6 +180,8 @@ type jsonFinding struct {
 	Enhanced string `json:"enhanced"`
 	Command  string `json:"command,omitempty"`
 	Detail   string `json:"detail"`
+	// Publish is the DNS record or file to publish as the fix.
+	Publish string `json:"publish,omitempty"`
 	catalog.Diagnosis
 }
 
@@ -212,7 +214,7 @@ func jsonAssessment(a report.Assessment) jsonReport {
 	for _, f := range a.Findings {
 		out.Findings = append(out.Findings, jsonFinding{
 			ID: f.ID, Severity: severityLabel(f.Severity), Host: f.Host, Check: string(f.Check),
-			Code: f.Code, Enhanced: f.Enhanced, Command: f.Command, Detail: f.Detail,
+			Code: f.Code, Enhanced: f.Enhanced, Command: f.Command, Detail: f.Detail, Publish: f.Publish,
 			Diagnosis: f.Diagnosis,
 		})
 	}

@@ -39,7 +39,7 @@ func jsonHostChecksOf(a report.Assessment, i int) map[string]any {
 	}
 	out := make(map[string]any, len(cs))
 	for _, c := range cs {
-		out[string(c.Name)] = jsonHostCheck(c, &a.Result.Hosts[i])
+		out[string(c.Name)] = jsonHostCheck(c, &a.Result, &a.Result.Hosts[i])
 	}
 	return out
 }
@@ -51,16 +51,28 @@ func jsonDomainCheck(c report.Check, r *probe.Result) any {
 	switch {
 	case c.Name == checks.DNSSEC && r.Checks.DNSSEC != nil:
 		return jsonDNSSECOf(base, r.Checks.DNSSEC, r.Target.Domain)
+	case c.Name == checks.SPF && r.Checks.SPF != nil:
+		return jsonSPFOf(base, r.Checks.SPF)
+	case c.Name == checks.DMARC && r.Checks.DMARC != nil:
+		return jsonDMARCOf(base, r.Checks.DMARC)
+	case c.Name == checks.DKIM && r.Checks.DKIM != nil:
+		return jsonDKIMOf(base, r.Checks.DKIM)
+	case c.Name == checks.SendingIP && r.Checks.SendingIP != nil:
+		return jsonSendingIPOf(base, r.Checks.SendingIP, r.Checks.DNSBL)
 	case c.Name == checks.TLSRPT && r.Checks.TLSRPT != nil:
 		return jsonTLSRPTOf(base, r.Checks.TLSRPT)
+	case c.Name == checks.MTASTS && r.Checks.MTASTS != nil:
+		return jsonMTASTSOf(base, r)
 	}
 	return base
 }
 
 // jsonHostCheck is the object of a per-host check.
-func jsonHostCheck(c report.Check, h *probe.Host) any {
+func jsonHostCheck(c report.Check, r *probe.Result, h *probe.Host) any {
 	base := jsonCheck{Status: c.Status.String(), Summary: c.Summary}
 	switch {
+	case c.Name == checks.DNSBL && r.Checks.DNSBL != nil:
+		return jsonDNSBLOf(base, r.Checks.DNSBL, h)
 	case c.Name == checks.PTR && h.PTR != nil:
 		return jsonPTROf(base, h)
 	}
@@ -132,6 +144,42 @@ func jsonDNSSECOf(base jsonCheck, d *dnsx.DNSSEC, domain string) jsonDNSSEC {
 			j.EDE = append(j.EDE, e.String())
 		}
 		out.Names = append(out.Names, j)
+	}
+	return out
+}
+
+type jsonMTASTS struct {
+	jsonCheck
+	Record      string          `json:"record"`
+	Records     []string        `json:"records"`
+	Authentic   bool            `json:"authentic"`
+	URL         string          `json:"url,omitempty"`
+	Mode        string          `json:"mode"`
+	MX          []string        `json:"mx"`
+	MaxAge      int             `json:"max_age"`
+	PolicyError string          `json:"policy_error"`
+	FetchError  string          `json:"fetch_error,omitempty"`
+	MXCovered   map[string]bool `json:"mx_covered"` // matched by an mx pattern
+	MXPass      map[string]bool `json:"mx_pass"`    // matched, and valid TLS seen
+	Error       string          `json:"error,omitempty"`
+}
+
+func jsonMTASTSOf(base jsonCheck, r *probe.Result) jsonMTASTS {
+	f := r.Checks.MTASTS
+	out := jsonMTASTS{jsonCheck: base, Records: []string{}, Authentic: f.Authentic, URL: f.URL, MX: []string{},
+		MXCovered: map[string]bool{}, MXPass: map[string]bool{}, Error: f.LookupErr, FetchError: f.FetchErr}
+	out.Records = append(out.Records, f.Records...)
+	if len(f.Records) == 1 {
+		out.Record = f.Records[0]
+	}
+	out.PolicyError = cmp.Or(f.RecordErr, f.FetchErr, f.PolicyErr)
+	if p := f.Policy; p != nil {
+		out.Mode, out.MaxAge = string(p.Mode), p.MaxAge
+		out.MX = append(out.MX, p.MX...)
+	}
+	for _, m := range report.MTASTSCoverage(r) {
+		out.MXCovered[m.Host] = m.Pattern != ""
+		out.MXPass[m.Host] = m.Pass()
 	}
 	return out
 }

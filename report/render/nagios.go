@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
@@ -47,7 +48,7 @@ func nagiosOne(b *strings.Builder, a report.Assessment) {
 	if a.Probed() {
 		th := a.Thresholds
 		perf.seconds("time", a.Result.Duration, th.WarningTime, th.CriticalTime)
-		if a.Result.Server == "" && a.Result.DNSErr == nil {
+		if a.Result.Server == "" && a.Result.DNSErr == nil && (a.Result.Ran == 0 || a.Result.Ran.NeedsMX()) {
 			perf.seconds("dns", dnsDuration(a.Result), 0, 0)
 			perf.count("mx", len(a.Result.DNS.MX), -1)
 		}
@@ -71,6 +72,9 @@ func nagiosOne(b *strings.Builder, a report.Assessment) {
 				perf.days(prefix+"cert_days", ha.TLS.DaysLeft, th)
 			}
 		}
+	}
+	if f := a.Result.Checks.SPF; f != nil && f.Root != nil && f.Root.Record != "" {
+		perf.count("spf_lookups", f.Lookups, -1)
 	}
 	b.WriteString(perf.String())
 	b.WriteByte('\n')
@@ -129,6 +133,11 @@ func nagiosMany(b *strings.Builder, as []report.Assessment) {
 // about the target as a whole, then a line per host with its status and
 // what went wrong there, or the last reply of its dialogue when nothing did.
 func nagiosLong(b *strings.Builder, a report.Assessment, indent string) {
+	for _, c := range a.Checks {
+		if c.Name != checks.SMTP {
+			fmt.Fprintf(b, "%s[%s] %s: %s\n", indent, nagiosStatus(c.Status), c.Name, nagiosText(c.Summary))
+		}
+	}
 	for _, f := range a.Findings {
 		if f.Host != "" || f.Severity == report.OK {
 			continue

@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/common/expfmt"
 
+	"github.com/smtpprobe/smtpprobe/dnsbl"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 )
@@ -49,11 +50,16 @@ func Prometheus(w io.Writer, as []report.Assessment, o Options) error {
 //	smtpprobe_null_mx                 1 for an RFC 7505 null MX
 //	smtpprobe_nxdomain                1 when the domain does not exist
 //	smtpprobe_findings{severity}      findings by severity (info, warning, critical, unknown)
+//	smtpprobe_check_status{check}     each check's verdict, 0-3, 4 untestable
+//	smtpprobe_spf_lookups             DNS-querying terms of the sender domain's SPF tree
+//	smtpprobe_spf_void_lookups        void lookups of that tree
+//	smtpprobe_dnsbl_listed{address,zone} 1 listed, 0 not, -1 unknown
 //
 // Per host (label "host"):
 //
 //	smtpprobe_host_up{host,address}                 1 when a connection was accepted
 //	smtpprobe_host_status{host}                     the host's verdict, 0-3
+//	smtpprobe_host_check_status{host,check}         each per-host check's verdict
 //	smtpprobe_step_duration_seconds{host,step}      connect, greeting, ehlo, starttls, ehlo_tls, mail, rcpt, ...
 //	smtpprobe_step_reply_code{host,step}            the basic reply code, 0 when none came
 //	smtpprobe_starttls_offered{host}                STARTTLS in the EHLO reply (not for implicit TLS)
@@ -86,6 +92,8 @@ type metricSet struct {
 	success, status, duration, dnsDuration, dnsOK, mxCount, nullMX, nxdomain, findings *prometheus.GaugeVec
 
 	hostUp, hostStatus, stepDuration, stepCode, startTLS, tlsVersion, certVerified, certExpiry *prometheus.GaugeVec
+
+	checkStatus, hostCheckStatus, spfLookups, spfVoid, dnsblListed *prometheus.GaugeVec
 }
 
 func newMetricSet(multi bool) *metricSet {
@@ -115,6 +123,11 @@ func newMetricSet(multi bool) *metricSet {
 	m.tlsVersion = vec("smtpprobe_tls_version_info", "The TLS version negotiated with the host.", "host", "version")
 	m.certVerified = vec("smtpprobe_tls_cert_verified", "Whether the host's certificate chain verifies for its name.", "host")
 	m.certExpiry = vec("smtpprobe_tls_cert_expiry_timestamp_seconds", "NotAfter of the host's leaf certificate as a Unix timestamp.", "host")
+	m.checkStatus = vec("smtpprobe_check_status", "Verdict of each check about the target: 0 ok, 1 warning, 2 critical, 3 unknown, 4 untestable.", "check")
+	m.hostCheckStatus = vec("smtpprobe_host_check_status", "Verdict of each per-host check: 0 ok, 1 warning, 2 critical, 3 unknown, 4 untestable.", "host", "check")
+	m.spfLookups = vec("smtpprobe_spf_lookups", "DNS-querying terms of the sender domain's SPF tree (RFC 7208 allows 10).")
+	m.spfVoid = vec("smtpprobe_spf_void_lookups", "Void DNS lookups of the sender domain's SPF tree (RFC 7208 allows 2).")
+	m.dnsblListed = vec("smtpprobe_dnsbl_listed", "Whether a blocklist lists the address: 1 listed, 0 not, -1 unknown (an answer that is not a listing).", "address", "zone")
 	return m
 }
 
@@ -153,6 +166,7 @@ func (m *metricSet) add(a report.Assessment) {
 	for _, s := range []string{"info", "warning", "critical", "unknown"} {
 		m.set(m.findings, float64(counts[s]), s)
 	}
+	m.addChecks(a)
 	seen := map[string]bool{}
 	for i, h := range r.Hosts {
 		addr := ""
@@ -168,6 +182,36 @@ func (m *metricSet) add(a report.Assessment) {
 		m.set(m.hostStatus, float64(ha.Status), h.Name)
 		m.addSteps(h, ha)
 		m.addTLS(h, ha.TLS)
+	}
+}
+
+// addChecks sets the verdict of every check that ran and the figures of
+// the sender checks.
+func (m *metricSet) addChecks(a report.Assessment) {
+	for _, c := range a.Checks {
+		m.set(m.checkStatus, float64(c.Status), string(c.Name))
+	}
+	for i, h := range a.Result.Hosts {
+		for _, c := range a.Host(i).Checks {
+			m.set(m.hostCheckStatus, float64(c.Status), h.Name, string(c.Name))
+		}
+	}
+	cs := a.Result.Checks
+	if cs.SPF != nil && cs.SPF.Root != nil && cs.SPF.Root.Record != "" {
+		m.set(m.spfLookups, float64(cs.SPF.Lookups))
+		m.set(m.spfVoid, float64(cs.SPF.VoidLookups))
+	}
+	if cs.DNSBL != nil {
+		for _, an := range cs.DNSBL.Answers {
+			v := 0.0
+			switch an.Status {
+			case dnsbl.Listed:
+				v = 1
+			case dnsbl.Unknown:
+				v = -1
+			}
+			m.set(m.dnsblListed, v, an.Addr.String(), an.Zone)
+		}
 	}
 }
 

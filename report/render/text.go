@@ -51,12 +51,14 @@ type textWriter struct {
 func (t *textWriter) assessment(a report.Assessment) {
 	r := a.Result
 	t.header(r)
-	if r.Target.Domain != "" || r.Server != "" {
+	// A run of the sender checks alone looks no MX up.
+	if (r.Target.Domain != "" || r.Server != "") && (r.Ran == 0 || r.Ran.NeedsMX()) {
 		t.dns(r)
 	}
 	for i, h := range r.Hosts {
 		t.host(h, a.Host(i))
 	}
+	t.senderChecks(r)
 	t.findings(a)
 	// The verdict says what happened; what to do is in the findings above.
 	headline := a.Headline
@@ -476,6 +478,7 @@ func (t *textWriter) findings(a report.Assessment) {
 			t.wrap(indent, "", f.Diagnosis.Meaning)
 			t.wrap(indent, t.p.bold.Sprint(t.l.fix)+" ", f.Diagnosis.Fix)
 		}
+		t.publish(indent, f.Publish)
 	}
 }
 

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/smtpprobe/smtpprobe/internal/dnstest"
+	"github.com/smtpprobe/smtpprobe/internal/smtptest"
+)
+
+// TestSenderFlagErrors: a bad --sending-ip, --dkim-selector or --dnsbl,
+// and dnsbl without a zone, are one line and exit 3.
+func TestSenderFlagErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--sending-ip", "mail.example.com"}, `--sending-ip "mail.example.com": want an IPv4 or IPv6 address`},
+		{[]string{"--sending-ip", "fe80::1%eth0"}, "--sending-ip"},
+		{[]string{"--dkim-selector", "s 1"}, `--dkim-selector "s 1"`},
+		{[]string{"--dnsbl", "localhost"}, `--dnsbl "localhost"`},
+		{[]string{"--dnsbl", "zen..example"}, `--dnsbl "zen..example"`},
+		{[]string{"--checks", "dnsbl"}, "--checks dnsbl: name a blocklist with --dnsbl ZONE"},
+	} {
+		r := runCmd(t, "", nil, append(tc.args, "example.test")...)
+		if r.code != 3 || !strings.Contains(r.stderr, tc.want) || strings.Count(r.stderr, "\n") != 1 || r.stdout != "" {
+			t.Errorf("%q: exit %d, stderr %q, stdout %q", tc.args, r.code, r.stderr, r.stdout)
+		}
+	}
+}
+
+// TestSenderDNSOnly: --checks spf,dmarc asks DNS only, about the --from
+// domain: no MX question, no SMTP connection; the JSON has the contract's
+// objects and the exit status is the worst check's.
+func TestSenderDNSOnly(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{})
+	d := dnstest.Start(t,
+		"example.test. 300 IN MX 10 mx.example.test.",
+		"mx.example.test. 300 IN A 192.0.2.25",
+		`sender.test. 300 IN TXT "v=spf1 ip4:192.0.2.0/24 -all"`,
+		`_dmarc.sender.test. 300 IN TXT "v=DMARC1; p=none"`,
+	)
+	ce := cmdEnv{routes: map[string]string{"192.0.2.25:25": srv.Addr}}
+	r := runWith(t, ce, "--resolver", d.Addr(), "-o", "json", "--checks", "spf,dmarc", "--from", "me@sender.test",
+		"--sending-ip", "192.0.2.7", "example.test")
+	if n, _ := srv.Conns(); n != 0 {
+		t.Errorf("%d SMTP sessions", n)
+	}
+	if udp, tcp := d.Count("", "MX"); udp+tcp != 0 {
+		t.Errorf("%d MX questions", udp+tcp)
+	}
+	obj := decodeJSONLines(t, r.stdout)[0]
+	cs, _ := obj["checks"].(map[string]any)
+	spf, _ := cs["spf"].(map[string]any)
+	dmarc, _ := cs["dmarc"].(map[string]any)
+	sip, _ := cs["sending-ip"].(map[string]any)
+	if spf["status"] != "ok" || spf["domain"] != "sender.test" || spf["result"] != "pass" || spf["lookups"] != 0.0 ||
+		spf["record"] != "v=spf1 ip4:192.0.2.0/24 -all" {
+		t.Errorf("spf %v", spf)
+	}
+	if dmarc["status"] != "ok" || dmarc["policy"] != "none" || dmarc["domain"] != "sender.test" {
+		t.Errorf("dmarc %v", dmarc)
+	}
+	if sip["status"] != "critical" || sip["address"] != "192.0.2.7" || sip["fcrdns"] != false {
+		t.Errorf("sending-ip %v", sip)
+	}
+	if cs["smtp"] != nil || cs["dkim"] != nil {
+		t.Errorf("checks %v", cs)
+	}
+	if r.code != 2 || obj["status"] != "critical" {
+		t.Errorf("exit %d status %v\n%s", r.code, obj["status"], r.stderr)
+	}
+	// Text: no DNS section about the MX, the SPF section.
+	r = runWith(t, ce, "--resolver", d.Addr(), "--checks", "spf", "--from", "me@sender.test", "example.test")
+	if strings.Contains(r.stdout, "MX ") || !strings.Contains(r.stdout, "SPF  sender.test  v=spf1 ip4:192.0.2.0/24 -all") || r.code != 0 {
+		t.Errorf("text, exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestSenderDNSBL: --dnsbl asks the zone about every MX address and
+// implies the dnsbl check; each host gets its object.
+func TestSenderDNSBL(t *testing.T) {
+	d := dnstest.Start(t,
+		"example.test. 300 IN MX 10 mx.example.test.",
+		"mx.example.test. 300 IN A 192.0.2.25",
+		"25.2.0.192.bl.test. 300 IN A 127.0.0.2",
+	)
+	r := runWith(t, cmdEnv{}, "--resolver", d.Addr(), "-o", "json", "--checks", "-smtp", "--dnsbl", "bl.test", "example.test")
+	obj := decodeJSONLines(t, r.stdout)[0]
+	hosts, _ := obj["hosts"].([]any)
+	if len(hosts) != 1 {
+		t.Fatalf("hosts %v\n%s", obj["hosts"], r.stderr)
+	}
+	hc, _ := hosts[0].(map[string]any)["checks"].(map[string]any)
+	bl, _ := hc["dnsbl"].(map[string]any)
+	listed, _ := bl["listed"].(map[string]any)
+	if bl["status"] != "warning" || len(listed) != 1 || listed["bl.test"] == nil {
+		t.Errorf("dnsbl %v", hc)
+	}
+}
