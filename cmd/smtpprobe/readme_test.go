@@ -125,12 +125,12 @@ func readmeCommands(t *testing.T, lines []string) []readmeCommand {
 			inFence = !inFence
 			// A block that starts with "$ command" shows its output after
 			// it: only that first line is a command.
-			transcript = inFence && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "$ ")
+			transcript = inFence && i+1 < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i+1]), "$ ")
 			continue
 		}
 		var candidates []string
 		switch {
-		case inFence && transcript && !strings.HasPrefix(line, "$ "):
+		case inFence && transcript && !strings.HasPrefix(strings.TrimSpace(line), "$ "):
 		case inFence || strings.HasPrefix(line, "    "):
 			candidates = []string{line}
 		default:
