@@ -4,8 +4,10 @@ import (
 	"context"
 	"net/netip"
 	"sync"
+	"time"
 
 	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dane"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/mtasts"
 	"github.com/smtpprobe/smtpprobe/tlsrpt"
@@ -19,9 +21,16 @@ const maxLookups = 16
 // Result's Checks or its own entry of a map made before it started;
 // finish must return before the Result is read.
 type gatherer struct {
-	wg  sync.WaitGroup
-	sem chan struct{}
-	ptr map[netip.Addr]*reverse
+	wg   sync.WaitGroup
+	sem  chan struct{}
+	ptr  map[netip.Addr]*reverse
+	tlsa map[tlsaKey]*dane.Facts
+}
+
+// tlsaKey names the TLSA records of one MX host and port.
+type tlsaKey struct {
+	host, cname string
+	port        int
 }
 
 // reverse is the PTR lookup of one address.
@@ -53,7 +62,9 @@ func (g *gatherer) startDomain(ctx context.Context, cfg *Config, t Target, res *
 // dialogues.
 func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result, jobs []job) {
 	g.sem = make(chan struct{}, maxLookups)
-	if cfg.Checks.Has(checks.DNSSEC) {
+	// DANE needs the self-test too: the AD bit on TLSA records means
+	// something only from a resolver that validates.
+	if cfg.Checks.Has(checks.DNSSEC) || cfg.Checks.Has(checks.DANE) {
 		queries := res.DNS.Queries
 		g.wg.Go(func() {
 			d, err := cfg.Resolver.CheckDNSSEC(ctx, queries)
@@ -61,6 +72,22 @@ func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result
 				res.Checks.DNSSEC = &d
 			}
 		})
+	}
+	if cfg.Checks.Has(checks.DANE) {
+		g.tlsa = map[tlsaKey]*dane.Facts{}
+		for _, j := range jobs {
+			k := tlsaKey{host: j.name, cname: cnameOf(res, j.name), port: j.port}
+			if _, ok := g.tlsa[k]; ok {
+				continue
+			}
+			f := &dane.Facts{}
+			g.tlsa[k] = f
+			g.wg.Go(func() {
+				g.sem <- struct{}{}
+				defer func() { <-g.sem }()
+				*f = dane.Lookup(ctx, cfg.Resolver, k.host, k.cname, k.port)
+			})
+		}
 	}
 	if cfg.Checks.Has(checks.PTR) {
 		g.ptr = map[netip.Addr]*reverse{}
@@ -83,13 +110,24 @@ func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result
 
 // finish waits for every gatherer and puts the per-host facts on the hosts
 // of res, whose jobs are given in the same order.
-func (g *gatherer) finish(res *Result, jobs []job) {
+func (g *gatherer) finish(res *Result, jobs []job, now time.Time) {
 	g.wg.Wait()
 	for i := range res.Hosts {
 		h := &res.Hosts[i]
 		a := h.Addr
 		if !a.IsValid() && i < len(jobs) && len(jobs[i].addrs) == 1 {
 			a = jobs[i].addrs[0]
+		}
+		if f := g.tlsa[tlsaKey{host: h.Name, cname: cnameOf(res, h.Name), port: h.Port}]; f != nil {
+			h.DANE = &DANEFacts{Facts: *f}
+			if t := h.TLS; t != nil && len(t.Certificates) > 0 && len(f.Records) > 0 {
+				names := []string{h.Name}
+				if c := cnameOf(res, h.Name); c != "" {
+					names = append(names, c)
+				}
+				m := dane.MatchChain(f.Records, t.Certificates, names, now)
+				h.DANE.Match = &m
+			}
 		}
 		if r := g.ptr[a]; r != nil {
 			h.PTR = &PTRFacts{Reverse: r.rv}
@@ -98,4 +136,14 @@ func (g *gatherer) finish(res *Result, jobs []job) {
 			}
 		}
 	}
+}
+
+// cnameOf returns the canonical name of MX host name when it is an alias.
+func cnameOf(res *Result, name string) string {
+	for _, mx := range res.DNS.MX {
+		if mx.Host == name {
+			return mx.CNAME
+		}
+	}
+	return ""
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dane"
 	"github.com/smtpprobe/smtpprobe/dkim"
 	"github.com/smtpprobe/smtpprobe/dmarc"
 	"github.com/smtpprobe/smtpprobe/dnsx"
@@ -169,6 +170,15 @@ type Checks struct {
 	MTASTS *mtasts.Facts
 }
 
+// DANEFacts are the DANE facts of one host entry.
+type DANEFacts struct {
+	dane.Facts
+	// Match is how the chain of the STARTTLS handshake matched the
+	// usable records; nil when there was no chain to match (no records,
+	// no handshake).
+	Match *dane.Match
+}
+
 // PTRFacts is the reverse DNS of a host's address, for the ptr check.
 type PTRFacts struct {
 	dnsx.Reverse
@@ -217,6 +227,10 @@ type Host struct {
 	// Auth records SMTP AUTH when Config.Auth or Config.Submission asked
 	// for it and the dialogue got that far; nil otherwise.
 	Auth *AuthInfo
+	// DANE holds the host's TLSA records and how the chain of this
+	// address's handshake matched them (the dane check); nil when the
+	// check did not run.
+	DANE *DANEFacts
 	// PTR is the reverse DNS of the host's address (the ptr check); nil
 	// when the check did not run or the host had no address.
 	PTR *PTRFacts
@@ -264,8 +278,11 @@ type TLSInfo struct {
 	CipherSuite    string // "TLS_AES_128_GCM_SHA256"
 	ServerName     string // the name verified against (the MX host name)
 	Chain          []Cert // as the server sent it, leaf first
-	Verified       bool   // the chain verifies against the roots for ServerName
-	VerifyError    string // why it does not, "" when it does
+	// Certificates is the chain itself, for the DANE match; renderers
+	// show Chain.
+	Certificates []*x509.Certificate
+	Verified     bool   // the chain verifies against the roots for ServerName
+	VerifyError  string // why it does not, "" when it does
 	// NameError and ChainError split VerifyError, which names only the
 	// first problem x509 finds (expiry, then name, then chain), into facts
 	// of their own, checked apart whenever VerifyError is set and the

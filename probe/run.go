@@ -58,7 +58,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 	g.startDomain(ctx, &cfg, t, &res)
 	if !cfg.Checks.NeedsMX() {
 		// A DNS-only audit of the domain asks nothing of the MX.
-		g.finish(&res, nil)
+		g.finish(&res, nil, cfg.Now())
 		res.Duration = time.Since(start)
 		return res
 	}
@@ -70,7 +70,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 	g.startDNSBL(ctx, &cfg, &res)
 	if err != nil {
 		res.DNSErr = err
-		g.finish(&res, nil)
+		g.finish(&res, nil, cfg.Now())
 		res.Duration = time.Since(start)
 		return res
 	}
@@ -92,7 +92,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		})
 	}
 	wg.Wait()
-	g.finish(&res, jobs)
+	g.finish(&res, jobs, cfg.Now())
 	res.Duration = time.Since(start)
 	return res
 }

@@ -203,8 +203,13 @@ func FuzzSecretsWithheld(f *testing.F) {
 	f.Add("pw1", uint8(1), uint8(1), "5.7.8 ", "!", uint8(2))
 	f.Add("s3cret>>?Pässword!", uint8(6), uint8(3), "x", "", uint8(7))
 	f.Add("ya29.Zq9-TOKEN_x", uint8(8), uint8(4), "token=", "", uint8(0))
+	f.Add("ya29.a0Af-secret_TOKEN.value", uint8(128+13), uint8(5), "x", "y", uint8(9))
 	f.Fuzz(func(t *testing.T, secret string, form, shape uint8, before, after string, cut uint8) {
 		a := &probe.Auth{User: "alice@example.com", Password: secret}
+		if form >= 128 {
+			// The same rule for a token.
+			a = &probe.Auth{User: "alice@example.com", Token: secret}
+		}
 		if secret == "" || probe.CheckAuth(a) != nil {
 			return
 		}
@@ -215,6 +220,7 @@ func FuzzSecretsWithheld(f *testing.F) {
 			base64.URLEncoding.EncodeToString([]byte(secret)), base64.RawURLEncoding.EncodeToString([]byte(secret)),
 			b64([]byte("x" + secret)), b64([]byte("xy" + secret)),
 			b64([]byte("\x00" + a.User + "\x00" + secret)),
+			b64([]byte("user=" + a.User + "\x01auth=Bearer " + secret + "\x01\x01")),
 			strconv.QuoteToASCII(secret), probe.Escape(secret),
 			strings.ToUpper(b64([]byte(secret))),
 		}

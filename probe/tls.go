@@ -57,6 +57,7 @@ func (s *session) handshake(implicit bool) bool {
 	st := tc.ConnectionState()
 	info.Version = tls.VersionName(st.Version)
 	info.CipherSuite = tls.CipherSuiteName(st.CipherSuite)
+	info.Certificates = st.PeerCertificates
 	for _, c := range st.PeerCertificates {
 		info.Chain = append(info.Chain, Cert{
 			Subject:   c.Subject.String(),

@@ -41,7 +41,7 @@ func judgeDMARC(c *checkJudge, f *dmarc.Facts) {
 		for i, st := range f.Walk {
 			names[i] = st.Name
 		}
-		c.add(Warning, FindingDMARCNone, vars, "no v=DMARC1 record at "+strings.Join(names, ", "))
+		c.add(Warning, FindingDMARCNone, vars, "no v=DMARC1 record at "+strings.Join(names, ", ")).Publish = "_dmarc." + f.Domain + `. IN TXT "` + vars["record"] + `"`
 		return
 	}
 	r := f.Record
@@ -54,8 +54,9 @@ func judgeDMARC(c *checkJudge, f *dmarc.Facts) {
 		case d.Err != nil:
 			c.add(Unknown, FindingDMARCResolver, vars, d.Err.Error())
 		default:
-			v := map[string]string{"domain": f.Domain, "record": fmt.Sprintf("%s._report._dmarc.%s TXT \"v=DMARC1\"", f.PolicyDomain, d.Domain)}
-			c.add(Warning, FindingDMARCUnauthorized, v, fmt.Sprintf("%s=%s: no v=DMARC1 record at %s._report._dmarc.%s", d.Tag, d.URI, f.PolicyDomain, d.Domain))
+			auth := fmt.Sprintf(`%s._report._dmarc.%s. IN TXT "v=DMARC1"`, f.PolicyDomain, d.Domain)
+			v := map[string]string{"domain": f.Domain, "record": auth}
+			c.add(Warning, FindingDMARCUnauthorized, v, fmt.Sprintf("%s=%s: no v=DMARC1 record at %s._report._dmarc.%s", d.Tag, d.URI, f.PolicyDomain, d.Domain)).Publish = auth
 		}
 	}
 	policy := r.Policy

@@ -48,7 +48,7 @@ func judgeSPF(c *checkJudge, f *spf.Facts) {
 		c.add(Unknown, FindingSPFResolver, vars, root.Err.Error())
 		return
 	case errors.Is(root.Err, spf.ErrNoRecord):
-		c.add(Warning, FindingSPFNone, vars, f.Domain+": no TXT record beginning with v=spf1")
+		c.add(Warning, FindingSPFNone, vars, f.Domain+": no TXT record beginning with v=spf1").Publish = f.Domain + `. IN TXT "` + SPFRecordToPublish + `"`
 		judgeSPFResult(c, f, vars)
 		return
 	case errors.Is(root.Err, spf.ErrSeveralRecords):

@@ -162,6 +162,8 @@ func (j *judge) judgeHostCheck(c *checkJudge, h *probe.Host) bool {
 	switch {
 	case c.name == checks.PTR && h.PTR != nil:
 		judgePTR(c, h)
+	case c.name == checks.DANE && h.DANE != nil:
+		j.judgeDANE(c, h)
 	case c.name == checks.DNSBL && cs.DNSBL != nil:
 		return judgeDNSBL(c, cs.DNSBL, h)
 	default:
@@ -176,6 +178,12 @@ func (j *judge) tlsPolicies() string {
 	var in []string
 	if f := j.r.Checks.MTASTS; f != nil && len(f.Records) > 0 {
 		in = append(in, "MTA-STS")
+	}
+	for _, h := range j.r.Hosts {
+		if h.DANE != nil && h.DANE.Authentic && len(h.DANE.Records) > 0 {
+			in = append(in, "DANE")
+			break
+		}
 	}
 	return strings.Join(in, " and ")
 }

@@ -20,6 +20,9 @@ var checkFindingIDs = []string{
 	report.FindingMTASTSOK, report.FindingMTASTSAbsent, report.FindingMTASTSModeNone, report.FindingMTASTSRecords,
 	report.FindingMTASTSRecordBad, report.FindingMTASTSNoPolicy, report.FindingMTASTSPolicyBad, report.FindingMTASTSMaxAge,
 	report.FindingMTASTSMXFails, report.FindingMTASTSNoMX, report.FindingMTASTSMXUntested, report.FindingMTASTSUnreachable,
+	report.FindingDANEMatch, report.FindingDANEAbsent, report.FindingDANEOneRecord, report.FindingDANEMismatch,
+	report.FindingDANENoTLS, report.FindingDANEUnsigned, report.FindingDANEUnusable, report.FindingDANETANotSent,
+	report.FindingDANENotValidating, report.FindingDANENotTested,
 }
 
 // untestableHost is a host whose only address this machine has no route to.

@@ -60,6 +60,7 @@ func ExplainCode(query string, lang catalog.Lang) (Explanation, error) {
 		}
 		e.Diagnosis = d
 	}
+	e.Diagnosis = withSenderHint(e.Diagnosis, "", lang)
 	return e, nil
 }
 
@@ -76,7 +77,7 @@ func ExplainReply(text string, lang catalog.Lang) (Explanation, error) {
 	return Explanation{
 		Query:     escapeLines(strings.TrimSpace(text)),
 		Reply:     &r,
-		Diagnosis: catalog.Diagnose(r.Code, r.Enhanced, r.Text, lang),
+		Diagnosis: withSenderHint(catalog.Diagnose(r.Code, r.Enhanced, r.Text, lang), "", lang),
 	}, nil
 }
 

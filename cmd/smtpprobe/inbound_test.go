@@ -1,6 +1,9 @@
 package main
 
 import (
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/hex"
 	"fmt"
 	"maps"
 	"net/http"
@@ -9,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/dane"
 	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
 )
@@ -335,6 +339,91 @@ func TestMTASTSCheck(t *testing.T) {
 				if !strings.Contains(pub, "v=STSv1") && !strings.Contains(pub, "mx: mx1.sts.example\nmx: mx2.sts.example") {
 					t.Errorf("%s: publish %q", tc.finding, pub)
 				}
+			}
+		})
+	}
+}
+
+// TestDANECheck: every row of the dane check: TLSA records from a signed
+// (or unsigned) zone through a validating resolver, matched against the
+// chain of a real STARTTLS handshake.
+func TestDANECheck(t *testing.T) {
+	ca := smtptest.NewCA(t)
+	cert := ca.Issue(t, "mx.dane.example", time.Now().AddDate(0, 2, 0))
+	leaf, err := x509.ParseCertificate(cert.Certificate[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ee := dane.RecordFor(leaf).String()
+	taSum := sha256.Sum256(ca.Cert.Raw)
+	ta := "2 0 1 " + hex.EncodeToString(taSum[:])
+	wrong := "3 1 1 " + strings.Repeat("ab", 32)
+	leafOnly := cert
+	leafOnly.Certificate = cert.Certificate[:1]
+	for _, tc := range []struct {
+		name     string
+		zone     string // the MX host's zone: "example" (signed) or "insecure.example"
+		tlsa     []string
+		noTLS    bool
+		leafOnly bool
+		validate bool
+		code     int
+		status   string
+		finding  string
+		match    any
+	}{
+		{"matches", "example", []string{ee}, false, false, true, 0, "ok", "dane-match", true},
+		{"one record only", "example", []string{ee}, false, false, true, 0, "ok", "dane-single-record", true},
+		{"DANE-TA matches at depth 1", "example", []string{ta, wrong}, false, false, true, 0, "ok", "dane-match", true},
+		{"matches no record", "example", []string{wrong}, false, false, true, 2, "critical", "dane-mismatch", false},
+		{"no STARTTLS", "example", []string{ee}, true, false, true, 2, "critical", "dane-no-tls", nil},
+		{"TLSA in an unsigned zone", "insecure.example", []string{ee}, false, false, true, 1, "warning", "dane-unsigned", nil},
+		{"only unusable records", "example", []string{"1 1 1 " + strings.Repeat("cd", 32)}, false, false, true, 1, "warning", "dane-unusable", nil},
+		{"DANE-TA anchor not sent", "example", []string{ee, ta}, false, true, true, 1, "warning", "dane-ta-not-sent", true},
+		{"no TLSA", "example", nil, false, false, true, 0, "ok", "dane-absent", nil},
+		{"resolver does not validate", "example", []string{ee}, false, false, false, 0, "untestable", "dane-not-validating", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			host := "mx.dane." + tc.zone
+			rrs := []string{"dane.example. 300 IN MX 10 " + host + ".", host + ". 300 IN A 192.0.2.1"}
+			for _, r := range tc.tlsa {
+				rrs = append(rrs, "_25._tcp."+host+". 300 IN TLSA "+r)
+			}
+			w := newInbound(t, rrs...)
+			if tc.zone != "example" {
+				w.dns.Sign(t, tc.zone+".", dnstest.Unsigned)
+			}
+			if tc.validate {
+				w.dns.Validate(".")
+			}
+			o := smtptest.Options{TLS: smtptest.TLSConfig(cert)}
+			switch {
+			case tc.noTLS:
+				o.TLS = nil
+			case tc.leafOnly:
+				o.TLS = smtptest.TLSConfig(leafOnly)
+			}
+			srv := smtptest.Start(t, o)
+			ce := cmdEnv{routes: map[string]string{"192.0.2.1:25": srv.Addr}, roots: ca.Pool()}
+			r := runWith(t, ce, "--resolver", w.dns.Addr(), "--timeout", "5s", "-o", "json", "--checks", "smtp,dnssec,dane", "dane.example")
+			obj := decodeJSONLines(t, r.stdout)[0]
+			hosts, _ := obj["hosts"].([]any)
+			if len(hosts) != 1 {
+				t.Fatalf("hosts %v\n%s", hosts, r.stdout)
+			}
+			c := check(hosts[0].(map[string]any), "dane")
+			want := tc.code
+			if tc.noTLS && want < 1 {
+				want = 1
+			}
+			if r.code != want || c == nil || c["status"] != tc.status || c["match"] != tc.match || !hasFindingID(obj, "dane", tc.finding) {
+				t.Errorf("exit %d, dane %v\n%s", r.code, c, r.stdout)
+			}
+			if tc.finding == "dane-mismatch" && !strings.Contains(findingPublish(obj, tc.finding), "_25._tcp."+host+". IN TLSA "+ee) {
+				t.Errorf("publish %q, want the record of the key presented (%s)", findingPublish(obj, tc.finding), ee)
+			}
+			if tc.name == "matches" && hasFindingID(obj, "dane", "dane-ta-not-sent") {
+				t.Error("dane-ta-not-sent without a DANE-TA record")
 			}
 		})
 	}

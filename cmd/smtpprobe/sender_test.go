@@ -98,3 +98,53 @@ func TestSenderDNSBL(t *testing.T) {
 		t.Errorf("dnsbl %v", hc)
 	}
 }
+
+// TestSenderRefusalNamesChecks: when a real server (go-smtp) refuses the
+// probe with the words of a real SPF, DMARC or reverse-DNS refusal, the
+// finding names the checks that show the cause and the command to run
+// them, with the probed domain as its target. The replies' sources are
+// cited in report's senderRefusals.
+func TestSenderRefusalNamesChecks(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		opts   smtptest.Options
+		args   []string
+		checks string
+	}{
+		{"iinet spf at MAIL", smtptest.Options{RejectMail: smtptest.Error(550, "5.7.1", "SPF unauthorized mail is prohibited")},
+			[]string{"--from", "me@sender.test"}, "spf,dkim,dmarc"},
+		{"gmail ptr at RCPT", smtptest.Options{RejectRcpt: map[string]*smtptest.SMTPError{"postmaster@example.test": smtptest.Error(550, "5.7.25",
+			"[192.0.2.9] The IP address sending this message does not have a PTR record setup, or the corresponding forward DNS entry does not point to the sending IP.")}},
+			nil, "sending-ip"},
+		{"gmail dmarc after DATA", smtptest.Options{RejectData: smtptest.Error(550, "5.7.26",
+			"Unauthenticated email from sender.test is not accepted due to domain's DMARC policy. Please contact the administrator of sender.test domain if this was a legitimate mail.")},
+			[]string{"--data", "--from", "me@sender.test"}, "spf,dkim,dmarc"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := smtptest.Start(t, tc.opts)
+			d := dnstest.Start(t, "example.test. 300 IN MX 10 mx.example.test.", "mx.example.test. 300 IN A 192.0.2.25")
+			ce := cmdEnv{routes: map[string]string{"192.0.2.25:25": srv.Addr}}
+			args := append([]string{"--resolver", d.Addr(), "--checks", "smtp", "--starttls", "never", "-o", "json"}, tc.args...)
+			r := runWith(t, ce, append(args, "example.test")...)
+			obj := decodeJSONLines(t, r.stdout)[0]
+			fs, _ := obj["findings"].([]any)
+			found := false
+			for _, f := range fs {
+				f := f.(map[string]any)
+				if f["see_checks"] == nil {
+					continue
+				}
+				found = true
+				cmd, _ := f["see_command"].(string)
+				fix, _ := f["fix"].(string)
+				if f["see_checks"] != tc.checks || !strings.HasPrefix(cmd, "smtpprobe --checks sender --from you@yourdomain --sending-ip ADDR") ||
+					!strings.HasSuffix(cmd, " example.test") || !strings.Contains(fix, cmd) {
+					t.Errorf("finding %v", f)
+				}
+			}
+			if !found || r.code != 2 {
+				t.Errorf("exit %d, no finding names the checks:\n%s%s", r.code, r.stdout, r.stderr)
+			}
+		})
+	}
+}

@@ -49,6 +49,13 @@ type Diagnosis struct {
 	// Ref names the standard that defines the code, such as "RFC 5321
 	// §4.2.3", when known.
 	Ref string `json:"ref,omitempty"`
+	// Checks names the smtpprobe checks that show the cause of a
+	// refusal on the sender's side (SPF, DKIM, DMARC, reverse DNS,
+	// blocklists), comma-separated as --checks reads them, and Command
+	// runs them; empty for other replies. The report fills them in
+	// (SenderHintFor). A string keeps Diagnosis comparable.
+	Checks  string `json:"see_checks,omitempty"`
+	Command string `json:"see_command,omitempty"`
 }
 
 // The categories of a Diagnosis, as the contract lists them.

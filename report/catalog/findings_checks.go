@@ -454,4 +454,154 @@ var checkFindings = map[string]findingEntry{
 			fix:     "ポリシーのホストに到達できるマシンから実行してください。",
 		},
 	},
+	"dane-match": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "DANE: the certificate matches a TLSA record",
+			meaning: "The TLSA records of {host} are authentic (DNSSEC), and the certificate this address presents in STARTTLS matches one of them, so DANE senders deliver over verified TLS.",
+			when:    "A working DANE deployment.",
+			fix:     "Nothing to fix. Before changing the server's key or certificate authority, publish the new TLSA record beside the old one and wait at least two TTLs (RFC 7671 section 8.1).",
+		},
+		ja: findingLang{
+			title:   "DANE: 証明書がTLSAレコードと一致している",
+			meaning: "{host} のTLSAレコードは真正（DNSSEC）で、このアドレスがSTARTTLSで提示する証明書がそのいずれかと一致します。DANEを使う送信側は検証済みのTLSで配送します。",
+			when:    "DANEが正しく運用されている場合です。",
+			fix:     "対応は不要です。サーバの鍵や認証局を変える前に、新しいTLSAレコードを古いものと並べて公開し、TTLの2倍以上待ってください（RFC 7671の8.1節）。",
+		},
+	},
+	"dane-absent": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "DANE: no TLSA records",
+			meaning: "{host} publishes no TLSA records at {name}, so DANE senders use opportunistic TLS as with any server. Mail is delivered as usual.",
+			when:    "Most mail servers; DANE needs the MX host's zone to be signed with DNSSEC.",
+			fix:     "To protect mail against downgrade and impersonation, sign the MX host's zone and publish a DANE-EE record for the server's key (\"3 1 1\" and the SHA-256 of its public key) at {name}, with TLS-RPT to see failures.",
+		},
+		ja: findingLang{
+			title:   "DANE: TLSAレコードがない",
+			meaning: "{host} は {name} にTLSAレコードを公開していないため、DANEを使う送信側も他のサーバと同じく日和見的なTLSを使います。メールは通常どおり届きます。",
+			when:    "多くのメールサーバがこの状態です。DANEにはMXホストのゾーンのDNSSEC署名が必要です。",
+			fix:     "ダウングレードやなりすましからメールを守るには、MXホストのゾーンに署名し、サーバの鍵のDANE-EEレコード（\"3 1 1\" と公開鍵のSHA-256）を {name} に公開し、失敗を知るためにTLS-RPTも設定してください。",
+		},
+	},
+	"dane-single-record": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "DANE: only one usable TLSA record",
+			meaning: "{host} has a single usable TLSA record. When the key or certificate changes, senders will refuse the new one until a matching record is published and old answers have expired from caches.",
+			when:    "A DANE deployment without a plan for key rollover.",
+			fix:     "Publish the next key's record (or a DANE-TA record for the issuing CA) beside the current one before any rollover, as RFC 7671 section 8.1 describes.",
+		},
+		ja: findingLang{
+			title:   "DANE: 使えるTLSAレコードが1つだけ",
+			meaning: "{host} の使えるTLSAレコードは1つだけです。鍵や証明書を変えると、対応するレコードを公開し古い応答がキャッシュから消えるまで、送信側は新しいものを拒否します。",
+			when:    "鍵の更新手順を決めずにDANEを導入した場合です。",
+			fix:     "鍵を更新する前に、次の鍵のレコード（または発行元CAのDANE-TAレコード）を現在のものと並べて公開してください（RFC 7671の8.1節）。",
+		},
+	},
+	"dane-mismatch": {
+		class: "TLS", category: "tls-required", retry: "transient",
+		en: findingLang{
+			title:   "DANE: the certificate matches no TLSA record, so DANE senders do not deliver",
+			meaning: "{host} publishes authentic TLSA records, but the certificate this address presents matches none of the usable ones (the detail says why for each). DANE senders (Postfix and Exim with DANE, Microsoft's outbound, many European providers) defer mail to it and bounce it after days.",
+			when:    "A certificate or key renewed without updating the TLSA records, a load balancer serving another certificate, or a DANE-TA record whose CA did not issue the certificate.",
+			fix:     "Publish a record for the key the server presents now (shown below) beside the old ones, or put back the key the records name; then remove stale records after two TTLs.",
+		},
+		ja: findingLang{
+			title:   "DANE: 証明書がどのTLSAレコードとも一致せず、DANEを使う送信側は配送しない",
+			meaning: "{host} は真正なTLSAレコードを公開していますが、このアドレスが提示する証明書は使えるレコードのどれとも一致しません（理由はレコードごとに詳細を参照）。DANEを使う送信側（DANE有効のPostfixやExim、Microsoftの送信、多くの欧州の事業者）はメールを保留し、数日後にバウンスします。",
+			when:    "TLSAレコードを更新せずに証明書や鍵を更新した、ロードバランサが別の証明書を提示している、DANE-TAレコードのCAが証明書を発行していない場合に起きます。",
+			fix:     "サーバが現在提示している鍵のレコード（下に示します）を古いものと並べて公開するか、レコードが示す鍵に戻してください。古いレコードはTTLの2倍の時間が過ぎてから削除します。",
+		},
+	},
+	"dane-no-tls": {
+		class: "TLS", category: "tls-required", retry: "transient",
+		en: findingLang{
+			title:   "DANE: TLSA records are published, but TLS fails, so DANE senders do not deliver",
+			meaning: "{host} publishes authentic TLSA records, which tell senders that TLS is mandatory, but this address does not offer STARTTLS or the handshake fails. DANE senders defer mail to it.",
+			when:    "STARTTLS turned off or broken on one server of a cluster, or a TLS configuration that no longer shares a protocol version or cipher with senders.",
+			fix:     "Enable STARTTLS with the certificate the TLSA records name on every address of the host, or remove the TLSA records (and wait for their TTL) until it works.",
+		},
+		ja: findingLang{
+			title:   "DANE: TLSAレコードがあるのにTLSに失敗し、DANEを使う送信側は配送しない",
+			meaning: "{host} は真正なTLSAレコード（送信側にTLSを必須と伝えるもの）を公開していますが、このアドレスはSTARTTLSを提供していないか、ハンドシェイクに失敗します。DANEを使う送信側はメールを保留します。",
+			when:    "クラスタの一部のサーバでSTARTTLSが無効か壊れている、送信側と共通のプロトコルや暗号がなくなったTLS設定の場合に起きます。",
+			fix:     "ホストのすべてのアドレスで、TLSAレコードが示す証明書を使ったSTARTTLSを有効にしてください。直るまではTLSAレコードを削除する（TTLの経過を待つ）方法もあります。",
+		},
+	},
+	"dane-unsigned": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "DANE: TLSA records in a zone that is not signed",
+			meaning: "{host} publishes TLSA records at {name}, but the validating resolver did not vouch for them (no AD bit): the zone is not signed, or its DNSSEC chain is incomplete. Senders ignore TLSA records that are not authentic, so DANE gives no protection.",
+			when:    "TLSA records published before signing the zone, or a zone whose DS record is missing at the parent.",
+			fix:     "Sign the MX host's zone with DNSSEC and publish its DS record at the registrar.",
+		},
+		ja: findingLang{
+			title:   "DANE: 署名されていないゾーンにTLSAレコードがある",
+			meaning: "{host} は {name} にTLSAレコードを公開していますが、検証するリゾルバはそれを保証しませんでした（ADビットなし）。ゾーンが署名されていないか、DNSSECの連鎖が不完全です。送信側は真正でないTLSAレコードを無視するため、DANEの保護はありません。",
+			when:    "ゾーンに署名する前にTLSAレコードを公開した場合や、親ゾーンにDSがない場合に起きます。",
+			fix:     "MXホストのゾーンをDNSSECで署名し、レジストラにDSレコードを登録してください。",
+		},
+	},
+	"dane-unusable": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "DANE: no TLSA record that senders can use",
+			meaning: "Every TLSA record of {host} is one SMTP senders ignore: PKIX-TA(0) or PKIX-EE(1) usages (RFC 7672 section 3.1.3), an unknown selector or matching type, or data of the wrong length. DANE senders then use opportunistic TLS only.",
+			when:    "Records copied from HTTPS guides, which use usages 0 and 1, or a digest pasted with a typo.",
+			fix:     "Publish a DANE-EE record for the server's key (shown below), or a DANE-TA(2) record for the CA that issues its certificates.",
+		},
+		ja: findingLang{
+			title:   "DANE: 送信側が使えるTLSAレコードがない",
+			meaning: "{host} のTLSAレコードはすべて、SMTPの送信側が無視するものです。PKIX-TA(0)やPKIX-EE(1)の用途（RFC 7672の3.1.3節）、未知のセレクタや照合方式、長さの誤ったデータです。DANEを使う送信側は日和見的なTLSだけを使います。",
+			when:    "用途0や1を使うHTTPS向けの手順からレコードをコピーした場合や、ダイジェストの貼り付けを誤った場合に起きます。",
+			fix:     "サーバの鍵のDANE-EEレコード（下に示します）か、証明書を発行するCAのDANE-TA(2)レコードを公開してください。",
+		},
+	},
+	"dane-ta-not-sent": {
+		class: "TLS", category: "tls-required", retry: "permanent",
+		en: findingLang{
+			title:   "DANE: a DANE-TA record's trust anchor is not in the server's chain",
+			meaning: "A DANE-TA(2) record of {host} names a certificate authority the server does not send in its chain, so senders cannot use that record (another record matched, and mail is delivered).",
+			when:    "A server configured with the leaf certificate only, without its intermediate or root, or a TA record for a CA no longer used.",
+			fix:     "Configure the server to send the full chain up to the trust anchor (Postfix: smtpd_tls_chain_files with the CA certificates), or remove the stale record.",
+		},
+		ja: findingLang{
+			title:   "DANE: DANE-TAレコードのトラストアンカーがサーバのチェーンにない",
+			meaning: "{host} のDANE-TA(2)レコードが示す認証局を、サーバはチェーンで送っていないため、送信側はそのレコードを使えません（別のレコードが一致しており、メールは届きます）。",
+			when:    "サーバが中間証明書やルートなしでサーバ証明書だけを送っている場合や、使わなくなったCAのレコードが残っている場合に起きます。",
+			fix:     "トラストアンカーまでの全チェーンを送るようサーバを設定する（Postfix では smtpd_tls_chain_files にCA証明書を含める）か、古いレコードを削除してください。",
+		},
+	},
+	"dane-not-validating": {
+		class: "TLS", category: "tls-required", retry: "transient",
+		en: findingLang{
+			title:   "DANE cannot be judged: the resolver does not validate",
+			meaning: "{host} has TLSA records, but the resolver does not validate DNSSEC, so whether they are authentic (and used by senders) cannot be decided from here.",
+			when:    "A non-validating system resolver.",
+			fix:     "Use --resolver with a validating resolver, such as a local unbound (--resolver 127.0.0.1) or a public one (--resolver 1.1.1.1).",
+		},
+		ja: findingLang{
+			title:   "DANEを判定できない: リゾルバが検証していない",
+			meaning: "{host} にはTLSAレコードがありますが、リゾルバがDNSSECを検証しないため、それが真正か（送信側が使うか）はここからは判断できません。",
+			when:    "システムのリゾルバが検証しない場合に起きます。",
+			fix:     "検証するリゾルバを --resolver で指定してください。ローカルの unbound（--resolver 127.0.0.1）や公開リゾルバ（--resolver 1.1.1.1）が使えます。",
+		},
+	},
+	"dane-not-tested": {
+		class: "TLS", category: "tls-required", retry: "transient",
+		en: findingLang{
+			title:   "DANE: the certificate of this address was not tested",
+			meaning: "{host} has authentic TLSA records, but no TLS handshake with this address got as far as its certificate (the smtp check did not run, or the dialogue ended before STARTTLS), so whether it matches is not known.",
+			when:    "--checks without smtp, --starttls never, or a dialogue that failed early.",
+			fix:     "Run the probe with the smtp check and STARTTLS.",
+		},
+		ja: findingLang{
+			title:   "DANE: このアドレスの証明書は確認していない",
+			meaning: "{host} には真正なTLSAレコードがありますが、このアドレスとのTLSハンドシェイクが証明書まで進まなかったため（smtpチェックを実行していない、またはSTARTTLSの前に対話が終わった）、一致するかは分かりません。",
+			when:    "smtpを含まない --checks、--starttls never、途中で失敗した対話の場合に起きます。",
+			fix:     "smtpチェックとSTARTTLSを有効にして実行してください。",
+		},
+	},
 }

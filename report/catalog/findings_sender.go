@@ -1,5 +1,10 @@
 package catalog
 
+import (
+	"fmt"
+	"strings"
+)
+
 // senderFindings holds the texts of the findings of the sender checks
 // (spf, dmarc, dkim, sending-ip) and of dnsbl. {domain} is the sender
 // domain, {result} an SPF result, {record} a DNS record to publish.
@@ -591,4 +596,49 @@ var senderFindings = map[string]findingEntry{
 			fix:     "自前の再帰リゾルバ（--resolver）か、リストに登録したクエリキーで問い合わせ、ゾーン名も確認してください。",
 		},
 	},
+}
+
+// SenderHint is what smtpprobe can show about a refusal whose cause lies
+// with the sender: the checks that show it and the command that runs
+// them, for replies of the categories spf-dkim-dmarc, reverse-dns and
+// blocklist.
+type SenderHint struct {
+	Checks  []string // check names, such as "spf"
+	Command string   // the command line, TARGET being the domain probed
+	Text    string   // a sentence for the fix, in the language asked
+}
+
+// SenderHintFor returns the hint for a diagnosis of category, with
+// target in the command ("TARGET" when empty); ok is false for the other
+// categories.
+func SenderHintFor(category, target string, lang Lang) (SenderHint, bool) {
+	if target == "" {
+		target = "TARGET"
+	}
+	base := "smtpprobe --checks sender --from you@yourdomain --sending-ip ADDR"
+	var h SenderHint
+	switch category {
+	case CategorySPFDKIMDMARC:
+		h.Checks = []string{"spf", "dkim", "dmarc"}
+		h.Command = base + " --dkim-selector SELECTOR " + target
+	case CategoryReverseDNS:
+		h.Checks = []string{"sending-ip"}
+		h.Command = base + " " + target
+	case CategoryBlocklist:
+		h.Checks = []string{"sending-ip", "dnsbl"}
+		h.Command = base + " --dnsbl ZONE " + target
+	default:
+		return h, false
+	}
+	if lang == Japanese {
+		checks := strings.Join(h.Checks, "・")
+		h.Text = fmt.Sprintf("送信側の原因は smtpprobe の %s チェックで確かめられます: `%s`（ADDR はメールを送るサーバの公開アドレス、you@yourdomain は送信者のアドレス）。", checks, h.Command)
+	} else {
+		checks := h.Checks[0]
+		if n := len(h.Checks); n > 1 {
+			checks = strings.Join(h.Checks[:n-1], ", ") + " and " + h.Checks[n-1]
+		}
+		h.Text = fmt.Sprintf("smtpprobe's %s checks show the cause on the sending side: run `%s` (ADDR is the public address your mail leaves from, you@yourdomain your sender address).", checks, h.Command)
+	}
+	return h, true
 }

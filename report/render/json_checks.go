@@ -2,8 +2,10 @@ package render
 
 import (
 	"cmp"
+	"slices"
 
 	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dane"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
@@ -75,6 +77,8 @@ func jsonHostCheck(c report.Check, r *probe.Result, h *probe.Host) any {
 		return jsonDNSBLOf(base, r.Checks.DNSBL, h)
 	case c.Name == checks.PTR && h.PTR != nil:
 		return jsonPTROf(base, h)
+	case c.Name == checks.DANE && h.DANE != nil:
+		return jsonDANEOf(base, h.DANE)
 	}
 	return base
 }
@@ -180,6 +184,38 @@ func jsonMTASTSOf(base jsonCheck, r *probe.Result) jsonMTASTS {
 	for _, m := range report.MTASTSCoverage(r) {
 		out.MXCovered[m.Host] = m.Pattern != ""
 		out.MXPass[m.Host] = m.Pass()
+	}
+	return out
+}
+
+type jsonDANE struct {
+	jsonCheck
+	Name      string   `json:"name"`
+	TLSA      []string `json:"tlsa"`
+	Omitted   int      `json:"omitted,omitempty"`
+	Authentic bool     `json:"authentic"`
+	// Match is null when it could not be decided (no authentic usable
+	// record, no handshake).
+	Match         *bool  `json:"match"`
+	MatchedRecord string `json:"matched_record,omitempty"`
+	Depth         *int   `json:"depth,omitempty"`
+	Why           string `json:"why,omitempty"`
+	Error         string `json:"error,omitempty"`
+}
+
+func jsonDANEOf(base jsonCheck, d *probe.DANEFacts) jsonDANE {
+	out := jsonDANE{jsonCheck: base, Name: d.Name, TLSA: []string{}, Omitted: d.Omitted, Authentic: d.Authentic, Error: d.Err}
+	for _, r := range d.Records {
+		out.TLSA = append(out.TLSA, r.String())
+	}
+	usable := slices.ContainsFunc(d.Records, dane.Record.Usable)
+	if m := d.Match; m != nil && d.Authentic && usable {
+		matched := m.Matched
+		out.Match, out.Why = &matched, m.Why
+		if m.Matched {
+			depth := m.Depth
+			out.MatchedRecord, out.Depth = m.Record.String(), &depth
+		}
 	}
 	return out
 }
