@@ -1,8 +1,10 @@
 package dnsx
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -127,6 +129,14 @@ func (r *Resolver) CheckDNSSEC(ctx context.Context, lookup []Query) (DNSSEC, err
 		}
 		seen[key] = len(d.Names)
 		d.Names = append(d.Names, ns)
+	}
+	// The lookup asks concurrently; the report lists in a stable order:
+	// the first question (the domain's MX), then by name and type.
+	if len(d.Names) > 1 {
+		rest := d.Names[1:]
+		slices.SortStableFunc(rest, func(a, b NameSecurity) int {
+			return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Type, b.Type))
+		})
 	}
 	for i, ns := range d.Names {
 		if ns.Rcode == "SERVFAIL" {

@@ -28,19 +28,33 @@ func benchServers(b *testing.B) (tlsAddr, plainAddr string, cfg probe.Config) {
 	}
 }
 
-func runOnce(b *testing.B, cfg probe.Config, wantTLS bool) {
+// runOnce probes once and returns how long the answer took: from the
+// connect to the end of the reply to RCPT.
+func runOnce(b *testing.B, cfg probe.Config, wantTLS bool) time.Duration {
 	res := probe.Run(context.Background(), cfg, probe.Target{Input: "example.com", Domain: "example.com", Rcpt: "postmaster@example.com"})
 	h := res.Hosts[0]
 	if h.Err != nil || h.CloseErr != nil || (h.TLS != nil) != wantTLS || wantTLS && !h.TLS.Verified {
 		b.Fatalf("Err %v CloseErr %v TLS %+v", h.Err, h.CloseErr, h.TLS)
 	}
+	answer := h.Attempts[0].Duration
+	if h.TLS != nil {
+		answer += h.TLS.Duration
+	}
+	for _, s := range h.Steps {
+		answer += s.Duration
+		if s.Kind == probe.StepRcpt {
+			break
+		}
+	}
+	return answer
 }
 
 // BenchmarkRoundTrips probes through a proxy that delays every chunk by
 // half of benchRTT each way (and the TCP connect by a whole RTT), so that
 // the wall time of a probe divided by benchRTT counts its round trips:
 // connect, greeting, EHLO, STARTTLS, TLS 1.3 handshake, EHLO, then MAIL,
-// RCPT, RSET and QUIT as one pipelined group: 7; without TLS: 4.
+// RCPT and RSET as one pipelined group and QUIT on its own: 8; without
+// TLS: 5. answer-roundtrips counts them up to the reply to RCPT: 7 and 4.
 func BenchmarkRoundTrips(b *testing.B) {
 	tlsAddr, plainAddr, cfg := benchServers(b)
 	for _, bc := range []struct {
@@ -54,6 +68,13 @@ func BenchmarkRoundTrips(b *testing.B) {
 		// MAIL, RCPT, RSET and QUIT cost a round trip each, 7 in all.
 		{"smtp-sink", func() string { return smtptest.StartSink(b) }, false},
 		{"smtp-sink-nopipelining", func() string { return smtptest.StartSink(b, "-p") }, false},
+		// Real MTAs (issue 10 item 6). OpenSMTPD offers no PIPELINING.
+		{"postfix", func() string {
+			return smtptest.StartPostfix(b, smtptest.PostfixOptions{Domain: "example.com", Recipients: []string{"postmaster@example.com"}}).Addr
+		}, false},
+		{"exim", func() string { return smtptest.StartExim(b, smtptest.MTAOptions{Domain: "example.com"}).Addr }, false},
+		{"sendmail", func() string { return smtptest.StartSendmail(b, smtptest.MTAOptions{Domain: "example.com"}).Addr }, false},
+		{"opensmtpd", func() string { return smtptest.StartOpenSMTPD(b, smtptest.MTAOptions{Domain: "example.com"}).Addr }, false},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			p := smtptest.NewProxy(b, bc.addr(), benchRTT/2)
@@ -62,11 +83,13 @@ func BenchmarkRoundTrips(b *testing.B) {
 			rtt := measureRTT(b, p)
 			start := time.Now()
 			n := 0
+			var answer time.Duration
 			for b.Loop() {
-				runOnce(b, cfg, bc.tls)
+				answer += runOnce(b, cfg, bc.tls)
 				n++
 			}
 			b.ReportMetric(float64(time.Since(start))/float64(n)/float64(rtt), "roundtrips/op")
+			b.ReportMetric(float64(answer)/float64(n)/float64(rtt), "answer-roundtrips/op")
 			b.ReportMetric(float64(rtt.Microseconds())/1000, "rtt-ms")
 		})
 	}

@@ -260,6 +260,12 @@ type Step struct {
 	// (RFC 2920). Its Duration then counts from the end of the previous
 	// reply, or from the write, whichever is later.
 	Pipelined bool
+	// WithPrevious is set when the reply arrived together with the
+	// previous step's: a server that answers a pipelined group at once
+	// (Postfix holds its replies until the whole group is read), so the
+	// wait shown on the first reply of the batch belongs to all of its
+	// commands, not to that one.
+	WithPrevious bool
 }
 
 // Reply is an SMTP reply.

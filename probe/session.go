@@ -196,14 +196,18 @@ func (s *session) transaction() {
 		}
 		if s.cfg.Data && accepted {
 			if reps, ok = s.exchange(data); ok {
-				s.message(reps[0], accepted, false)
+				s.message(reps[0], accepted)
 			}
 			return
 		}
-		s.closing(false)
+		s.closing()
 		return
 	}
 
+	// QUIT never goes in a group: Exim holds every reply of a group that
+	// holds QUIT until its 221 is out, about 200 ms later, so the wait
+	// would show on MAIL. Alone, QUIT waits for its own reply, after the
+	// answer the probe came for (see the README's Speed section).
 	group := []command{mail, rcpt}
 	switch {
 	case wantVrfy:
@@ -211,10 +215,14 @@ func (s *session) transaction() {
 	case s.cfg.Data:
 		group = append(group, data)
 	default:
-		group = append(group, closingCmd(StepRset), closingCmd(StepQuit))
+		group = append(group, closingCmd(StepRset))
 	}
 	reps, ok := s.exchange(group...)
-	if !ok || (!wantVrfy && !s.cfg.Data) {
+	if !ok {
+		return
+	}
+	if !wantVrfy && !s.cfg.Data {
+		s.exchange(closingCmd(StepQuit))
 		return
 	}
 	accepted := positive(reps[0]) && positive(reps[1])
@@ -230,18 +238,18 @@ func (s *session) transaction() {
 	default:
 		// VRFY ended the group, so no DATA went out yet; after a
 		// refused MAIL or RCPT none is due.
-		s.closing(true)
+		s.closing()
 		return
 	}
-	s.message(dataRep, accepted, true)
+	s.message(dataRep, accepted)
 }
 
 // message follows the reply to DATA: after 354 it sends the test message
 // (or, when no recipient was accepted, an empty one: RFC 2920 section 3.1)
 // and its final dot, then QUIT; otherwise RSET and QUIT.
-func (s *session) message(dataRep Reply, accepted, pipelining bool) {
+func (s *session) message(dataRep Reply, accepted bool) {
 	if dataRep.Code != CodeStartMail {
-		s.closing(pipelining)
+		s.closing()
 		return
 	}
 	var body []byte
@@ -251,21 +259,13 @@ func (s *session) message(dataRep Reply, accepted, pipelining bool) {
 	// The content is sent as is; the step shows only the final dot, which
 	// is the "command" the reply answers.
 	end := command{step: StepEndOfData, line: "."}
-	if pipelining {
-		s.exchangeRaw(body, end, closingCmd(StepQuit))
-		return
-	}
 	if _, ok := s.exchangeRaw(body, end); ok {
 		s.exchange(closingCmd(StepQuit))
 	}
 }
 
-// closing sends RSET and QUIT, together when pipelining.
-func (s *session) closing(pipelining bool) {
-	if pipelining {
-		s.exchange(closingCmd(StepRset), closingCmd(StepQuit))
-		return
-	}
+// closing sends RSET, then QUIT on its own (see transaction).
+func (s *session) closing() {
 	if _, ok := s.exchange(closingCmd(StepRset)); ok {
 		s.exchange(closingCmd(StepQuit))
 	}
@@ -335,10 +335,14 @@ func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool)
 		d = min(d, closeTimeout)
 	}
 	s.deadline(d)
+	// Bytes already read with the previous reply: the server sent this one
+	// with it, in one write.
+	together := pipelined && s.r.Buffered() > 0
 	rep, err := s.receive()
 	s.lastEnd = time.Now()
 	if err == nil || !c.closing {
-		s.host.Steps = append(s.host.Steps, Step{Kind: c.step, Command: c.recorded(), Reply: rep, Duration: s.lastEnd.Sub(since), Pipelined: pipelined})
+		s.host.Steps = append(s.host.Steps, Step{Kind: c.step, Command: c.recorded(), Reply: rep, Duration: s.lastEnd.Sub(since),
+			Pipelined: pipelined, WithPrevious: together})
 	}
 	if err != nil {
 		s.record(c, err)

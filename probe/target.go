@@ -157,6 +157,9 @@ func ParseDomain(s string) (string, error) {
 		return "", fmt.Errorf("invalid domain %q: a URL, not a domain%s", s, didYouMean(host))
 	}
 	if host, port, ok := strings.Cut(d, ":"); ok && host != "" && allDigits(port) {
+		if _, err := hostport.ParsePort(port); err != nil {
+			return "", fmt.Errorf("invalid domain %q: a port is not part of a domain, and %q is no port (1 to 65535)", s, port)
+		}
 		return "", fmt.Errorf("invalid domain %q: a port is not part of a domain; did you mean %s with --port %s?", s, host, port)
 	}
 	if host, _, ok := strings.Cut(d, "/"); ok && host != "" {

@@ -90,6 +90,9 @@ func TestParseTargetBad(t *testing.T) {
 		{"example.com:25", "a port is not part of a domain; did you mean example.com with --port 25?"},
 		{"example.com/contact", "a path is not part of a domain; did you mean example.com?"},
 		{"user@example.com:587", "did you mean example.com with --port 587?"},
+		// No suggestion of a port that --port refuses.
+		{"example.com:0", `a port is not part of a domain, and "0" is no port (1 to 65535)`},
+		{"example.com:99999", `a port is not part of a domain, and "99999" is no port (1 to 65535)`},
 	} {
 		got, err := ParseTarget(tc.in)
 		if err == nil {

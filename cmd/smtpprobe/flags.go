@@ -67,7 +67,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.StringVarP(&o.server, "server", "s", "", "skip the MX lookup and talk to `HOST[:PORT]` (the domain is still used for RCPT)")
 	fs.VarP(&o.port, "port", "p", "SMTP `port` (default 25; 465 with implicit TLS, 587 for submission)")
 	fs.StringVar(&o.resolver, "resolver", "", "DNS server to ask, `ADDR[:PORT]` (default: the system's, from /etc/resolv.conf)")
-	fs.StringVar(&o.helo, "helo", "", "`name` sent in EHLO/HELO (default: this host's name)")
+	fs.StringVar(&o.helo, "helo", "", "`name` sent in EHLO/HELO (default: this host's fully qualified name, else an address literal such as [192.0.2.7])")
 	fs.StringVar(&o.from, "from", "", "reverse path `ADDR` for MAIL FROM (default, and \"\": the null sender <>; when authenticating, the --auth-user address)")
 	fs.StringVar(&o.rcpt, "rcpt", "", "recipient `ADDR` for RCPT TO (default: the target address, or postmaster@DOMAIN)")
 	fs.StringVar(&o.vrfy, "vrfy", "", "also send VRFY `ADDR` and report the reply")

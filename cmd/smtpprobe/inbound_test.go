@@ -252,12 +252,19 @@ func newSTS(t *testing.T, records []string, policy http.HandlerFunc, cert1, cert
 		srv := smtptest.Start(t, smtptest.Options{TLS: smtptest.TLSConfig(cert)})
 		w.routes[fmt.Sprintf("192.0.2.%d:25", i+1)] = srv.Addr
 	}
+	_, w.routes["192.0.2.80:443"] = newPolicyHost(t, ca, "mta-sts.sts.example", policy)
+	return w, cmdEnv{routes: w.routes, roots: ca.Pool()}
+}
+
+// newPolicyHost serves policy over HTTPS as name, with a certificate from
+// ca; it returns the server and its loopback address.
+func newPolicyHost(t *testing.T, ca *smtptest.CA, name string, policy http.HandlerFunc) (*httptest.Server, string) {
+	t.Helper()
 	web := httptest.NewUnstartedServer(policy)
-	web.TLS = smtptest.TLSConfig(ca.Issue(t, "mta-sts.sts.example", time.Now().AddDate(0, 2, 0)))
+	web.TLS = smtptest.TLSConfig(ca.Issue(t, name, time.Now().AddDate(0, 2, 0)))
 	web.StartTLS()
 	t.Cleanup(web.Close)
-	w.routes["192.0.2.80:443"] = web.Listener.Addr().String()
-	return w, cmdEnv{routes: w.routes, roots: ca.Pool()}
+	return web, web.Listener.Addr().String()
 }
 
 func stsPolicy(body string) http.HandlerFunc {

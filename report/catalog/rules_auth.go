@@ -99,7 +99,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "relay-denied", Category: CategoryRelayDenied,
-		Pattern: `relay(ing)? (access )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|unable to relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
+		Pattern: `relay(ing)? (access )?(is )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|unable to relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
 		En: Text{
 			"Relaying denied",
 			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",

@@ -4,6 +4,22 @@ package catalog
 // blocks, missing reverse DNS and bad HELO names.
 var listRules = []Rule{
 	{
+		ID: "dnsbl-query-refused", Category: CategoryOther,
+		Pattern: `error: open resolver|check\.spamhaus\.org/returnc`,
+		En: Text{
+			"The receiver's blocklist lookup failed: not a listing",
+			"The receiving server asked a DNS blocklist about the client and got an error code back (Spamhaus answers queries that come through public or open resolvers with a code in 127.255.255.0/24), then treated the error as a listing. The sender is not listed; every sender is refused the same way.",
+			"At RCPT TO or MAIL FROM on servers that use zen.spamhaus.org or dbl.spamhaus.org through a public resolver: \"554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/returnc/pub/...\".",
+			"Nothing to fix on the sending side: tell the recipient's postmaster. The receiving server must query the list through its own resolver or Spamhaus's Data Query Service, and accept only the listing codes (Postfix: reject_rbl_client zen.spamhaus.org=127.0.0.[2..11]).",
+		},
+		Ja: Text{
+			"受信側のブラックリスト照会の失敗（登録ではない）",
+			"受信サーバがクライアントについて DNS ブラックリストに問い合わせ、エラーコード（Spamhaus は公開・オープンリゾルバ経由の問い合わせに 127.255.255.0/24 のコードを返します）を受け取り、それを登録と見なしました。送信元は登録されておらず、すべての送信者が同じように拒否されます。",
+			"公開リゾルバ経由で zen.spamhaus.org や dbl.spamhaus.org を使うサーバでの RCPT TO や MAIL FROM への応答。「554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/returnc/pub/...」。",
+			"送信側で直すものはありません。宛先のポストマスターに知らせてください。受信サーバは自前のリゾルバか Spamhaus の Data Query Service で問い合わせ、登録を示すコードだけを受け付ける必要があります（Postfix なら reject_rbl_client zen.spamhaus.org=127.0.0.[2..11]）。",
+		},
+	},
+	{
 		ID: "spamhaus", Category: CategoryBlocklist,
 		Pattern: `spamhaus|zen\.spamhaus`,
 		En: Text{
@@ -133,7 +149,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "ip-blocked", Category: CategoryBlocklist,
-		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)[^.;]{0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|not authorized to send email directly|dynamic ip|dial-?up|connections? (not accepted|refused|rejected) from`,
+		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)[^.;]{0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|not authorized to send email directly|dynamic ip|dial-?up|connections? (not accepted|refused|rejected) from|\bip is (rejected|blocked|banned)|bad ip\b|dynamically.assigned`,
 		En: Text{
 			"Sending IP refused",
 			"The receiver refuses mail from the sending IP address itself: a local block, a provider's own list, or a policy against dynamic or residential addresses.",

@@ -160,13 +160,16 @@ type jsonCert struct {
 }
 
 type jsonStep struct {
-	Command     string             `json:"command"`
-	Code        int                `json:"code"`
-	Enhanced    string             `json:"enhanced"`
-	Lines       []string           `json:"lines"`
-	DurationMS  float64            `json:"duration_ms"`
-	Pipelined   bool               `json:"pipelined,omitempty"`
-	Explanation *catalog.Diagnosis `json:"explanation"`
+	Command    string   `json:"command"`
+	Code       int      `json:"code"`
+	Enhanced   string   `json:"enhanced"`
+	Lines      []string `json:"lines"`
+	DurationMS float64  `json:"duration_ms"`
+	Pipelined  bool     `json:"pipelined,omitempty"`
+	// WithPrevious: the reply came with the previous step's in one batch,
+	// so the batch's wait shows on its first step.
+	WithPrevious bool               `json:"with_previous,omitempty"`
+	Explanation  *catalog.Diagnosis `json:"explanation"`
 }
 
 // jsonFinding carries every field of the finding's diagnosis; its own
@@ -298,7 +301,7 @@ func jsonSteps(steps []probe.Step, judged []report.StepAssessment) []jsonStep {
 	out := []jsonStep{}
 	for k, s := range steps {
 		j := jsonStep{Command: s.Command, Code: s.Reply.Code, Enhanced: s.Reply.Enhanced,
-			Lines: s.Reply.Lines, DurationMS: millis(s.Duration), Pipelined: s.Pipelined}
+			Lines: s.Reply.Lines, DurationMS: millis(s.Duration), Pipelined: s.Pipelined, WithPrevious: s.WithPrevious}
 		if j.Lines == nil {
 			j.Lines = []string{}
 		}

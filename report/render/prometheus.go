@@ -54,12 +54,15 @@ func Prometheus(w io.Writer, as []report.Assessment, o Options) error {
 //	smtpprobe_spf_lookups             DNS-querying terms of the sender domain's SPF tree
 //	smtpprobe_spf_void_lookups        void lookups of that tree
 //	smtpprobe_dnsbl_listed{address,zone} 1 listed, 0 not, -1 unknown
+//	smtpprobe_mta_sts_mode{mode}      1 for the MTA-STS policy's mode
+//	smtpprobe_dnssec_signed           1 when the MX answer validated
 //
 // Per host (label "host"):
 //
 //	smtpprobe_host_up{host,address}                 1 when a connection was accepted
 //	smtpprobe_host_status{host}                     the host's verdict, 0-3
 //	smtpprobe_host_check_status{host,check}         each per-host check's verdict
+//	smtpprobe_dane_match{host,address}              1 matched, 0 not, -1 undecided
 //	smtpprobe_step_duration_seconds{host,step}      connect, greeting, ehlo, starttls, ehlo_tls, mail, rcpt, ...
 //	smtpprobe_step_reply_code{host,step}            the basic reply code, 0 when none came
 //	smtpprobe_starttls_offered{host}                STARTTLS in the EHLO reply (not for implicit TLS)
@@ -94,6 +97,8 @@ type metricSet struct {
 	hostUp, hostStatus, stepDuration, stepCode, startTLS, tlsVersion, certVerified, certExpiry *prometheus.GaugeVec
 
 	checkStatus, hostCheckStatus, spfLookups, spfVoid, dnsblListed *prometheus.GaugeVec
+
+	daneMatch, mtaSTSMode, dnssecSigned *prometheus.GaugeVec
 }
 
 func newMetricSet(multi bool) *metricSet {
@@ -128,6 +133,9 @@ func newMetricSet(multi bool) *metricSet {
 	m.spfLookups = vec("smtpprobe_spf_lookups", "DNS-querying terms of the sender domain's SPF tree (RFC 7208 allows 10).")
 	m.spfVoid = vec("smtpprobe_spf_void_lookups", "Void DNS lookups of the sender domain's SPF tree (RFC 7208 allows 2).")
 	m.dnsblListed = vec("smtpprobe_dnsbl_listed", "Whether a blocklist lists the address: 1 listed, 0 not, -1 unknown (an answer that is not a listing).", "address", "zone")
+	m.daneMatch = vec("smtpprobe_dane_match", "Whether the address's certificate matches the host's authentic TLSA records: 1 matched, 0 not, -1 undecided.", "host", "address")
+	m.mtaSTSMode = vec("smtpprobe_mta_sts_mode", "The mode of the domain's MTA-STS policy, 1 for the mode in force (enforce, testing, none).", "mode")
+	m.dnssecSigned = vec("smtpprobe_dnssec_signed", "Whether the domain's MX answer validated (DNSSEC), from a resolver that validates.")
 	return m
 }
 
@@ -196,6 +204,7 @@ func (m *metricSet) addChecks(a report.Assessment) {
 			m.set(m.hostCheckStatus, float64(c.Status), h.Name, string(c.Name))
 		}
 	}
+	m.addInbound(a)
 	cs := a.Result.Checks
 	if cs.SPF != nil && cs.SPF.Root != nil && cs.SPF.Root.Record != "" {
 		m.set(m.spfLookups, float64(cs.SPF.Lookups))

@@ -58,6 +58,7 @@ func (t *textWriter) assessment(a report.Assessment) {
 	for i, h := range r.Hosts {
 		t.host(h, a.Host(i))
 	}
+	t.inboundChecks(a)
 	t.senderChecks(r)
 	t.findings(a)
 	// The verdict says what happened; what to do is in the findings above.
@@ -254,7 +255,11 @@ func (t *textWriter) step(h probe.Host, k int, s probe.Step, sa report.StepAsses
 	if s.Command != "" {
 		cmd := textfmt.Clean(s.Command)
 		if s.Pipelined {
-			cmd += t.p.dim.Sprint("  " + t.l.pipelined)
+			label := t.l.pipelined
+			if n := answeredWith(h.Steps, k); n > 0 {
+				label = fmt.Sprintf(t.l.together, n)
+			}
+			cmd += t.p.dim.Sprint("  " + label)
 		}
 		t.line(s.Duration, t.p.client.Sprint("->"), t.p.client.Sprint(cmd))
 	}
@@ -511,4 +516,17 @@ func (t *textWriter) wrap(indent, lead, text string) {
 // wrapColor is wrap with every line of text in colour c (nil: none).
 func (t *textWriter) wrapColor(indent, lead, text string, c *color.Color) {
 	writeWrapped(t.b, t.o.wrapWidth(textWidth), indent+lead, text, c)
+}
+
+// answeredWith counts the steps after k whose replies came with k's in one
+// batch: the time shown on k is the whole batch's.
+func answeredWith(steps []probe.Step, k int) int {
+	if k > 0 && steps[k].WithPrevious {
+		return 0 // counted on the first of the batch
+	}
+	n := 0
+	for i := k + 1; i < len(steps) && steps[i].WithPrevious; i++ {
+		n++
+	}
+	return n
 }

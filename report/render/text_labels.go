@@ -23,6 +23,7 @@ type labels struct {
 	queries                                                                 func(n int, server, total string) string
 	pipelined, noReply, handshake, handshakeFailed, implicitTLS             string
 	retry                                                                   string
+	together                                                                string // format: the number of later replies in the batch
 	chain, trusted, untrusted, name, matches, mismatch, notChecked          string
 	expires, daysLeft, expiredAgo, verify, leaf, issuerCert, names          string
 	issuedBy, selfSigned, offered, yes, ok, failed, notOffered, notUsed     string
@@ -72,6 +73,7 @@ func textLabels(lang catalog.Lang) labels {
 			return fmt.Sprintf("%d queries to %s, %s in all", n, server, total)
 		},
 		pipelined: "(pipelined)", noReply: "no reply",
+		together:  "(pipelined; answered with the next %d at once: the time is theirs together)",
 		retry:     "retry in clear on a new connection, as sending MTAs do after a failed STARTTLS",
 		handshake: "handshake", handshakeFailed: "TLS handshake failed",
 		implicitTLS: "implicit TLS",
