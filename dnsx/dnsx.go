@@ -110,7 +110,31 @@ type MX struct {
 	// does not exist), a CNAME loop or overlong chain, or the resolver's
 	// failure ("resolver 192.0.2.53:53: A mx1.example.com: SERVFAIL").
 	Err string
+	// Problem says, as a typed fact, what Err describes.
+	Problem MXProblem
 }
+
+// MXProblem says why an MX host has no addresses to connect to.
+type MXProblem int
+
+const (
+	// MXOK: the host has addresses (or is an IP literal).
+	MXOK MXProblem = iota
+	// MXNoAddresses: the name exists and has no A or AAAA records.
+	MXNoAddresses
+	// MXNXDomain: the name does not exist.
+	MXNXDomain
+	// MXResolverFailed: the resolver failed (SERVFAIL, a timeout, a local
+	// error), so nothing is known of the name's addresses.
+	MXResolverFailed
+	// MXBrokenCNAME: the name is an alias whose chain loops or is too long.
+	MXBrokenCNAME
+	// MXInvalidName: the exchange is not a host name at all (spaces,
+	// control bytes, escapes), so it was not asked about.
+	MXInvalidName
+	// MXNullAmongOthers: a null MX (".") stands among other MX records.
+	MXNullAmongOthers
+)
 
 // MXResult is what DNS says about where mail for a domain goes.
 type MXResult struct {

@@ -162,7 +162,7 @@ func sortMX(rrs []dns.RR) ([]MX, int) {
 // resolveMX fills in the addresses of one MX host.
 func (s *session) resolveMX(ctx context.Context, mx *MX) {
 	if mx.Host == "." {
-		mx.Err = `null MX (".") among other MX records`
+		mx.Err, mx.Problem = `null MX (".") among other MX records`, MXNullAmongOthers
 		return
 	}
 	if addr, ok := ipLiteral(mx.Host); ok {
@@ -172,19 +172,21 @@ func (s *session) resolveMX(ctx context.Context, mx *MX) {
 	}
 	name, err := fqdn(mx.Host)
 	if err != nil {
-		mx.Err = err.Error()
+		mx.Err, mx.Problem = err.Error(), MXInvalidName
 		return
 	}
 	h := s.addresses(ctx, name)
 	mx.Addresses, mx.OmittedAddresses, mx.CNAME = h.addrs, h.omitted, h.cname
 	switch {
 	case len(h.addrs) > 0:
+	case errors.Is(h.err, ErrCNAME):
+		mx.Err, mx.Problem = h.err.Error(), MXBrokenCNAME
 	case h.err != nil:
-		mx.Err = h.err.Error()
+		mx.Err, mx.Problem = h.err.Error(), MXResolverFailed
 	case h.nx:
-		mx.Err = NoAddresses + " (NXDOMAIN)"
+		mx.Err, mx.Problem = NoAddresses+" (NXDOMAIN)", MXNXDomain
 	default:
-		mx.Err = NoAddresses
+		mx.Err, mx.Problem = NoAddresses, MXNoAddresses
 	}
 }
 

@@ -34,9 +34,15 @@ func mxString(m dnsx.MX) string {
 		fmt.Fprintf(&b, " omitted=%d", m.OmittedAddresses)
 	}
 	if m.Err != "" {
-		fmt.Fprintf(&b, " err=%q", m.Err)
+		fmt.Fprintf(&b, " err=%q %s", m.Err, problemNames[m.Problem])
 	}
 	return b.String()
+}
+
+var problemNames = map[dnsx.MXProblem]string{
+	dnsx.MXOK: "ok", dnsx.MXNoAddresses: "no-addresses", dnsx.MXNXDomain: "nxdomain",
+	dnsx.MXResolverFailed: "resolver-failed", dnsx.MXBrokenCNAME: "broken-cname",
+	dnsx.MXInvalidName: "invalid-name", dnsx.MXNullAmongOthers: "null-among-others",
 }
 
 func mxStrings(list []dnsx.MX) []string {
@@ -141,7 +147,7 @@ func TestLookupMX(t *testing.T) {
 				"mx1.example.com. A 192.0.2.1",
 			},
 			want: []string{
-				`0 . [] err="null MX (\".\") among other MX records"`,
+				`0 . [] err="null MX (\".\") among other MX records" null-among-others`,
 				"10 mx1.example.com [192.0.2.1]",
 			},
 		},
@@ -232,7 +238,7 @@ func TestLookupMX(t *testing.T) {
 				"loop1.example.com. CNAME loop2.example.com.",
 				"loop2.example.com. CNAME loop1.example.com.",
 			},
-			want: []string{`10 loop1.example.com [] cname=loop2.example.com err="A loop1.example.com: CNAME loop at loop1.example.com"`},
+			want: []string{`10 loop1.example.com [] cname=loop2.example.com err="A loop1.example.com: CNAME loop at loop1.example.com" broken-cname`},
 		},
 		{
 			name:   "CNAME chain of MaxCNAMEChain is followed",
@@ -244,7 +250,7 @@ func TestLookupMX(t *testing.T) {
 			name:   "CNAME chain longer than MaxCNAMEChain is cut",
 			domain: "example.com",
 			zone:   append(chain(dnsx.MaxCNAMEChain+1), "example.com. MX 10 c1.example.com."),
-			want:   []string{`10 c1.example.com [] cname=c9.example.com err="A c1.example.com: CNAME chain longer than 8"`},
+			want:   []string{`10 c1.example.com [] cname=c9.example.com err="A c1.example.com: CNAME chain longer than 8" broken-cname`},
 		},
 		{
 			name:   "IP literal exchange",
@@ -269,8 +275,8 @@ func TestLookupMX(t *testing.T) {
 				`noaddr.example.com. TXT "nothing"`,
 			},
 			want: []string{
-				`10 noaddr.example.com [] err="no A or AAAA records"`,
-				`20 gone.example.com [] err="no A or AAAA records (NXDOMAIN)"`,
+				`10 noaddr.example.com [] err="no A or AAAA records" no-addresses`,
+				`20 gone.example.com [] err="no A or AAAA records (NXDOMAIN)" nxdomain`,
 			},
 		},
 		{
@@ -283,7 +289,20 @@ func TestLookupMX(t *testing.T) {
 			},
 			setup: func(s *dnstest.Server) { s.ServFail("mx1.example.com") },
 			want: []string{
-				`10 mx1.example.com [] err="resolver ADDR: A mx1.example.com: SERVFAIL"`,
+				`10 mx1.example.com [] err="resolver ADDR: A mx1.example.com: SERVFAIL" resolver-failed`,
+				"20 mx2.example.com [192.0.2.2]",
+			},
+		},
+		{
+			name:   "MX exchange that is no host name is not asked about",
+			domain: "example.com",
+			zone: []string{
+				`example.com. MX 10 mx\032one.example.com.`,
+				"example.com. MX 20 mx2.example.com.",
+				"mx2.example.com. A 192.0.2.2",
+			},
+			want: []string{
+				`10 mx\ one.example.com [] err="invalid domain name \"mx\\\\ one.example.com\"" invalid-name`,
 				"20 mx2.example.com [192.0.2.2]",
 			},
 		},

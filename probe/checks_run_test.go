@@ -75,3 +75,48 @@ func TestRunWithoutSMTP(t *testing.T) {
 		t.Errorf("Ran %s, want %s", res.Ran, cfg.Checks)
 	}
 }
+
+// TestRunSpecialAddresses: MX addresses in special-purpose ranges found
+// through DNS are not dialled unless allowed; the --server address always
+// is, since the user named it.
+func TestRunSpecialAddresses(t *testing.T) {
+	good := smtptest.Start(t, smtptest.Options{})
+	d := &dialer{to: good.Addr}
+	zone := []string{
+		"example.com. 300 IN MX 10 mx.example.com.",
+		"mx.example.com. 300 IN A 127.0.0.1",
+		"mx.example.com. 300 IN AAAA ::1",
+	}
+	cfg := zoneConfig(t, d, zone...)
+	cfg.AllowSpecialAddresses = false
+	res := probe.Run(context.Background(), cfg, target(t, "example.com"))
+	if len(res.Hosts) != 2 {
+		t.Fatalf("%d hosts, want 2", len(res.Hosts))
+	}
+	for _, h := range res.Hosts {
+		if len(h.Attempts) != 1 || !h.Attempts[0].Skipped || h.Attempts[0].Special.Name != "Loopback" || len(h.Steps) != 0 {
+			t.Errorf("without the flag: %+v; want one skipped loopback attempt and no dialogue", h)
+		}
+	}
+	d.mu.Lock()
+	n := len(d.dialed)
+	d.mu.Unlock()
+	if n != 0 {
+		t.Errorf("%d connections without the flag, want none", n)
+	}
+
+	cfg.AllowSpecialAddresses = true
+	res = probe.Run(context.Background(), cfg, target(t, "example.com"))
+	for _, h := range res.Hosts {
+		if len(h.Attempts) != 1 || h.Attempts[0].Skipped || h.Attempts[0].Special.Name != "Loopback" || len(h.Steps) == 0 {
+			t.Errorf("with the flag: %+v; want a dialogue with the range recorded", h)
+		}
+	}
+
+	cfg.AllowSpecialAddresses = false
+	cfg.Server = "127.0.0.1"
+	res = probe.Run(context.Background(), cfg, target(t, "example.com"))
+	if len(res.Hosts) != 1 || len(res.Hosts[0].Steps) == 0 || res.Hosts[0].Attempts[0].Special.Kind != 0 {
+		t.Errorf("--server 127.0.0.1: %+v; want a dialogue, the address not flagged", res.Hosts)
+	}
+}

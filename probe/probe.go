@@ -23,6 +23,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/dkim"
 	"github.com/smtpprobe/smtpprobe/dmarc"
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/internal/specialaddr"
 	"github.com/smtpprobe/smtpprobe/mtasts"
 	"github.com/smtpprobe/smtpprobe/spf"
 	"github.com/smtpprobe/smtpprobe/tlsrpt"
@@ -78,6 +79,11 @@ type Config struct {
 	// a connection, as a sender does, instead of probing every address
 	// (IPv4 and IPv6) of every host, one Host each.
 	FirstAddress bool
+	// AllowSpecialAddresses connects to MX addresses in special-purpose
+	// ranges (loopback, unspecified, link-local, documentation, ...) too.
+	// Without it they are recorded as skipped attempts. An address of
+	// Server is always connected to: the user named it.
+	AllowSpecialAddresses bool
 	// Checks selects the checks to run. checks.SMTP holds the dialogue;
 	// without it no SMTP connection is made. The zero value means
 	// checks.SMTP alone; the command line's default is checks.Default.
@@ -241,11 +247,31 @@ type Host struct {
 	Untestable bool
 }
 
+// AddrTried returns the address talked to or, when none accepted a
+// connection, the last address tried (or skipped), so that a report can
+// name the address that failed; invalid when there was none.
+func (h Host) AddrTried() netip.Addr {
+	if h.Addr.IsValid() || len(h.Attempts) == 0 {
+		return h.Addr
+	}
+	return h.Attempts[len(h.Attempts)-1].Addr
+}
+
 // Attempt records one connection attempt to an address of a host.
 type Attempt struct {
 	Addr     netip.Addr
 	Duration time.Duration
 	Err      *Error // nil when the connection was accepted
+	// Special is the special-purpose range (loopback, documentation,
+	// link-local, ...) an address found through DNS lies in; the zero
+	// Range when it lies in none, and always for the --server host, which
+	// is the user's own choice.
+	Special specialaddr.Range
+	// Skipped says the address was not dialled because it is Special and
+	// Config.AllowSpecialAddresses is off: the probe does not connect to
+	// the local machine or to ranges no public server uses because DNS
+	// said so.
+	Skipped bool
 }
 
 // Step is one command and the reply it got. The greeting is the step with

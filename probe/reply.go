@@ -39,6 +39,7 @@ const (
 	CodeNotImplemented = 502 // command not implemented (EHLO: try HELO)
 	CodeBadSequence    = 503 // bad sequence of commands
 	CodeNoMail         = 521 // the host does not accept mail (RFC 7504), closing
+	CodeDomainNoMail   = 556 // the domain does not accept mail (RFC 7504)
 	CodeFailed         = 554 // transaction failed (no valid recipients)
 )
 

@@ -14,6 +14,7 @@ import (
 	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/internal/hostport"
+	"github.com/smtpprobe/smtpprobe/internal/specialaddr"
 )
 
 // Defaults of Config.
@@ -47,6 +48,10 @@ type job struct {
 // When ctx ends, Run returns promptly with what it gathered, the interrupted dialogues marked ErrCanceled.
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
+	if cfg.Rcpt != "" {
+		// The report names the recipient the dialogue used.
+		t.Rcpt = cfg.Rcpt
+	}
 	start := time.Now()
 	res := Result{
 		Target: t, Started: cfg.Now(), Server: cfg.Server, Submission: cfg.Submission,
@@ -196,12 +201,21 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 	}
 	rcpt := cmp.Or(cfg.Rcpt, t.Rcpt)
 	for _, a := range j.addrs {
+		var special specialaddr.Range
+		if cfg.Server == "" {
+			special, _ = specialaddr.Lookup(a)
+		}
+		if special.Kind != 0 && !cfg.AllowSpecialAddresses {
+			h.Attempts = append(h.Attempts, Attempt{Addr: a, Special: special, Skipped: true})
+			continue
+		}
 		release, err := cfg.Gate.acquire(ctx, a)
 		if err != nil {
 			h.Err = classify(ctx, StepConnect, err)
 			return h
 		}
 		conn, at := dial(ctx, cfg, a, j.port)
+		at.Special = special
 		h.Attempts = append(h.Attempts, at)
 		if conn == nil {
 			release()

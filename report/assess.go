@@ -126,6 +126,7 @@ const (
 	outThrottled                  // turned away by a rate limit
 	outTLSFailed                  // implicit TLS that failed before any reply
 	outUntestable                 // no route from this machine to any address
+	outSkipped                    // every address lies in a special-purpose range
 	outWrongPort                  // TLS and plain SMTP crossed: --tls where the port speaks plain SMTP, or not where it speaks TLS
 	outSession                    // greeted, the dialogue went on
 )
@@ -200,11 +201,7 @@ func (j *judge) judgeDNS() {
 			add(j.finding(Warning, mx.Host, FindingMXCNAME, nil, mx.Host+" is an alias of "+mx.CNAME), false)
 		}
 		if len(mx.Addresses) == 0 && !mx.IPLiteral {
-			detail := mx.Err
-			if detail == "" {
-				detail = "no A or AAAA records"
-			}
-			add(j.finding(Critical, mx.Host, FindingMXNoAddress, nil, mx.Host+": "+detail), true)
+			add(j.mxWithoutAddress(mx))
 		}
 	}
 }
@@ -220,6 +217,7 @@ func (j *judge) judgeHost(i int) {
 	hj.tls = tlsFactsOf(h, j.now)
 	hj.steps = j.assessSteps(h, "")
 	defer func() {
+		j.judgeSpecial(h, add)
 		for _, f := range hj.findings {
 			hj.status = Worst(hj.status, f.Severity)
 		}
@@ -232,6 +230,9 @@ func (j *judge) judgeHost(i int) {
 	}()
 
 	switch {
+	case skippedAll(h):
+		hj.outcome = outSkipped // judgeSpecial (deferred) says why
+		return
 	case len(h.Steps) == 0 && len(h.Attempts) == 0 && !h.Addr.IsValid():
 		hj.outcome = outNoAddress
 		if h.Err != nil && h.Err.Kind == probe.ErrCanceled {
@@ -479,12 +480,33 @@ func (j *judge) aggregate() {
 	case len(unreachable) > 0 && !connected && blockedPort(unreachable):
 		port := strconv.Itoa(unreachable[0].Port)
 		j.aggFindings = append(j.aggFindings, j.finding(Critical, "", FindingPortBlocked, map[string]string{"port": port}, blockedDetail(unreachable)))
-	case refused && !session && j.r.Server == "":
+	case refused && !session && j.r.Server == "" && !j.noMailHere():
 		// Throttled hosts and failed TLS handshakes are not down; they
 		// have findings of their own. With --server there is one host
 		// and no MX set to speak of: its own finding says it all.
 		j.aggFindings = append(j.aggFindings, j.finding(Critical, "", FindingServersDown, nil, ""))
 	}
+}
+
+// noMailHere tells whether every host that opened no session greeted
+// with 521 or 556 (RFC 7504): hosts that say they accept no mail at all.
+// That is not servers being down, and their replies say it best.
+func (j *judge) noMailHere() bool {
+	n := 0
+	for i, hj := range j.hosts {
+		if hj.outcome != outNoSession {
+			continue
+		}
+		steps := j.r.Hosts[i].Steps
+		if len(steps) == 0 || steps[0].Kind != probe.StepGreeting {
+			return false
+		}
+		if c := steps[0].Reply.Code; c != probe.CodeNoMail && c != probe.CodeDomainNoMail {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // downgrade makes the findings after which a sender tries the next MX host
@@ -540,7 +562,7 @@ func blockedDetail(hosts []probe.Host) string {
 // address (an mx-no-address finding).
 func (j *judge) dnsSaysNoAddress(host string) bool {
 	for _, f := range j.dnsFindings {
-		if f.ID == FindingMXNoAddress && f.Host == host {
+		if isMXAddressFinding(f.ID) && f.Host == host {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/dnsx"
+	"github.com/smtpprobe/smtpprobe/internal/specialaddr"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
@@ -102,6 +103,60 @@ func TestAssess(t *testing.T) {
 			summary: "mx1.example.com: could not connect (192.0.2.1:25 timeout); the other MX hosts take the mail",
 		},
 		{
+			name: "a resolver failure on an MX host's addresses is unknown, not a missing record",
+			r: func() probe.Result {
+				m := fixtures.MX(10, "mx1.example.com")
+				m.Err, m.Problem = "resolver 127.0.0.53:53: A mx1.example.com: SERVFAIL", dnsx.MXResolverFailed
+				h := probe.Host{Name: "mx1.example.com", Preference: 10, Port: 25,
+					Err: &probe.Error{Step: probe.StepConnect, Kind: probe.ErrNetwork, Err: errors.New(m.Err)}}
+				return fixtures.Result("example.com", []probe.Host{h}, m)
+			}(),
+			status: report.Unknown, findings: []string{"unknown mx-resolve-failed mx1.example.com"},
+			summary: "resolver failed",
+		},
+		{
+			name: "an MX name with bytes no host name has is the invalid name",
+			r: func() probe.Result {
+				m := fixtures.MX(10, `mx\000.example.com`)
+				m.Err, m.Problem = `invalid domain name "mx\\000.example.com"`, dnsx.MXInvalidName
+				h := probe.Host{Name: m.Host, Preference: 10, Port: 25,
+					Err: &probe.Error{Step: probe.StepConnect, Kind: probe.ErrNetwork, Err: errors.New(m.Err)}}
+				return fixtures.Result("example.com", []probe.Host{h}, m)
+			}(),
+			status: report.Critical, findings: []string{`critical mx-invalid-name mx\000.example.com`},
+		},
+		{
+			name: "a loopback MX is critical and not dialled, even beside a healthy MX",
+			r: two(probe.Host{Name: "mx1.example.com", Port: 25, Attempts: []probe.Attempt{{Addr: fixtures.Addr("127.0.0.1"), Skipped: true,
+				Special: specialaddr.Range{Name: "Loopback", RFC: "RFC 1122", Kind: specialaddr.Nowhere}}}}, healthy2),
+			status: report.Critical, hosts: []report.Status{report.Critical, report.OK},
+			findings: []string{"critical mx-special-address mx1.example.com"},
+			summary:  "points at 127.0.0.1 (Loopback)",
+		},
+		{
+			name: "a documentation-range MX beside a healthy MX is a warning",
+			r: two(probe.Host{Name: "mx1.example.com", Port: 25, Attempts: []probe.Attempt{{Addr: fixtures.Addr("192.0.2.1"), Skipped: true,
+				Special: specialaddr.Range{Name: "Documentation (TEST-NET-1)", RFC: "RFC 5737", Kind: specialaddr.Unroutable}}}}, healthy2),
+			status: report.Warning, hosts: []report.Status{report.Critical, report.OK},
+			findings: []string{"warning mx-special-address mx1.example.com"},
+		},
+		{
+			name: "a documentation-range MX alone is critical, not a blocked port",
+			r: one(probe.Host{Name: "mx1.example.com", Port: 25, Attempts: []probe.Attempt{{Addr: fixtures.Addr("192.0.2.1"), Skipped: true,
+				Special: specialaddr.Range{Name: "Documentation (TEST-NET-1)", RFC: "RFC 5737", Kind: specialaddr.Unroutable}}}}),
+			status: report.Critical, hosts: []report.Status{report.Critical},
+			findings: []string{"critical mx-special-address mx1.example.com"},
+		},
+		{
+			name: "a special address probed as allowed keeps only an info finding",
+			r: one(with(healthy1, func(h *probe.Host) {
+				h.Attempts = []probe.Attempt{{Addr: fixtures.Addr("192.0.2.1"),
+					Special: specialaddr.Range{Name: "Documentation (TEST-NET-1)", RFC: "RFC 5737", Kind: specialaddr.Unroutable}}}
+			})),
+			status: report.OK, hosts: []report.Status{report.OK},
+			findings: []string{"info mx-special-address-probed mx1.example.com"},
+		},
+		{
 			name: "every MX host timing out means a blocked port",
 			r: two(fixtures.DeadHost("mx1.example.com", probe.ErrTimeout, "192.0.2.1"),
 				fixtures.DeadHost("mx2.example.com", probe.ErrRefused, "192.0.2.2")),
@@ -144,6 +199,14 @@ func TestAssess(t *testing.T) {
 			status: report.Critical, hosts: []report.Status{report.Critical, report.Critical},
 			findings: []string{"critical servers-down", "critical reply mx1.example.com", "critical dialogue-failed mx2.example.com"},
 			summary:  "example.com: no mail server of the domain accepts connections",
+		},
+		{
+			name: "521 greetings say the hosts accept no mail, not that they are down",
+			r: two(greeting(healthy1, 521, "5.3.2 mx1.example.com does not accept mail"),
+				greeting(healthy2, 521, "5.3.2 mx2.example.com does not accept mail")),
+			status: report.Critical, hosts: []report.Status{report.Critical, report.Critical},
+			findings: []string{"critical reply mx1.example.com", "critical reply mx2.example.com"},
+			summary:  "mx1.example.com rejected the connection: 521 ",
 		},
 		{
 			name:   "a refusing greeting is skipped when another MX takes the mail",
@@ -526,6 +589,7 @@ func japanese(s string) bool {
 var findingIDs = []string{
 	report.FindingResolverFailed, report.FindingNXDomain, report.FindingCNAMEBroken, report.FindingNullMX, report.FindingNoMailHost,
 	report.FindingImplicitMX, report.FindingMXCNAME, report.FindingMXIPLiteral, report.FindingMXNoAddress,
+	report.FindingMXResolveFailed, report.FindingMXInvalidName, report.FindingMXSpecialAddress, report.FindingMXSpecialProbed,
 	report.FindingPortBlocked, report.FindingServersDown, report.FindingHostUnreachable,
 	report.FindingDialogueFailed, report.FindingProtocolError, report.FindingGreetingTimeout,
 	report.FindingGreetingDelay, report.FindingThrottled, report.FindingInterrupted,

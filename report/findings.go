@@ -28,6 +28,21 @@ const (
 	FindingMXCNAME        = "mx-cname"        // warning
 	FindingMXIPLiteral    = "mx-ip-literal"   // warning
 	FindingMXNoAddress    = "mx-no-address"   // critical, warning when another MX takes the mail
+	// FindingMXResolveFailed: the resolver failed on an MX host's
+	// addresses; unknown, since nothing is known of them.
+	FindingMXResolveFailed = "mx-resolve-failed"
+	// FindingMXInvalidName: the exchange is not a host name (spaces,
+	// control bytes, escapes); critical, warning when another MX takes
+	// the mail.
+	FindingMXInvalidName = "mx-invalid-name"
+	// FindingMXSpecialAddress: an MX address in a special-purpose range,
+	// not connected to; critical for loopback and unspecified (a sender
+	// would talk to itself), else critical only when no other MX takes
+	// the mail.
+	FindingMXSpecialAddress = "mx-special-address"
+	// FindingMXSpecialProbed: the same, connected to because the user
+	// allowed it (--allow-special-addresses); info.
+	FindingMXSpecialProbed = "mx-special-address-probed"
 
 	FindingPortBlocked     = "port-blocked"     // critical: every host timed out or refused
 	FindingServersDown     = "servers-down"     // critical: hosts reached, no session opened

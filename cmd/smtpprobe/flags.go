@@ -40,6 +40,7 @@ type options struct {
 	concurrency  int
 	allAddresses bool
 	firstAddress bool
+	allowSpecial bool
 	checks       string
 	sendingIP    string
 	dkimSelector []string
@@ -86,6 +87,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.StringArrayVar(&o.dkimSelector, "dkim-selector", nil, "a DKIM `selector` to check (repeatable; the s= of a DKIM-Signature header)")
 	fs.StringArrayVar(&o.dnsbl, "dnsbl", nil, "a DNS blocklist `ZONE` to ask about every MX address and the --sending-ip (repeatable; implies --checks +dnsbl; no list is asked unless named)")
 	fs.BoolVar(&o.firstAddress, "first-address", false, "stop at the first address of each MX host that accepts a connection, instead of probing every address")
+	fs.BoolVar(&o.allowSpecial, "allow-special-addresses", false, "connect to MX addresses found in DNS that lie in special-purpose ranges (loopback, documentation, link-local, ...) instead of only flagging them; for labs and tests (a --server address is always probed)")
 	fs.BoolVar(&o.allAddresses, "all-addresses", false, "probe every address of every MX host (the default; kept for old scripts)")
 	fs.IntVar(&o.certWarnDays, "cert-warn-days", 14, "warn when a certificate expires within this many `days`")
 	fs.IntVar(&o.certCritDays, "cert-crit-days", 0, "critical when a certificate expires within this many `days` (default: off)")
@@ -209,6 +211,7 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	cfg.ImplicitTLS = o.tls
 	cfg.Timeout = o.timeout
 	cfg.FirstAddress = o.firstAddress
+	cfg.AllowSpecialAddresses = o.allowSpecial
 	cfg.Checks = set
 	cfg.Resolver = res
 	return cfg, nil

@@ -40,7 +40,11 @@ type cmdEnv struct {
 	stdinTerminal, stderrTerminal bool
 	columns                       int               // the width of stdout's terminal; 0: unknown
 	routes                        map[string]string // "192.0.2.1:25" -> the loopback listener
-	roots                         *x509.CertPool    // trusted unless --ca-file is given; nil: nothing
+	// flagsDecideSpecial leaves probe.Config.AllowSpecialAddresses as the
+	// flags set it, instead of allowing the special addresses that the
+	// test zones use.
+	flagsDecideSpecial bool
+	roots              *x509.CertPool // trusted unless --ca-file is given; nil: nothing
 	// resolver, when set, is the DNS server every question goes to,
 	// whatever the flags say; hostname is this host's name ("probe.test"
 	// when empty).
@@ -76,6 +80,12 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 			if ce.resolver != "" && c.Resolver != nil {
 				c.Resolver.Servers = []string{ce.resolver}
 			}
+			// The test zones put MX hosts at documentation and loopback
+			// addresses, routed below to loopback listeners: what
+			// --allow-special-addresses is for.
+			if !ce.flagsDecideSpecial {
+				c.AllowSpecialAddresses = true
+			}
 			c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
 				if to, ok := ce.routes[addr]; ok {
 					if to == blackhole {
@@ -100,7 +110,7 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 }
 
 // runWith runs the whole command in process, as main would, in ce.
-func runWith(t *testing.T, ce cmdEnv, args ...string) result {
+func runWith(t testing.TB, ce cmdEnv, args ...string) result {
 	t.Helper()
 	ctx := ce.ctx
 	if ctx == nil {

@@ -178,7 +178,7 @@ func TestModuleKeys(t *testing.T) {
 	// add it to this list.
 	want := []string{"server", "port", "resolver", "helo", "from", "rcpt", "vrfy", "starttls", "tls", "timeout",
 		"submission", "auth_user", "auth_password_file", "auth_token_file", "auth_mech", "allow_insecure_auth",
-		"lang", "checks", "first_address", "all_addresses", "cert_warn_days", "cert_crit_days", "warning_time",
+		"allow_special_addresses", "lang", "checks", "first_address", "all_addresses", "cert_warn_days", "cert_crit_days", "warning_time",
 		"critical_time", "ca_file", "sending_ip", "dkim_selector", "dnsbl"}
 	slices.Sort(want)
 	if got := slices.Sorted(slices.Values(keys)); !slices.Equal(got, want) {

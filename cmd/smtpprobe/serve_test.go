@@ -217,7 +217,7 @@ modules:
 	mfs := parseText(t, body)
 	wantValue(t, mfs, 1, "smtpprobe_success")
 	wantValue(t, mfs, 0, "smtpprobe_status")
-	wantValue(t, mfs, 1, "smtpprobe_mx_count")
+	wantValue(t, mfs, 1, "smtpprobe_mx_hosts")
 	wantValue(t, mfs, 1, "smtpprobe_host_up", "host=mx1.example.com", "address=192.0.2.1")
 	wantValue(t, mfs, 220, "smtpprobe_step_reply_code", "host=mx1.example.com", "step=greeting")
 	wantValue(t, mfs, 220, "smtpprobe_step_reply_code", "host=mx1.example.com", "step=starttls")

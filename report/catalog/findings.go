@@ -51,7 +51,7 @@ func FindingTextWith(id string, o Options) (Diagnosis, bool) {
 
 // findingTables are the finding texts, one table per subject so that each
 // file stays readable; an id is in one table only (tested).
-var findingTables = []map[string]findingEntry{findings, thresholdFindings, authFindings, checkFindings, senderFindings, mtaFindings}
+var findingTables = []map[string]findingEntry{findings, thresholdFindings, authFindings, checkFindings, senderFindings, mtaFindings, addressFindings}
 
 type findingEntry struct {
 	class, category, retry string

@@ -257,8 +257,8 @@ func jsonHostOf(h probe.Host, ha report.HostAssessment) jsonHost {
 	if out.Extensions == nil {
 		out.Extensions = map[string]string{}
 	}
-	if h.Addr.IsValid() {
-		out.Address = h.Addr.String()
+	if a := h.AddrTried(); a.IsValid() {
+		out.Address = a.String()
 	}
 	if h.Err != nil {
 		out.Error, out.ErrorStep, out.ErrorKind = h.Err.Error(), string(h.Err.Step), string(h.Err.Kind)

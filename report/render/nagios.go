@@ -142,7 +142,7 @@ func nagiosLong(b *strings.Builder, a report.Assessment, indent string) {
 		if f.Host != "" || f.Severity == report.OK {
 			continue
 		}
-		fmt.Fprintf(b, "%s[%s] %s - %s\n", indent, nagiosStatus(f.Severity), nagiosText(a.Result.Target.Domain), findingText(f))
+		fmt.Fprintf(b, "%s[%s] %s - %s\n", indent, nagiosStatus(f.Severity), nagiosText(subject(a, f)), findingText(f))
 	}
 	for i, h := range a.Result.Hosts {
 		st := a.Host(i).Status
@@ -231,8 +231,8 @@ func shorten(s string) string {
 // [192.0.2.1]:25".
 func hostAddr(h probe.Host) string {
 	s := nagiosText(h.Name)
-	if h.Addr.IsValid() {
-		s += " [" + h.Addr.String() + "]"
+	if a := h.AddrTried(); a.IsValid() {
+		s += " [" + a.String() + "]"
 	}
 	if h.Port != 0 {
 		s += ":" + strconv.Itoa(h.Port)

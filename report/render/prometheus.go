@@ -46,7 +46,7 @@ func Prometheus(w io.Writer, as []report.Assessment, o Options) error {
 //	smtpprobe_duration_seconds        wall time of the whole probe
 //	smtpprobe_dns_duration_seconds    time spent in DNS queries
 //	smtpprobe_dns_lookup_success      0 when the resolver failed
-//	smtpprobe_mx_count                MX records (1 for an implicit MX, 0 for a null MX)
+//	smtpprobe_mx_hosts                MX records (1 for an implicit MX, 0 for a null MX)
 //	smtpprobe_null_mx                 1 for an RFC 7505 null MX
 //	smtpprobe_nxdomain                1 when the domain does not exist
 //	smtpprobe_findings{severity}      findings by severity (info, warning, critical, unknown)
@@ -116,7 +116,7 @@ func newMetricSet(multi bool) *metricSet {
 	m.duration = vec("smtpprobe_duration_seconds", "Wall time of the whole probe in seconds.")
 	m.dnsDuration = vec("smtpprobe_dns_duration_seconds", "Time spent in DNS queries in seconds.")
 	m.dnsOK = vec("smtpprobe_dns_lookup_success", "Whether the resolver answered the MX lookup.")
-	m.mxCount = vec("smtpprobe_mx_count", "Number of mail exchangers found (1 for an implicit MX).")
+	m.mxCount = vec("smtpprobe_mx_hosts", "Number of mail exchangers found (1 for an implicit MX).")
 	m.nullMX = vec("smtpprobe_null_mx", "Whether the domain publishes a null MX (RFC 7505): it accepts no mail.")
 	m.nxdomain = vec("smtpprobe_nxdomain", "Whether the domain does not exist.")
 	m.findings = vec("smtpprobe_findings", "Number of findings by severity.", "severity")
@@ -178,8 +178,8 @@ func (m *metricSet) add(a report.Assessment) {
 	seen := map[string]bool{}
 	for i, h := range r.Hosts {
 		addr := ""
-		if h.Addr.IsValid() {
-			addr = h.Addr.String()
+		if a := h.AddrTried(); a.IsValid() {
+			addr = a.String()
 		}
 		m.set(m.hostUp, boolGauge(h.Addr.IsValid()), h.Name, addr)
 		if seen[h.Name] {

@@ -103,7 +103,7 @@ func TestPrometheusValues(t *testing.T) {
 		{"smtpprobe_status", []string{"target=example.net"}, 1},
 		{"smtpprobe_status", []string{"target=example.info"}, 3},
 		{"smtpprobe_duration_seconds", []string{"target=example.com"}, 0.1234},
-		{"smtpprobe_mx_count", []string{"target=example.com"}, 2},
+		{"smtpprobe_mx_hosts", []string{"target=example.com"}, 2},
 		{"smtpprobe_dns_duration_seconds", []string{"target=example.com"}, 0.0035},
 		{"smtpprobe_dns_lookup_success", []string{"target=example.info"}, 0},
 		{"smtpprobe_step_reply_code", []string{"target=nobody@example.org", "host=mx.example.org", "step=rcpt"}, 550},
@@ -134,7 +134,7 @@ func TestPrometheusValues(t *testing.T) {
 	}
 	// No MX count for a resolver that failed, no DNS figures with --server.
 	for _, absent := range [][]string{
-		{"smtpprobe_mx_count", "target=example.info"},
+		{"smtpprobe_mx_hosts", "target=example.info"},
 		{"smtpprobe_dns_duration_seconds", "target=example.net"},
 	} {
 		if _, ok := sample(mfs, absent[0], absent[1:]...); ok {
@@ -174,7 +174,7 @@ func TestMetricsOneTarget(t *testing.T) {
 	}
 	sort.Strings(names)
 	want := []string{"smtpprobe_dns_duration_seconds", "smtpprobe_dns_lookup_success", "smtpprobe_duration_seconds",
-		"smtpprobe_findings", "smtpprobe_host_status", "smtpprobe_host_up", "smtpprobe_mx_count", "smtpprobe_null_mx",
+		"smtpprobe_findings", "smtpprobe_host_status", "smtpprobe_host_up", "smtpprobe_mx_hosts", "smtpprobe_null_mx",
 		"smtpprobe_nxdomain", "smtpprobe_starttls_offered", "smtpprobe_status", "smtpprobe_step_duration_seconds",
 		"smtpprobe_step_reply_code", "smtpprobe_success", "smtpprobe_tls_cert_expiry_timestamp_seconds",
 		"smtpprobe_tls_cert_verified", "smtpprobe_tls_version_info"}
