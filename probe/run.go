@@ -230,7 +230,10 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 		at.Special = special
 		h.Attempts = append(h.Attempts, at)
 		if conn == nil {
-			ended := hctx.Err() != nil
+			// The deadline, not Err alone: a dial cut by the deadline can
+			// return before the context's timer has set Err.
+			dl, ok := hctx.Deadline()
+			ended := hctx.Err() != nil || ok && !time.Now().Before(dl)
 			release()
 			cancel()
 			h.Err = at.Err
