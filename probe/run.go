@@ -230,10 +230,7 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 		at.Special = special
 		h.Attempts = append(h.Attempts, at)
 		if conn == nil {
-			// The deadline, not Err alone: a dial cut by the deadline can
-			// return before the context's timer has set Err.
-			dl, ok := hctx.Deadline()
-			ended := hctx.Err() != nil || ok && !time.Now().Before(dl)
+			ended := expired(hctx)
 			release()
 			cancel()
 			h.Err = at.Err
@@ -257,7 +254,16 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 		return h
 	}
 	h.Untestable = untestable(h.Attempts)
+	b.blameQueue(ctx, &h)
 	return h
+}
+
+// expired tells whether ctx has ended or its deadline has passed: a
+// context's timer can fire a moment after a connection's deadline, which
+// is the same instant.
+func expired(ctx context.Context) bool {
+	dl, ok := ctx.Deadline()
+	return ctx.Err() != nil || ok && !time.Now().Before(dl)
 }
 
 // budget is the time a Run may spend on its own work: Config.Deadline
