@@ -100,6 +100,9 @@ func TestDNSSECCheck(t *testing.T) {
 		{"bogus domain", "bogus.example", true, 2, "critical", false, "dnssec-bogus"},
 		{"bogus MX host", "badhost.example", true, 2, "critical", true, "dnssec-bogus"},
 		{"resolver does not validate", "signed.example", false, 0, "untestable", false, "dnssec-not-validating"},
+		// SERVFAIL with and without CD: a broken server, not a bogus zone
+		// and not an unsigned one.
+		{"broken name server", "broken.example", true, 3, "untestable", false, "check-lookup-failed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newInbound(t,
@@ -114,6 +117,7 @@ func TestDNSSECCheck(t *testing.T) {
 			w.dns.Sign(t, "signed.example.", dnstest.Signed)
 			w.dns.Sign(t, "plain.example.", dnstest.Unsigned)
 			w.dns.Sign(t, "bogus.example.", dnstest.BogusSignatures)
+			w.dns.ServFail("broken.example.")
 			if tc.validate {
 				w.dns.Validate(".")
 			}
