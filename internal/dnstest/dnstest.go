@@ -242,11 +242,14 @@ func (s *Server) serveDNS(w dns.ResponseWriter, r *dns.Msg) {
 	}
 	s.inflight++
 	s.peak = max(s.peak, s.inflight)
-	defer func() {
+	// A query stops being in flight just before its answer goes out: a
+	// client may send its next one as soon as the answer arrives.
+	answered := sync.OnceFunc(func() {
 		s.mu.Lock()
 		s.inflight--
 		s.mu.Unlock()
-	}()
+	})
+	defer answered()
 	handler, delay := s.handler, s.delay
 	silent, truncate := s.silent[name], s.truncate[name] && !tcp
 	s.mu.Unlock()
@@ -258,6 +261,7 @@ func (s *Server) serveDNS(w dns.ResponseWriter, r *dns.Msg) {
 			return
 		}
 	}
+	answered()
 	if handler != nil {
 		handler(w, r)
 		return
