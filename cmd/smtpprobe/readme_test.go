@@ -490,16 +490,6 @@ func readmeExamples(t *testing.T) map[string]func(*testing.T) string {
 			lines := strings.SplitAfter(out, "\n")
 			return transcript(`LANG=ja_JP.UTF-8 smtpprobe explain "550 5.1.1"`, strings.Join(lines[:min(len(lines), 8)], "")+"  ...\n")
 		},
-		"serve-refused-parameter": func(t *testing.T) string {
-			e, _ := serveEnv(nil, nil)
-			_, ts := startExporter(t, e)
-			const query = "/probe?target=example.com&server=192.0.2.1"
-			code, body := get(t, ts.URL+query)
-			if code != 400 {
-				t.Errorf("%s: HTTP %d, want 400", query, code)
-			}
-			return transcript("curl 'http://127.0.0.1:9125"+query+"'", body)
-		},
 		"auth-failed": func(t *testing.T) string {
 			ce := subWorld()
 			out := run(t, ce, "", "--submission", "--server", "smtp.example.test", "--auth-user", "alice@example.test",
