@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/sha256"
+	"crypto/tls"
 	"crypto/x509"
 	"encoding/hex"
 	"fmt"
@@ -388,6 +389,7 @@ func TestDANECheck(t *testing.T) {
 		{"DANE-TA matches at depth 1", "example", []string{ta, wrong}, false, false, true, 0, "ok", "dane-match", true},
 		{"matches no record", "example", []string{wrong}, false, false, true, 2, "critical", "dane-mismatch", false},
 		{"no STARTTLS", "example", []string{ee}, true, false, true, 2, "critical", "dane-no-tls", nil},
+		{"handshake fails", "example", []string{ee}, false, false, true, 2, "critical", "dane-no-tls", nil},
 		{"TLSA in an unsigned zone", "insecure.example", []string{ee}, false, false, true, 1, "warning", "dane-unsigned", nil},
 		{"only unusable records", "example", []string{"1 1 1 " + strings.Repeat("cd", 32)}, false, false, true, 1, "warning", "dane-unusable", nil},
 		{"DANE-TA anchor not sent", "example", []string{ee, ta}, false, true, true, 1, "warning", "dane-ta-not-sent", true},
@@ -413,6 +415,8 @@ func TestDANECheck(t *testing.T) {
 				o.TLS = nil
 			case tc.leafOnly:
 				o.TLS = smtptest.TLSConfig(leafOnly)
+			case tc.name == "handshake fails":
+				o.TLS.MaxVersion = tls.VersionTLS11 // older than the probe accepts
 			}
 			srv := smtptest.Start(t, o)
 			ce := cmdEnv{routes: map[string]string{"192.0.2.1:25": srv.Addr}, roots: ca.Pool()}
