@@ -17,7 +17,7 @@ import (
 // healthyInbound serves secure.example as a domain that passes every
 // inbound check: signed, DANE, MTA-STS in enforce mode, TLS-RPT and
 // forward-confirmed reverse DNS, through a validating resolver.
-func healthyInbound(t *testing.T) (*inbound, cmdEnv) {
+func healthyInbound(t testing.TB) (*inbound, cmdEnv) {
 	t.Helper()
 	ca := smtptest.NewCA(t)
 	cert := ca.Issue(t, "mx1.secure.example", time.Now().AddDate(0, 3, 0))

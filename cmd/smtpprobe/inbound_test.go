@@ -26,7 +26,7 @@ type inbound struct {
 	routes map[string]string
 }
 
-func newInbound(t *testing.T, rrs ...string) *inbound {
+func newInbound(t testing.TB, rrs ...string) *inbound {
 	t.Helper()
 	srv := smtptest.Start(t, smtptest.Options{})
 	d := dnstest.Start(t, append([]string{". 300 IN SOA a.root. admin.root. 1 3600 600 86400 60"}, rrs...)...)
@@ -258,7 +258,7 @@ func newSTS(t *testing.T, records []string, policy http.HandlerFunc, cert1, cert
 
 // newPolicyHost serves policy over HTTPS as name, with a certificate from
 // ca; it returns the server and its loopback address.
-func newPolicyHost(t *testing.T, ca *smtptest.CA, name string, policy http.HandlerFunc) (*httptest.Server, string) {
+func newPolicyHost(t testing.TB, ca *smtptest.CA, name string, policy http.HandlerFunc) (*httptest.Server, string) {
 	t.Helper()
 	web := httptest.NewUnstartedServer(policy)
 	web.TLS = smtptest.TLSConfig(ca.Issue(t, name, time.Now().AddDate(0, 2, 0)))

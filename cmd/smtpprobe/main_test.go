@@ -96,7 +96,7 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 }
 
 // runWith runs the whole command in process, as main would, in ce.
-func runWith(t *testing.T, ce cmdEnv, args ...string) result {
+func runWith(t testing.TB, ce cmdEnv, args ...string) result {
 	t.Helper()
 	ctx := ce.ctx
 	if ctx == nil {

@@ -142,7 +142,7 @@ func nagiosLong(b *strings.Builder, a report.Assessment, indent string) {
 		if f.Host != "" || f.Severity == report.OK {
 			continue
 		}
-		fmt.Fprintf(b, "%s[%s] %s - %s\n", indent, nagiosStatus(f.Severity), nagiosText(a.Result.Target.Domain), findingText(f))
+		fmt.Fprintf(b, "%s[%s] %s - %s\n", indent, nagiosStatus(f.Severity), nagiosText(subject(a, f)), findingText(f))
 	}
 	for i, h := range a.Result.Hosts {
 		st := a.Host(i).Status

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fatih/color"
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
@@ -488,8 +489,25 @@ func (t *textWriter) findings(a report.Assessment) {
 }
 
 func (t *textWriter) subject(a report.Assessment, f report.Finding) string {
-	if f.Host != "" {
+	return subject(a, f)
+}
+
+// subject names what a finding is about: its host, the sending domain or
+// address of a sender check (which need not be the target), else the
+// target.
+func subject(a report.Assessment, f report.Finding) string {
+	cs := a.Result.Checks
+	switch {
+	case f.Host != "":
 		return f.Host
+	case f.Check == checks.SPF && cs.SPF != nil:
+		return cs.SPF.Domain
+	case f.Check == checks.DMARC && cs.DMARC != nil:
+		return cs.DMARC.Domain
+	case f.Check == checks.DKIM && cs.DKIM != nil:
+		return cs.DKIM.Domain
+	case f.Check == checks.SendingIP && cs.SendingIP != nil:
+		return cs.SendingIP.Addr.String()
 	}
 	if a.Result.Target.Domain != "" {
 		return a.Result.Target.Domain
