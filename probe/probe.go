@@ -104,6 +104,11 @@ type Config struct {
 	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
 	// Now tells the time for certificate checks. Nil means time.Now.
 	Now func() time.Time
+	// Deadline bounds the probe's own time: DNS, checks and every
+	// dialogue. Time spent waiting at the Gate for other probes of the
+	// same address does not count: each host's budget moves later by what
+	// it waited. Zero means no bound but the context's.
+	Deadline time.Duration
 	// Gate keeps to one connection per IP address at a time. Share one
 	// Gate between the Runs of several targets; nil means a Gate per Run.
 	Gate *Gate
@@ -136,7 +141,11 @@ type Result struct {
 	DNSErr   error
 	Hosts    []Host        // one per host and address (per host with FirstAddress), in MX order
 	Started  time.Time     // when the probe began
-	Duration time.Duration // wall time of the whole probe
+	Duration time.Duration // wall time of the whole probe, less Queued
+	// Queued is the part of the wall time in which the probe only waited
+	// at the Gate for other probes of the same addresses: queue time, not
+	// the servers'.
+	Queued time.Duration
 	// Submission is Config.Submission: the probe tested a message
 	// submission server, where AUTH is expected.
 	Submission bool
@@ -212,7 +221,12 @@ type Host struct {
 	// It is recorded for the transcript and never changes the verdict: the
 	// answer the probe asked for had already been given.
 	CloseErr *Error
+	// Duration is the time from the first connection attempt to the end of
+	// the dialogue; Queued is not part of it.
 	Duration time.Duration
+	// Queued is how long the probe waited at the Gate before connecting,
+	// while other probes talked to the same address. No step counts it.
+	Queued time.Duration
 	// Retry is the dialogue held again in clear, on a new connection
 	// without STARTTLS, after the STARTTLS handshake failed in
 	// StartTLSAuto mode: what an opportunistic sender such as Postfix does
@@ -362,6 +376,10 @@ const (
 	ErrProtocol ErrorKind = "protocol" // the peer's bytes are not SMTP
 	ErrPolicy   ErrorKind = "policy"   // the probe stopped on purpose: STARTTLS required but missing, credentials withheld, a command with CR or LF
 	ErrCanceled ErrorKind = "canceled" // the run was interrupted
+	// ErrQueued: the caller's time ran out while the probe waited at the
+	// Gate for other probes of the same address, or in a dialogue that
+	// would have had the time without that wait. Not the server's doing.
+	ErrQueued ErrorKind = "queued"
 	// ErrRenegotiation: the server asked to renegotiate TLS 1.2 and the
 	// probe refused, as modern clients do; the probe ended the session.
 	ErrRenegotiation ErrorKind = "renegotiation"

@@ -45,14 +45,20 @@ type job struct {
 // t.Domain, concurrently, at every address (with cfg.FirstAddress, at the
 // first that accepts a connection). The other checks of cfg.Checks run
 // alongside the dialogues. Run never sends DATA unless cfg.Data is set.
-// When ctx ends, Run returns promptly with what it gathered, the interrupted dialogues marked ErrCanceled.
+// When ctx ends, Run returns promptly with what it gathered, the
+// interrupted dialogues marked ErrCanceled (or ErrQueued, when waiting at
+// the Gate took the time). Config.Deadline bounds the probe's own time,
+// not its time in the Gate's queue.
 func Run(ctx context.Context, cfg Config, t Target) Result {
 	cfg = withDefaults(cfg)
 	if cfg.Rcpt != "" {
 		// The report names the recipient the dialogue used.
 		t.Rcpt = cfg.Rcpt
 	}
-	start := time.Now()
+	b := &budget{start: time.Now(), limit: cfg.Deadline}
+	hostCtx := ctx // hosts get their budget after the Gate: see probeHost
+	ctx, cancel := b.context(ctx, 0)
+	defer cancel()
 	res := Result{
 		Target: t, Started: cfg.Now(), Server: cfg.Server, Submission: cfg.Submission,
 		RequireTLS: cfg.StartTLS == StartTLSRequire || cfg.ImplicitTLS,
@@ -64,7 +70,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 	if !cfg.Checks.NeedsMX() {
 		// A DNS-only audit of the domain asks nothing of the MX.
 		g.finish(&res, nil, cfg.Now())
-		res.Duration = time.Since(start)
+		b.done(&res)
 		return res
 	}
 	jobs, err := plan(ctx, &cfg, t, &res)
@@ -76,7 +82,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 	if err != nil {
 		res.DNSErr = err
 		g.finish(&res, nil, cfg.Now())
-		res.Duration = time.Since(start)
+		b.done(&res)
 		return res
 	}
 	res.Hosts = make([]Host, len(jobs))
@@ -93,12 +99,12 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			res.Hosts[i] = probeHost(ctx, &cfg, t, j)
+			res.Hosts[i] = probeHost(hostCtx, &cfg, t, j, b)
 		})
 	}
 	wg.Wait()
 	g.finish(&res, jobs, cfg.Now())
-	res.Duration = time.Since(start)
+	b.done(&res)
 	return res
 }
 
@@ -190,11 +196,15 @@ func perAddress(jobs []job) []job {
 }
 
 // probeHost tries the job's addresses in order until one accepts a
-// connection and holds the dialogue there.
-func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
+// connection and holds the dialogue there. ctx is the caller's: the time
+// waited at the Gate does not count against the budget b, and is
+// Host.Queued, not part of Host.Duration.
+func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h Host) {
+	b.clock.update(1, 0)
+	defer b.clock.update(-1, 0)
 	start := time.Now()
 	h = Host{Name: j.name, Preference: j.pref, Port: j.port}
-	defer func() { h.Duration = time.Since(start) }()
+	defer func() { h.Duration = time.Since(start) - h.Queued }()
 	if j.err != nil {
 		h.Err = &Error{Step: StepConnect, Kind: ErrNetwork, Err: j.err}
 		return h
@@ -209,35 +219,98 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job) (h Host) {
 			h.Attempts = append(h.Attempts, Attempt{Addr: a, Special: special, Skipped: true})
 			continue
 		}
-		release, err := cfg.Gate.acquire(ctx, a)
+		release, waited, err := cfg.Gate.acquire(ctx, a, &b.clock)
+		h.Queued += waited
 		if err != nil {
-			h.Err = classify(ctx, StepConnect, err)
+			h.Err = queueError(ctx, err, h.Queued, a)
 			return h
 		}
-		conn, at := dial(ctx, cfg, a, j.port)
+		hctx, cancel := b.context(ctx, h.Queued)
+		conn, at := dial(hctx, cfg, a, j.port)
 		at.Special = special
 		h.Attempts = append(h.Attempts, at)
 		if conn == nil {
+			ended := hctx.Err() != nil
 			release()
+			cancel()
 			h.Err = at.Err
-			if ctx.Err() != nil {
+			if ended {
+				b.blameQueue(ctx, &h)
 				return h
 			}
 			continue
 		}
 		h.Addr, h.Err = a, nil
-		dialogue(ctx, cfg, &h, j.name, rcpt, conn)
+		dialogue(hctx, cfg, &h, j.name, rcpt, conn)
 		if retryInClear(cfg, &h) {
-			h.Retry = clearRetry(ctx, cfg, h, rcpt)
+			h.Retry = clearRetry(hctx, cfg, h, rcpt)
 		}
 		if silentGreeting(cfg, &h) {
-			h.ImplicitTLSPort = speaksTLS(ctx, cfg, h)
+			h.ImplicitTLSPort = speaksTLS(hctx, cfg, h)
 		}
 		release()
+		cancel()
+		b.blameQueue(ctx, &h)
 		return h
 	}
 	h.Untestable = untestable(h.Attempts)
 	return h
+}
+
+// budget is the time a Run may spend on its own work: Config.Deadline
+// from its start, moved later for each host by what it waited at the Gate.
+type budget struct {
+	start time.Time
+	limit time.Duration // Config.Deadline; zero means none
+	clock idleClock
+}
+
+// context bounds ctx by the budget of a host that queued for queued.
+func (b *budget) context(ctx context.Context, queued time.Duration) (context.Context, context.CancelFunc) {
+	if b.limit <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithDeadline(ctx, b.start.Add(b.limit+queued))
+}
+
+// done records the Run's duration, less the time it only queued.
+func (b *budget) done(res *Result) {
+	res.Queued = b.clock.total()
+	res.Duration = time.Since(b.start) - res.Queued
+}
+
+// blameQueue tells apart a dialogue cut short by the caller's deadline
+// after queuing at the Gate: without the wait it would have had the time,
+// so its timeouts are ErrQueued, never the server's. Timeouts of a
+// dialogue that reached its own budget, or that did not queue, stay.
+func (b *budget) blameQueue(ctx context.Context, h *Host) {
+	dl, ok := ctx.Deadline()
+	if h.Queued <= 0 || !ok || time.Now().Before(dl) ||
+		(b.limit > 0 && !dl.Before(b.start.Add(b.limit+h.Queued))) {
+		return
+	}
+	blame := func(e *Error) {
+		if e != nil && e.Kind == ErrTimeout {
+			e.Kind = ErrQueued
+			e.Err = fmt.Errorf("the run's time ran out, %s of it spent waiting for other probes of %s: %w", h.Queued.Round(time.Millisecond), h.Addr, e.Err)
+		}
+	}
+	blame(h.Err)
+	for i := range h.Attempts {
+		blame(h.Attempts[i].Err)
+	}
+	if h.Retry != nil {
+		blame(h.Retry.Err)
+	}
+}
+
+// queueError says why waiting at the Gate for a ended: interrupted, or
+// the caller's time ran out with nothing sent.
+func queueError(ctx context.Context, err error, queued time.Duration, a netip.Addr) *Error {
+	if errors.Is(err, context.Canceled) {
+		return classify(ctx, StepConnect, err)
+	}
+	return &Error{Step: StepConnect, Kind: ErrQueued, Err: fmt.Errorf("not probed: the run's time ran out after %s waiting for other probes of %s: %w", queued.Round(time.Millisecond), a, err)}
 }
 
 // untestable reports whether every attempt failed for want of a route from
@@ -263,58 +336,6 @@ func dial(ctx context.Context, cfg *Config, a netip.Addr, port int) (net.Conn, A
 		return nil, at
 	}
 	return conn, at
-}
-
-// Gate keeps the probe polite: at most one connection to each IP address
-// at a time, however many hosts, addresses or targets lead to it. The zero
-// value is ready to use; a Gate may be shared by concurrent Runs.
-type Gate struct {
-	mu    sync.Mutex
-	slots map[netip.Addr]*slot
-}
-
-type slot struct {
-	busy chan struct{} // holds a token while a connection is open
-	refs int           // holders and waiters; the slot goes at zero
-}
-
-// acquire waits until no other connection to a is open, or ctx ends. The
-// caller must call release when its connection is closed.
-func (g *Gate) acquire(ctx context.Context, a netip.Addr) (release func(), err error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	a = a.Unmap()
-	g.mu.Lock()
-	if g.slots == nil {
-		g.slots = make(map[netip.Addr]*slot)
-	}
-	s := g.slots[a]
-	if s == nil {
-		s = &slot{busy: make(chan struct{}, 1)}
-		g.slots[a] = s
-	}
-	s.refs++
-	g.mu.Unlock()
-
-	select {
-	case s.busy <- struct{}{}:
-		return func() {
-			<-s.busy
-			g.unref(a, s)
-		}, nil
-	case <-ctx.Done():
-		g.unref(a, s)
-		return nil, ctx.Err()
-	}
-}
-
-func (g *Gate) unref(a netip.Addr, s *slot) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if s.refs--; s.refs == 0 {
-		delete(g.slots, a)
-	}
 }
 
 // retryInClear tells whether the dialogue with h ended in a failed

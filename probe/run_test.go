@@ -282,3 +282,39 @@ func TestRunRequireTLS(t *testing.T) {
 		}
 	}
 }
+
+// TestQueueTime checks that waiting at the Gate is recorded apart
+// (Host.Queued, Result.Queued), left out of every duration, and that a
+// dialogue cut short by the caller's deadline after such a wait is
+// ErrQueued, never a timeout of the server's (issue 10 item 17).
+func TestQueueTime(t *testing.T) {
+	srv := smtptest.StartScript(t, func(c *smtptest.Conn) {
+		time.Sleep(150 * time.Millisecond)
+		c.Greet("PIPELINING")
+		c.Answer(nil)
+	})
+	cfg, _ := setup(t, srv.Addr)
+	cfg.Gate = &probe.Gate{}
+	cfg.Server = "192.0.2.10"
+	first := make(chan probe.Result)
+	go func() { first <- probe.Run(context.Background(), cfg, target(t, "example.com")) }()
+	for srv.Conns() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	// The second run waits about 150ms for the first, then its own
+	// greeting takes 150ms more: more than its caller's 200ms.
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	r2 := probe.Run(ctx, cfg, target(t, "example.com"))
+	h := r2.Hosts[0]
+	if h.Err == nil || h.Err.Kind != probe.ErrQueued || h.Queued <= 0 {
+		t.Errorf("second run: err %v, queued %v; want ErrQueued after a wait", h.Err, h.Queued)
+	}
+	if r2.Queued <= 0 || r2.Queued > h.Queued+10*time.Millisecond || h.Duration+h.Queued > time.Second {
+		t.Errorf("second run: queued %v, host queued %v, host duration %v", r2.Queued, h.Queued, h.Duration)
+	}
+	r1 := <-first
+	if h := r1.Hosts[0]; h.Err != nil || h.Queued != 0 || r1.Queued != 0 {
+		t.Errorf("first run: err %v queued %v/%v, want a clean dialogue with no wait", h.Err, h.Queued, r1.Queued)
+	}
+}

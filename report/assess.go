@@ -235,8 +235,8 @@ func (j *judge) judgeHost(i int) {
 		return
 	case len(h.Steps) == 0 && len(h.Attempts) == 0 && !h.Addr.IsValid():
 		hj.outcome = outNoAddress
-		if h.Err != nil && h.Err.Kind == probe.ErrCanceled {
-			add(j.finding(Unknown, h.Name, FindingInterrupted, nil, h.Err.Error()), false)
+		if f, ok := j.notProbed(h); ok {
+			add(f, false)
 		} else if !j.dnsSaysNoAddress(h.Name) {
 			add(j.finding(Critical, h.Name, FindingHostUnreachable, nil, errText(h.Err)), true)
 		}
@@ -249,8 +249,8 @@ func (j *judge) judgeHost(i int) {
 		return
 	case len(h.Steps) == 0 && (h.Err == nil || h.Err.Step == probe.StepConnect):
 		hj.outcome = outUnreachable
-		if h.Err != nil && h.Err.Kind == probe.ErrCanceled {
-			add(j.finding(Unknown, h.Name, FindingInterrupted, nil, h.Err.Error()), false)
+		if f, ok := j.notProbed(h); ok {
+			add(f, false)
 			return
 		}
 		add(j.finding(Critical, h.Name, FindingHostUnreachable, nil, attemptsText(h)), true)
@@ -361,9 +361,11 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 	if len(h.Steps) > 0 {
 		last = h.Steps[len(h.Steps)-1].Reply
 	}
+	if f, ok := j.notProbed(h); ok {
+		add(f, false)
+		return
+	}
 	switch {
-	case e.Kind == probe.ErrCanceled:
-		add(j.finding(Unknown, h.Name, FindingInterrupted, nil, e.Error()), false)
 	case authPolicyStop(e):
 		// Credentials not sent on purpose: judgeAuth says why.
 	case e.Kind == probe.ErrPolicy && (e.Step == probe.StepStartTLS || e.Step == probe.StepHandshake):
@@ -519,15 +521,33 @@ func downgrade(fs []Finding, nextMX []bool) {
 	}
 }
 
-// interrupted tells whether the run was stopped, so that its missing
-// answers prove nothing about the servers.
+// interrupted tells whether the run was stopped, or its time went to
+// waiting for other probes, so that its missing answers prove nothing
+// about the servers.
 func interrupted(r *probe.Result) bool {
 	for _, h := range r.Hosts {
-		if h.Err != nil && h.Err.Kind == probe.ErrCanceled {
+		if h.Err != nil && (h.Err.Kind == probe.ErrCanceled || h.Err.Kind == probe.ErrQueued) {
 			return true
 		}
 	}
 	return false
+}
+
+// notProbed is the unknown finding of a dialogue that ended for the
+// probe's own reasons, not the server's: the run was interrupted, or its
+// time ran out in the queue for the address (queue time is never the
+// server's).
+func (j *judge) notProbed(h probe.Host) (Finding, bool) {
+	if h.Err == nil {
+		return Finding{}, false
+	}
+	switch h.Err.Kind {
+	case probe.ErrCanceled:
+		return j.finding(Unknown, h.Name, FindingInterrupted, nil, h.Err.Error()), true
+	case probe.ErrQueued:
+		return j.finding(Unknown, h.Name, FindingQueued, nil, h.Err.Error()), true
+	}
+	return Finding{}, false
 }
 
 // blockedPort tells whether every connection attempt to every host timed

@@ -592,7 +592,7 @@ var findingIDs = []string{
 	report.FindingMXResolveFailed, report.FindingMXInvalidName, report.FindingMXSpecialAddress, report.FindingMXSpecialProbed,
 	report.FindingPortBlocked, report.FindingServersDown, report.FindingHostUnreachable,
 	report.FindingDialogueFailed, report.FindingProtocolError, report.FindingGreetingTimeout,
-	report.FindingGreetingDelay, report.FindingThrottled, report.FindingInterrupted,
+	report.FindingGreetingDelay, report.FindingThrottled, report.FindingInterrupted, report.FindingQueued,
 	report.FindingProbeStopped, report.FindingStartTLSNotOffered, report.FindingStartTLSRequired,
 	report.FindingTLSHandshake, report.FindingTLSUntrusted, report.FindingTLSNameMismatch,
 	report.FindingTLSExpired, report.FindingTLSExpiresSoon, report.FindingTLSVerifyFailed,

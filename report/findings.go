@@ -53,6 +53,7 @@ const (
 	FindingGreetingDelay   = "greeting-delay"   // info
 	FindingThrottled       = "throttled"        // warning (critical for a 5xx)
 	FindingInterrupted     = "interrupted"      // unknown
+	FindingQueued          = "queued"           // unknown: the time went waiting for other probes of the address
 	FindingProbeStopped    = "probe-stopped"    // unknown
 
 	FindingStartTLSNotOffered = "starttls-not-offered" // info

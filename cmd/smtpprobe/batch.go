@@ -115,9 +115,11 @@ func (b *batch) probe(ctx context.Context, i int, in input) outcome {
 		}
 		return outcome{i, report.Invalid(in.name(), err), err}
 	}
-	ctx, cancel := context.WithTimeout(ctx, b.deadline)
-	defer cancel()
-	return outcome{i, report.Assess(probe.Run(ctx, b.cfg, t), b.ropts), nil}
+	// The deadline is the probe's own time: waiting for another probe of
+	// the same address does not use it up (probe.Config.Deadline).
+	cfg := b.cfg
+	cfg.Deadline = b.deadline
+	return outcome{i, report.Assess(probe.Run(ctx, cfg, t), b.ropts), nil}
 }
 
 // streams tells whether a format prints each target as it finishes; the

@@ -335,6 +335,14 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 
 	start := time.Now()
 	res := probe.Run(ctx, req.cfg, req.target)
+	if why, ok := queuedOut(res); ok {
+		// The scrape's time went waiting for other probes of the same
+		// address: nothing is known of the server, and smtpprobe_success 0
+		// would say it is down. Busy, as when every slot is taken.
+		s.rejected.WithLabelValues("busy").Inc()
+		http.Error(w, "busy: "+oneLine(why), http.StatusServiceUnavailable)
+		return
+	}
 	a := report.Assess(res, req.ropts)
 	took := time.Since(start)
 	s.probes.WithLabelValues(a.Status.String()).Inc()
@@ -348,6 +356,17 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	promhttp.HandlerFor(render.Metrics([]report.Assessment{a}), promhttp.HandlerOpts{}).ServeHTTP(w, r)
+}
+
+// queuedOut tells whether the time of a probe ran out while it queued for
+// other probes of the same address, and says so.
+func queuedOut(r probe.Result) (string, bool) {
+	for _, h := range r.Hosts {
+		if h.Err != nil && h.Err.Kind == probe.ErrQueued {
+			return h.Name + ": " + h.Err.Err.Error(), true
+		}
+	}
+	return "", false
 }
 
 // minProbeTimeout is the shortest probe a scrape timeout asks for: less

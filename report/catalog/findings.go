@@ -481,6 +481,21 @@ var findings = map[string]findingEntry{
 			fix:     "もう一度実行して最後まで待ってください。応答の遅いサーバには --timeout を長めに指定します。",
 		},
 	},
+	"queued": {
+		class: "network", category: "other", retry: "transient",
+		en: findingLang{
+			title:   "Not probed in time: the probe waited for other probes of this address",
+			meaning: "smtpprobe talks to each IP address over few connections at a time, and this target's turn came too late: the run's time ran out while it waited for other probes of the same address, or cut short a dialogue that would have had the time without the wait. Nothing is known against the server.",
+			when:    "Many targets of one run, or many concurrent scrapes of the exporter, lead to the same mail server, and the caller's time limit (a scrape timeout, Ctrl-C aside) is shorter than the queue.",
+			fix:     "Probe fewer targets of one server at once, give the run more time (the scrape timeout), or let one run probe them all: the waiting does not count against --deadline.",
+		},
+		ja: findingLang{
+			title:   "時間内に確認できなかった（同じアドレスへの他の確認を待っていた）",
+			meaning: "smtpprobe は各 IP アドレスへ同時に少数の接続しか張りません。この対象の順番が来る前に、同じアドレスへの他の確認を待つ間に実行の時間が尽きたか、待たなければ間に合ったやりとりが途中で打ち切られました。サーバに不利な事実は何も分かっていません。",
+			when:    "一度の実行の多くの対象、またはエクスポーターへの多数の同時スクレイプが同じメールサーバに向かい、呼び出し側の制限時間（スクレイプのタイムアウトなど）が待ち行列より短い場合に起きます。",
+			fix:     "同じサーバの対象を同時に確認する数を減らすか、実行の時間（スクレイプのタイムアウト）を延ばすか、一度の実行でまとめて確認してください。待ち時間は --deadline に数えられません。",
+		},
+	},
 	"probe-stopped": {
 		class: "SMTP", category: "other", retry: "permanent",
 		en: findingLang{

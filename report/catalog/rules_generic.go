@@ -132,20 +132,37 @@ var genericRules = []Rule{
 		},
 	},
 	{
+		// A reply that names a policy is a policy refusal whatever its
+		// enhanced code says (Zoho sends "552 5.1.1 ... policy error").
 		ID: "policy-refusal", Category: CategoryPolicy,
 		Class:   '5',
-		Pattern: `polic(y|ies)|not (allowed|permitted|authori[sz]ed)|restricted|refused|rejected|blocked|denied|filtered|spoofed`,
-		En: Text{
-			"Refused by local policy",
-			"The receiving server refuses the mail under a policy of its own and does not say which.",
-			"At any stage, from filters and access rules that give only a generic text (\"Message rejected due to local policy\", \"Delivery not authorized\").",
-			"Check the usual causes on your side (blocklists, SPF/DKIM/DMARC, reverse DNS, content), then ask the recipient's postmaster what their policy objects to, quoting the full reply.",
-		},
-		Ja: Text{
-			"独自ポリシーによる拒否",
-			"受信側サーバは独自のポリシーによりメールを拒否しましたが、どのポリシーかは示していません。",
-			"一般的な文言だけを返すフィルタやアクセス制御からの、あらゆる段階での応答（「Message rejected due to local policy」「Delivery not authorized」など）。",
-			"まず送信側でよくある原因（ブラックリスト、SPF/DKIM/DMARC、逆引き、内容）を確認し、応答全文を添えて宛先のポストマスターにポリシーの理由を問い合わせてください。",
-		},
+		Pattern: `polic(y|ies)`,
+		En:      policyRefusalEn, Ja: policyRefusalJa,
+	},
+	{
+		// Generic words yield to a specific enhanced code ("550 5.1.1
+		// Address rejected" is about the address, "550 5.7.26 ...
+		// rejected" about authentication); they decide only with no code,
+		// an "other" code (X.s.0) or the generic X.7.1.
+		ID: "policy-refusal-generic", Category: CategoryPolicy, Enhanced: `|[45]\.\d{1,3}\.0|[45]\.7\.1`,
+		Class:   '5',
+		Pattern: `not (allowed|permitted|authori[sz]ed)|restricted|refused|rejected|blocked|denied|filtered|spoofed`,
+		En:      policyRefusalEn, Ja: policyRefusalJa,
 	},
 }
+
+// The texts of a refusal under a policy the server does not name.
+var (
+	policyRefusalEn = Text{
+		"Refused by local policy",
+		"The receiving server refuses the mail under a policy of its own and does not say which.",
+		"At any stage, from filters and access rules that give only a generic text (\"Message rejected due to local policy\", \"Delivery not authorized\").",
+		"Check the usual causes on your side (blocklists, SPF/DKIM/DMARC, reverse DNS, content), then ask the recipient's postmaster what their policy objects to, quoting the full reply.",
+	}
+	policyRefusalJa = Text{
+		"独自ポリシーによる拒否",
+		"受信側サーバは独自のポリシーによりメールを拒否しましたが、どのポリシーかは示していません。",
+		"一般的な文言だけを返すフィルタやアクセス制御からの、あらゆる段階での応答（「Message rejected due to local policy」「Delivery not authorized」など）。",
+		"まず送信側でよくある原因（ブラックリスト、SPF/DKIM/DMARC、逆引き、内容）を確認し、応答全文を添えて宛先のポストマスターにポリシーの理由を問い合わせてください。",
+	}
+)

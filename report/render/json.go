@@ -32,19 +32,22 @@ func JSON(w io.Writer, as []report.Assessment, o Options) error {
 }
 
 type jsonReport struct {
-	Target     string        `json:"target"`
-	Domain     string        `json:"domain"`
-	Rcpt       string        `json:"rcpt"`
-	Server     string        `json:"server,omitempty"`
-	Submission bool          `json:"submission,omitempty"`
-	Status     string        `json:"status"`
-	ExitCode   int           `json:"exit_code"`
-	Summary    string        `json:"summary"`
-	Started    string        `json:"started,omitempty"`
-	DurationMS float64       `json:"duration_ms"`
-	DNS        jsonDNS       `json:"dns"`
-	Hosts      []jsonHost    `json:"hosts"`
-	Findings   []jsonFinding `json:"findings"`
+	Target     string  `json:"target"`
+	Domain     string  `json:"domain"`
+	Rcpt       string  `json:"rcpt"`
+	Server     string  `json:"server,omitempty"`
+	Submission bool    `json:"submission,omitempty"`
+	Status     string  `json:"status"`
+	ExitCode   int     `json:"exit_code"`
+	Summary    string  `json:"summary"`
+	Started    string  `json:"started,omitempty"`
+	DurationMS float64 `json:"duration_ms"`
+	// QueuedMS is the time the probe only waited for other probes of the
+	// same addresses: not in duration_ms, never the servers'.
+	QueuedMS float64       `json:"queued_ms,omitempty"`
+	DNS      jsonDNS       `json:"dns"`
+	Hosts    []jsonHost    `json:"hosts"`
+	Findings []jsonFinding `json:"findings"`
 	// Checks holds the domain-level checks by name; absent when no check
 	// beyond the dialogue ran.
 	Checks map[string]any `json:"checks,omitempty"`
@@ -94,6 +97,7 @@ type jsonHost struct {
 	ErrorKind           string            `json:"error_kind,omitempty"`
 	CloseError          string            `json:"close_error,omitempty"`
 	DurationMS          float64           `json:"duration_ms"`
+	QueuedMS            float64           `json:"queued_ms,omitempty"`
 	Attempts            []jsonAttempt     `json:"attempts"`
 	TLS                 *jsonTLS          `json:"tls"`
 	TLSHandshakeError   string            `json:"tls_handshake_error,omitempty"`
@@ -200,6 +204,7 @@ func jsonAssessment(a report.Assessment) jsonReport {
 		ExitCode:   int(a.Status),
 		Summary:    a.Summary,
 		DurationMS: millis(r.Duration),
+		QueuedMS:   millis(r.Queued),
 		DNS:        jsonDNSOf(r),
 		Hosts:      []jsonHost{},
 		Findings:   []jsonFinding{},
@@ -251,7 +256,7 @@ func jsonDNSOf(r probe.Result) jsonDNS {
 func jsonHostOf(h probe.Host, ha report.HostAssessment) jsonHost {
 	out := jsonHost{
 		Host: h.Name, Preference: h.Preference, Port: h.Port, Status: ha.Status.String(),
-		DurationMS: millis(h.Duration), Attempts: []jsonAttempt{},
+		DurationMS: millis(h.Duration), QueuedMS: millis(h.Queued), Attempts: []jsonAttempt{},
 		Extensions: h.Extensions, ExtensionsBeforeTLS: h.ExtensionsBeforeTLS,
 	}
 	if out.Extensions == nil {

@@ -90,9 +90,18 @@ func (t *textWriter) header(r probe.Result) {
 		parts = append(parts, r.Started.UTC().Format("2006-01-02 15:04:05 UTC"))
 	}
 	if r.Duration > 0 {
-		parts = append(parts, textfmt.Duration(r.Duration))
+		parts = append(parts, textfmt.Duration(r.Duration)+t.queued(r.Queued))
 	}
 	t.b.WriteString(strings.Join(parts, t.p.dim.Sprint(" · ")) + "\n")
+}
+
+// queued says how long the probe waited for other probes of an address:
+// queue time, shown apart from the probe's own.
+func (t *textWriter) queued(d time.Duration) string {
+	if d <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(t.l.queued, textfmt.Duration(d))
 }
 
 func (t *textWriter) dns(r probe.Result) {
@@ -200,7 +209,7 @@ func (t *textWriter) host(h probe.Host, ha report.HostAssessment) {
 	if h.Addr.IsValid() && h.Addr.String() != h.Name {
 		addr = " [" + h.Addr.String() + "]"
 	}
-	fmt.Fprintf(t.b, "\n%s%s:%d  %s  %s\n", t.p.bold.Sprint(textfmt.Clean(h.Name)), addr, h.Port, t.p.status(st).Sprint(strings.ToUpper(st.String())), t.p.dim.Sprint(textfmt.Duration(h.Duration)))
+	fmt.Fprintf(t.b, "\n%s%s:%d  %s  %s\n", t.p.bold.Sprint(textfmt.Clean(h.Name)), addr, h.Port, t.p.status(st).Sprint(strings.ToUpper(st.String())), t.p.dim.Sprint(textfmt.Duration(h.Duration)+t.queued(h.Queued)))
 	for _, at := range h.Attempts {
 		msg := "connect " + netip.AddrPortFrom(at.Addr, uint16(h.Port)).String()
 		if at.Err != nil {
