@@ -472,3 +472,24 @@ func TestCheckLookupFailedText(t *testing.T) {
 		t.Errorf("a failed lookup shown as no record:\n%s", r.stdout)
 	}
 }
+
+// TestDANEServerAddress: with --server naming an address there is no host
+// name for TLSA records to hang off (RFC 7672), so DANE asks nothing and
+// judges nothing, instead of advising a TLSA record at _25._tcp.ADDRESS.
+func TestDANEServerAddress(t *testing.T) {
+	w := newInbound(t, "example.test. 300 IN MX 10 mx.example.test.")
+	w.dns.Validate(".")
+	code, obj, r := w.run(t, "--server", w.smtp.Addr, "example.test")
+	hosts, _ := obj["hosts"].([]any)
+	if code != 0 || len(hosts) != 1 {
+		t.Fatalf("exit %d, hosts %v\n%s", code, obj["hosts"], r.stderr)
+	}
+	if hc, _ := hosts[0].(map[string]any)["checks"].(map[string]any); hc["dane"] != nil || hc["ptr"] == nil {
+		t.Errorf("host checks %v: want ptr and no dane", hc)
+	}
+	for _, q := range w.dns.Queries() {
+		if q.Type == "TLSA" {
+			t.Errorf("asked TLSA %s", q.Name)
+		}
+	}
+}
