@@ -230,7 +230,9 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 		at.Special = special
 		h.Attempts = append(h.Attempts, at)
 		if conn == nil {
-			ended := hctx.Err() != nil
+			// The dialer's own deadline can fire a moment before the
+			// context's timer marks it done: the time is up either way.
+			ended := hctx.Err() != nil || pastDeadline(hctx)
 			release()
 			cancel()
 			h.Err = at.Err
@@ -302,6 +304,12 @@ func (b *budget) blameQueue(ctx context.Context, h *Host) {
 	if h.Retry != nil {
 		blame(h.Retry.Err)
 	}
+}
+
+// pastDeadline reports whether ctx's deadline has come.
+func pastDeadline(ctx context.Context) bool {
+	dl, ok := ctx.Deadline()
+	return ok && !time.Now().Before(dl)
 }
 
 // queueError says why waiting at the Gate for a ended: interrupted, or
