@@ -230,9 +230,7 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 		at.Special = special
 		h.Attempts = append(h.Attempts, at)
 		if conn == nil {
-			// The dialer's own deadline can fire a moment before the
-			// context's timer marks it done: the time is up either way.
-			ended := hctx.Err() != nil || pastDeadline(hctx)
+			ended := expired(hctx)
 			release()
 			cancel()
 			h.Err = at.Err
@@ -256,7 +254,16 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 		return h
 	}
 	h.Untestable = untestable(h.Attempts)
+	b.blameQueue(ctx, &h)
 	return h
+}
+
+// expired tells whether ctx has ended or its deadline has passed: a
+// context's timer can fire a moment after a connection's deadline, which
+// is the same instant.
+func expired(ctx context.Context) bool {
+	dl, ok := ctx.Deadline()
+	return ctx.Err() != nil || ok && !time.Now().Before(dl)
 }
 
 // budget is the time a Run may spend on its own work: Config.Deadline
@@ -304,12 +311,6 @@ func (b *budget) blameQueue(ctx context.Context, h *Host) {
 	if h.Retry != nil {
 		blame(h.Retry.Err)
 	}
-}
-
-// pastDeadline reports whether ctx's deadline has come.
-func pastDeadline(ctx context.Context) bool {
-	dl, ok := ctx.Deadline()
-	return ok && !time.Now().Before(dl)
 }
 
 // queueError says why waiting at the Gate for a ended: interrupted, or

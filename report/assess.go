@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/netip"
@@ -45,6 +46,11 @@ func Assess(r probe.Result, o Options) Assessment {
 		// probe ran, and no sender can deliver to the domain.
 		d := findingDiagnosis(FindingCNAMEBroken, catalog.Options{Lang: o.Lang}, nil)
 		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Critical, ID: FindingCNAMEBroken, Diagnosis: d, Detail: r.DNSErr.Error()})
+	case errors.Is(r.DNSErr, context.Canceled):
+		// Stopped (Ctrl-C, SIGTERM) while asking: the resolver is not at
+		// fault.
+		d := findingDiagnosis(FindingInterrupted, catalog.Options{Lang: o.Lang}, nil)
+		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Unknown, ID: FindingInterrupted, Diagnosis: d, Detail: r.DNSErr.Error()})
 	case r.DNSErr != nil:
 		d := findingDiagnosis(FindingResolverFailed, catalog.Options{Lang: o.Lang}, nil)
 		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Unknown, ID: FindingResolverFailed, Diagnosis: d, Detail: r.DNSErr.Error()})

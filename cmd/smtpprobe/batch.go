@@ -31,6 +31,9 @@ type outcome struct {
 	index int
 	as    report.Assessment
 	err   error // the input was no target: said on stderr
+	// skipped: the run was interrupted before this target started. It
+	// gets no result of its own; the run says once how many there were.
+	skipped bool
 }
 
 // run probes every input and renders the results; it returns the exit
@@ -42,6 +45,10 @@ func (b *batch) run(ctx context.Context, inputs []input) int {
 	for range workers {
 		go func() {
 			for i := range jobs {
+				if ctx.Err() != nil {
+					results <- outcome{index: i, skipped: true}
+					continue
+				}
 				results <- b.probe(ctx, i, inputs[i])
 			}
 		}()
@@ -54,6 +61,8 @@ func (b *batch) run(ctx context.Context, inputs []input) int {
 	}()
 
 	all := make([]report.Assessment, len(inputs))
+	skipped := make([]bool, len(inputs))
+	notProbed := 0
 	pending := map[int]bool{}
 	next := 0
 	status := report.OK
@@ -75,25 +84,48 @@ func (b *batch) run(ctx context.Context, inputs []input) int {
 		done++
 		bar.advance()
 		bar.clear()
+		if r.skipped {
+			skipped[r.index] = true
+			notProbed++
+		}
 		all[r.index] = r.as
 		if r.err != nil {
 			fmt.Fprintf(b.stderr, "smtpprobe: error: %v\n", r.err)
 		}
-		status = report.Worst(status, r.as.Status)
+		if !r.skipped {
+			status = report.Worst(status, r.as.Status)
+		}
 		switch {
 		case !streams(b.output):
 		case !b.ordered:
-			b.emit(r.as)
+			if !r.skipped {
+				b.emit(r.as)
+			}
 		default:
 			pending[r.index] = true
 			for ; pending[next]; next++ {
 				delete(pending, next)
-				b.emit(all[next])
+				if !skipped[next] {
+					b.emit(all[next])
+				}
 			}
 		}
 		bar.draw()
 	}
 	bar.stop()
+	if notProbed > 0 {
+		// Said once, rather than a result per target that would blame the
+		// resolver or the servers for what the interruption did.
+		fmt.Fprintf(b.stderr, "smtpprobe: interrupted: %d of %d targets not probed\n", notProbed, len(inputs))
+		status = report.Worst(status, report.Unknown)
+		kept := all[:0]
+		for i, a := range all {
+			if !skipped[i] {
+				kept = append(kept, a)
+			}
+		}
+		all = kept
+	}
 	if err := b.finish(all); err != nil {
 		fmt.Fprintf(b.stderr, "smtpprobe: error: writing output: %v\n", err)
 		return int(report.Unknown)
@@ -106,20 +138,20 @@ func (b *batch) run(ctx context.Context, inputs []input) int {
 // not stop the other 999.
 func (b *batch) probe(ctx context.Context, i int, in input) outcome {
 	if in.err != nil {
-		return outcome{i, report.Invalid(in.name(), in.err), in.err}
+		return outcome{index: i, as: report.Invalid(in.name(), in.err), err: in.err}
 	}
 	t, err := probe.ParseTarget(in.text)
 	if err != nil {
 		if in.where != "" {
 			err = fmt.Errorf("%s: %w", in.where, err)
 		}
-		return outcome{i, report.Invalid(in.name(), err), err}
+		return outcome{index: i, as: report.Invalid(in.name(), err), err: err}
 	}
 	// The deadline is the probe's own time: waiting for another probe of
 	// the same address does not use it up (probe.Config.Deadline).
 	cfg := b.cfg
 	cfg.Deadline = b.deadline
-	return outcome{i, report.Assess(probe.Run(ctx, cfg, t), b.ropts), nil}
+	return outcome{index: i, as: report.Assess(probe.Run(ctx, cfg, t), b.ropts)}
 }
 
 // streams tells whether a format prints each target as it finishes; the
