@@ -493,3 +493,24 @@ func TestDANEServerAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestTLSRPTWithPolicies: a domain that publishes MTA-STS or DANE without
+// TLS-RPT gets a warning: failures would go unreported.
+func TestTLSRPTWithPolicies(t *testing.T) {
+	w := newInbound(t,
+		"sts.example. 300 IN MX 10 mx.sts.example.", "mx.sts.example. 300 IN A 192.0.2.1",
+		`_mta-sts.sts.example. 300 IN TXT "v=STSv1; id=1"`,
+	)
+	w.route("192.0.2.1")
+	_, obj, r := w.run(t, "--checks", "smtp,mta-sts,tls-rpt", "sts.example")
+	c := check(obj, "tls-rpt")
+	if c["status"] != "warning" || !hasFindingID(obj, "tls-rpt", "tlsrpt-missing") ||
+		!strings.Contains(findingPublish(obj, "tlsrpt-missing"), `_smtp._tls.sts.example. IN TXT "v=TLSRPTv1; rua=mailto:`) {
+		t.Errorf("tls-rpt %v\n%s", c, r.stdout)
+	}
+	// Without the mta-sts check nothing says MTA-STS is in use.
+	_, obj, r = w.run(t, "--checks", "smtp,tls-rpt", "sts.example")
+	if c := check(obj, "tls-rpt"); c["status"] != "ok" {
+		t.Errorf("tls-rpt alone %v\n%s", c, r.stdout)
+	}
+}
