@@ -207,3 +207,41 @@ func TestReadmeFuzzTargets(t *testing.T) {
 		t.Errorf("the README lists fuzz targets of %s, which is no package", pkg)
 	}
 }
+
+// TestReadmeTableShape: every Markdown table of the README has its
+// delimiter row and the same number of cells in every row (an unescaped |
+// inside a cell, even in backticks, splits it and shifts the columns).
+func TestReadmeTableShape(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := func(l string) int {
+		n := 0
+		for i := range len(l) {
+			if l[i] == '|' && (i == 0 || l[i-1] != '\\') {
+				n++
+			}
+		}
+		return n - 1 // a row starts and ends with |
+	}
+	delimiter := regexp.MustCompile(`^\|( *:?-{3,}:? *\|)+$`)
+	fenced, start, want := false, 0, 0
+	for i, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(strings.TrimLeft(l, " "), "```") {
+			fenced = !fenced
+		}
+		if fenced || !strings.HasPrefix(l, "|") {
+			start = 0
+			continue
+		}
+		switch {
+		case start == 0:
+			start, want = i+1, cells(l)
+		case i == start && !delimiter.MatchString(l):
+			t.Errorf("README.md:%d: the table's second row is not its delimiter row", i+1)
+		case cells(l) != want:
+			t.Errorf("README.md:%d: %d cells in a table of %d (from line %d)", i+1, cells(l), want, start)
+		}
+	}
+}
