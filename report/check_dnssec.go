@@ -42,6 +42,12 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
 		return
 	}
 	mx, ok := d.Answer(domain, "MX")
+	if ok && mx.Rcode != "NOERROR" && mx.Rcode != "NXDOMAIN" {
+		// A failed answer that is not bogus says nothing of signatures.
+		c.untestable = true
+		c.add(OK, FindingCheckLookupErr, map[string]string{"name": domain + " MX"}, nameDetail(mx))
+		return
+	}
 	if !ok || !mx.AD {
 		c.add(OK, FindingDNSSECUnsigned, nil, domain+": no AD bit")
 		return

@@ -104,6 +104,9 @@ func TestDNSSECCheck(t *testing.T) {
 		// unknown, and the check says the resolver failed, not that it
 		// does not validate.
 		{"resolver fails the self-test", "signed.example", true, 0, "untestable", false, "check-lookup-failed"},
+		// SERVFAIL with and without CD: a broken server, not a bogus zone
+		// and not an unsigned one.
+		{"broken name server", "broken.example", true, 3, "untestable", false, "check-lookup-failed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newInbound(t,
@@ -118,10 +121,11 @@ func TestDNSSECCheck(t *testing.T) {
 			w.dns.Sign(t, "signed.example.", dnstest.Signed)
 			w.dns.Sign(t, "plain.example.", dnstest.Unsigned)
 			w.dns.Sign(t, "bogus.example.", dnstest.BogusSignatures)
+			w.dns.ServFail("broken.example.")
 			if tc.validate {
 				w.dns.Validate(".")
 			}
-			selfTestFails := tc.finding == "check-lookup-failed"
+			selfTestFails := tc.name == "resolver fails the self-test"
 			if selfTestFails {
 				w.dns.Refuse(".")
 			}

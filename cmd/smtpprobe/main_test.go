@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/x509"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -43,6 +45,10 @@ type cmdEnv struct {
 	// test zones use.
 	flagsDecideSpecial bool
 	roots              *x509.CertPool // trusted unless --ca-file is given; nil: nothing
+	// resolver, when set, is the DNS server every question goes to,
+	// whatever the flags say; hostname is this host's name ("probe.test"
+	// when empty).
+	resolver, hostname string
 }
 
 // blackhole is a route to an address that never answers a connection.
@@ -62,7 +68,7 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 		stdout:         stdout,
 		stderr:         stderr,
 		getenv:         func(k string) string { return ce.environ[k] },
-		hostname:       func() string { return "probe.test" },
+		hostname:       func() string { return cmp.Or(ce.hostname, "probe.test") },
 		stdinTerminal:  ce.stdinTerminal,
 		stdoutTerminal: ce.terminal,
 		stderrTerminal: ce.stderrTerminal,
@@ -70,6 +76,9 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 		configure: func(c *probe.Config) {
 			if c.RootCAs == nil {
 				c.RootCAs = roots
+			}
+			if ce.resolver != "" && c.Resolver != nil {
+				c.Resolver.Servers = []string{ce.resolver}
 			}
 			// The test zones put MX hosts at documentation and loopback
 			// addresses, routed below to loopback listeners: what
@@ -80,9 +89,14 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 			c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
 				if to, ok := ce.routes[addr]; ok {
 					if to == blackhole {
-						// As a dialer to an address that drops SYNs.
+						// As net.Dialer to an address that drops SYNs:
+						// "dial tcp 192.0.2.1:25: i/o timeout".
 						<-ctx.Done()
-						return nil, ctx.Err()
+						err := ctx.Err()
+						if errors.Is(err, context.DeadlineExceeded) {
+							err = os.ErrDeadlineExceeded
+						}
+						return nil, &net.OpError{Op: "dial", Net: network, Err: err}
 					}
 					addr = to
 				} else if ap, err := netip.ParseAddrPort(addr); err != nil || !ap.Addr().IsLoopback() {
