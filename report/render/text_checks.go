@@ -154,7 +154,7 @@ func (t *textWriter) checkHead(title string, c report.Check) {
 
 // fact writes one fact of a check: a label and its value.
 func (t *textWriter) fact(label, value string) {
-	fmt.Fprintf(t.b, "    %-24s %s\n", textfmt.Clean(label), textfmt.Clean(value))
+	fmt.Fprintf(t.b, "    %s %s\n", padRight(textfmt.Clean(label), 24), textfmt.Clean(value))
 }
 
 func yesNo(b bool, l checkLabels) string {

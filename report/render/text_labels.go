@@ -45,6 +45,7 @@ func textLabels(lang catalog.Lang) labels {
 				return fmt.Sprintf("問い合わせ%d件（%s 宛て、合計%s）", n, server, total)
 			},
 			pipelined: "(パイプライン)", noReply: "応答なし", queued: "（ほかに同じアドレスの確認待ち%s）",
+			together:  "(パイプライン。後続の%d件とまとめて応答：時間はそれらの合計)",
 			retry:     "STARTTLS が失敗したため、新しい接続で平文のまま再試行（送信側MTAと同じ動作）",
 			handshake: "ハンドシェイク", handshakeFailed: "TLSハンドシェイク失敗",
 			implicitTLS: "暗黙的TLS",
