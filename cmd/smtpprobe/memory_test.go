@@ -1,13 +1,18 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/miekg/dns"
 
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/internal/dnstest"
@@ -112,5 +117,62 @@ func TestDNSQueriesInFlightCapped(t *testing.T) {
 	}
 	if p := d.Peak(); p > dnsx.DefaultMaxInFlight {
 		t.Errorf("%d DNS queries in flight at once with -c %d, want at most %d", p, n, dnsx.DefaultMaxInFlight)
+	}
+}
+
+// TestOrderedWindow checks that --ordered holds a bounded number of
+// results: while the first target waits, at most reorderWindow targets
+// past it start (each finished one is held, rendered, until the first is
+// printed), and when it is answered every result comes in input order.
+func TestOrderedWindow(t *testing.T) {
+	const concurrency, n = 2, 40
+	window := reorderWindow(concurrency)
+	d := dnstest.Start(t)
+	release := make(chan struct{})
+	d.Handle(func(w dns.ResponseWriter, r *dns.Msg) {
+		if len(r.Question) == 1 && r.Question[0].Name == "slow.test." {
+			<-release
+		}
+		w.WriteMsg(d.Reply(r))
+	})
+	var in strings.Builder
+	in.WriteString("slow.test\n")
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&in, "nx%d.test\n", i)
+	}
+	done := make(chan result)
+	go func() {
+		done <- runWith(t, cmdEnv{stdin: in.String()}, "--resolver", d.Addr(), "--checks", "smtp", "--timeout", "30s",
+			"-c", strconv.Itoa(concurrency), "--ordered", "-o", "json", "-f", "-")
+	}()
+	started := func() int { u, tcp := d.Count("", "MX"); return u + tcp - 1 }
+	// Wait until the targets after the slow one stop starting.
+	for last, still := -1, 0; still < 50; time.Sleep(10 * time.Millisecond) {
+		if s := started(); s == last {
+			still++
+		} else {
+			last, still = s, 0
+		}
+	}
+	if s := started(); s < 1 || s > window-1 {
+		t.Errorf("%d targets started after the one waited for, want 1 to %d: the reorder window is %d", s, window-1, window)
+	}
+	close(release)
+	r := <-done
+	var order, want []string
+	want = append(want, "slow.test")
+	for i := 1; i < n; i++ {
+		want = append(want, fmt.Sprintf("nx%d.test", i))
+	}
+	sc := bufio.NewScanner(strings.NewReader(r.stdout))
+	for sc.Scan() {
+		var obj struct{ Target string }
+		if err := json.Unmarshal(sc.Bytes(), &obj); err != nil {
+			t.Fatal(err)
+		}
+		order = append(order, obj.Target)
+	}
+	if !slices.Equal(order, want) {
+		t.Errorf("results in order %v, want %v\n%s", order, want, r.stderr)
 	}
 }

@@ -11,6 +11,7 @@
 package smtptest
 
 import (
+	"cmp"
 	"crypto/tls"
 	"io"
 	"net"
@@ -57,6 +58,11 @@ type Options struct {
 	// RequireAuth answers MAIL FROM with 530 5.7.0 until the client has
 	// authenticated.
 	RequireAuth bool
+
+	// Listen is the loopback address to listen on, such as
+	// "127.0.0.2:2525" for several servers on one port; "" means
+	// 127.0.0.1 on a free port.
+	Listen string
 }
 
 // SMTPError is go-smtp's error reply, so that tests need not import
@@ -121,7 +127,7 @@ func Start(t testing.TB, o Options) *Server {
 	srv.WriteTimeout = 10 * time.Second
 	srv.MaxMessageBytes = 1 << 20
 	srv.ErrorLog = discardLogger{}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	l, err := net.Listen("tcp", cmp.Or(o.Listen, "127.0.0.1:0"))
 	if err != nil {
 		t.Fatal(err)
 	}
