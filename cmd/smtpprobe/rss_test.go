@@ -7,8 +7,8 @@ package main
 // under 150 MB of resident memory. The command runs as a process of its
 // own, so that its peak RSS (getrusage) counts smtpprobe alone; a DNS
 // server and eight go-smtp servers on 127.0.0.1 to 127.0.0.8 serve it
-// from this test. It takes a minute or two, so it is not part of make
-// test:
+// from this test. It takes about four minutes a format on two shared
+// cores, so it is not part of make test:
 //
 //	go test -tags rss -run TestRSS -v -timeout 30m ./cmd/smtpprobe
 

@@ -57,7 +57,7 @@ func PrometheusSamplesOf(a report.Assessment) (PrometheusSamples, error) {
 
 // DefaultSpoolMemory is how many bytes of samples a PrometheusSpool keeps
 // in memory before it moves them to temporary files.
-const DefaultSpoolMemory = 8 << 20
+const DefaultSpoolMemory = 1 << 20
 
 // PrometheusSpool collects the metrics of many targets as each finishes
 // and writes them at the end in the text format, each family once with
