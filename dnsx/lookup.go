@@ -55,11 +55,45 @@ func TXT(rrs []dns.RR) []string {
 	var out []string
 	for _, rr := range rrs {
 		if t, ok := rr.(*dns.TXT); ok {
-			out = append(out, strings.Join(t.Txt, ""))
+			var b strings.Builder
+			for _, s := range t.Txt {
+				b.WriteString(unescapeTXT(s))
+			}
+			out = append(out, b.String())
 		}
 	}
 	return out
 }
+
+// unescapeTXT turns a character-string as miekg/dns unpacks it, with
+// bytes outside printable ASCII written \DDD and '"' and '\' escaped,
+// back into the bytes the record holds, so that a parser sees what the
+// zone published and not its presentation form.
+func unescapeTXT(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b = append(b, c)
+			continue
+		}
+		if i+3 < len(s) && isDigit(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			if n := int(s[i+1]-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0'); n < 256 {
+				b = append(b, byte(n))
+				i += 3
+				continue
+			}
+		}
+		i++
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Addrs returns the distinct addresses of the A and AAAA records among
 // rrs, in their order.

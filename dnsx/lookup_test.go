@@ -140,3 +140,18 @@ func TestLookupReverseCap(t *testing.T) {
 		t.Error("a name beyond MaxPTR was resolved")
 	}
 }
+
+// TestTXTRawBytes: TXT returns the bytes a record holds, not miekg's
+// presentation escapes of them (\DDD, \", \\).
+func TestTXTRawBytes(t *testing.T) {
+	t.Parallel()
+	srv := dnstest.Start(t, `raw.example.com. TXT "v=spf1 a:\239\187\191x.example.net" " \"q\" \\ -all"`)
+	ans, err := resolver(srv).Lookup(context.Background(), "raw.example.com", dns.TypeTXT)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "v=spf1 a:\xef\xbb\xbfx.example.net \"q\" \\ -all"
+	if got := dnsx.TXT(ans.Records); len(got) != 1 || got[0] != want {
+		t.Errorf("TXT = %q, want %q", got, want)
+	}
+}

@@ -123,6 +123,7 @@ func TestCheckRecords(t *testing.T) {
 		`_mta-sts.two.example. 300 IN TXT "v=STSv1; id=2"`,
 		`_mta-sts.other.example. 300 IN TXT "v=spf1 -all"`,
 		`_mta-sts.bad.example. 300 IN TXT "v=STSv1; id=no-dashes"`,
+		`_mta-sts.huge.example. 300 IN TXT "v=STSv1; id=1; x=" `+strings.Repeat(`"`+strings.Repeat("y", 250)+`" `, 240),
 		"mta-sts.two.example. 300 IN A 192.0.2.81",
 	)
 	d.ServFail("_mta-sts.broken.example.")
@@ -144,9 +145,14 @@ func TestCheckRecords(t *testing.T) {
 		{"other.example", 0, false, false, false},
 		{"bad.example", 1, true, false, true},
 		{"broken.example", 0, false, true, false},
+		{"huge.example", 1, true, false, true}, // a 60 KiB record: cut, and refused
+
 		{"none.example", 0, false, false, false},
 	} {
 		f := mtasts.Check(context.Background(), o, tc.domain)
+		if len(f.Records) > 0 && len(f.Records[0]) > mtasts.MaxRecordLen {
+			t.Errorf("%s: a record of %d bytes kept", tc.domain, len(f.Records[0]))
+		}
 		if len(f.Records) != tc.records || (f.RecordErr != "") != tc.recordErr || (f.LookupErr != "") != tc.lookupErr || (f.URL != "") != tc.fetched {
 			t.Errorf("%s: %+v", tc.domain, f)
 		}

@@ -12,6 +12,7 @@ var (
 	AuthMechanisms  = authMechanisms
 	DecodeChallenge = decodeChallenge
 	FQDN            = fqdn
+	KindOf          = errorKind
 )
 
 // MaxAuthUser is the longest user name CheckAuth accepts.

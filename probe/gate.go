@@ -66,6 +66,13 @@ func (g *Gate) acquire(ctx context.Context, a netip.Addr, clk *idleClock) (relea
 	start := time.Now()
 	select {
 	case s.busy <- struct{}{}:
+		if err := ctx.Err(); err != nil {
+			// The address came free as the time ran out (select picks
+			// either when both are ready): nothing can be sent now, and
+			// that is the queue's doing, not the server's.
+			release()
+			return nil, time.Since(start), err
+		}
 		return release, time.Since(start), nil
 	case <-ctx.Done():
 		g.unref(a, s)

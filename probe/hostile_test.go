@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"fmt"
+	"net"
 	"strconv"
 	"strings"
 	"testing"
@@ -318,5 +320,15 @@ func TestPlainToImplicitTLSPort(t *testing.T) {
 	cfg.Timeout = 300 * time.Millisecond
 	if h = oneHost(t, cfg, "user@example.com"); h.ImplicitTLSPort {
 		t.Error("a silent server taken for an implicit-TLS port")
+	}
+}
+
+// TestRenegotiationRefused: crypto/tls answers a server's HelloRequest with
+// a local no_renegotiation alert of an unexported type; the probe refused,
+// and the kind says so rather than a network failure (issue 10 item 15).
+func TestRenegotiationRefused(t *testing.T) {
+	err := &net.OpError{Op: "local error", Err: errors.New("tls: no renegotiation")}
+	if k := probe.KindOf(fmt.Errorf("EHLO: %w", err)); k != probe.ErrRenegotiation {
+		t.Errorf("kind %s, want %s", k, probe.ErrRenegotiation)
 	}
 }

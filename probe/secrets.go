@@ -16,12 +16,12 @@ const minWindow = 4
 
 // secrets recognises text that holds a secret. The forms of each secret
 // are: as given, upper and lower case; escaped as the probe shows bytes
-// and as Go quotes them; base64; and the part of the initial response of
-// every mechanism, in base64 as it goes on the wire, that carries it. Text is compared with
-// ASCII letters folded to lower case and URL-safe base64 read as
-// standard (fold), and every run of base64 in it is also decoded, at each
-// of the four alignments, and compared. Padding never matters: a window
-// without "=" is found in padded and unpadded text alike.
+// and as Go quotes them; base64, alone or inside longer base64 text (such
+// as each mechanism's initial response as it goes on the wire). Text is
+// compared with ASCII letters folded to lower case and URL-safe base64
+// read as standard (fold), and every run of base64 in it is also decoded,
+// at each of the four alignments, and compared. Padding never matters: a
+// window without "=" is found in padded and unpadded text alike.
 type secrets struct {
 	windows map[uint32]bool // each minWindow bytes of each folded form (key)
 	short   []string        // folded forms shorter than minWindow
@@ -30,61 +30,60 @@ type secrets struct {
 // newSecrets gathers the forms of a's password and token; host and port
 // are the server's, which the OAUTHBEARER payload names.
 func newSecrets(a *Auth, host string, port int) *secrets {
-	var forms []string
+	s := &secrets{windows: map[uint32]bool{}}
 	for _, x := range []string{a.Password, a.Token} {
 		if x == "" {
 			continue
 		}
 		for _, v := range []string{x, strings.ToUpper(x), strings.ToLower(x)} {
-			forms = append(forms, v, escape([]byte(v)), strings.Trim(strconv.QuoteToASCII(v), `"`),
-				base64.RawStdEncoding.EncodeToString([]byte(v)))
-		}
-	}
-	s := &secrets{windows: map[uint32]bool{}}
-	// In longer base64 text a secret's characters depend on where it
-	// starts: at each of the three byte alignments, the characters that
-	// carry nothing but its bits.
-	for _, x := range []string{a.Password, a.Token} {
-		for _, v := range []string{x, strings.ToUpper(x), strings.ToLower(x)} {
+			s.addForm(v)
+			s.addForm(escape([]byte(v)))
+			s.addForm(strings.Trim(strconv.QuoteToASCII(v), `"`))
+			s.addForm(base64.RawStdEncoding.EncodeToString([]byte(v)))
+			// Inside longer base64 text a secret's characters depend
+			// on where it starts: at each of the three byte
+			// alignments, those that carry nothing but its bits.
 			for o := range 3 {
-				s.addPayload([]byte(strings.Repeat("\x00", o)+v), v, true)
+				s.addBase64([]byte(strings.Repeat("\x00", o)+v), v, true)
 			}
 		}
 	}
 	for _, m := range mechanisms {
 		if _, ir, err := m.client(a, host, port).Start(); err == nil {
-			s.addPayload(ir, a.Password, false)
-			s.addPayload(ir, a.Token, false)
-		}
-	}
-	for _, f := range forms {
-		f = fold(f)
-		if len(f) < minWindow {
-			s.short = append(s.short, f)
-			continue
-		}
-		for i := 0; i+minWindow <= len(f); i++ {
-			s.windows[key(f[i:])] = true
+			s.addBase64(ir, a.Password, false)
+			s.addBase64(ir, a.Token, false)
 		}
 	}
 	return s
 }
 
-// addPayload adds the windows of payload in base64 that carry bits of
-// secret x within it (only: nothing but bits of x). For a mechanism's
-// payload as it goes on the wire, an echo cut after a few characters of
-// the password is found, and base64 of the user name or of "Bearer" is
-// not taken for a secret.
-func (s *secrets) addPayload(payload []byte, x string, only bool) {
-	start := strings.LastIndex(string(payload), x)
+// addForm adds the windows of form, or form itself when it is shorter.
+func (s *secrets) addForm(form string) {
+	f := fold(form)
+	if len(f) < minWindow {
+		s.short = append(s.short, f)
+		return
+	}
+	for i := 0; i+minWindow <= len(f); i++ {
+		s.windows[key(f[i:])] = true
+	}
+}
+
+// addBase64 adds the windows of text in base64 that carry bits of secret
+// x within it (only: nothing but bits of x). For a mechanism's payload as
+// it goes on the wire, an echo cut after a few characters of the password
+// is found, and base64 of the user name or of "Bearer" is not taken for a
+// secret.
+func (s *secrets) addBase64(text []byte, x string, only bool) {
+	start := strings.LastIndex(string(text), x)
 	if x == "" || start < 0 {
 		return
 	}
 	end := start + len(x)
-	f := fold(base64.RawStdEncoding.EncodeToString(payload))
+	f := fold(base64.RawStdEncoding.EncodeToString(text))
 	for i := 0; i+minWindow <= len(f); i++ {
-		// Character i carries bits 6i to 6i+5 of the payload, so the
-		// window carries bytes first to last.
+		// Character i carries bits 6i to 6i+5 of text, so the window
+		// carries bytes first to last.
 		first, last := 6*i/8, (6*(i+minWindow)-1)/8
 		if only && first >= start && last < end || !only && first < end && last >= start {
 			s.windows[key(f[i:])] = true

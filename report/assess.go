@@ -386,7 +386,9 @@ func (j *judge) judgeHostErr(i int, h probe.Host, add func(Finding, bool)) {
 	case e.Step == probe.StepGreeting && e.Kind == probe.ErrTimeout && h.ImplicitTLSPort:
 		j.hosts[i].outcome = outWrongPort
 		add(j.finding(Unknown, h.Name, FindingTLSPortImplicit, map[string]string{"port": strconv.Itoa(h.Port)}, e.Error()), false)
-	case e.Kind == probe.ErrTLS:
+	case e.Kind == probe.ErrTLS, e.Step == probe.StepHandshake && e.Kind == probe.ErrTimeout:
+		// A server that never answers the ClientHello fails the handshake
+		// as surely as one that sends an alert: senders treat both alike.
 		if len(h.Steps) == 0 {
 			j.hosts[i].outcome = outTLSFailed
 		}

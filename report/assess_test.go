@@ -384,6 +384,17 @@ func TestAssess(t *testing.T) {
 			summary:  "mx1.example.com rejected MAIL FROM:<>: 550 5.7.1 ",
 		},
 		{
+			// Postfix's reject_non_fqdn_helo_hostname with its delayed
+			// rejects answers at RCPT: still the probe's own name.
+			name: "the probe's EHLO name refused at RCPT (issue 10 item 1)",
+			r: one(with(healthy1, func(h *probe.Host) {
+				h.Helo = "vm"
+				h.Steps[5] = fixtures.Step("RCPT TO:<postmaster@example.com>", time.Millisecond, 504, "5.5.2 <vm>: Helo command rejected: need fully-qualified hostname")
+			})),
+			status: report.Unknown, hosts: []report.Status{report.Unknown},
+			findings: []string{"unknown helo-refused mx1.example.com"},
+		},
+		{
 			// crypto/tls refuses a HelloRequest; the probe ended the
 			// session, the server's log has nothing to explain.
 			name: "a TLS renegotiation the probe refused (issue 10 item 15)",

@@ -30,12 +30,24 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
 		c.add(Critical, FindingDNSSECBogus, nil, strings.Join(bogus, "; "))
 		return
 	}
+	if d.SelfTestFailed() {
+		// The resolver failed, which says nothing about validation.
+		c.untestable = true
+		c.add(OK, FindingCheckLookupErr, map[string]string{"name": d.SelfTest.Name + " " + d.SelfTest.Type}, nameDetail(d.SelfTest))
+		return
+	}
 	if !d.ResolverValidates {
 		c.untestable = true
 		c.add(OK, FindingDNSSECNotValidating, nil, nameDetail(d.SelfTest)+": no AD bit")
 		return
 	}
 	mx, ok := d.Answer(domain, "MX")
+	if ok && mx.Rcode != "NOERROR" && mx.Rcode != "NXDOMAIN" {
+		// A failed answer that is not bogus says nothing of signatures.
+		c.untestable = true
+		c.add(OK, FindingCheckLookupErr, map[string]string{"name": domain + " MX"}, nameDetail(mx))
+		return
+	}
 	if !ok || !mx.AD {
 		c.add(OK, FindingDNSSECUnsigned, nil, domain+": no AD bit")
 		return

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/smtpprobe/smtpprobe/checks"
@@ -102,11 +103,13 @@ func (j *judge) judgeChecks(a *Assessment) {
 	}
 	// The worst check decides, as the dialogue's verdict does; an
 	// untestable check never raises it.
-	all := a.Checks
+	all := slices.Clone(a.Checks)
 	for i, h := range a.Hosts {
-		all = append(all, h.Checks...)
 		for _, c := range h.Checks {
 			a.Hosts[i].Status = Worst(a.Hosts[i].Status, c.Status)
+			// The verdict names the host a per-host check is about.
+			c.Summary = j.r.Hosts[i].Name + ": " + c.Summary
+			all = append(all, c)
 		}
 	}
 	base := a.Status

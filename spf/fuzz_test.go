@@ -27,7 +27,7 @@ func FuzzParse(f *testing.F) {
 			if term.Domain == "" {
 				continue
 			}
-			if _, err := expand(term.Domain, env, term.Modifier == Exp); err != nil && term.Modifier != "" && term.Modifier != Redirect && term.Modifier != Exp {
+			if _, err := expand(term.Domain, env, false); err != nil && term.Modifier != "" && term.Modifier != Redirect && term.Modifier != Exp {
 				continue
 			} else if err != nil {
 				t.Fatalf("%q parsed but does not expand: %v", term.Domain, err)

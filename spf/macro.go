@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
-	"net/url"
 	"strings"
 )
 
@@ -130,9 +129,24 @@ func macro(body string, env *macroEnv, exp bool) (string, error) {
 	}
 	v = strings.Join(parts, ".")
 	if letter != lower {
-		v = url.PathEscape(v)
+		v = escapeUnreserved(v)
 	}
 	return v, nil
+}
+
+// escapeUnreserved URL-escapes every byte outside the unreserved set of
+// RFC 3986 (ALPHA, DIGIT, "-", ".", "_", "~"), as uppercase macros ask
+// (RFC 7208 section 7.3).
+func escapeUnreserved(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 func (e *macroEnv) value(letter byte) (string, error) {

@@ -143,7 +143,9 @@ func parseTerm(text string) (Term, error) {
 		var err error
 		switch t.Modifier {
 		case Redirect, Exp:
-			err = checkDomainSpec(t.Domain, t.Modifier == Exp)
+			// exp names where the explanation is; only the explanation
+			// text there may use c, r and t (RFC 7208 section 7.1).
+			err = checkDomainSpec(t.Domain, false)
 		default:
 			err = checkMacroString(t.Domain, false)
 		}

@@ -40,7 +40,7 @@ func TestParse(t *testing.T) {
 		{record: "v=spf1 exists:%{i.example.com", err: "unterminated macro"},
 		{record: "v=spf1 exists:%x.example.com", err: "invalid macro"},
 		{record: "v=spf1 exists:%{c}.example.com", err: "invalid macro letter"},
-		{record: "v=spf1 exp=%{c}.example.com"},
+		{record: "v=spf1 exp=%{c}.example.com", err: "invalid macro letter"},
 		{record: "v=spf1 ptr/24", err: "ptr takes no CIDR length"},
 	}
 	for _, tt := range tests {
@@ -111,7 +111,8 @@ func TestExpand(t *testing.T) {
 		{env4, "%{h}%%%_%-", "mx.example.org% %20"},
 		{env6, "%{ir}.%{v}._spf.%{d2}", "1.0.b.c.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6._spf.example.com"},
 		{env4, "%{L}", "strong-bad"},
-		{env4, "%{S}", "strong-bad@email.example.com"},
+		{&macroEnv{sender: "~jack&jill=up-a_b3.c@example.com"}, "%{L}", "~jack%26jill%3Dup-a_b3.c"},
+		{env4, "%{S}", "strong-bad%40email.example.com"},
 	}
 	for _, tt := range tests {
 		got, err := expand(tt.in, tt.env, false)

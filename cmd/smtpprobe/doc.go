@@ -16,6 +16,16 @@
 // --data is given. It uses PIPELINING when the server offers it, so a probe
 // costs no more round trips than the protocol needs.
 //
+// Besides the dialogue with every address of every MX host, a probe runs
+// the checks that decide whether mail to the domain arrives securely (the
+// default --checks group "inbound"): dnssec (from the resolver's AD bit,
+// after a self-test that it validates), dane (TLSA records matched against
+// each address's STARTTLS certificate), mta-sts (the policy fetched as
+// senders fetch it, each MX held to it), tls-rpt and ptr. "--checks
+// +sender" adds spf, dmarc and dkim; "--checks -smtp" makes no SMTP
+// connection at all. A check that cannot be decided from here is
+// "untestable" and never raises the exit status.
+//
 // With --submission and --auth-user it tests a message-submission server
 // (port 587 with STARTTLS, or 465 with --tls) the way a mail client uses it;
 // the password comes from a file or the SMTPPROBE_PASSWORD environment

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/x509"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -43,6 +45,10 @@ type cmdEnv struct {
 	// test zones use.
 	flagsDecideSpecial bool
 	roots              *x509.CertPool // trusted unless --ca-file is given; nil: nothing
+	// resolver, when set, is the DNS server every question goes to,
+	// whatever the flags say; hostname is this host's name ("probe.test"
+	// when empty).
+	resolver, hostname string
 }
 
 // blackhole is a route to an address that never answers a connection.
@@ -62,7 +68,7 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 		stdout:         stdout,
 		stderr:         stderr,
 		getenv:         func(k string) string { return ce.environ[k] },
-		hostname:       func() string { return "probe.test" },
+		hostname:       func() string { return cmp.Or(ce.hostname, "probe.test") },
 		stdinTerminal:  ce.stdinTerminal,
 		stdoutTerminal: ce.terminal,
 		stderrTerminal: ce.stderrTerminal,
@@ -70,6 +76,9 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 		configure: func(c *probe.Config) {
 			if c.RootCAs == nil {
 				c.RootCAs = roots
+			}
+			if ce.resolver != "" && c.Resolver != nil {
+				c.Resolver.Servers = []string{ce.resolver}
 			}
 			// The test zones put MX hosts at documentation and loopback
 			// addresses, routed below to loopback listeners: what
@@ -80,9 +89,14 @@ func (ce cmdEnv) env(stdout, stderr io.Writer) *env {
 			c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
 				if to, ok := ce.routes[addr]; ok {
 					if to == blackhole {
-						// As a dialer to an address that drops SYNs.
+						// As net.Dialer to an address that drops SYNs:
+						// "dial tcp 192.0.2.1:25: i/o timeout".
 						<-ctx.Done()
-						return nil, ctx.Err()
+						err := ctx.Err()
+						if errors.Is(err, context.DeadlineExceeded) {
+							err = os.ErrDeadlineExceeded
+						}
+						return nil, &net.OpError{Op: "dial", Net: network, Err: err}
 					}
 					addr = to
 				} else if ap, err := netip.ParseAddrPort(addr); err != nil || !ap.Addr().IsLoopback() {
@@ -423,7 +437,7 @@ func TestLongTargetLines(t *testing.T) {
 		if strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Errorf("%q: results %q, want %q", args, got, want)
 		}
-		for _, line := range []string{name + ":3: line longer than 1024 bytes", name + ":4: invalid domain"} {
+		for _, line := range []string{name + ":3: line of 1024 bytes or more", name + ":4: invalid domain"} {
 			if !strings.Contains(r.stderr, "smtpprobe: error: "+line) {
 				t.Errorf("%q: stderr lacks %q:\n%s", args, line, r.stderr)
 			}
@@ -557,5 +571,28 @@ func TestSubmissionWithoutTarget(t *testing.T) {
 	r = runCmd(t, "", nil, "--submission", "--server", w.addr)
 	if r.code != 3 || !strings.Contains(r.stderr, "give one (user@example.com)") {
 		t.Errorf("--server by address: exit %d, stderr %q; want 3 and a one-line error", r.code, r.stderr)
+	}
+}
+
+// TestTargetLineLimit: a target line of 1023 bytes is read as a target, one
+// of 1024 is refused as too long, with or without its newline, as the
+// README's limits say.
+func TestTargetLineLimit(t *testing.T) {
+	for _, tc := range []struct {
+		n       int
+		newline bool
+		long    bool
+	}{{1023, true, false}, {1023, false, false}, {1024, true, true}, {1024, false, true}} {
+		line := strings.Repeat("x", tc.n)
+		if tc.newline {
+			line += "\n"
+		}
+		in, err := scanTargets(strings.NewReader(line), "t")
+		if err != nil || len(in) != 1 {
+			t.Fatalf("%d bytes: %v, %v", tc.n, in, err)
+		}
+		if long := in[0].err != nil; long != tc.long || !tc.long && len(in[0].text) != tc.n {
+			t.Errorf("%d bytes, newline %v: %+v, want too long %v", tc.n, tc.newline, in[0], tc.long)
+		}
 	}
 }

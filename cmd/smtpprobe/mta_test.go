@@ -221,3 +221,23 @@ func TestMTAFixesNameTheSoftware(t *testing.T) {
 		})
 	}
 }
+
+// TestSilentHandshakeJudgedAsFailed: a server that never answers the
+// ClientHello is judged as one that fails the handshake (OpenSMTPD, in
+// TestMTAFailedStartTLS): the retry in clear delivers, so a warning.
+func TestSilentHandshakeJudgedAsFailed(t *testing.T) {
+	srv := smtptest.StartScript(t, func(c *smtptest.Conn) {
+		if !c.Greet("STARTTLS") {
+			return
+		}
+		if isStartTLS(c) {
+			c.Send("220 2.0.0 go ahead")
+			c.Stall()
+			return
+		}
+		c.Send("250 2.1.0 ok") // MAIL FROM, in the retry in clear
+		c.Answer(nil)
+	})
+	probeOut(t, cmdEnv{}, srv.Addr, 1, []string{"The TLS handshake failed", "retry in clear on a new connection", "Verdict: WARNING"},
+		[]string{"CRITICAL"}, "--timeout", "500ms", "user@example.test")
+}

@@ -148,3 +148,35 @@ func TestSenderRefusalNamesChecks(t *testing.T) {
 		})
 	}
 }
+
+// TestServeSenderModule: a serve module can audit a sending domain: its
+// checks, from, sending_ip, dkim_selector and dnsbl (a YAML list) reach
+// the probe, and the metrics carry each check's verdict and the SPF
+// lookups.
+func TestServeSenderModule(t *testing.T) {
+	d := dnstest.Start(t,
+		`sender.test. 300 IN TXT "v=spf1 ip4:192.0.2.0/24 include:_spf.sender.test -all"`,
+		`_spf.sender.test. 300 IN TXT "v=spf1 a:out.sender.test -all"`,
+		"out.sender.test. 300 IN A 192.0.2.7",
+		`_dmarc.sender.test. 300 IN TXT "v=DMARC1; p=reject"`,
+		"7.2.0.192.in-addr.arpa. 300 IN PTR out.sender.test.",
+		"7.2.0.192.bl.test. 300 IN A 127.0.0.2",
+	)
+	config := "modules:\n  sender:\n    checks: [spf, dmarc]\n    from: me@sender.test\n    sending_ip: 192.0.2.7\n" +
+		"    dkim_selector: [s1, s2]\n    dnsbl: [bl.test, other.test]\n    resolver: " + d.Addr() + "\n"
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e, "--config", configFile(t, config))
+	code, body := get(t, ts.URL+"/probe?target=example.test&module=sender")
+	for _, want := range []string{
+		`smtpprobe_check_status{check="spf"} 0`,
+		`smtpprobe_check_status{check="dmarc"} 0`,
+		`smtpprobe_check_status{check="sending-ip"} 2`,
+		`smtpprobe_spf_lookups 2`,
+		`smtpprobe_dnsbl_listed{address="192.0.2.7",zone="bl.test"} 1`,
+		`smtpprobe_dnsbl_listed{address="192.0.2.7",zone="other.test"} 0`,
+	} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("status %d, no %q in\n%s", code, want, body)
+		}
+	}
+}

@@ -71,7 +71,7 @@ var limitRules = []Rule{
 	},
 	{
 		ID: "rate-limit", Category: CategoryRateLimit,
-		Pattern: `rate ?-?limit|too many (\w+ )?(messages|mails|e-?mails|recipients|rcpt|invalid recipients|requests)|max(imum)? number of (messages|recipients|mails)|over (the )?past 24 ?h|too much (e-?)?mail|slow down|(hourly|daily|message|recipient|sending) (limit|quota) (reached|exceeded)|limit (exceeded|reached)|exceeded .*(limit|rate)|message rate|frequency limit|excessive volume|messages? per connection|nonmail commands`,
+		Pattern: `rate ?-?limit|too many (\w+ )?(messages|mails|e-?mails|recipients|rcpt|invalid recipients|requests)|max(imum)? number of (messages|recipients|mails)|over (the )?past 24 ?h|too much (e-?)?mail (from|in)|slow down|(hourly|daily|message|recipient|sending) (limit|quota) (reached|exceeded)|limit (exceeded|reached)|exceeded .*(limit|rate)|message rate|frequency limit|excessive volume|messages? per connection|nonmail commands`,
 		En: Text{
 			"Rate limit",
 			"The receiver limits how much mail it takes from this client, sender or to this recipient in a period, and the limit is reached for now.",

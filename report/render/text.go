@@ -83,7 +83,9 @@ func (t *textWriter) header(r probe.Result) {
 		name = r.Target.Domain
 	}
 	parts := []string{t.p.bold.Sprint(textfmt.Clean(name))}
-	if r.Target.Rcpt != "" {
+	// Without the dialogue no RCPT is sent: a sender audit names no
+	// recipient.
+	if r.Target.Rcpt != "" && (r.Ran == 0 || r.Ran.Has(checks.SMTP)) {
 		parts = append(parts, "rcpt "+textfmt.Clean(r.Target.Rcpt))
 	}
 	if !r.Started.IsZero() {

@@ -47,6 +47,7 @@ func textLabels(lang catalog.Lang) labels {
 			},
 			pipelined: "(パイプライン)", noReply: "応答なし", queued: "（ほかに同じアドレスの確認待ち%s）",
 			shared:    "セッション%dを実行中の他の対象と共有（専用にするには --no-reuse）: トランザクション%d、宛先%d件。グリーティング・EHLO・TLS はセッションのもの",
+			together:  "(パイプライン。後続の%d件とまとめて応答：時間はそれらの合計)",
 			retry:     "STARTTLS が失敗したため、新しい接続で平文のまま再試行（送信側MTAと同じ動作）",
 			handshake: "ハンドシェイク", handshakeFailed: "TLSハンドシェイク失敗",
 			implicitTLS: "暗黙的TLS",
