@@ -101,6 +101,17 @@ type DNSSEC struct {
 	Queries []Query
 }
 
+// SelfTestFailed says the self-test got no usable answer: none came, or
+// the resolver answered SERVFAIL or REFUSED. Whether the resolver
+// validates is then unknown, not "no".
+func (d DNSSEC) SelfTestFailed() bool {
+	switch d.SelfTest.Rcode {
+	case "", "SERVFAIL", "REFUSED":
+		return true
+	}
+	return false
+}
+
 // CheckDNSSEC gathers the DNSSEC facts of a lookup whose queries are
 // given (MXResult.Queries): it asks the resolver for the SOA of
 // SelfTestName to learn whether it validates, takes the AD bit, rcode and

@@ -76,6 +76,11 @@ func (g *gatherer) start(ctx context.Context, cfg *Config, t Target, res *Result
 	if cfg.Checks.Has(checks.DANE) {
 		g.tlsa = map[tlsaKey]*dane.Facts{}
 		for _, j := range jobs {
+			if _, err := netip.ParseAddr(j.name); err == nil {
+				// --server named an address: TLSA records hang off
+				// host names (RFC 7672), so there is nothing to ask.
+				continue
+			}
 			k := tlsaKey{host: j.name, cname: cnameOf(res, j.name), port: j.port}
 			if _, ok := g.tlsa[k]; ok {
 				continue

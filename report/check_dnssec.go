@@ -30,6 +30,12 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
 		c.add(Critical, FindingDNSSECBogus, nil, strings.Join(bogus, "; "))
 		return
 	}
+	if d.SelfTestFailed() {
+		// The resolver failed, which says nothing about validation.
+		c.untestable = true
+		c.add(OK, FindingCheckLookupErr, map[string]string{"name": d.SelfTest.Name + " " + d.SelfTest.Type}, nameDetail(d.SelfTest))
+		return
+	}
 	if !d.ResolverValidates {
 		c.untestable = true
 		c.add(OK, FindingDNSSECNotValidating, nil, nameDetail(d.SelfTest)+": no AD bit")

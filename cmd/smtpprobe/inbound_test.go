@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/sha256"
+	"crypto/tls"
 	"crypto/x509"
 	"encoding/hex"
 	"fmt"
@@ -100,6 +101,10 @@ func TestDNSSECCheck(t *testing.T) {
 		{"bogus domain", "bogus.example", true, 2, "critical", false, "dnssec-bogus"},
 		{"bogus MX host", "badhost.example", true, 2, "critical", true, "dnssec-bogus"},
 		{"resolver does not validate", "signed.example", false, 0, "untestable", false, "dnssec-not-validating"},
+		// The resolver refuses the self-test: whether it validates is
+		// unknown, and the check says the resolver failed, not that it
+		// does not validate.
+		{"resolver fails the self-test", "signed.example", true, 0, "untestable", false, "check-lookup-failed"},
 		// SERVFAIL with and without CD: a broken server, not a bogus zone
 		// and not an unsigned one.
 		{"broken name server", "broken.example", true, 3, "untestable", false, "check-lookup-failed"},
@@ -121,14 +126,24 @@ func TestDNSSECCheck(t *testing.T) {
 			if tc.validate {
 				w.dns.Validate(".")
 			}
+			selfTestFails := tc.name == "resolver fails the self-test"
+			if selfTestFails {
+				w.dns.Refuse(".")
+			}
 			w.route("192.0.2.1", "192.0.2.2", "192.0.2.3")
 			code, obj, r := w.run(t, "--checks", "smtp,dnssec", tc.domain)
 			c := check(obj, "dnssec")
-			if code != tc.code || c == nil || c["status"] != tc.status || c["signed"] != tc.signed || c["resolver_validates"] != tc.validate {
+			if code != tc.code || c == nil || c["status"] != tc.status || c["signed"] != tc.signed || c["resolver_validates"] != (tc.validate && !selfTestFails) {
 				t.Errorf("exit %d, dnssec %v\n%s", code, c, r.stdout)
 			}
 			if !hasFindingID(obj, "dnssec", tc.finding) {
 				t.Errorf("no %s finding\n%s", tc.finding, r.stdout)
+			}
+			if selfTestFails {
+				r = runWith(t, cmdEnv{routes: w.routes}, "--resolver", w.dns.Addr(), "--timeout", "5s", "--no-color", "--checks", "smtp,dnssec", tc.domain)
+				if !strings.Contains(r.stdout, "resolver validates       unknown: REFUSED\n") || strings.Contains(r.stdout, "does not validate") {
+					t.Errorf("text:\n%s", r.stdout)
+				}
 			}
 		})
 	}
@@ -388,6 +403,7 @@ func TestDANECheck(t *testing.T) {
 		{"DANE-TA matches at depth 1", "example", []string{ta, wrong}, false, false, true, 0, "ok", "dane-match", true},
 		{"matches no record", "example", []string{wrong}, false, false, true, 2, "critical", "dane-mismatch", false},
 		{"no STARTTLS", "example", []string{ee}, true, false, true, 2, "critical", "dane-no-tls", nil},
+		{"handshake fails", "example", []string{ee}, false, false, true, 2, "critical", "dane-no-tls", nil},
 		{"TLSA in an unsigned zone", "insecure.example", []string{ee}, false, false, true, 1, "warning", "dane-unsigned", nil},
 		{"only unusable records", "example", []string{"1 1 1 " + strings.Repeat("cd", 32)}, false, false, true, 1, "warning", "dane-unusable", nil},
 		{"DANE-TA anchor not sent", "example", []string{ee, ta}, false, true, true, 1, "warning", "dane-ta-not-sent", true},
@@ -413,6 +429,8 @@ func TestDANECheck(t *testing.T) {
 				o.TLS = nil
 			case tc.leafOnly:
 				o.TLS = smtptest.TLSConfig(leafOnly)
+			case tc.name == "handshake fails":
+				o.TLS.MaxVersion = tls.VersionTLS11 // older than the probe accepts
 			}
 			srv := smtptest.Start(t, o)
 			ce := cmdEnv{routes: map[string]string{"192.0.2.1:25": srv.Addr}, roots: ca.Pool()}
@@ -437,6 +455,50 @@ func TestDANECheck(t *testing.T) {
 				t.Error("dane-ta-not-sent without a DANE-TA record")
 			}
 		})
+	}
+}
+
+// TestCheckLookupFailedText: when the resolver fails the TXT question of
+// MTA-STS or TLS-RPT, the text report's facts say the record is unknown,
+// never "no record": a failed lookup is not a missing record.
+func TestCheckLookupFailedText(t *testing.T) {
+	w := newInbound(t, "broken.example. 300 IN MX 10 mx.broken.example.", "mx.broken.example. 300 IN A 192.0.2.1")
+	w.dns.ServFail("_mta-sts.broken.example.", "_smtp._tls.broken.example.")
+	w.route("192.0.2.1")
+	r := runWith(t, cmdEnv{routes: w.routes}, "--resolver", w.dns.Addr(), "--timeout", "5s", "--no-color", "--checks", "smtp,mta-sts,tls-rpt", "broken.example")
+	for _, want := range []string{
+		"MTA-STS  UNTESTABLE  ",
+		"    record                   unknown: resolver " + w.dns.Addr() + ": TXT _mta-sts.broken.example: SERVFAIL",
+		"TLS-RPT  UNTESTABLE  ",
+		"    record                   unknown: resolver " + w.dns.Addr() + ": TXT _smtp._tls.broken.example: SERVFAIL",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("no %q in\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "no record") {
+		t.Errorf("a failed lookup shown as no record:\n%s", r.stdout)
+	}
+}
+
+// TestDANEServerAddress: with --server naming an address there is no host
+// name for TLSA records to hang off (RFC 7672), so DANE asks nothing and
+// judges nothing, instead of advising a TLSA record at _25._tcp.ADDRESS.
+func TestDANEServerAddress(t *testing.T) {
+	w := newInbound(t, "example.test. 300 IN MX 10 mx.example.test.")
+	w.dns.Validate(".")
+	code, obj, r := w.run(t, "--server", w.smtp.Addr, "example.test")
+	hosts, _ := obj["hosts"].([]any)
+	if code != 0 || len(hosts) != 1 {
+		t.Fatalf("exit %d, hosts %v\n%s", code, obj["hosts"], r.stderr)
+	}
+	if hc, _ := hosts[0].(map[string]any)["checks"].(map[string]any); hc["dane"] != nil || hc["ptr"] == nil {
+		t.Errorf("host checks %v: want ptr and no dane", hc)
+	}
+	for _, q := range w.dns.Queries() {
+		if q.Type == "TLSA" {
+			t.Errorf("asked TLSA %s", q.Name)
+		}
 	}
 }
 

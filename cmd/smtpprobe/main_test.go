@@ -437,7 +437,7 @@ func TestLongTargetLines(t *testing.T) {
 		if strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Errorf("%q: results %q, want %q", args, got, want)
 		}
-		for _, line := range []string{name + ":3: line longer than 1024 bytes", name + ":4: invalid domain"} {
+		for _, line := range []string{name + ":3: line of 1024 bytes or more", name + ":4: invalid domain"} {
 			if !strings.Contains(r.stderr, "smtpprobe: error: "+line) {
 				t.Errorf("%q: stderr lacks %q:\n%s", args, line, r.stderr)
 			}
@@ -571,5 +571,28 @@ func TestSubmissionWithoutTarget(t *testing.T) {
 	r = runCmd(t, "", nil, "--submission", "--server", w.addr)
 	if r.code != 3 || !strings.Contains(r.stderr, "give one (user@example.com)") {
 		t.Errorf("--server by address: exit %d, stderr %q; want 3 and a one-line error", r.code, r.stderr)
+	}
+}
+
+// TestTargetLineLimit: a target line of 1023 bytes is read as a target, one
+// of 1024 is refused as too long, with or without its newline, as the
+// README's limits say.
+func TestTargetLineLimit(t *testing.T) {
+	for _, tc := range []struct {
+		n       int
+		newline bool
+		long    bool
+	}{{1023, true, false}, {1023, false, false}, {1024, true, true}, {1024, false, true}} {
+		line := strings.Repeat("x", tc.n)
+		if tc.newline {
+			line += "\n"
+		}
+		in, err := scanTargets(strings.NewReader(line), "t")
+		if err != nil || len(in) != 1 {
+			t.Fatalf("%d bytes: %v, %v", tc.n, in, err)
+		}
+		if long := in[0].err != nil; long != tc.long || !tc.long && len(in[0].text) != tc.n {
+			t.Errorf("%d bytes, newline %v: %+v, want too long %v", tc.n, tc.newline, in[0], tc.long)
+		}
 	}
 }

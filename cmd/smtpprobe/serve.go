@@ -91,7 +91,7 @@ func runServe(ctx context.Context, args []string, e *env) int {
 	}
 	ln, err := net.Listen("tcp", so.listen)
 	if err != nil {
-		return fail(e.stderr, err, "")
+		return fail(e.stderr, fmt.Errorf("--listen %s: %w", so.listen, err), "")
 	}
 	if ap, err := netip.ParseAddrPort(ln.Addr().String()); err == nil && !ap.Addr().IsLoopback() {
 		fmt.Fprintf(e.stderr, "smtpprobe: warning: listening on %s: anyone who reaches it can make this host probe mail servers\n", ln.Addr())

@@ -817,7 +817,7 @@ func TestRunServeBadFlags(t *testing.T) {
 		if code != 3 {
 			t.Errorf("serve %v: exit %d, want 3", args, code)
 		}
-		if out := stderr.String(); !strings.HasPrefix(out, "smtpprobe: error: ") {
+		if out := stderr.String(); !strings.HasPrefix(out, "smtpprobe: error: ") || args[0] == "--listen" && !strings.HasPrefix(out, "smtpprobe: error: --listen 127.0.0.1:99999: ") {
 			t.Errorf("serve %v: stderr %q", args, out)
 		}
 	}

@@ -89,9 +89,10 @@ func readTargets(args []string, file string, e *env) ([]input, error) {
 }
 
 // scanTargets reads one target a line, skipping blank lines and # comments.
-// A line whose target part is longer than maxTargetLine becomes an input
-// with an error, so that one bad line does not stop the rest of the list;
-// only what is needed to judge a line is kept in memory.
+// A line whose target part is maxTargetLine bytes or more (the newline not
+// counted) becomes an input with an error, so that one bad line does not
+// stop the rest of the list; only what is needed to judge a line is kept
+// in memory.
 func scanTargets(r io.Reader, name string) ([]input, error) {
 	var out []input
 	br := bufio.NewReaderSize(r, maxTargetLine)
@@ -114,7 +115,7 @@ func scanTargets(r io.Reader, name string) ([]input, error) {
 		head = strings.TrimSpace(head)
 		switch {
 		case long:
-			out = append(out, input{where: where, err: fmt.Errorf("%s: line longer than %d bytes: not a target", where, maxTargetLine)})
+			out = append(out, input{where: where, err: fmt.Errorf("%s: line of %d bytes or more: not a target", where, maxTargetLine)})
 		case head != "":
 			out = append(out, input{text: head, where: where})
 		}

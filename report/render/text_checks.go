@@ -13,20 +13,20 @@ import (
 
 // checkLabels are the words of the inbound checks' sections.
 type checkLabels struct {
-	publish, validates, yes, no, record, noRecord, policy, mode, maxAge, matched, notMatched, tlsOK, depth, noTLSA, authentic, notAuthentic, fcrdns, greeting, noPTR string
+	publish, validates, yes, no, unknown, record, noRecord, policy, mode, maxAge, matched, notMatched, tlsOK, depth, noTLSA, authentic, notAuthentic, fcrdns, greeting, noPTR string
 }
 
 func textCheckLabels(lang catalog.Lang) checkLabels {
 	if lang == catalog.Japanese {
 		return checkLabels{
-			publish: "公開する内容:", validates: "リゾルバの検証", yes: "あり", no: "なし", record: "レコード", noRecord: "レコードなし",
+			publish: "公開する内容:", validates: "リゾルバの検証", yes: "あり", no: "なし", unknown: "不明", record: "レコード", noRecord: "レコードなし",
 			policy: "ポリシー", mode: "モード", maxAge: "max_age", matched: "一致", notMatched: "不一致", tlsOK: "TLS正常",
 			depth: "深さ", noTLSA: "TLSAなし", authentic: "真正（AD）", notAuthentic: "真正でない（ADなし）",
 			fcrdns: "正引き確認済み", greeting: "グリーティング", noPTR: "PTRなし",
 		}
 	}
 	return checkLabels{
-		publish: "Publish:", validates: "resolver validates", yes: "yes", no: "no", record: "record", noRecord: "no record",
+		publish: "Publish:", validates: "resolver validates", yes: "yes", no: "no", unknown: "unknown", record: "record", noRecord: "no record",
 		policy: "policy", mode: "mode", maxAge: "max_age", matched: "matched", notMatched: "no match", tlsOK: "TLS ok",
 		depth: "depth", noTLSA: "no TLSA", authentic: "authentic (AD)", notAuthentic: "not authentic (no AD)",
 		fcrdns: "forward-confirmed", greeting: "greeting", noPTR: "no PTR",
@@ -55,14 +55,18 @@ func (t *textWriter) inboundChecks(a report.Assessment) {
 		case checks.DNSSEC:
 			d := r.Checks.DNSSEC
 			t.checkHead("DNSSEC", c)
-			t.fact(l.validates, yesNo(d.ResolverValidates, l))
+			if d.SelfTestFailed() {
+				t.fact(l.validates, l.unknown+": "+nameSecurity(d.SelfTest.Rcode, false, false, d.SelfTest.Err, l))
+			} else {
+				t.fact(l.validates, yesNo(d.ResolverValidates, l))
+			}
 			for _, ns := range d.Names {
 				t.fact(ns.Name+" "+ns.Type, nameSecurity(ns.Rcode, ns.AD, ns.Bogus, ns.Err, l))
 			}
 		case checks.MTASTS:
 			f := r.Checks.MTASTS
 			t.checkHead("MTA-STS", c)
-			t.fact(l.record, records(f.Records, l))
+			t.fact(l.record, records(f.Records, f.LookupErr, l))
 			if f.URL != "" {
 				t.fact(l.policy, f.URL)
 			}
@@ -81,7 +85,7 @@ func (t *textWriter) inboundChecks(a report.Assessment) {
 			}
 		case checks.TLSRPT:
 			t.checkHead("TLS-RPT", c)
-			t.fact(l.record, records(r.Checks.TLSRPT.Records, l))
+			t.fact(l.record, records(r.Checks.TLSRPT.Records, r.Checks.TLSRPT.Err, l))
 		}
 	}
 	t.hostChecks(a, checks.DANE, "DANE", l)
@@ -160,7 +164,12 @@ func yesNo(b bool, l checkLabels) string {
 	return l.no
 }
 
-func records(rs []string, l checkLabels) string {
+// records shows the records found; when the lookup failed (lookupErr), that
+// is unknown, never "no record".
+func records(rs []string, lookupErr string, l checkLabels) string {
+	if len(rs) == 0 && lookupErr != "" {
+		return l.unknown + ": " + lookupErr
+	}
 	if len(rs) == 0 {
 		return l.noRecord
 	}

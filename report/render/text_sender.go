@@ -212,7 +212,11 @@ func (t *textWriter) dmarcSection(r probe.Result, l senderLabels) {
 				state = t.p.warn.Sprint(l.notAuthorized)
 			}
 		}
-		fmt.Fprintf(t.b, "  %s %s %s\n", d.Tag, textfmt.Clean(d.URI), state)
+		line := fmt.Sprintf("  %s %s", d.Tag, textfmt.Clean(d.URI))
+		if state != "" {
+			line += " " + state
+		}
+		fmt.Fprintln(t.b, line)
 	}
 }
 
