@@ -189,7 +189,9 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	}
 	// One cache and one gate for the whole run: targets that share mail
 	// servers ask DNS once and never open two connections to one address.
-	res := &dnsx.Resolver{Cache: &dnsx.Cache{}}
+	// One limit too: however many targets run at once, at most
+	// DefaultMaxInFlight DNS queries are out at a time.
+	res := &dnsx.Resolver{Cache: &dnsx.Cache{}, Limit: dnsx.NewQueryLimit(dnsx.DefaultMaxInFlight)}
 	if o.timeout < dnsx.DefaultTimeout {
 		// A short --timeout asks for a quick answer; DNS keeps to it too.
 		// Otherwise resolv.conf's timeout applies per attempt.
