@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -579,9 +580,12 @@ func blockedPort(hosts []probe.Host) bool {
 
 // blockedDetail counts the failed attempts by kind.
 func blockedDetail(hosts []probe.Host) string {
-	names := make([]string, len(hosts))
-	for i, h := range hosts {
-		names[i] = h.Name
+	var names []string
+	for _, h := range hosts {
+		// A host probed at each of its addresses has an entry for each.
+		if !slices.Contains(names, h.Name) {
+			names = append(names, h.Name)
+		}
 	}
 	return strings.Join(names, ", ") + ": " + blockedCounts(hosts)
 }
