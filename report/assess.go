@@ -286,6 +286,16 @@ func (j *judge) judgeRetry(i int, r probe.Host, add func(Finding, bool)) {
 		return
 	}
 	hj.outcome = j.judgeReplies(r, hj.retry, add)
+	// The TLS finding says what a sender experiences after the failure.
+	for k := range hj.findings {
+		if f := &hj.findings[k]; f.ID == FindingTLSHandshake {
+			if rcptAccepted(r) {
+				f.Detail += "; in clear on a new connection, RCPT TO was accepted: opportunistic senders deliver without TLS"
+			} else {
+				f.Detail += "; the retry in clear on a new connection did not deliver either"
+			}
+		}
+	}
 	if h := j.r.Hosts[i]; h.Extensions == nil || h.Extensions["SIZE"] != r.Extensions["SIZE"] {
 		j.judgeSize(r, add)
 	}
