@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -291,6 +292,16 @@ func (j *judge) judgeRetry(i int, r probe.Host, add func(Finding, bool)) {
 		return
 	}
 	hj.outcome = j.judgeReplies(r, hj.retry, add)
+	// The TLS finding says what a sender experiences after the failure.
+	for k := range hj.findings {
+		if f := &hj.findings[k]; f.ID == FindingTLSHandshake {
+			if rcptAccepted(r) {
+				f.Detail += "; in clear on a new connection, RCPT TO was accepted: opportunistic senders deliver without TLS"
+			} else {
+				f.Detail += "; the retry in clear on a new connection did not deliver either"
+			}
+		}
+	}
 	if h := j.r.Hosts[i]; h.Extensions == nil || h.Extensions["SIZE"] != r.Extensions["SIZE"] {
 		j.judgeSize(r, add)
 	}
@@ -585,9 +596,12 @@ func blockedPort(hosts []probe.Host) bool {
 
 // blockedDetail counts the failed attempts by kind.
 func blockedDetail(hosts []probe.Host) string {
-	names := make([]string, len(hosts))
-	for i, h := range hosts {
-		names[i] = h.Name
+	var names []string
+	for _, h := range hosts {
+		// A host probed at each of its addresses has an entry for each.
+		if !slices.Contains(names, h.Name) {
+			names = append(names, h.Name)
+		}
 	}
 	return strings.Join(names, ", ") + ": " + blockedCounts(hosts)
 }

@@ -113,3 +113,13 @@ func (j *judge) explainStep(steps []StepAssessment, h probe.Host, f Finding) {
 		}
 	}
 }
+
+// rcptAccepted tells whether a dialogue got a positive reply to RCPT TO.
+func rcptAccepted(h probe.Host) bool {
+	for _, s := range h.Steps {
+		if s.Kind == probe.StepRcpt && s.Reply.Code >= 200 && s.Reply.Code < 300 {
+			return true
+		}
+	}
+	return false
+}
