@@ -64,6 +64,10 @@ type Resolver struct {
 	// lets concurrent lookups share one query. One Cache serves a whole run
 	// of many targets. Nil means no caching.
 	Cache *Cache
+	// Limit, when set, caps the queries in flight at once over every
+	// Resolver that shares it (DefaultMaxInFlight for a run of smtpprobe).
+	// Nil means no cap.
+	Limit *QueryLimit
 }
 
 // Query records one question asked and how it was answered.

@@ -83,10 +83,11 @@ type config struct {
 	timeout  time.Duration
 	attempts int
 	cache    *Cache
+	limit    *QueryLimit
 }
 
 func (r *Resolver) config() (config, error) {
-	c := config{servers: r.Servers, timeout: r.Timeout, attempts: r.Attempts, cache: r.Cache}
+	c := config{servers: r.Servers, timeout: r.Timeout, attempts: r.Attempts, cache: r.Cache, limit: r.Limit}
 	if len(c.servers) == 0 {
 		path := r.ResolvConf
 		if path == "" {
@@ -215,8 +216,14 @@ func (s *session) askServer(ctx context.Context, server, name string, qtype uint
 	var resp *dns.Msg
 	var tcp bool
 	for _, network := range []string{"udp", "tcp"} {
+		// The wait for a slot is the run's, not the server's: it is
+		// neither in Duration nor a query of its own.
+		if err := s.limit.acquire(ctx); err != nil {
+			return answer{}, fail("", err)
+		}
 		start := time.Now()
 		r, err := exchange(ctx, m, network, server, s.timeout)
+		s.limit.release()
 		q := Query{Name: name, Type: typeString(qtype), Server: server, TCP: network == "tcp", CD: cd, Duration: time.Since(start)}
 		if err != nil {
 			q.Err = err.Error()

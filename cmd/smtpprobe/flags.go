@@ -52,6 +52,7 @@ type options struct {
 	quiet        bool
 	file         string
 	ordered      bool
+	noReuse      bool
 	caFile       string
 	version      bool
 	help         bool
@@ -96,6 +97,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when the status is ok (for cron)")
 	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE` (- for standard input), one per line (# comments and blank lines skipped)")
 	fs.BoolVar(&o.ordered, "ordered", false, "with several targets, print results in input order rather than as they finish")
+	fs.BoolVar(&o.noReuse, "no-reuse", false, "hold one dialogue per target and MX host, one connection per address at a time, instead of sharing sessions between targets whose MX hosts coincide")
 	fs.StringVar(&o.caFile, "ca-file", "", "verify server certificates against the PEM roots in `FILE` (default: the system's)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
@@ -187,7 +189,9 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	}
 	// One cache and one gate for the whole run: targets that share mail
 	// servers ask DNS once and never open two connections to one address.
-	res := &dnsx.Resolver{Cache: &dnsx.Cache{}}
+	// One limit too: however many targets run at once, at most
+	// DefaultMaxInFlight DNS queries are out at a time.
+	res := &dnsx.Resolver{Cache: &dnsx.Cache{}, Limit: dnsx.NewQueryLimit(dnsx.DefaultMaxInFlight)}
 	if o.timeout < dnsx.DefaultTimeout {
 		// A short --timeout asks for a quick answer; DNS keeps to it too.
 		// Otherwise resolv.conf's timeout applies per attempt.

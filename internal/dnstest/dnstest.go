@@ -56,6 +56,8 @@ type Server struct {
 	delay    time.Duration
 	handler  dns.HandlerFunc
 	queries  []Query
+	inflight int                  // queries being answered now
+	peak     int                  // the most inflight has been
 	zones    map[string]*zoneKeys // made with Sign, by apex
 	anchor   string               // the trust anchor's zone with Validate; "" when not validating
 }
@@ -202,6 +204,14 @@ func (s *Server) Queries() []Query {
 	return append([]Query(nil), s.queries...)
 }
 
+// Peak returns the most queries the server was answering at once (with
+// Delay, how many a client had in flight).
+func (s *Server) Peak() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.peak
+}
+
 // Count returns how many questions for name and type (such as "MX") came
 // over UDP and over TCP. An empty name or type matches any.
 func (s *Server) Count(name, qtype string) (udp, tcp int) {
@@ -230,6 +240,16 @@ func (s *Server) serveDNS(w dns.ResponseWriter, r *dns.Msg) {
 	if len(r.Question) == 1 {
 		s.queries = append(s.queries, Query{Name: name, Type: dns.TypeToString[r.Question[0].Qtype], TCP: tcp})
 	}
+	s.inflight++
+	s.peak = max(s.peak, s.inflight)
+	// A query stops being in flight just before its answer goes out: a
+	// client may send its next one as soon as the answer arrives.
+	answered := sync.OnceFunc(func() {
+		s.mu.Lock()
+		s.inflight--
+		s.mu.Unlock()
+	})
+	defer answered()
 	handler, delay := s.handler, s.delay
 	silent, truncate := s.silent[name], s.truncate[name] && !tcp
 	s.mu.Unlock()
@@ -241,6 +261,7 @@ func (s *Server) serveDNS(w dns.ResponseWriter, r *dns.Msg) {
 			return
 		}
 	}
+	answered()
 	if handler != nil {
 		handler(w, r)
 		return

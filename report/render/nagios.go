@@ -34,7 +34,11 @@ func Nagios(w io.Writer, as []report.Assessment, o Options) error {
 	case 1:
 		nagiosOne(&b, as[0])
 	default:
-		nagiosMany(&b, as)
+		ns := make([]NagiosTarget, len(as))
+		for i, a := range as {
+			ns[i] = NagiosTargetOf(a)
+		}
+		nagiosMany(&b, ns)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -81,15 +85,56 @@ func nagiosOne(b *strings.Builder, a report.Assessment) {
 	nagiosLong(b, a, "")
 }
 
-// nagiosMany renders several targets: the worst status with counts on the
-// first line, a few figures per target as perfdata, and the long output of
-// every target below.
-func nagiosMany(b *strings.Builder, as []report.Assessment) {
+// NagiosTarget is what the output of several targets keeps of each: its
+// line, figures and long output, a few hundred bytes rather than the
+// whole assessment, so that a run over many targets holds little.
+type NagiosTarget struct {
+	Status  report.Status
+	target  string
+	summary string
+	perf    perfData // the target's figures, labels qualified with it
+	long    string   // the long output, indented
+}
+
+// NagiosTargetOf keeps what Nagios prints of one of several targets.
+func NagiosTargetOf(a report.Assessment) NagiosTarget {
+	n := NagiosTarget{Status: a.Status, target: a.Result.Target.Input, summary: a.Summary}
+	if a.Probed() {
+		th := a.Thresholds
+		prefix := a.Result.Target.Input + "/"
+		n.perf.seconds(prefix+"time", a.Result.Duration, th.WarningTime, th.CriticalTime)
+		if days, ok := minCertDays(a); ok {
+			n.perf.days(prefix+"cert_days", days, th)
+		}
+	}
+	var b strings.Builder
+	nagiosLong(&b, a, "  ")
+	n.long = b.String()
+	return n
+}
+
+// NagiosMany writes the output of several targets from what was kept of
+// each: the worst status with counts on the first line, a few figures per
+// target as perfdata, and the long output of every target below. With
+// one target or none it is Nagios's summary of them.
+func NagiosMany(w io.Writer, ns []NagiosTarget) error {
+	var b strings.Builder
+	if len(ns) == 0 {
+		b.WriteString("SMTP UNKNOWN - no target probed\n")
+	} else {
+		nagiosMany(&b, ns)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// nagiosMany renders several targets.
+func nagiosMany(b *strings.Builder, ns []NagiosTarget) {
 	counts := map[report.Status]int{}
 	worst := report.OK
-	for _, a := range as {
-		counts[a.Status]++
-		worst = report.Worst(worst, a.Status)
+	for _, n := range ns {
+		counts[n.Status]++
+		worst = report.Worst(worst, n.Status)
 	}
 	var parts []string
 	for _, s := range []report.Status{report.Critical, report.Warning, report.Unknown, report.OK} {
@@ -97,35 +142,27 @@ func nagiosMany(b *strings.Builder, as []report.Assessment) {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 		}
 	}
-	fmt.Fprintf(b, "SMTP %s - %d targets: %s", nagiosStatus(worst), len(as), strings.Join(parts, ", "))
+	fmt.Fprintf(b, "SMTP %s - %d targets: %s", nagiosStatus(worst), len(ns), strings.Join(parts, ", "))
 	if worst != report.OK {
-		for _, a := range as {
-			if a.Status == worst {
-				fmt.Fprintf(b, "; %s: %s", nagiosText(a.Result.Target.Input), nagiosText(a.Summary))
+		for _, n := range ns {
+			if n.Status == worst {
+				fmt.Fprintf(b, "; %s: %s", nagiosText(n.target), nagiosText(n.summary))
 				break
 			}
 		}
 	}
 	var perf perfData
 	for _, s := range []report.Status{report.OK, report.Warning, report.Critical, report.Unknown} {
-		perf.count(s.String(), counts[s], len(as))
+		perf.count(s.String(), counts[s], len(ns))
 	}
-	for _, a := range as {
-		if !a.Probed() {
-			continue
-		}
-		th := a.Thresholds
-		prefix := a.Result.Target.Input + "/"
-		perf.seconds(prefix+"time", a.Result.Duration, th.WarningTime, th.CriticalTime)
-		if days, ok := minCertDays(a); ok {
-			perf.days(prefix+"cert_days", days, th)
-		}
+	for _, n := range ns {
+		perf.items = append(perf.items, n.perf.items...)
 	}
 	b.WriteString(perf.String())
 	b.WriteByte('\n')
-	for _, a := range as {
-		fmt.Fprintf(b, "[%s] %s - %s\n", nagiosStatus(a.Status), nagiosText(a.Result.Target.Input), nagiosText(a.Summary))
-		nagiosLong(b, a, "  ")
+	for _, n := range ns {
+		fmt.Fprintf(b, "[%s] %s - %s\n", nagiosStatus(n.Status), nagiosText(n.target), nagiosText(n.summary))
+		b.WriteString(n.long)
 	}
 }
 

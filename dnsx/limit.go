@@ -1,0 +1,59 @@
+package dnsx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// DefaultMaxInFlight is the number of queries a run of smtpprobe has in
+// flight at once, whatever its concurrency. Each query in flight holds a
+// socket, and a resolver answers a burst of thousands no faster than a
+// steady stream of a few hundred (Unbound's num-queries-per-thread is
+// 1024, shared by every client): 256 keeps a run of -c 10000 well inside
+// the usual limit of 1024 open files and the resolver's budget, while a
+// run of -c 200 rarely waits for a slot.
+const DefaultMaxInFlight = 256
+
+// ErrNoSlot says that a query was never sent: the caller's context ended
+// while every slot of the QueryLimit was taken by other queries. It says
+// nothing about the resolver.
+var ErrNoSlot = errors.New("query not sent: the run's other DNS queries held every slot")
+
+// QueryLimit caps the queries in flight at once over every lookup of the
+// Resolvers that share it, so that many targets probed at once do not
+// send their queries all at once. A query waits for a slot before it is
+// sent; the wait is not part of its Duration. Make one with NewQueryLimit;
+// it is safe for concurrent use.
+type QueryLimit struct {
+	slots chan struct{}
+}
+
+// NewQueryLimit returns a limit of n queries in flight, at least 1.
+func NewQueryLimit(n int) *QueryLimit {
+	return &QueryLimit{slots: make(chan struct{}, max(n, 1))}
+}
+
+// acquire waits for a slot; a nil limit has one at once.
+func (l *QueryLimit) acquire(ctx context.Context) error {
+	if l == nil {
+		return nil
+	}
+	select {
+	case l.slots <- struct{}{}:
+		return nil
+	default:
+	}
+	select {
+	case l.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("%w (%d in flight): %w", ErrNoSlot, cap(l.slots), context.Cause(ctx))
+	}
+}
+
+func (l *QueryLimit) release() {
+	if l != nil {
+		<-l.slots
+	}
+}
