@@ -101,7 +101,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "reverse-dns", Category: CategoryReverseDNS,
-		Pattern: `cannot find your (reverse )?hostname|reverse (dns|hostname|lookup|address)|\bptr\b|\brdns\b|does not have a (ptr|reverse)`,
+		Pattern: `cannot find your (reverse )?hostname|reverse (dns|hostname|lookup|address)|\bptr\b|\brdns\b|does not have a (ptr|reverse)|client ip address \S+ does not resolve|forged hostname`,
 		En: Text{
 			"No reverse DNS for the sending IP",
 			"The sending IP has no PTR record, or its name does not resolve back to the same IP, and the receiver refuses such clients.",
