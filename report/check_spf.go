@@ -59,6 +59,10 @@ func judgeSPF(c *checkJudge, f *spf.Facts) {
 		c.add(Critical, FindingSPFSyntax, vars, root.Err.Error())
 		judgeSPFResult(c, f, vars)
 		return
+	case errors.Is(root.Err, dnsx.ErrCNAME):
+		// The zone's fault, not the resolver's.
+		c.add(Critical, FindingSPFPermError, vars, root.Err.Error())
+		return
 	default:
 		c.add(Unknown, FindingSPFResolver, vars, root.Err.Error())
 		return
