@@ -237,3 +237,15 @@ func Authentic(qs []Query) bool {
 	}
 	return n > 0
 }
+
+// Primary returns the answer that says whether domain is signed: its MX
+// answer, or with the MX lookup skipped (--server) the first name asked.
+func (d *DNSSEC) Primary(domain string) (NameSecurity, bool) {
+	if ns, ok := d.Answer(domain, "MX"); ok {
+		return ns, true
+	}
+	if len(d.Names) > 0 {
+		return d.Names[0], true
+	}
+	return NameSecurity{}, false
+}

@@ -7,14 +7,19 @@ import (
 	"time"
 )
 
-// Gate keeps the probe polite: at most one connection to each IP address
-// at a time, however many hosts, addresses or targets lead to it. The zero
-// value is ready to use; a Gate may be shared by concurrent Runs.
+// Gate keeps the probe polite: at most PerAddress connections to each IP
+// address at a time (one by default), however many hosts, addresses or
+// targets lead to it, shared sessions of a Pool included. The zero value
+// is ready to use; a Gate may be shared by concurrent Runs.
 //
 // Waiting at the Gate is queue time, not probe time: it is recorded apart
 // (Host.Queued, Result.Queued), it does not count against
 // Config.Deadline, and no step's or host's duration includes it.
 type Gate struct {
+	// PerAddress is how many connections to one address may be open at
+	// once; zero means one. Set it before first use.
+	PerAddress int
+
 	mu    sync.Mutex
 	slots map[netip.Addr]*slot
 }
@@ -39,7 +44,7 @@ func (g *Gate) acquire(ctx context.Context, a netip.Addr, clk *idleClock) (relea
 	}
 	s := g.slots[a]
 	if s == nil {
-		s = &slot{busy: make(chan struct{}, 1)}
+		s = &slot{busy: make(chan struct{}, max(g.PerAddress, 1))}
 		g.slots[a] = s
 	}
 	s.refs++

@@ -109,6 +109,11 @@ type Config struct {
 	// same address does not count: each host's budget moves later by what
 	// it waited. Zero means no bound but the context's.
 	Deadline time.Duration
+	// Pool, when set, shares sessions between the probes of targets whose
+	// MX hosts coincide and batches their RCPTs (see Pool); nil holds one
+	// dialogue per target and host. Only the plain MX probe shares: not
+	// with Data, Vrfy, Auth or Submission.
+	Pool *Pool
 	// Gate keeps to one connection per IP address at a time. Share one
 	// Gate between the Runs of several targets; nil means a Gate per Run.
 	Gate *Gate
@@ -254,6 +259,11 @@ type Host struct {
 	// PTR is the reverse DNS of the host's address (the ptr check); nil
 	// when the check did not run or the host had no address.
 	PTR *PTRFacts
+	// Shared is set when the dialogue was a transaction in a session
+	// shared with other targets (Config.Pool): Steps then hold the
+	// session's greeting, EHLO and TLS steps, and this target's MAIL, RCPT
+	// and RSET replies.
+	Shared *SharedSession
 	// Untestable says no address of the host could be reached from this
 	// machine for a reason of its own (no route to the address family,
 	// such as IPv6 on an IPv4-only network), so nothing is known of the

@@ -55,6 +55,9 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		// The report names the recipient the dialogue used.
 		t.Rcpt = cfg.Rcpt
 	}
+	if cfg.RootCAs == nil && (cfg.ImplicitTLS || cfg.StartTLS != StartTLSNever) {
+		go warmRoots() // while DNS and the greeting are awaited
+	}
 	b := &budget{start: time.Now(), limit: cfg.Deadline}
 	hostCtx := ctx // hosts get their budget after the Gate: see probeHost
 	ctx, cancel := b.context(ctx, 0)
@@ -204,7 +207,11 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 	defer b.clock.update(-1, 0)
 	start := time.Now()
 	h = Host{Name: j.name, Preference: j.pref, Port: j.port}
-	defer func() { h.Duration = time.Since(start) - h.Queued }()
+	defer func() {
+		if h.Shared == nil { // a shared session's host has its own
+			h.Duration = time.Since(start) - h.Queued
+		}
+	}()
 	if j.err != nil {
 		h.Err = &Error{Step: StepConnect, Kind: ErrNetwork, Err: j.err}
 		return h
@@ -218,6 +225,15 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 		if special.Kind != 0 && !cfg.AllowSpecialAddresses {
 			h.Attempts = append(h.Attempts, Attempt{Addr: a, Special: special, Skipped: true})
 			continue
+		}
+		if cfg.Pool.shares(cfg) {
+			b.clock.update(0, 1)
+			ph, ok := cfg.Pool.probe(ctx, cfg, j.name, a, j.port, rcpt, func() { b.clock.update(0, -1) })
+			if ok {
+				ph.Preference = j.pref
+				ph.Attempts = append(h.Attempts, ph.Attempts...)
+				return ph
+			}
 		}
 		release, waited, err := cfg.Gate.acquire(ctx, a, &b.clock)
 		h.Queued += waited

@@ -60,46 +60,64 @@ type session struct {
 	// secrets recognises the AUTH credentials in the server's text once
 	// they have been sent; nil before.
 	secrets *secrets
+	// verifying is closed when the certificate check that handshake
+	// started is over (settle); nil when none is under way.
+	verifying chan struct{}
 }
 
 // dialogue talks SMTP over conn, which it closes, and records into h.
 func dialogue(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn net.Conn) {
-	s := &session{
-		ctx: ctx, cfg: cfg, host: h, name: name, conn: conn, c: conn,
-		r: bufio.NewReader(conn), rcpt: rcpt, lastEnd: time.Now(),
-	}
-	h.Helo = cfg.Helo
-	if h.Helo == "" {
-		h.Helo = addressLiteral(conn.LocalAddr())
-	}
+	s := newSession(ctx, cfg, h, name, rcpt, conn)
 	// Ctrl-C: closing the connection ends any read or write at once; the
 	// errors that follow are classified as canceled.
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
 	defer conn.Close()
 
-	if cfg.ImplicitTLS && !s.handshake(true) {
-		return
-	}
-	greet, ok := s.read(command{step: StepGreeting}, s.lastEnd, false)
-	if !ok {
-		return
-	}
-	h.Software = IdentifySoftware(greet.Lines, nil)
-	if greet.Code != CodeReady {
-		s.quit(greet)
-		return
-	}
-	if !s.hello() {
-		return
-	}
-	if !cfg.ImplicitTLS && cfg.StartTLS != StartTLSNever && !s.startTLS() {
+	if !s.open() {
 		return
 	}
 	if !s.auth() {
 		return
 	}
 	s.transaction()
+}
+
+// newSession starts recording a dialogue over conn into h.
+func newSession(ctx context.Context, cfg *Config, h *Host, name, rcpt string, conn net.Conn) *session {
+	h.Helo = cfg.Helo
+	if h.Helo == "" {
+		h.Helo = addressLiteral(conn.LocalAddr())
+	}
+	return &session{
+		ctx: ctx, cfg: cfg, host: h, name: name, conn: conn, c: conn,
+		r: bufio.NewReader(conn), rcpt: rcpt, lastEnd: time.Now(),
+	}
+}
+
+// open holds the part of a dialogue before any transaction: implicit
+// TLS, the greeting, EHLO, and STARTTLS with EHLO again. It returns false,
+// having recorded why, when the dialogue cannot go on.
+func (s *session) open() bool {
+	// The certificate is verified while the EHLO after TLS is in flight;
+	// whatever comes next (AUTH above all) needs the outcome.
+	defer s.settle()
+	if s.cfg.ImplicitTLS && !s.handshake(true) {
+		return false
+	}
+	greet, ok := s.read(command{step: StepGreeting}, s.lastEnd, false)
+	if !ok {
+		return false
+	}
+	s.host.Software = IdentifySoftware(greet.Lines, nil)
+	if greet.Code != CodeReady {
+		s.quit(greet)
+		return false
+	}
+	if !s.hello() {
+		return false
+	}
+	return s.cfg.ImplicitTLS || s.cfg.StartTLS == StartTLSNever || s.startTLS()
 }
 
 // hello sends EHLO, or HELO when EHLO is not understood (500, 502), and

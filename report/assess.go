@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -84,7 +85,13 @@ func Assess(r probe.Result, o Options) Assessment {
 		a.Status = Unknown // nothing was probed and nothing says why
 	}
 	a.Summary, a.Headline = summarize(a, o)
+	dialogueSummary := a.Summary
 	j.judgeChecks(&a)
+	if a.Status == OK && a.Summary == dialogueSummary && len(a.Checks) > 0 {
+		// Still the dialogue's verdict: count the checks' notes too, so
+		// that "N notes" is what the report shows.
+		a.Summary, a.Headline = summarize(a, o)
+	}
 	a = applyThresholds(a, o)
 	markReplyFindings(&a)
 	markCertStatus(&a)
@@ -589,9 +596,12 @@ func blockedPort(hosts []probe.Host) bool {
 
 // blockedDetail counts the failed attempts by kind.
 func blockedDetail(hosts []probe.Host) string {
-	names := make([]string, len(hosts))
-	for i, h := range hosts {
-		names[i] = h.Name
+	var names []string
+	for _, h := range hosts {
+		// A host probed at each of its addresses has an entry for each.
+		if !slices.Contains(names, h.Name) {
+			names = append(names, h.Name)
+		}
 	}
 	return strings.Join(names, ", ") + ": " + blockedCounts(hosts)
 }

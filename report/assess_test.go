@@ -677,3 +677,23 @@ func firstWords(fs []report.Finding) string {
 	}
 	return "\x00"
 }
+
+// TestPortBlockedNamesEachHostOnce: with every address of an MX host
+// probed (one entry each), the blocked-port finding names each host once.
+func TestPortBlockedNamesEachHostOnce(t *testing.T) {
+	r := fixtures.Result("example.com", []probe.Host{
+		fixtures.DeadHost("mx1.example.com", probe.ErrTimeout, "2001:db8::25"),
+		fixtures.DeadHost("mx1.example.com", probe.ErrTimeout, "192.0.2.25"),
+		fixtures.DeadHost("mx2.example.com", probe.ErrTimeout, "192.0.2.26"),
+	}, fixtures.MX(10, "mx1.example.com", "2001:db8::25", "192.0.2.25"), fixtures.MX(20, "mx2.example.com", "192.0.2.26"))
+	a := report.Assess(r, fixtures.Options())
+	for _, f := range a.Findings {
+		if f.ID == report.FindingPortBlocked {
+			if want := "mx1.example.com, mx2.example.com: 3 timed out"; f.Detail != want {
+				t.Errorf("detail %q, want %q", f.Detail, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no port-blocked finding: %q", found(a))
+}

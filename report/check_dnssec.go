@@ -41,11 +41,14 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
 		c.add(OK, FindingDNSSECNotValidating, nil, nameDetail(d.SelfTest)+": no AD bit")
 		return
 	}
-	mx, ok := d.Answer(domain, "MX")
+	mx, ok := d.Primary(domain)
+	if ok {
+		domain = mx.Name
+	}
 	if ok && mx.Rcode != "NOERROR" && mx.Rcode != "NXDOMAIN" {
 		// A failed answer that is not bogus says nothing of signatures.
 		c.untestable = true
-		c.add(OK, FindingCheckLookupErr, map[string]string{"name": domain + " MX"}, nameDetail(mx))
+		c.add(OK, FindingCheckLookupErr, map[string]string{"name": mx.Name + " " + mx.Type}, nameDetail(mx))
 		return
 	}
 	if !ok || !mx.AD {

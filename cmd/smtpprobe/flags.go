@@ -52,6 +52,7 @@ type options struct {
 	quiet        bool
 	file         string
 	ordered      bool
+	noReuse      bool
 	caFile       string
 	version      bool
 	help         bool
@@ -96,6 +97,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when the status is ok (for cron)")
 	fs.StringVarP(&o.file, "file", "f", "", "read targets from `FILE` (- for standard input), one per line (# comments and blank lines skipped)")
 	fs.BoolVar(&o.ordered, "ordered", false, "with several targets, print results in input order rather than as they finish")
+	fs.BoolVar(&o.noReuse, "no-reuse", false, "hold one dialogue per target and MX host, one connection per address at a time, instead of sharing sessions between targets whose MX hosts coincide")
 	fs.StringVar(&o.caFile, "ca-file", "", "verify server certificates against the PEM roots in `FILE` (default: the system's)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVarP(&o.help, "help", "h", false, "show this help")

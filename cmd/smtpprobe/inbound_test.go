@@ -95,19 +95,21 @@ func TestDNSSECCheck(t *testing.T) {
 		status   string
 		signed   bool
 		finding  string
+		server   bool // --server: the MX lookup is skipped
 	}{
-		{"signed and validated", "signed.example", true, 0, "ok", true, "dnssec-signed"},
-		{"not signed", "plain.example", true, 0, "ok", false, "dnssec-unsigned"},
-		{"bogus domain", "bogus.example", true, 2, "critical", false, "dnssec-bogus"},
-		{"bogus MX host", "badhost.example", true, 2, "critical", true, "dnssec-bogus"},
-		{"resolver does not validate", "signed.example", false, 0, "untestable", false, "dnssec-not-validating"},
+		{"signed and validated", "signed.example", true, 0, "ok", true, "dnssec-signed", false},
+		{"--server, signed", "signed.example", true, 0, "ok", true, "dnssec-signed", true},
+		{"not signed", "plain.example", true, 0, "ok", false, "dnssec-unsigned", false},
+		{"bogus domain", "bogus.example", true, 2, "critical", false, "dnssec-bogus", false},
+		{"bogus MX host", "badhost.example", true, 2, "critical", true, "dnssec-bogus", false},
+		{"resolver does not validate", "signed.example", false, 0, "untestable", false, "dnssec-not-validating", false},
 		// The resolver refuses the self-test: whether it validates is
 		// unknown, and the check says the resolver failed, not that it
 		// does not validate.
-		{"resolver fails the self-test", "signed.example", true, 0, "untestable", false, "check-lookup-failed"},
+		{"resolver fails the self-test", "signed.example", true, 0, "untestable", false, "check-lookup-failed", false},
 		// SERVFAIL with and without CD: a broken server, not a bogus zone
 		// and not an unsigned one.
-		{"broken name server", "broken.example", true, 3, "untestable", false, "check-lookup-failed"},
+		{"broken name server", "broken.example", true, 3, "untestable", false, "check-lookup-failed", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newInbound(t,
@@ -131,7 +133,11 @@ func TestDNSSECCheck(t *testing.T) {
 				w.dns.Refuse(".")
 			}
 			w.route("192.0.2.1", "192.0.2.2", "192.0.2.3")
-			code, obj, r := w.run(t, "--checks", "smtp,dnssec", tc.domain)
+			args := []string{"--checks", "smtp,dnssec", tc.domain}
+			if tc.server {
+				args = append([]string{"--server", "mx.signed.example"}, args...)
+			}
+			code, obj, r := w.run(t, args...)
 			c := check(obj, "dnssec")
 			if code != tc.code || c == nil || c["status"] != tc.status || c["signed"] != tc.signed || c["resolver_validates"] != (tc.validate && !selfTestFails) {
 				t.Errorf("exit %d, dnssec %v\n%s", code, c, r.stdout)
@@ -520,5 +526,28 @@ func TestTLSRPTWithPolicies(t *testing.T) {
 	_, obj, r = w.run(t, "--checks", "smtp,tls-rpt", "sts.example")
 	if c := check(obj, "tls-rpt"); c["status"] != "ok" {
 		t.Errorf("tls-rpt alone %v\n%s", c, r.stdout)
+	}
+}
+
+// TestSummaryCountsEveryNote: the verdict of a healthy probe counts the
+// notes of the checks with the dialogue's, so "N notes" is how many info
+// findings the report shows.
+func TestSummaryCountsEveryNote(t *testing.T) {
+	w := newInbound(t, "plain.example. 300 IN MX 10 mx.plain.example.", "mx.plain.example. 300 IN A 192.0.2.1")
+	w.route("192.0.2.1")
+	code, obj, r := w.run(t, "plain.example")
+	fs, _ := obj["findings"].([]any)
+	notes := 0
+	for _, f := range fs {
+		if f.(map[string]any)["severity"] == "info" {
+			notes++
+		}
+	}
+	want := fmt.Sprintf("; %d notes", notes)
+	if code != 0 || notes < 3 || !strings.HasSuffix(obj["summary"].(string), want) {
+		t.Errorf("exit %d, %d notes, summary %q\n%s", code, notes, obj["summary"], r.stdout)
+	}
+	if smtp := check(obj, "smtp"); smtp == nil || strings.HasSuffix(smtp["summary"].(string), want) {
+		t.Errorf("the smtp check's own summary counts the other checks' notes: %v", smtp)
 	}
 }

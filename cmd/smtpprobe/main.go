@@ -129,6 +129,12 @@ func run(ctx context.Context, args []string, e *env) int {
 	if len(inputs) == 0 {
 		return fail(e.stderr, errors.New("no target given"), "try 'smtpprobe example.com' or 'smtpprobe --help'")
 	}
+	if !o.noReuse && len(inputs) > 1 {
+		// A connection cache, as MTAs keep: targets whose MX hosts
+		// coincide share sessions, at most two connections an address.
+		gate := &probe.Gate{PerAddress: 2}
+		cfg.Gate, cfg.Pool = gate, probe.NewPool(gate)
+	}
 	b := batch{
 		cfg:         cfg,
 		ropts:       ropts,
@@ -142,7 +148,11 @@ func run(ctx context.Context, args []string, e *env) int {
 		progress:    e.stderrTerminal && !dumbTerminal(e) && len(inputs) > 1,
 		deadline:    o.runDeadline(),
 	}
-	return b.run(ctx, inputs)
+	status := b.run(ctx, inputs)
+	if cfg.Pool != nil {
+		cfg.Pool.Close()
+	}
+	return status
 }
 
 // subcommands are the words that name a command rather than a target.

@@ -31,7 +31,7 @@ const defaultModule = "default"
 // its own (--deadline), or a scrape must never do them (--data). Every
 // other flag of the command is a module key, so a new probe flag is one
 // without further work.
-var commandOnly = []string{"output", "color", "no-color", "concurrency", "quiet", "file", "ordered", "version", "help", "deadline", "data"}
+var commandOnly = []string{"output", "color", "no-color", "concurrency", "quiet", "file", "ordered", "no-reuse", "version", "help", "deadline", "data"}
 
 // fileOptions name files on the exporter's host: a module may set them,
 // a query never.

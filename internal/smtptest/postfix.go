@@ -43,6 +43,9 @@ type PostfixOptions struct {
 	// (smtpd_client_restrictions = permit_sasl_authenticated, reject):
 	// RCPT TO gets "554 5.7.1 ...: Client host rejected: Access denied".
 	ClientsMustAuth bool
+	// Main holds more main.cf parameters, such as smtpd_recipient_limit
+	// or smtpd_hard_error_limit; they come last and win.
+	Main map[string]string
 }
 
 // Postfix is a running Postfix master with one smtpd service.
@@ -239,6 +242,14 @@ func writePostfixFiles(dir string, o PostfixOptions) error {
 	}
 	if o.ClientsMustAuth {
 		main.WriteString("smtpd_client_restrictions = permit_sasl_authenticated, reject\n")
+	}
+	keys := make([]string, 0, len(o.Main))
+	for k := range o.Main {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&main, "%s = %s\n", k, o.Main[k])
 	}
 	return writeConf(filepath.Join(dir, "conf", "main.cf"), main.String())
 }

@@ -75,9 +75,9 @@ func TestDiagnoseWithSoftware(t *testing.T) {
 		{"552 5.3.4 Message size exceeds fixed limit", SoftwareOpenSMTPD, Japanese, "smtp max-message-size"},
 		{"552 5.3.4 Message size exceeds fixed limit", SoftwareUnknown, English, "the receiving site can raise its limit."},
 		// The text is Postfix's own: its fix names Postfix's settings.
-		{"554 5.7.1 <foo@ibm.com>: Recipient address rejected: Relay access denied", SoftwareUnknown, English, "mydestination"},
+		{"554 5.7.1 <example@example.com>: Recipient address rejected: Invalid-Recipient.", SoftwareUnknown, English, "virtual_mailbox_maps"},
 		// The identified software wins over the text.
-		{"554 5.7.1 <foo@ibm.com>: Recipient address rejected: Relay access denied", SoftwareExchange, English, "New-AcceptedDomain"},
+		{"554 5.7.1 <example@example.com>: Recipient address rejected: Invalid-Recipient.", SoftwareExchange, English, "Set-Mailbox"},
 		{"550 Invalid recipient", SoftwareOpenSMTPD, English, "smtpctl update table"},
 		{"550 Invalid recipient", SoftwareUnknown, English, "create the mailbox or alias."},
 		// A software with no fix of its own gets the neutral one.

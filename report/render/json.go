@@ -113,10 +113,20 @@ type jsonHost struct {
 	// RetryInClear is the dialogue held again in clear after a failed
 	// STARTTLS handshake.
 	RetryInClear *jsonRetry `json:"retry_in_clear,omitempty"`
+	// SharedSession says the dialogue was a transaction in a session
+	// shared with other targets of the run.
+	SharedSession *jsonShared `json:"shared_session,omitempty"`
 	// Untestable marks an address this machine has no route to.
 	Untestable bool `json:"untestable,omitempty"`
 	// Checks holds the per-host checks by name.
 	Checks map[string]any `json:"checks,omitempty"`
+}
+
+// jsonShared is probe.SharedSession.
+type jsonShared struct {
+	Session     int `json:"session"`
+	Transaction int `json:"transaction"`
+	Recipients  int `json:"recipients"`
 }
 
 // jsonRetry is the dialogue in clear after a failed STARTTLS handshake.
@@ -289,6 +299,9 @@ func jsonHostOf(h probe.Host, ha report.HostAssessment) jsonHost {
 	out.Steps = jsonSteps(h.Steps, ha.Steps)
 	out.Auth = jsonAuthOf(h.Auth)
 	out.Helo, out.Software = h.Helo, string(h.Software)
+	if sh := h.Shared; sh != nil {
+		out.SharedSession = &jsonShared{Session: sh.Session, Transaction: sh.Transaction, Recipients: sh.Recipients}
+	}
 	if r := h.Retry; r != nil {
 		out.RetryInClear = &jsonRetry{DurationMS: millis(r.Duration), Extensions: r.Extensions, Steps: jsonSteps(r.Steps, ha.Retry)}
 		if r.Err != nil {

@@ -140,7 +140,7 @@ type jsonNameSecure struct {
 }
 
 func jsonDNSSECOf(base jsonCheck, d *dnsx.DNSSEC, domain string) jsonDNSSEC {
-	mx, _ := d.Answer(domain, "MX")
+	mx, _ := d.Primary(domain)
 	out := jsonDNSSEC{jsonCheck: base, Signed: d.ResolverValidates && mx.AD, ResolverValidates: d.ResolverValidates, Names: []jsonNameSecure{}}
 	for _, ns := range d.Names {
 		j := jsonNameSecure{Name: ns.Name, Type: ns.Type, Rcode: ns.Rcode, AD: ns.AD, Bogus: ns.Bogus, Error: ns.Err}

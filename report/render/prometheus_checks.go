@@ -27,7 +27,7 @@ func (m *metricSet) addInbound(a report.Assessment) {
 		m.set(m.mtaSTSMode, 1, string(f.Policy.Mode))
 	}
 	if d := r.Checks.DNSSEC; d != nil && d.ResolverValidates && r.Ran.Has(checks.DNSSEC) {
-		mx, _ := d.Answer(r.Target.Domain, "MX")
+		mx, _ := d.Primary(r.Target.Domain)
 		m.set(m.dnssecSigned, boolGauge(mx.AD))
 	}
 }

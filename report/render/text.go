@@ -219,6 +219,9 @@ func (t *textWriter) host(h probe.Host, ha report.HostAssessment) {
 		}
 		t.line(at.Duration, "..", msg)
 	}
+	if sh := h.Shared; sh != nil {
+		t.line(-1, "..", t.p.dim.Sprint(fmt.Sprintf(t.l.shared, sh.Session, sh.Transaction, sh.Recipients)))
+	}
 	if h.TLS != nil && h.TLS.Implicit {
 		t.handshake(h.TLS)
 	}

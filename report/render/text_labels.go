@@ -24,6 +24,7 @@ type labels struct {
 	pipelined, noReply, handshake, handshakeFailed, implicitTLS             string
 	retry                                                                   string
 	queued                                                                  string // format: the time waited for other probes of an address
+	shared                                                                  string // format: session, transaction, recipients
 	together                                                                string // format: the number of later replies in the batch
 	chain, trusted, untrusted, name, matches, mismatch, notChecked          string
 	expires, daysLeft, expiredAgo, verify, leaf, issuerCert, names          string
@@ -45,6 +46,7 @@ func textLabels(lang catalog.Lang) labels {
 				return fmt.Sprintf("問い合わせ%d件（%s 宛て、合計%s）", n, server, total)
 			},
 			pipelined: "(パイプライン)", noReply: "応答なし", queued: "（ほかに同じアドレスの確認待ち%s）",
+			shared:    "セッション%dを実行中の他の対象と共有（専用にするには --no-reuse）: トランザクション%d、宛先%d件。グリーティング・EHLO・TLS はセッションのもの",
 			together:  "(パイプライン。後続の%d件とまとめて応答：時間はそれらの合計)",
 			retry:     "STARTTLS が失敗したため、新しい接続で平文のまま再試行（送信側MTAと同じ動作）",
 			handshake: "ハンドシェイク", handshakeFailed: "TLSハンドシェイク失敗",
@@ -75,6 +77,7 @@ func textLabels(lang catalog.Lang) labels {
 			return fmt.Sprintf("%d queries to %s, %s in all", n, server, total)
 		},
 		pipelined: "(pipelined)", noReply: "no reply", queued: " (+%s queued)",
+		shared:    "session %d shared with other targets of the run (--no-reuse for one of its own): transaction %d, %d recipients; the greeting, EHLO and TLS are the session's",
 		together:  "(pipelined; answered with the next %d at once: the time is theirs together)",
 		retry:     "retry in clear on a new connection, as sending MTAs do after a failed STARTTLS",
 		handshake: "handshake", handshakeFailed: "TLS handshake failed",

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/smtpprobe/smtpprobe/internal/dnstest"
+	"github.com/smtpprobe/smtpprobe/internal/smtptest"
+)
+
+// TestReuse: targets whose MX host coincides share a session, and each
+// report says so; --no-reuse holds a dialogue per target; a single target
+// always has a dialogue of its own (issue 15 item 1).
+func TestReuse(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test",
+		RejectRcpt: map[string]*smtptest.SMTPError{"postmaster@d2.test": smtptest.Error(550, "5.1.1", "no such user")}})
+	_, port, _ := net.SplitHostPort(srv.Addr)
+	d := dnstest.Start(t, "mx.provider.test. 300 IN A 192.0.2.25")
+	var targets []string
+	for i := range 6 {
+		name := fmt.Sprintf("d%d.test", i)
+		d.Add(t, name+". 300 IN MX 10 mx.provider.test.")
+		targets = append(targets, name)
+	}
+	ce := cmdEnv{routes: map[string]string{"192.0.2.25:" + port: srv.Addr}}
+	args := []string{"--resolver", d.Addr(), "--port", port, "--checks", "smtp", "-c", "6", "-o", "json"}
+
+	r := runWith(t, ce, append(args, targets...)...)
+	if r.code != 2 || strings.Count(r.stdout, `"shared_session":{`) != 6 || strings.Count(r.stdout, `"exit_code":2`) != 1 {
+		t.Errorf("shared: exit %d, want 2 (d2's 550 alone), 6 shared sessions, one critical:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runWith(t, ce, append(args, append([]string{"--no-reuse"}, targets...)...)...)
+	if r.code != 2 || strings.Contains(r.stdout, "shared_session") || strings.Count(r.stdout, `"QUIT"`) != 6 {
+		t.Errorf("--no-reuse: exit %d, want 2, no shared session and a QUIT each:\n%s", r.code, r.stdout)
+	}
+	r = runWith(t, ce, append(args[:len(args)-2], "d0.test")...)
+	if r.code != 0 || strings.Contains(r.stdout, "shared with other targets") {
+		t.Errorf("one target: exit %d, want 0 and a dialogue of its own:\n%s", r.code, r.stdout)
+	}
+	r = runWith(t, ce, append(args[:len(args)-2], "d0.test", "d1.test")...)
+	if !strings.Contains(r.stdout, "shared with other targets of the run") {
+		t.Errorf("text does not say the session was shared:\n%s", r.stdout)
+	}
+}

@@ -1,0 +1,473 @@
+package probe
+
+import (
+	"context"
+	"crypto/x509"
+	"net/netip"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Pool shares SMTP sessions between the probes of targets whose MX hosts
+// coincide, as a sending MTA's connection cache does: one connection to a
+// server holds the greeting, EHLO, STARTTLS and EHLO once, then one
+// transaction after another, and with PIPELINING the RCPTs of many targets
+// in one transaction (MAIL FROM, up to maxRecipients RCPTs, RSET, in one
+// write). Without it a thousand domains hosted at one provider would be a
+// thousand dialogues in a row, one connection at a time.
+//
+// A destination is one (address, port, host name) with one dialogue
+// configuration: the host name is what the certificate is verified
+// against, so targets whose MX names differ never share a session. The
+// Gate bounds the sessions open to an address (Gate.PerAddress).
+//
+// A recipient's verdict never depends on another's. Replies that only
+// follow from the batching are not verdicts: a 452 "too many recipients"
+// starts a new transaction for the rest, a 550 5.5.3 "multi-recipient
+// bounce" (Postfix's reject_multi_recipient_bounce) makes the destination
+// take one recipient a transaction and the recipient is asked again alone,
+// and a session that is dropped or answers 421 is replaced by a new one
+// for the recipients not yet answered. When a session cannot be opened at
+// all (no connection, a refusing greeting, a failed STARTTLS), its
+// requests, and later ones to the destination, get no shared session:
+// each target then holds its own dialogue, which records the failure in
+// full (and, after a failed STARTTLS, retries in clear).
+//
+// The zero Pool is not usable; NewPool makes one. A Pool may be shared by
+// concurrent Runs.
+type Pool struct {
+	gate    *Gate
+	wg      sync.WaitGroup // sessions running
+	mu      sync.Mutex
+	dests   map[poolKey]*destination
+	seq     int  // numbers sessions for the report
+	closing bool // Close was called: no session lingers
+}
+
+// NewPool returns a Pool whose sessions take their connections from g.
+func NewPool(g *Gate) *Pool {
+	return &Pool{gate: g, dests: map[poolKey]*destination{}}
+}
+
+const (
+	// maxRecipients is the most RCPTs in one transaction: the number RFC
+	// 5321 section 4.5.3.1.8 requires every server to accept.
+	maxRecipients = 100
+	// maxTries bounds how often a recipient is asked again after its
+	// session was lost; then it gets a dialogue of its own.
+	maxTries = 3
+	// linger is how long an idle session to a destination that has been
+	// shared waits for more recipients before it sends QUIT: the targets
+	// of a run reach it as their DNS answers come.
+	linger = 200 * time.Millisecond
+)
+
+// poolKey is what must coincide for two probes to share a session.
+type poolKey struct {
+	addr     netip.Addr
+	port     int
+	name     string
+	helo     string
+	from     string
+	startTLS StartTLSMode
+	implicit bool
+	timeout  time.Duration
+	roots    *x509.CertPool
+}
+
+// destination is the state of one poolKey: the recipients waiting and the
+// sessions serving them.
+type destination struct {
+	key      poolKey
+	cfg      Config // of the first probe: equal in everything the key holds
+	pending  []*request
+	sessions int  // sessions running, at most the Gate's per-address limit
+	served   int  // recipients answered: a destination served once does not linger
+	single   bool // the server refused a multi-recipient bounce: one recipient a transaction
+	limit    int  // the server's recipients per transaction, learnt from a 452
+	broken   bool // a session could not be opened: no more sharing
+}
+
+// request is one target's recipient waiting for its reply.
+type request struct {
+	ctx    context.Context
+	rcpt   string
+	queued time.Time // when it was handed to the pool
+	tries  int
+	done   chan poolResult // buffered: a session never waits for the reader
+	// sent is called once when the RCPT goes out, or when the probe stops
+	// waiting: what came before was queue time (the Run's idleClock).
+	sent func()
+}
+
+type poolResult struct {
+	host Host
+	own  bool // no shared session: hold a dialogue of its own
+}
+
+// SharedSession says that a host's dialogue was shared with other targets:
+// the greeting, EHLO and TLS facts are the session's, the MAIL, RCPT and
+// RSET replies those of the transaction that carried the target's RCPT.
+type SharedSession struct {
+	Session     int // number of the session within the Pool, from 1
+	Transaction int // number of the transaction within the session, from 1
+	Recipients  int // RCPTs in the transaction, this one included
+}
+
+// shares tells whether a probe with cfg can share sessions: only the
+// plain MX probe, without DATA, VRFY, AUTH or submission, whose
+// transactions can be told apart and repeated.
+func (p *Pool) shares(cfg *Config) bool {
+	return p != nil && !cfg.Data && cfg.Vrfy == "" && cfg.Auth == nil && !cfg.Submission
+}
+
+// probe asks for rcpt's reply at a over a shared session. ok is false
+// when no shared session can be had: the caller holds its own dialogue.
+// Waiting for the session is queue time: Host.Queued.
+// sent is called once, when the RCPT goes out or the wait ends.
+func (p *Pool) probe(ctx context.Context, cfg *Config, name string, a netip.Addr, port int, rcpt string, sent func()) (Host, bool) {
+	key := poolKey{a.Unmap(), port, name, cfg.Helo, cfg.From, cfg.StartTLS, cfg.ImplicitTLS, cfg.Timeout, cfg.RootCAs}
+	req := &request{ctx: ctx, rcpt: rcpt, queued: time.Now(), done: make(chan poolResult, 1), sent: sync.OnceFunc(sent)}
+	defer req.sent()
+	p.mu.Lock()
+	d := p.dests[key]
+	if d == nil {
+		d = &destination{key: key, cfg: *cfg}
+		p.dests[key] = d
+	}
+	if d.broken {
+		p.mu.Unlock()
+		return Host{}, false
+	}
+	d.pending = append(d.pending, req)
+	p.startLocked(d)
+	p.mu.Unlock()
+
+	select {
+	case r := <-req.done:
+		return r.host, !r.own
+	case <-ctx.Done():
+		h := Host{Name: name, Port: port, Queued: time.Since(req.queued)}
+		h.Err = queueError(ctx, ctx.Err(), h.Queued, a)
+		return h, true
+	}
+}
+
+// startLocked opens another session to d when recipients wait and the
+// Gate's limit allows. p.mu is held.
+func (p *Pool) startLocked(d *destination) {
+	if len(d.pending) == 0 || d.sessions >= max(p.gate.PerAddress, 1) {
+		return
+	}
+	// A second session only for a queue the first cannot take at once.
+	if d.sessions > 0 && len(d.pending) <= d.batchSize() {
+		return
+	}
+	d.sessions++
+	p.seq++
+	p.wg.Add(1)
+	go p.serve(d, p.seq)
+}
+
+// batchSize is how many recipients one transaction to d takes. p.mu is
+// held.
+func (d *destination) batchSize() int {
+	switch {
+	case d.single:
+		return 1
+	case d.limit > 0:
+		return d.limit
+	}
+	return maxRecipients
+}
+
+// take removes up to one transaction's recipients from d's queue, waiting
+// up to linger for the first. It drops requests whose probe has given up.
+func (p *Pool) take(d *destination) []*request {
+	deadline := time.Now().Add(linger)
+	for {
+		p.mu.Lock()
+		live := d.pending[:0]
+		for _, r := range d.pending {
+			if r.ctx.Err() == nil {
+				live = append(live, r)
+			}
+		}
+		clear(d.pending[len(live):])
+		d.pending = live
+		if n := min(len(d.pending), d.batchSize()); n > 0 {
+			batch := slices.Clone(d.pending[:n])
+			d.pending = slices.Delete(d.pending, 0, n)
+			p.mu.Unlock()
+			return batch
+		}
+		lingers := d.served >= 2 && !p.closing
+		p.mu.Unlock()
+		if !lingers || !time.Now().Before(deadline) {
+			return nil
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// requeue puts recipients back at the front of d's queue after their
+// session was lost or their reply was a consequence of the batching; one
+// asked too often gets a dialogue of its own.
+func (p *Pool) requeue(d *destination, rs []*request, counted bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var back []*request
+	for _, r := range rs {
+		if counted {
+			r.tries++
+		}
+		if r.tries >= maxTries {
+			r.done <- poolResult{own: true}
+			continue
+		}
+		back = append(back, r)
+	}
+	d.pending = append(back, d.pending...)
+}
+
+// serve runs one session to d until no recipient is left, then starts a
+// successor if recipients arrived after all or the session was lost.
+func (p *Pool) serve(d *destination, id int) {
+	defer p.wg.Done()
+	defer func() {
+		p.mu.Lock()
+		d.sessions--
+		if d.broken {
+			for _, r := range d.pending {
+				r.done <- poolResult{own: true}
+			}
+			d.pending = nil
+		} else if d.sessions == 0 {
+			p.startLocked(d)
+		}
+		if d.sessions == 0 && len(d.pending) == 0 {
+			delete(p.dests, d.key)
+		}
+		p.mu.Unlock()
+	}()
+	// The session outlives any one probe: each phase is bounded by the
+	// step timeout and the probes' own deadline (Config.Deadline), and
+	// the session ends when no recipient is waiting.
+	cfg := d.cfg
+	release, _, err := p.gate.acquire(context.Background(), d.key.addr, nil)
+	if err != nil {
+		return
+	}
+	defer release()
+	ctx, cancel := cfg.phase()
+	start := time.Now()
+	setup := Host{Name: d.key.name, Port: d.key.port}
+	conn, at := dial(ctx, &cfg, d.key.addr, d.key.port)
+	setup.Attempts = []Attempt{at}
+	if conn == nil {
+		cancel()
+		p.breakDest(d)
+		return
+	}
+	defer conn.Close()
+	setup.Addr = d.key.addr
+	s := newSession(ctx, &cfg, &setup, d.key.name, "", conn)
+	opened := s.open()
+	cancel()
+	if !opened {
+		p.breakDest(d)
+		return
+	}
+	setupTime := time.Since(start)
+	for n := 1; ; n++ {
+		batch := p.take(d)
+		if batch == nil {
+			s.exchange(closingCmd(StepQuit))
+			return
+		}
+		ctx, cancel := cfg.phase()
+		s.ctx = ctx
+		results, more := p.transaction(s, d, batch, &setup, setupTime, SharedSession{Session: id, Transaction: n})
+		if more && p.drained(d) {
+			// Nothing more to send: close before the probes learn their
+			// replies, so that a run's sessions are over when it is.
+			s.exchange(closingCmd(StepQuit))
+			more = false
+		}
+		cancel()
+		for _, a := range results {
+			a.req.done <- poolResult{host: a.host}
+		}
+		if !more {
+			return
+		}
+	}
+}
+
+// phase bounds one phase of a shared session (opening it, or one
+// transaction) by the probe's own deadline, when it has one.
+func (c *Config) phase() (context.Context, context.CancelFunc) {
+	if c.Deadline > 0 {
+		return context.WithTimeout(context.Background(), c.Deadline)
+	}
+	return context.WithCancel(context.Background())
+}
+
+// drained tells whether no recipient waits for d and its session would
+// not linger for more.
+func (p *Pool) drained(d *destination) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(d.pending) == 0 && (d.served < 2 || p.closing)
+}
+
+// Close waits for the Pool's sessions to end; idle ones send QUIT at once
+// instead of waiting for more recipients. Call it when no more probes will
+// use the Pool.
+func (p *Pool) Close() {
+	p.mu.Lock()
+	p.closing = true
+	p.mu.Unlock()
+	p.wg.Wait()
+}
+
+// breakDest marks d as one that cannot share a session.
+func (p *Pool) breakDest(d *destination) {
+	p.mu.Lock()
+	d.broken = true
+	p.mu.Unlock()
+}
+
+// answer is a recipient's reply, ready to hand over.
+type answer struct {
+	req  *request
+	host Host
+}
+
+// transaction sends MAIL, the batch's RCPTs and RSET (in one write with
+// PIPELINING) and returns each recipient's reply; it puts back those
+// whose reply says nothing of them. more is false when the session is
+// over.
+func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *Host, setupTime time.Duration, shared SharedSession) (answers []answer, more bool) {
+	var tx Host
+	s.host = &tx
+	s.lastEnd = time.Now()
+	start := s.lastEnd
+	cmds := make([]command, 0, len(batch)+2)
+	cmds = append(cmds, command{step: StepMail, line: "MAIL FROM:<" + s.cfg.From + ">"})
+	for _, r := range batch {
+		cmds = append(cmds, command{step: StepRcpt, line: "RCPT TO:<" + r.rcpt + ">"})
+		r.sent()
+	}
+	cmds = append(cmds, closingCmd(StepRset))
+	ok := true
+	if _, pipelining := s.ext["PIPELINING"]; pipelining {
+		_, ok = s.exchange(cmds...)
+	} else {
+		for _, c := range cmds {
+			var reps []Reply
+			if reps, ok = s.exchange(c); !ok {
+				break
+			}
+			if c.step == StepMail && !positive(reps[0]) {
+				// No RCPT after a refused MAIL: each recipient gets the
+				// refusal, as its own dialogue would.
+				_, ok = s.exchange(closingCmd(StepRset))
+				break
+			}
+		}
+	}
+	txTime := time.Since(start)
+	steps := tx.Steps
+	if len(steps) == 0 || steps[0].Reply.Code == 0 || steps[0].Reply.Code == CodeUnavailable {
+		// Lost, or closing, before MAIL was answered: nothing is known of
+		// any recipient.
+		p.requeue(d, batch, true)
+		return nil, false
+	}
+	mail := steps[0]
+	var rset []Step
+	if last := steps[len(steps)-1]; last.Kind == StepRset {
+		rset = []Step{last}
+	}
+	shared.Recipients = len(batch)
+	var again, lost []*request
+	for i, r := range batch {
+		var rcpt []Step
+		if k := 1 + i; k < len(steps) && steps[k].Kind == StepRcpt && steps[k].Reply.Code != 0 {
+			rep := steps[k].Reply
+			switch {
+			case rep.Code == CodeUnavailable:
+				// The server is closing (a rate limit, too many errors):
+				// a new session asks again.
+				lost = batch[i:]
+			case tooManyRecipients(rep):
+				p.learnLimit(d, i)
+				again = append(again, r)
+				continue
+			case len(batch) > 1 && multiRecipientBounce(rep):
+				p.mu.Lock()
+				d.single = true
+				p.mu.Unlock()
+				again = append(again, r)
+				continue
+			}
+			rcpt = steps[k : k+1]
+		} else if positive(mail.Reply) || tx.Err != nil {
+			// MAIL accepted, then no reply to this RCPT: the session
+			// broke off.
+			lost = batch[i:]
+		}
+		if len(lost) > 0 {
+			break
+		}
+		h := *setup
+		h.Steps = slices.Concat(setup.Steps, []Step{mail}, rcpt, rset)
+		if setup.TLS != nil {
+			t := *setup.TLS
+			h.TLS = &t
+		}
+		h.Duration = setupTime + txTime
+		h.Queued = start.Sub(r.queued)
+		sh := shared
+		h.Shared = &sh
+		answers = append(answers, answer{r, h})
+	}
+	p.mu.Lock()
+	d.served += len(answers)
+	p.mu.Unlock()
+	p.requeue(d, again, false)
+	p.requeue(d, lost, true)
+	return answers, len(lost) == 0 && ok
+}
+
+// learnLimit records that the server took n recipients in a transaction
+// and refused the next as too many.
+func (p *Pool) learnLimit(d *destination, n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n > 0 && (d.limit == 0 || n < d.limit) {
+		d.limit = n
+	}
+}
+
+// tooManyRecipients tells a server's per-transaction recipient limit
+// (RFC 5321 section 4.5.3.1.10: 452, or 552 from older servers) from a
+// verdict on the recipient.
+func tooManyRecipients(r Reply) bool {
+	if r.Code != 452 && r.Code != 552 {
+		return false
+	}
+	return r.Enhanced == "4.5.3" || r.Enhanced == "5.5.3" && !multiRecipientBounce(r) ||
+		strings.Contains(strings.ToLower(strings.Join(r.Lines, " ")), "too many recipients")
+}
+
+// multiRecipientBounce tells Postfix's reject_multi_recipient_bounce
+// ("550 5.5.3 <...>: Recipient address rejected: Multi-recipient bounce"):
+// a refusal of the null sender with several recipients, which the batching
+// caused.
+func multiRecipientBounce(r Reply) bool {
+	return r.Code >= 500 && strings.Contains(strings.ToLower(strings.Join(r.Lines, " ")), "multi-recipient bounce")
+}

@@ -1,0 +1,151 @@
+package probe_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/smtpprobe/smtpprobe/internal/smtptest"
+	"github.com/smtpprobe/smtpprobe/probe"
+)
+
+// probeShared probes targets at once with a shared Pool, as a run of the
+// command does, and returns their results in order once the Pool's
+// sessions are over.
+func probeShared(t *testing.T, cfg probe.Config, targets []string) []probe.Result {
+	t.Helper()
+	gate := &probe.Gate{PerAddress: 2}
+	cfg.Gate, cfg.Pool = gate, probe.NewPool(gate)
+	res := make([]probe.Result, len(targets))
+	var wg sync.WaitGroup
+	for i, tg := range targets {
+		wg.Go(func() { res[i] = probe.Run(context.Background(), cfg, target(t, tg)) })
+	}
+	wg.Wait()
+	cfg.Pool.Close()
+	return res
+}
+
+// rcptReply is the reply a result's only host got to its RCPT.
+func rcptReply(t *testing.T, r probe.Result) probe.Reply {
+	t.Helper()
+	if len(r.Hosts) != 1 {
+		t.Fatalf("%s: %d hosts", r.Target.Input, len(r.Hosts))
+	}
+	h := r.Hosts[0]
+	if h.Err != nil {
+		t.Errorf("%s: %v", r.Target.Input, h.Err)
+	}
+	for _, s := range h.Steps {
+		if s.Kind == probe.StepRcpt {
+			return s.Reply
+		}
+	}
+	t.Errorf("%s: no RCPT step in %+v", r.Target.Input, h.Steps)
+	return probe.Reply{}
+}
+
+// TestPoolShared: 60 domains hosted on one MX share its sessions (at
+// most two connections at once, far fewer than 60 in all), with their
+// RCPTs batched, and each gets its own reply: the greeting, EHLO and TLS
+// facts of the session, and says it was shared.
+func TestPoolShared(t *testing.T) {
+	const domains = 60
+	reject := map[string]*smtptest.SMTPError{}
+	rrs := []string{"mx.provider.test. 300 IN A 192.0.2.1"}
+	var targets []string
+	for i := range domains {
+		d := fmt.Sprintf("d%02d.example", i)
+		rrs = append(rrs, d+". 300 IN MX 10 mx.provider.test.")
+		targets = append(targets, d)
+		if i%7 == 3 {
+			reject["postmaster@"+d] = smtptest.Error(550, "5.1.1", "no such user")
+		}
+	}
+	ca := smtptest.NewCA(t)
+	srv := smtptest.Start(t, smtptest.Options{
+		Domain:     "mx.provider.test",
+		TLS:        smtptest.TLSConfig(ca.Issue(t, "mx.provider.test", time.Now().Add(90*24*time.Hour))),
+		RejectRcpt: reject,
+	})
+	d := &dialer{to: srv.Addr}
+	cfg := zoneConfig(t, d, rrs...)
+	cfg.RootCAs = ca.Pool()
+	res := probeShared(t, cfg, targets)
+	for _, r := range res {
+		rep := rcptReply(t, r)
+		want := 250
+		if reject["postmaster@"+r.Target.Domain] != nil {
+			want = 550
+		}
+		if rep.Code != want {
+			t.Errorf("%s: RCPT got %d, want %d", r.Target.Domain, rep.Code, want)
+		}
+		h := r.Hosts[0]
+		if h.Shared == nil || h.TLS == nil || !h.TLS.Verified || h.Steps[0].Reply.Code != 220 {
+			t.Errorf("%s: shared %+v TLS %+v steps %+v", r.Target.Domain, h.Shared, h.TLS, h.Steps)
+		}
+	}
+	if d.max > 2 || len(d.dialed) >= domains/2 {
+		t.Errorf("%d connections in all, %d at once; want a few, at most 2 at once", len(d.dialed), d.max)
+	}
+}
+
+// TestPoolPostfix runs shared sessions against a real Postfix that makes
+// the batching show: a recipient limit per transaction, refused
+// multi-recipient bounces, and sessions cut with 421 after a few errors.
+// Each target's verdict must be its own all the same.
+func TestPoolPostfix(t *testing.T) {
+	known := []string{"u1@example.com", "u2@example.com", "u3@example.com", "u4@example.com", "u5@example.com"}
+	var targets []string
+	for i, k := range known {
+		targets = append(targets, k, fmt.Sprintf("nobody%d@example.com", i))
+	}
+	for _, tc := range []struct {
+		name string
+		main map[string]string
+		// seen is a reply the batching caused, which no target may get.
+		seen string
+	}{
+		{"recipient limit", map[string]string{"smtpd_recipient_limit": "3"}, "4.5.3"},
+		{"multi-recipient bounce", map[string]string{
+			"smtpd_recipient_restrictions": "reject_multi_recipient_bounce, permit_mynetworks, reject_unauth_destination",
+			// Postfix tarpits a session with many errors (a second each
+			// after smtpd_soft_error_limit); that is real, but slow here.
+			"smtpd_error_sleep_time": "0",
+		}, "5.5.3"},
+		{"421 after errors", map[string]string{
+			"smtpd_hard_error_limit": "2", "smtpd_soft_error_limit": "1", "smtpd_error_sleep_time": "0",
+		}, "4.7.0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ca := smtptest.NewCA(t)
+			cert := ca.Issue(t, "mx.example.com", time.Now().Add(90*24*time.Hour))
+			p := smtptest.StartPostfix(t, smtptest.PostfixOptions{
+				Hostname: "mx.example.com", Domain: "example.com", Recipients: known, TLS: &cert, Main: tc.main,
+			})
+			cfg, d := postfixConfig(t, p, ca.Pool())
+			cfg.From = "" // the null sender, as the command sends
+			res := probeShared(t, cfg, targets)
+			for _, r := range res {
+				rep := rcptReply(t, r)
+				want := 250
+				if strings.HasPrefix(r.Target.Rcpt, "nobody") {
+					want = 550
+				}
+				if rep.Code != want || rep.Enhanced == tc.seen {
+					t.Errorf("%s: RCPT got %d %s %v, want %d", r.Target.Rcpt, rep.Code, rep.Enhanced, rep.Lines, want)
+				}
+			}
+			if d.max > 2 {
+				t.Errorf("%d connections at once, want at most 2", d.max)
+			}
+			if t.Failed() || testing.Verbose() {
+				t.Log(p.Log())
+			}
+		})
+	}
+}
