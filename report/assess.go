@@ -85,7 +85,13 @@ func Assess(r probe.Result, o Options) Assessment {
 		a.Status = Unknown // nothing was probed and nothing says why
 	}
 	a.Summary, a.Headline = summarize(a, o)
+	dialogueSummary := a.Summary
 	j.judgeChecks(&a)
+	if a.Status == OK && a.Summary == dialogueSummary && len(a.Checks) > 0 {
+		// Still the dialogue's verdict: count the checks' notes too, so
+		// that "N notes" is what the report shows.
+		a.Summary, a.Headline = summarize(a, o)
+	}
 	a = applyThresholds(a, o)
 	markReplyFindings(&a)
 	markCertStatus(&a)

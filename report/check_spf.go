@@ -59,6 +59,10 @@ func judgeSPF(c *checkJudge, f *spf.Facts) {
 		c.add(Critical, FindingSPFSyntax, vars, root.Err.Error())
 		judgeSPFResult(c, f, vars)
 		return
+	case errors.Is(root.Err, dnsx.ErrCNAME):
+		// The zone's fault, not the resolver's.
+		c.add(Critical, FindingSPFPermError, vars, root.Err.Error())
+		return
 	default:
 		c.add(Unknown, FindingSPFResolver, vars, root.Err.Error())
 		return
@@ -72,7 +76,7 @@ func judgeSPF(c *checkJudge, f *spf.Facts) {
 			c.add(sev, id, vars, detail)
 		}
 	}
-	var voids []string
+	void := false
 	for _, p := range f.Problems {
 		switch {
 		case errors.As(p.Err, &re):
@@ -80,7 +84,7 @@ func judgeSPF(c *checkJudge, f *spf.Facts) {
 		case errors.Is(p.Err, spf.ErrLookupLimit):
 			once(Critical, FindingSPFLookups, lookupsDetail(f))
 		case errors.Is(p.Err, spf.ErrVoidLimit):
-			voids = append(voids, p.String())
+			void = true
 		case errors.Is(p.Err, spf.ErrLoop):
 			once(Critical, FindingSPFLoop, p.String())
 		case errors.Is(p.Err, spf.ErrSyntax):
@@ -89,7 +93,7 @@ func judgeSPF(c *checkJudge, f *spf.Facts) {
 			once(Critical, FindingSPFPermError, p.String())
 		}
 	}
-	if len(voids) > 0 {
+	if void {
 		once(Critical, FindingSPFVoid, fmt.Sprintf("%d void lookups (limit %d): %s", f.VoidLookups, spf.MaxVoidLookups, strings.Join(voidTerms(root, nil), ", ")))
 	}
 	walkSteps(root, nil, func(path []string, s *spf.Step) {

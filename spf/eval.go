@@ -49,7 +49,6 @@ var (
 	ErrLookupLimit    = fmt.Errorf("more than %d DNS-querying terms", MaxLookups)
 	ErrVoidLimit      = fmt.Errorf("more than %d void lookups", MaxVoidLookups)
 	ErrTooManyMX      = fmt.Errorf("more than %d MX records", MaxNames)
-	ErrNeedsIP        = errNeedsIP
 )
 
 // Node is the SPF record of one domain in the tree.

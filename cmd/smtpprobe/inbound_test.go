@@ -528,3 +528,26 @@ func TestTLSRPTWithPolicies(t *testing.T) {
 		t.Errorf("tls-rpt alone %v\n%s", c, r.stdout)
 	}
 }
+
+// TestSummaryCountsEveryNote: the verdict of a healthy probe counts the
+// notes of the checks with the dialogue's, so "N notes" is how many info
+// findings the report shows.
+func TestSummaryCountsEveryNote(t *testing.T) {
+	w := newInbound(t, "plain.example. 300 IN MX 10 mx.plain.example.", "mx.plain.example. 300 IN A 192.0.2.1")
+	w.route("192.0.2.1")
+	code, obj, r := w.run(t, "plain.example")
+	fs, _ := obj["findings"].([]any)
+	notes := 0
+	for _, f := range fs {
+		if f.(map[string]any)["severity"] == "info" {
+			notes++
+		}
+	}
+	want := fmt.Sprintf("; %d notes", notes)
+	if code != 0 || notes < 3 || !strings.HasSuffix(obj["summary"].(string), want) {
+		t.Errorf("exit %d, %d notes, summary %q\n%s", code, notes, obj["summary"], r.stdout)
+	}
+	if smtp := check(obj, "smtp"); smtp == nil || strings.HasSuffix(smtp["summary"].(string), want) {
+		t.Errorf("the smtp check's own summary counts the other checks' notes: %v", smtp)
+	}
+}

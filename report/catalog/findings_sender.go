@@ -120,13 +120,13 @@ var senderFindings = map[string]findingEntry{
 		class: "DNS", category: "spf-dkim-dmarc", retry: "permanent",
 		en: findingLang{
 			title:   "SPF evaluation ends in permerror",
-			meaning: "A term of the SPF tree of {domain} cannot be evaluated: an include or redirect names a domain without an SPF record, or an mx term has more than 10 MX records. Receivers return permerror, which DMARC treats as a failure.",
+			meaning: "The SPF tree of {domain} cannot be evaluated: an include or redirect names a domain without an SPF record, an mx term has more than 10 MX records, or a record's name is a CNAME that loops. Receivers return permerror (temperror for the loop, which defers mail), and DMARC treats the mail as failed.",
 			when:    "An include of a provider that moved its record, or a typo in the included name.",
 			fix:     "Correct or remove the term named in the detail; an include must name a domain that publishes v=spf1.",
 		},
 		ja: findingLang{
 			title:   "SPFの評価がpermerrorになる",
-			meaning: "{domain} のSPFに評価できない項目があります。include・redirect先にSPFレコードがない、またはmxのMXレコードが10を超えています。受信側はpermerrorを返し、DMARCでは失敗扱いです。",
+			meaning: "{domain} のSPFを評価できません。include・redirect先にSPFレコードがない、mxのMXレコードが10を超えている、またはレコードの名前がループするCNAMEです。受信側はpermerror（ループではtemperrorでメールを保留）を返し、DMARCでは失敗扱いです。",
 			when:    "レコードの場所を変えた事業者のinclude、include先の名前のタイプミスで起きます。",
 			fix:     "詳細に示した項目を直すか削除してください。include先は v=spf1 を公開しているドメインでなければなりません。",
 		},

@@ -159,3 +159,29 @@ func TestRulesIgnorePositiveReplies(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsupportedAndOpenSMTPDReplies pins the explanations of issue 10
+// items 2 and 3 on the replies real servers send (the corpus cites them):
+// a command the server does not implement is the server's choice, not a
+// client error, and OpenSMTPD's 524 5.2.4 is an unknown recipient.
+func TestUnsupportedAndOpenSMTPDReplies(t *testing.T) {
+	tests := []struct {
+		reply, rule, category string
+	}{
+		{"500 5.5.1 Invalid command: Command unrecognized", "command-not-supported", CategorySyntax},
+		{"502 5.5.1 VRFY command is disabled", "command-not-supported", CategorySyntax},
+		{"500 unrecognized command", "command-not-supported", CategorySyntax},
+		{"524 5.2.4 Mailing list expansion problem", "opensmtpd-expansion", CategoryMailboxUnknown},
+		{"524 5.2.4 Mailing list expansion problem: <nobody@example.org>", "opensmtpd-expansion", CategoryMailboxUnknown},
+		{"424 4.2.4 Mailing list expansion problem", "opensmtpd-expansion-temporary", CategoryServerUnavailable},
+	}
+	for _, tt := range tests {
+		d := DiagnoseWith(0, "", tt.reply, Options{Lang: English, Software: SoftwareOpenSMTPD})
+		if d.Rule != tt.rule || d.Category != tt.category {
+			t.Errorf("%q: rule %q category %s; want %q %s", tt.reply, d.Rule, d.Category, tt.rule, tt.category)
+		}
+		if strings.Contains(strings.ToLower(d.Fix), "fix the client") {
+			t.Errorf("%q: the fix blames the client: %q", tt.reply, d.Fix)
+		}
+	}
+}
