@@ -35,4 +35,23 @@ func TestPrometheusPromtool(t *testing.T) {
 		t.Fatal(err)
 	}
 	promtool.CheckMetrics(t, "every fixture", b.Bytes())
+
+	// The same through the spool of a batch, spilled to temporary files
+	// after every target.
+	spool := &PrometheusSpool{Memory: 1}
+	defer spool.Close()
+	for _, a := range all {
+		s, err := PrometheusSamplesOf(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := spool.Add(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.Reset()
+	if _, err := spool.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	promtool.CheckMetrics(t, "every fixture, spooled", b.Bytes())
 }
