@@ -60,6 +60,9 @@ type session struct {
 	// secrets recognises the AUTH credentials in the server's text once
 	// they have been sent; nil before.
 	secrets *secrets
+	// verifying is closed when the certificate check that handshake
+	// started is over (settle); nil when none is under way.
+	verifying chan struct{}
 }
 
 // dialogue talks SMTP over conn, which it closes, and records into h.
@@ -96,6 +99,9 @@ func newSession(ctx context.Context, cfg *Config, h *Host, name, rcpt string, co
 // TLS, the greeting, EHLO, and STARTTLS with EHLO again. It returns false,
 // having recorded why, when the dialogue cannot go on.
 func (s *session) open() bool {
+	// The certificate is verified while the EHLO after TLS is in flight;
+	// whatever comes next (AUTH above all) needs the outcome.
+	defer s.settle()
 	if s.cfg.ImplicitTLS && !s.handshake(true) {
 		return false
 	}

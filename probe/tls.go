@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"net/netip"
+	"sync"
 	"time"
 )
 
@@ -67,26 +68,54 @@ func (s *session) handshake(implicit bool) bool {
 			NotAfter:  c.NotAfter,
 		})
 	}
-	now := s.cfg.Now()
-	if err := verify(st.PeerCertificates, s.name, s.cfg.RootCAs, now); err != nil {
-		info.VerifyError = err.Error()
-		// x509 names only the first problem; check name and chain apart
-		// so that the report can tell each.
-		if len(st.PeerCertificates) > 0 {
-			if err := st.PeerCertificates[0].VerifyHostname(s.name); err != nil {
-				info.NameError = err.Error()
-			}
-			if err := verify(st.PeerCertificates, "", s.cfg.RootCAs, now); err != nil {
-				info.ChainError = err.Error()
-			}
-		}
-	} else {
-		info.Verified = true
-	}
+	// Verifying costs CPU (and, the first time, loading the system
+	// roots): it runs while the EHLO that follows goes out and its reply
+	// comes back, off the critical path. settle waits for it.
+	done := make(chan struct{})
+	s.verifying = done
+	certs, now := st.PeerCertificates, s.cfg.Now()
+	go func() {
+		defer close(done)
+		verifyInto(info, certs, s.name, s.cfg.RootCAs, now)
+	}()
 	s.c = tc
 	s.r = bufio.NewReader(tc)
 	return true
 }
+
+// verifyInto records whether certs, as the server sent them, verify for
+// name, and when not, each reason apart.
+func verifyInto(info *TLSInfo, certs []*x509.Certificate, name string, roots *x509.CertPool, now time.Time) {
+	err := verify(certs, name, roots, now)
+	if err == nil {
+		info.Verified = true
+		return
+	}
+	info.VerifyError = err.Error()
+	// x509 names only the first problem; check name and chain apart so
+	// that the report can tell each.
+	if len(certs) > 0 {
+		if err := certs[0].VerifyHostname(name); err != nil {
+			info.NameError = err.Error()
+		}
+		if err := verify(certs, "", roots, now); err != nil {
+			info.ChainError = err.Error()
+		}
+	}
+}
+
+// settle waits for the certificate verification that handshake started.
+func (s *session) settle() {
+	if s.verifying != nil {
+		<-s.verifying
+		s.verifying = nil
+	}
+}
+
+// warmRoots loads the system roots once, in the background, so that the
+// first verification does not wait for them: x509 keeps them for the
+// process whoever loads them first.
+var warmRoots = sync.OnceFunc(func() { x509.SystemCertPool() })
 
 // verify checks a chain, leaf first, against roots (nil: the system's) for
 // name at the time now.

@@ -19,10 +19,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/miekg/dns"
-
-	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 )
 
 func BenchmarkSenderAudit(b *testing.B) {
@@ -43,28 +39,8 @@ func benchSenderAudit(b *testing.B, concurrency int) {
 			fmt.Sprintf(`_dmarc.%s. 300 IN TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@%s"`, d, d))
 		fmt.Fprintln(&list, d)
 	}
-	srv := dnstest.Start(b)
-	// Answer from an index, as BenchmarkBatch does, so that the figures
-	// measure smtpprobe rather than dnstest's scan of its zone.
-	index := map[dnsKey][]dns.RR{}
-	for _, z := range zone {
-		rr, err := dns.NewRR(z)
-		if err != nil {
-			b.Fatal(err)
-		}
-		k := dnsKey{strings.ToLower(rr.Header().Name), rr.Header().Rrtype}
-		index[k] = append(index[k], rr)
-	}
-	srv.Handle(func(w dns.ResponseWriter, r *dns.Msg) {
-		m := new(dns.Msg)
-		m.SetReply(r)
-		m.Authoritative = true
-		if len(r.Question) == 1 {
-			q := r.Question[0]
-			m.Answer = index[dnsKey{strings.ToLower(q.Name), q.Qtype}]
-		}
-		w.WriteMsg(m)
-	})
+	// Answer from an index, as BenchmarkBatch does.
+	srv := indexedDNS(b, zone)
 	file := filepath.Join(b.TempDir(), "domains")
 	if err := os.WriteFile(file, []byte(list.String()), 0o644); err != nil {
 		b.Fatal(err)

@@ -85,7 +85,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "dnsbl", Category: CategoryBlocklist,
-		Pattern: `blocked using|dnsbl|\brbl\b|black ?list(ed)?|block ?list(ed)?|(is|are|was|been|currently|ip|address) listed (at|in|on|by) |sorbs|spam ip|ip found in|reputation database|block(ed)? for spam`,
+		Pattern: `blocked using|dnsbl|\brbl\b|black ?list(ed)?|block ?list(ed)?|(is|are|was|been|currently|ip|address) listed (at|in|on|by) |sorbs|spam ip|ip found in|reputation database|block(ed)? for spam|\bers-qil\b`,
 		En: Text{
 			"Sending IP on a DNS blocklist",
 			"The receiving server found the sending IP (or the sender or HELO domain) on a DNS blocklist it uses.",
@@ -101,7 +101,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "reverse-dns", Category: CategoryReverseDNS,
-		Pattern: `cannot find your (reverse )?hostname|reverse (dns|hostname|lookup|address)|\bptr\b|\brdns\b|does not have a (ptr|reverse)`,
+		Pattern: `cannot find your (reverse )?hostname|reverse (dns|hostname|lookup|address)|\bptr\b|\brdns\b|does not have a (ptr|reverse)|client ip address \S+ does not resolve|forged hostname`,
 		En: Text{
 			"No reverse DNS for the sending IP",
 			"The sending IP has no PTR record, or its name does not resolve back to the same IP, and the receiver refuses such clients.",
