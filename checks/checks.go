@@ -155,7 +155,11 @@ func Known(n Name) bool { return bit(n) != 0 }
 // to an empty set, so "spf,dmarc" is exactly those two and "+spf" is the
 // default and spf. Items apply left to right. An unknown name, an empty
 // item or a list that leaves no check selected is an error naming it.
-func Parse(list string) (Set, error) {
+func Parse(list string) (Set, error) { return ParseFrom(list, Default) }
+
+// ParseFrom is Parse with another default set: the one that +NAME and
+// -NAME change when every item is relative.
+func ParseFrom(list string, def Set) (Set, error) {
 	items := strings.Split(list, ",")
 	var s Set
 	relative := true
@@ -166,7 +170,7 @@ func Parse(list string) (Set, error) {
 		}
 	}
 	if relative {
-		s = Default
+		s = def
 	}
 	for _, it := range items {
 		it = strings.TrimSpace(it)

@@ -38,6 +38,7 @@ import (
 // The zero Pool is not usable; NewPool makes one. A Pool may be shared by
 // concurrent Runs.
 type Pool struct {
+	ctx     context.Context // ends every session: the run's
 	gate    *Gate
 	wg      sync.WaitGroup // sessions running
 	mu      sync.Mutex
@@ -46,9 +47,10 @@ type Pool struct {
 	closing bool // Close was called: no session lingers
 }
 
-// NewPool returns a Pool whose sessions take their connections from g.
-func NewPool(g *Gate) *Pool {
-	return &Pool{gate: g, dests: map[poolKey]*destination{}}
+// NewPool returns a Pool whose sessions take their connections from g
+// and end at once when ctx does (Ctrl-C).
+func NewPool(ctx context.Context, g *Gate) *Pool {
+	return &Pool{ctx: ctx, gate: g, dests: map[poolKey]*destination{}}
 }
 
 const (
@@ -203,7 +205,7 @@ func (p *Pool) take(d *destination) []*request {
 			p.mu.Unlock()
 			return batch
 		}
-		lingers := d.served >= 2 && !p.closing
+		lingers := d.served >= 2 && !p.closing && p.ctx.Err() == nil
 		p.mu.Unlock()
 		if !lingers || !time.Now().Before(deadline) {
 			return nil
@@ -239,7 +241,7 @@ func (p *Pool) serve(d *destination, id int) {
 	defer func() {
 		p.mu.Lock()
 		d.sessions--
-		if d.broken {
+		if d.broken || p.ctx.Err() != nil {
 			for _, r := range d.pending {
 				r.done <- poolResult{own: true}
 			}
@@ -256,12 +258,12 @@ func (p *Pool) serve(d *destination, id int) {
 	// step timeout and the probes' own deadline (Config.Deadline), and
 	// the session ends when no recipient is waiting.
 	cfg := d.cfg
-	release, _, err := p.gate.acquire(context.Background(), d.key.addr, nil)
+	release, _, err := p.gate.acquire(p.ctx, d.key.addr, nil)
 	if err != nil {
 		return
 	}
 	defer release()
-	ctx, cancel := cfg.phase()
+	ctx, cancel := p.phase(&cfg)
 	start := time.Now()
 	setup := Host{Name: d.key.name, Port: d.key.port}
 	conn, at := dial(ctx, &cfg, d.key.addr, d.key.port)
@@ -272,6 +274,9 @@ func (p *Pool) serve(d *destination, id int) {
 		return
 	}
 	defer conn.Close()
+	// Ctrl-C: closing the connection ends any read or write at once.
+	stop := context.AfterFunc(p.ctx, func() { conn.Close() })
+	defer stop()
 	setup.Addr = d.key.addr
 	s := newSession(ctx, &cfg, &setup, d.key.name, "", conn)
 	opened := s.open()
@@ -287,7 +292,7 @@ func (p *Pool) serve(d *destination, id int) {
 			s.exchange(closingCmd(StepQuit))
 			return
 		}
-		ctx, cancel := cfg.phase()
+		ctx, cancel := p.phase(&cfg)
 		s.ctx = ctx
 		results, more := p.transaction(s, d, batch, &setup, setupTime, SharedSession{Session: id, Transaction: n})
 		if more && p.drained(d) {
@@ -307,12 +312,12 @@ func (p *Pool) serve(d *destination, id int) {
 }
 
 // phase bounds one phase of a shared session (opening it, or one
-// transaction) by the probe's own deadline, when it has one.
-func (c *Config) phase() (context.Context, context.CancelFunc) {
-	if c.Deadline > 0 {
-		return context.WithTimeout(context.Background(), c.Deadline)
+// transaction) by the probes' own deadline, when they have one.
+func (p *Pool) phase(cfg *Config) (context.Context, context.CancelFunc) {
+	if cfg.Deadline > 0 {
+		return context.WithTimeout(p.ctx, cfg.Deadline)
 	}
-	return context.WithCancel(context.Background())
+	return context.WithCancel(p.ctx)
 }
 
 // drained tells whether no recipient waits for d and its session would

@@ -18,7 +18,7 @@ import (
 func probeShared(t *testing.T, cfg probe.Config, targets []string) []probe.Result {
 	t.Helper()
 	gate := &probe.Gate{PerAddress: 2}
-	cfg.Gate, cfg.Pool = gate, probe.NewPool(gate)
+	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
 	res := make([]probe.Result, len(targets))
 	var wg sync.WaitGroup
 	for i, tg := range targets {

@@ -384,6 +384,18 @@ func TestAssess(t *testing.T) {
 			summary:  "mx1.example.com rejected MAIL FROM:<>: 550 5.7.1 ",
 		},
 		{
+			// go-smtp answers the RCPT pipelined behind a refused MAIL
+			// with 502 5.5.1 "Missing MAIL FROM command".
+			name: "a 502 consequence of a rejection is shown, not judged",
+			r: one(with(healthy1, func(h *probe.Host) {
+				h.Steps[4] = fixtures.Step("MAIL FROM:<>", time.Millisecond, 530, "5.7.0 Authentication required")
+				h.Steps[5] = fixtures.Step("RCPT TO:<postmaster@example.com>", time.Millisecond, 502, "5.5.1 Missing MAIL FROM command.")
+			})),
+			status: report.Critical, hosts: []report.Status{report.Critical},
+			findings: []string{"critical auth-required mx1.example.com"},
+			summary:  "mx1.example.com rejected MAIL FROM:<>: 530 5.7.0",
+		},
+		{
 			// Postfix's reject_non_fqdn_helo_hostname with its delayed
 			// rejects answers at RCPT: still the probe's own name.
 			name: "the probe's EHLO name refused at RCPT (issue 10 item 1)",

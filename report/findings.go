@@ -123,11 +123,13 @@ func replySeverity(kind probe.StepKind, code int, prior, heloFallback bool) Stat
 
 // consequence tells whether a reply, after an earlier refusal in the same
 // transaction, is only its consequence: "bad sequence of commands" (503
-// "sender not yet given" to the RCPT pipelined behind a refused MAIL) or
-// "no valid recipients" (554 to DATA). It is the probe's own pipelining
-// that sent the command, and the earlier refusal says what is wrong.
+// "sender not yet given" to the RCPT pipelined behind a refused MAIL; 502
+// "Missing MAIL FROM command" from go-smtp) or "no valid recipients" (554
+// to DATA). It is the probe's own pipelining that sent the command, and
+// the earlier refusal says what is wrong.
 func consequence(kind probe.StepKind, code int) bool {
-	return transactionStep(kind) && kind != probe.StepMail && (code == probe.CodeBadSequence || code == probe.CodeFailed)
+	return transactionStep(kind) && kind != probe.StepMail &&
+		(code == probe.CodeBadSequence || code == probe.CodeNotImplemented || code == probe.CodeFailed)
 }
 
 // rateLimitText matches the wording of rate-limit and connection-limit

@@ -34,6 +34,7 @@ type options struct {
 	timeout      time.Duration
 	deadline     time.Duration
 	deadlineSet  bool // --deadline was given: 0 is then a mistake, not the default
+	checksSet    bool // --checks was given: --submission's default does not apply
 	output       string
 	color        colorFlags
 	lang         string
@@ -83,7 +84,7 @@ func newFlagSet(o *options) *pflag.FlagSet {
 	addColorFlags(fs, &o.color)
 	fs.StringVar(&o.lang, "lang", "", "language of explanations, `LANG`: en or ja (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	fs.IntVarP(&o.concurrency, "concurrency", "c", defaultConcurrency, "targets probed at once when there are several")
-	fs.StringVar(&o.checks, "checks", "inbound", "checks to run, a comma-separated `LIST` of names and groups (inbound = smtp,dnssec,dane,mta-sts,tls-rpt,ptr; sender = spf,dmarc,dkim; all; dnsbl); +NAME and -NAME change the default")
+	fs.StringVar(&o.checks, "checks", "inbound", "checks to run, a comma-separated `LIST` of names and groups (inbound = smtp,dnssec,dane,mta-sts,tls-rpt,ptr; sender = spf,dmarc,dkim; all; dnsbl); +NAME and -NAME change the default (smtp with --submission, whose target is a login, not a domain receiving mail)")
 	fs.StringVar(&o.sendingIP, "sending-ip", "", "the public `IP` your mail leaves from: SPF is evaluated for it, its reverse DNS checked, and with dnsbl its listings")
 	fs.StringArrayVar(&o.dkimSelector, "dkim-selector", nil, "a DKIM `selector` to check (repeatable; the s= of a DKIM-Signature header)")
 	fs.StringArrayVar(&o.dnsbl, "dnsbl", nil, "a DNS blocklist `ZONE` to ask about every MX address and the --sending-ip (repeatable; implies --checks +dnsbl; no list is asked unless named)")
@@ -150,7 +151,17 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 	if o.firstAddress && o.allAddresses {
 		return cfg, optionErrorf("%s and %s contradict each other", option("first-address"), option("all-addresses"))
 	}
-	set, err := checks.Parse(o.checks)
+	// A submission probe tests a server the user sends through; the
+	// inbound checks of the recipient's domain say nothing about it.
+	def := checks.Default
+	if o.auth.submission {
+		def = checks.Of(checks.SMTP)
+	}
+	list := o.checks
+	if !o.checksSet {
+		list = "+smtp" // the default set as it is
+	}
+	set, err := checks.ParseFrom(list, def)
 	if err != nil {
 		return cfg, optionErrorf("%s: %w", option("checks"), err)
 	}

@@ -54,8 +54,10 @@ func TestInterruptedRun(t *testing.T) {
 		}
 		cancel()
 	}()
+	// The step timeout is an hour: the run must end with the interruption,
+	// not with the stalled servers' timeouts (shared sessions included).
 	ce := cmdEnv{ctx: ctx, stdin: list.String(), routes: routes}
-	r := runWith(t, ce, "--resolver", d.Addr(), "--port", port, "--checks", "smtp", "--timeout", "1m",
+	r := runWith(t, ce, "--resolver", d.Addr(), "--port", port, "--checks", "smtp", "--timeout", "1h",
 		"-c", "3", "-o", "json", "-f", "-")
 	if r.code != 3 {
 		t.Errorf("exit %d, want 3 (unknown)\n%s", r.code, r.stderr)

@@ -133,7 +133,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		// A connection cache, as MTAs keep: targets whose MX hosts
 		// coincide share sessions, at most two connections an address.
 		gate := &probe.Gate{PerAddress: 2}
-		cfg.Gate, cfg.Pool = gate, probe.NewPool(gate)
+		cfg.Gate, cfg.Pool = gate, probe.NewPool(ctx, gate)
 	}
 	b := batch{
 		cfg:         cfg,

@@ -12,6 +12,7 @@ import (
 // rather than left at their defaults.
 func (o *options) settings(changed func(flag string) bool, e *env) (probe.Config, report.Options, error) {
 	o.deadlineSet = changed("deadline")
+	o.checksSet = changed("checks")
 	cfg, err := o.probeConfig(e.hostname)
 	if err != nil {
 		return cfg, report.Options{}, err

@@ -148,6 +148,10 @@ func Start(t testing.TB, o Options) *Server {
 	}()
 	t.Cleanup(func() {
 		srv.Close()
+		// Close does not reach a listener that Serve has not yet taken
+		// up (a test that ends at once); closing it ends Serve then too,
+		// instead of leaving the cleanup waiting forever.
+		l.Close()
 		<-done
 	})
 	return s

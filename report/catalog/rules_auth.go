@@ -7,7 +7,7 @@ package catalog
 var authRules = []Rule{
 	{
 		ID: "dns-lookup-failure", Category: CategoryDNSProblem, Class: '4',
-		Pattern: `(dns|mx) (lookup|query|resolution|resolving) (failure|failed|error|timeout)`,
+		Pattern: `(dns|mx) (lookup|query|resolution|resolving) (failure|failed|error|timeout)|dns temporary failure`,
 		En: Text{
 			"DNS lookup failed on the receiving side",
 			"The receiver could not complete a DNS lookup it needs for this mail (the sender's SPF or DMARC record, its MX, the client's PTR) and defers the mail until it can.",
