@@ -1,10 +1,13 @@
 package probe_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -147,5 +150,66 @@ func TestPoolPostfix(t *testing.T) {
 				t.Log(p.Log())
 			}
 		})
+	}
+}
+
+// dropConn is a connection that the path cuts right after the probe sends
+// its first RCPT: the session dies mid-way, its replies never come.
+type dropConn struct {
+	net.Conn
+	cut *atomic.Bool // shared: only the first session is cut
+}
+
+func (c *dropConn) Write(b []byte) (int, error) {
+	n, err := c.Conn.Write(b)
+	if err == nil && bytes.Contains(b, []byte("RCPT TO:")) && c.cut.CompareAndSwap(false, true) {
+		c.Conn.Close()
+	}
+	return n, err
+}
+
+// TestPoolPostfixDropped: a shared session to a real Postfix that is cut
+// mid-way, after its RCPTs went out and before any reply came back, makes
+// the pool open a new session and ask again; every target still gets its
+// own verdict.
+func TestPoolPostfixDropped(t *testing.T) {
+	known := []string{"u1@example.com", "u2@example.com", "u3@example.com"}
+	var targets []string
+	for i, k := range known {
+		targets = append(targets, k, fmt.Sprintf("nobody%d@example.com", i))
+	}
+	p := smtptest.StartPostfix(t, smtptest.PostfixOptions{Hostname: "mx.example.com", Domain: "example.com", Recipients: known})
+	cfg, _ := setup(t, p.Addr)
+	cfg.From = ""
+	var cut atomic.Bool
+	var dials atomic.Int32
+	dial := cfg.Dial
+	cfg.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := dial(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		dials.Add(1)
+		return &dropConn{Conn: c, cut: &cut}, nil
+	}
+	res := probeShared(t, cfg, targets)
+	if !cut.Load() {
+		t.Fatal("no session was cut: the test did not test")
+	}
+	for _, r := range res {
+		rep := rcptReply(t, r)
+		want := 250
+		if strings.HasPrefix(r.Target.Rcpt, "nobody") {
+			want = 550
+		}
+		if rep.Code != want {
+			t.Errorf("%s: RCPT got %d %s %v, want %d", r.Target.Rcpt, rep.Code, rep.Enhanced, rep.Lines, want)
+		}
+	}
+	if n := dials.Load(); n < 2 {
+		t.Errorf("%d connections: want a new session after the cut", n)
+	}
+	if t.Failed() {
+		t.Log(p.Log())
 	}
 }
