@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -17,7 +18,8 @@ import (
 // TestExampleConfig loads the example config file shipped in examples/
 // as serve does, and checks that its modules came through.
 func TestExampleConfig(t *testing.T) {
-	e, _ := serveEnv(nil, nil)
+	// The modules, not the test harness, decide about special addresses.
+	e := cmdEnv{flagsDecideSpecial: true}.env(io.Discard, &syncBuffer{})
 	s, err := exporter(e, "--config", "../../examples/smtpprobe.yml")
 	if err != nil {
 		t.Fatal(err)
@@ -33,6 +35,18 @@ func TestExampleConfig(t *testing.T) {
 	}
 	if !slices.Equal(lab.params(), []string{"target", "module", "debug", "rcpt"}) {
 		t.Errorf("lab takes %v", lab.params())
+	}
+	// The contract's lab module lets the probe connect to special-purpose
+	// addresses; the key must reach the probe's Config.
+	labReq, err := s.parseQuery(map[string][]string{"target": {"example.com"}, "module": {"lab"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !labReq.cfg.AllowSpecialAddresses {
+		t.Errorf("module lab: allow_special_addresses did not reach the probe: %+v", labReq.cfg)
+	}
+	if def, err := s.parseQuery(map[string][]string{"target": {"example.com"}}); err != nil || def.cfg.AllowSpecialAddresses {
+		t.Errorf("default module allows special addresses (err %v)", err)
 	}
 	req, err := s.parseQuery(map[string][]string{"target": {"example.com"}, "module": {"submission"}})
 	if err != nil {
