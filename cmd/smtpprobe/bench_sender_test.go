@@ -15,8 +15,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -41,17 +39,8 @@ func benchSenderAudit(b *testing.B, concurrency int) {
 	}
 	// Answer from an index, as BenchmarkBatch does.
 	srv := indexedDNS(b, zone)
-	file := filepath.Join(b.TempDir(), "domains")
-	if err := os.WriteFile(file, []byte(list.String()), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	e := &env{
-		stdin:    strings.NewReader(""),
-		stdout:   io.Discard,
-		stderr:   io.Discard,
-		getenv:   func(string) string { return "" },
-		hostname: func() string { return "probe.bench.test" },
-	}
+	file := targetFile(b, list.String())
+	e := benchEnv(strings.NewReader(""), io.Discard, nil)
 	args := []string{"-c", fmt.Sprint(concurrency), "-o", "json", "--checks", "spf,dmarc", "--resolver", srv.Addr(), "--timeout", "30s", "-f", file}
 	b.ResetTimer()
 	for range b.N {

@@ -54,28 +54,21 @@ func benchSharedMX(b *testing.B, domains int, flags ...string) {
 		most        int
 	)
 	var out bytes.Buffer
-	e := &env{
-		stdin:    strings.NewReader(strings.Join(list, "\n")),
-		stdout:   &out,
-		stderr:   &out,
-		getenv:   func(string) string { return "" },
-		hostname: func() string { return "probe.bench.test" },
-		configure: func(c *probe.Config) {
-			c.RootCAs = ca.Pool()
-			c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
-				conn, err := proxy.Dial(ctx, network, addr)
-				if err != nil {
-					return nil, err
-				}
-				mu.Lock()
-				opened++
-				now++
-				most = max(most, now)
-				mu.Unlock()
-				return &countedConn{Conn: conn, closed: func() { mu.Lock(); now--; mu.Unlock() }}, nil
+	e := benchEnv(strings.NewReader(strings.Join(list, "\n")), &out, func(c *probe.Config) {
+		c.RootCAs = ca.Pool()
+		c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			conn, err := proxy.Dial(ctx, network, addr)
+			if err != nil {
+				return nil, err
 			}
-		},
-	}
+			mu.Lock()
+			opened++
+			now++
+			most = max(most, now)
+			mu.Unlock()
+			return &countedConn{Conn: conn, closed: func() { mu.Lock(); now--; mu.Unlock() }}, nil
+		}
+	})
 	args := append([]string{"-o", "json", "--resolver", dns.Addr(), "--checks", "smtp", "--allow-special-addresses", "-f", "-"}, flags...)
 	b.ResetTimer()
 	for range b.N {

@@ -81,29 +81,19 @@ func benchBatch(b *testing.B, concurrency int, withTLS bool) {
 		fmt.Fprintln(&list, d)
 	}
 	srv := indexedDNS(b, zone)
-	file := filepath.Join(b.TempDir(), "domains")
-	if err := os.WriteFile(file, []byte(list.String()), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	e := &env{
-		stdin:    strings.NewReader(""),
-		stdout:   io.Discard,
-		stderr:   io.Discard,
-		getenv:   func(string) string { return "" },
-		hostname: func() string { return "probe.bench.test" },
-		configure: func(c *probe.Config) {
-			// The MX addresses lie in the benchmarking range, routed to
-			// loopback below.
-			c.AllowSpecialAddresses = true
-			var d net.Dialer
-			c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
-				if to, ok := routes[addr]; ok {
-					addr = to
-				}
-				return d.DialContext(ctx, network, addr)
+	file := targetFile(b, list.String())
+	e := benchEnv(strings.NewReader(""), io.Discard, func(c *probe.Config) {
+		// The MX addresses lie in the benchmarking range, routed to
+		// loopback below.
+		c.AllowSpecialAddresses = true
+		var d net.Dialer
+		c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if to, ok := routes[addr]; ok {
+				addr = to
 			}
-		},
-	}
+			return d.DialContext(ctx, network, addr)
+		}
+	})
 	args := []string{"-c", fmt.Sprint(concurrency), "-o", "json", "--resolver", srv.Addr(), "--timeout", "30s", "-f", file}
 
 	// runtime/metrics, unlike runtime.ReadMemStats, does not stop the
@@ -181,4 +171,27 @@ func indexedDNS(tb testing.TB, zone []string) *dnstest.Server {
 type dnsKey struct {
 	name  string
 	qtype uint16
+}
+
+// benchEnv is the command's environment for a benchmark: no terminal, a
+// fixed host name, output to out, and configure (may be nil) applied to
+// every probe.Config.
+func benchEnv(stdin io.Reader, out io.Writer, configure func(*probe.Config)) *env {
+	return &env{
+		stdin:     stdin,
+		stdout:    out,
+		stderr:    out,
+		getenv:    func(string) string { return "" },
+		hostname:  func() string { return "probe.bench.test" },
+		configure: configure,
+	}
+}
+
+// targetFile writes list, one target per line, to a file for -f.
+func targetFile(b *testing.B, list string) string {
+	file := filepath.Join(b.TempDir(), "domains")
+	if err := os.WriteFile(file, []byte(list), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return file
 }
