@@ -2,10 +2,12 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
@@ -142,6 +144,9 @@ func replyTitle(f Finding) string {
 func summarizeOK(a Assessment, o Options) string {
 	ja := o.Lang == catalog.Japanese
 	r := a.Result
+	if ranChecks(&r) && !r.Ran.Has(checks.SMTP) {
+		return summarizeNoDialogue(a, ja)
+	}
 	what, whatJa := "completed the dialogue", "やりとりを完了"
 	if len(r.Hosts) > 0 {
 		for _, s := range r.Hosts[0].Steps {
@@ -167,12 +172,7 @@ func summarizeOK(a Assessment, o Options) string {
 		who, whoJa = fmt.Sprintf("all %d MX hosts", n), fmt.Sprintf("MXホスト%d台すべてが", n)
 	}
 	tls, tlsJa := tlsSummary(a)
-	notes := 0
-	for _, f := range a.Findings {
-		if f.Severity == OK {
-			notes++
-		}
-	}
+	notes := countNotes(a)
 	d := textfmt.Duration(r.Duration)
 	if ja {
 		s := fmt.Sprintf("%s %s で %s（%s）", whoJa, d, whatJa, tlsJa)
@@ -189,6 +189,55 @@ func summarizeOK(a Assessment, o Options) string {
 		s += fmt.Sprintf("; %d notes", notes)
 	}
 	return s
+}
+
+// summarizeNoDialogue says what a run of checks without smtp found: the
+// MX hosts it looked up but never spoke SMTP to, so that no one reads
+// the verdict as a dialogue that went well.
+func summarizeNoDialogue(a Assessment, ja bool) string {
+	var names []string
+	for _, h := range a.Result.Hosts {
+		if !slices.Contains(names, h.Name) {
+			names = append(names, h.Name)
+		}
+	}
+	who := a.Result.Target.Domain
+	switch {
+	case len(names) == 1:
+		who = names[0]
+	case len(names) > 1:
+		who = fmt.Sprintf("%d MX hosts", len(names))
+		if ja {
+			who = fmt.Sprintf("MXホスト%d台", len(names))
+		}
+	}
+	notes := countNotes(a)
+	if ja {
+		s := who + ": SMTPは未確認（smtpチェックを実行せず）"
+		if notes > 0 {
+			s += fmt.Sprintf("、注記%d件", notes)
+		}
+		return s
+	}
+	s := who + ": no SMTP dialogue (the smtp check did not run)"
+	switch {
+	case notes == 1:
+		s += "; 1 note"
+	case notes > 1:
+		s += fmt.Sprintf("; %d notes", notes)
+	}
+	return s
+}
+
+// countNotes counts the findings that are only information.
+func countNotes(a Assessment) int {
+	n := 0
+	for _, f := range a.Findings {
+		if f.Severity == OK {
+			n++
+		}
+	}
+	return n
 }
 
 // tlsSummary says how TLS went over the hosts: "TLS 1.3, certificate

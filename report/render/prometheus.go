@@ -178,6 +178,9 @@ func (m *metricSet) add(a report.Assessment) {
 	}
 	m.addChecks(a)
 	for _, h := range r.Hosts {
+		if !a.Dialogue() {
+			break // no connection was tried: nothing is up or down
+		}
 		addr := ""
 		if a := h.AddrTried(); a.IsValid() {
 			addr = a.String()
