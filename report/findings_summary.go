@@ -172,23 +172,11 @@ func summarizeOK(a Assessment, o Options) string {
 		who, whoJa = fmt.Sprintf("all %d MX hosts", n), fmt.Sprintf("MXホスト%d台すべてが", n)
 	}
 	tls, tlsJa := tlsSummary(a)
-	notes := countNotes(a)
 	d := textfmt.Duration(r.Duration)
 	if ja {
-		s := fmt.Sprintf("%s %s で %s（%s）", whoJa, d, whatJa, tlsJa)
-		if notes > 0 {
-			s += fmt.Sprintf("、注記%d件", notes)
-		}
-		return s
+		return withNotes(fmt.Sprintf("%s %s で %s（%s）", whoJa, d, whatJa, tlsJa), a, ja)
 	}
-	s := fmt.Sprintf("%s %s in %s (%s)", who, what, d, tls)
-	switch {
-	case notes == 1:
-		s += "; 1 note"
-	case notes > 1:
-		s += fmt.Sprintf("; %d notes", notes)
-	}
-	return s
+	return withNotes(fmt.Sprintf("%s %s in %s (%s)", who, what, d, tls), a, ja)
 }
 
 // summarizeNoDialogue says what a run of checks without smtp found: the
@@ -211,33 +199,31 @@ func summarizeNoDialogue(a Assessment, ja bool) string {
 			who = fmt.Sprintf("MXホスト%d台", len(names))
 		}
 	}
-	notes := countNotes(a)
 	if ja {
-		s := who + ": SMTPは未確認（smtpチェックを実行せず）"
-		if notes > 0 {
-			s += fmt.Sprintf("、注記%d件", notes)
-		}
-		return s
+		return withNotes(who+": SMTPは未確認（smtpチェックを実行せず）", a, ja)
 	}
-	s := who + ": no SMTP dialogue (the smtp check did not run)"
-	switch {
-	case notes == 1:
-		s += "; 1 note"
-	case notes > 1:
-		s += fmt.Sprintf("; %d notes", notes)
-	}
-	return s
+	return withNotes(who+": no SMTP dialogue (the smtp check did not run)", a, ja)
 }
 
-// countNotes counts the findings that are only information.
-func countNotes(a Assessment) int {
+// withNotes appends to s how many findings are only information, when
+// there are any: "; 2 notes".
+func withNotes(s string, a Assessment, ja bool) string {
 	n := 0
 	for _, f := range a.Findings {
 		if f.Severity == OK {
 			n++
 		}
 	}
-	return n
+	switch {
+	case n == 0:
+	case ja:
+		s += fmt.Sprintf("、注記%d件", n)
+	case n == 1:
+		s += "; 1 note"
+	default:
+		s += fmt.Sprintf("; %d notes", n)
+	}
+	return s
 }
 
 // tlsSummary says how TLS went over the hosts: "TLS 1.3, certificate
