@@ -23,8 +23,9 @@ import (
 // Performance data follows 'label'=value[UOM];[warn];[crit];[min];[max].
 // For one target the labels are plain (time, dns, mx, hosts_up, and per
 // step connect, greeting, ehlo, starttls, ehlo_tls, mail, rcpt, ...,
-// cert_days); when the target has several hosts the per-host labels are
-// qualified as "host/step". For several targets every label is qualified
+// retry_connect, retry_greeting, ... for the retry in clear after a
+// failed STARTTLS handshake, cert_days); when the target has several
+// hosts the per-host labels are qualified as "host/step". For several targets every label is qualified
 // with the target, as "target/time".
 func Nagios(w io.Writer, as []report.Assessment, o Options) error {
 	var b strings.Builder
@@ -71,6 +72,18 @@ func nagiosOne(b *strings.Builder, a report.Assessment) {
 			}
 			for k, s := range h.Steps {
 				perf.seconds(prefix+ha.Step(k).Name, s.Duration, 0, 0)
+			}
+			if r := h.Retry; r != nil {
+				// The retry in clear after a failed STARTTLS handshake,
+				// its steps named "retry_..." as in the metrics.
+				if d, ok := connectDuration(*r); ok {
+					perf.seconds(prefix+"retry_connect", d, 0, 0)
+				}
+				for k, s := range r.Steps {
+					if k < len(ha.Retry) {
+						perf.seconds(prefix+ha.Retry[k].Name, s.Duration, 0, 0)
+					}
+				}
 			}
 			if ha.TLS.HasCert {
 				perf.days(prefix+"cert_days", ha.TLS.DaysLeft, th)

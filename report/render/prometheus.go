@@ -64,7 +64,8 @@ func Prometheus(w io.Writer, as []report.Assessment, o Options) error {
 //	smtpprobe_host_status{host}                     the host's verdict, 0-3 (the worst of its addresses)
 //	smtpprobe_host_check_status{host,check}         each per-host check's verdict
 //	smtpprobe_dane_match{host,address}              1 matched, 0 not, -1 undecided
-//	smtpprobe_step_duration_seconds{host,step}      connect, greeting, ehlo, starttls, ehlo_tls, mail, rcpt, ...
+//	smtpprobe_step_duration_seconds{host,step}      connect, greeting, ehlo, starttls, ehlo_tls, mail, rcpt, ...;
+//	                                                retry_connect, retry_greeting, ... for the retry in clear
 //	smtpprobe_step_reply_code{host,step}            the basic reply code, 0 when none came
 //	smtpprobe_starttls_offered{host}                STARTTLS in the EHLO reply (not for implicit TLS)
 //	smtpprobe_tls_version_info{host,version}        1 for the negotiated version
@@ -279,14 +280,31 @@ func (m *metricSet) addChecks(a report.Assessment) {
 	}
 }
 
+// addSteps sets the duration and reply code of every step of h's
+// dialogue, and of its retry in clear after a failed STARTTLS handshake,
+// whose steps are named with "retry_" ("retry_connect", "retry_rcpt"): the
+// retry is what an opportunistic sender meets next, so an alert on
+// step="rcpt" alone would miss where the mail actually went.
 func (m *metricSet) addSteps(h probe.Host, ha report.HostAssessment) {
+	m.addDialogue(h.Name, h, "", ha.Steps)
+	if h.Retry != nil {
+		m.addDialogue(h.Name, *h.Retry, "retry_", ha.Retry)
+	}
+}
+
+// addDialogue sets the step samples of one dialogue with host; names are
+// the steps' assessed names, which already carry prefix.
+func (m *metricSet) addDialogue(host string, h probe.Host, prefix string, names []report.StepAssessment) {
 	if d, ok := connectDuration(h); ok {
-		m.set(m.stepDuration, d.Seconds(), h.Name, "connect")
+		m.set(m.stepDuration, d.Seconds(), host, prefix+"connect")
 	}
 	for i, s := range h.Steps {
-		name := ha.Step(i).Name
-		m.set(m.stepDuration, s.Duration.Seconds(), h.Name, name)
-		m.set(m.stepCode, float64(s.Reply.Code), h.Name, name)
+		if i >= len(names) {
+			break
+		}
+		name := names[i].Name
+		m.set(m.stepDuration, s.Duration.Seconds(), host, name)
+		m.set(m.stepCode, float64(s.Reply.Code), host, name)
 	}
 }
 
