@@ -39,8 +39,7 @@ func (j *judge) judgeDANE(c *checkJudge, h *probe.Host) {
 	validates := j.r.Checks.DNSSEC != nil && j.r.Checks.DNSSEC.ResolverValidates
 	switch {
 	case d.Err != "":
-		c.untestable = true
-		c.add(OK, FindingCheckLookupErr, map[string]string{"name": d.Name}, d.Err)
+		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": d.Name}, d.Err)
 		return
 	case len(d.Records) == 0:
 		c.add(OK, FindingDANEAbsent, vars, d.Name+": no TLSA records")

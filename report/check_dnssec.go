@@ -32,8 +32,7 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
 	}
 	if d.SelfTestFailed() {
 		// The resolver failed, which says nothing about validation.
-		c.untestable = true
-		c.add(OK, FindingCheckLookupErr, map[string]string{"name": d.SelfTest.Name + " " + d.SelfTest.Type}, nameDetail(d.SelfTest))
+		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": d.SelfTest.Name + " " + d.SelfTest.Type}, nameDetail(d.SelfTest))
 		return
 	}
 	if !d.ResolverValidates {
@@ -47,8 +46,7 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
 	}
 	if ok && mx.Rcode != "NOERROR" && mx.Rcode != "NXDOMAIN" {
 		// A failed answer that is not bogus says nothing of signatures.
-		c.untestable = true
-		c.add(OK, FindingCheckLookupErr, map[string]string{"name": mx.Name + " " + mx.Type}, nameDetail(mx))
+		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": mx.Name + " " + mx.Type}, nameDetail(mx))
 		return
 	}
 	if !ok || !mx.AD {

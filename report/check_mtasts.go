@@ -116,8 +116,10 @@ func judgeMTASTS(c *checkJudge, r *probe.Result) {
 	vars := map[string]string{"domain": domain}
 	switch {
 	case f.LookupErr != "":
-		c.untestable = true
-		c.add(OK, FindingCheckLookupErr, map[string]string{"name": f.Name}, f.LookupErr)
+		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": f.Name}, f.LookupErr)
+		return
+	case len(f.Records) == 0 && noMail(r):
+		c.notNeeded("MTA-STS")
 		return
 	case len(f.Records) == 0:
 		c.add(OK, FindingMTASTSAbsent, vars, f.Name+": no v=STSv1 record")

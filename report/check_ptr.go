@@ -23,8 +23,7 @@ func judgePTR(c *checkJudge, h *probe.Host) {
 	vars := map[string]string{"address": addr}
 	switch {
 	case p.Err != "":
-		c.untestable = true
-		c.add(OK, FindingCheckLookupErr, map[string]string{"name": addr + " PTR"}, p.Err)
+		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": addr + " PTR"}, p.Err)
 		return
 	case len(p.Names) == 0:
 		c.add(OK, FindingPTRMissing, vars, addr+": no PTR record")

@@ -14,17 +14,22 @@ const (
 	FindingTLSRPTSeveral  = "tlsrpt-several" // warning: senders ignore them all
 	FindingTLSRPTInvalid  = "tlsrpt-invalid" // warning: the record does not parse
 	FindingCheckLookupErr = "check-lookup-failed"
+	// FindingNotNeededNoMail is no finding but the summary of MTA-STS and
+	// TLS-RPT without a record for a domain that accepts no mail.
+	FindingNotNeededNoMail = "not-needed-no-mail"
 )
 
 // judgeTLSRPT judges the TLS-RPT record; inUse names what TLS reports
-// would be about (MTA-STS, DANE), "" when neither is published.
-func judgeTLSRPT(c *checkJudge, f *tlsrpt.Facts, domain, inUse string) {
+// would be about (MTA-STS, DANE), "" when neither is published; noMail
+// says the domain accepts no mail, so that it needs no reports.
+func judgeTLSRPT(c *checkJudge, f *tlsrpt.Facts, domain, inUse string, noMail bool) {
 	vars := map[string]string{"domain": domain, "inuse": inUse}
 	publish := `_smtp._tls.` + domain + `. IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@` + domain + `"`
 	switch {
 	case f.Err != "":
-		c.untestable = true
-		c.add(OK, FindingCheckLookupErr, map[string]string{"name": f.Name}, f.Err)
+		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": f.Name}, f.Err)
+	case len(f.Records) == 0 && noMail:
+		c.notNeeded("TLS-RPT")
 	case len(f.Records) == 0 && inUse != "":
 		c.add(Warning, FindingTLSRPTMissing, vars, f.Name+": no v=TLSRPTv1 record").Publish = publish
 	case len(f.Records) == 0:

@@ -26,6 +26,9 @@ type checkJudge struct {
 	host       string
 	findings   []Finding
 	untestable bool
+	// summary is the verdict's summary when the check has no finding to
+	// take it from: a check that found nothing worth a note.
+	summary string
 }
 
 // add records a finding of the check and returns it, for a Publish.
@@ -48,7 +51,7 @@ func (j *judge) checkFinding(c *checkJudge, sev Status, host, id string, vars ma
 // verdict is the check's status and summary: the worst of its findings,
 // Untestable when the judge said so and nothing worse was found.
 func (c *checkJudge) verdict() Check {
-	v := Check{Name: c.name, Status: OK}
+	v := Check{Name: c.name, Status: OK, Summary: c.summary}
 	var worst *Finding
 	for i, f := range c.findings {
 		if worst == nil || f.Severity.rank() > worst.Severity.rank() {
@@ -143,7 +146,7 @@ func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 	case c.name == checks.MTASTS && cs.MTASTS != nil:
 		judgeMTASTS(c, j.r)
 	case c.name == checks.TLSRPT && cs.TLSRPT != nil:
-		judgeTLSRPT(c, cs.TLSRPT, j.r.Target.Domain, j.tlsPolicies())
+		judgeTLSRPT(c, cs.TLSRPT, j.r.Target.Domain, j.tlsPolicies(), noMail(j.r))
 	case c.name == checks.SPF && cs.SPF != nil:
 		judgeSPF(c, cs.SPF)
 	case c.name == checks.DMARC && cs.DMARC != nil:
@@ -173,6 +176,19 @@ func (j *judge) judgeHostCheck(c *checkJudge, h *probe.Host) bool {
 		return false
 	}
 	return true
+}
+
+// noMail reports whether DNS says the domain accepts no mail at all
+// (NXDOMAIN, or a null MX of RFC 7505): a domain with nothing to protect
+// in transit, which needs neither MTA-STS nor TLS-RPT.
+func noMail(r *probe.Result) bool {
+	return r.Server == "" && r.DNSErr == nil && (r.DNS.NXDomain || r.DNS.NullMX)
+}
+
+// notNeeded gives check c the summary of a check that a domain accepting
+// no mail does not need, and no finding: there is nothing to fix.
+func (c *checkJudge) notNeeded(what string) {
+	c.summary = findingDiagnosis(FindingNotNeededNoMail, c.j.explain(""), map[string]string{"name": what}).Title
 }
 
 // tlsPolicies names the TLS policies the domain publishes, which TLS

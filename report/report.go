@@ -28,7 +28,9 @@ const (
 	// Untestable is the status of a check that could not be decided from
 	// this machine or resolver (a resolver that does not validate DNSSEC,
 	// no IPv6 route). It is never an assessment's status: Worst ranks it
-	// below OK, so it never raises the exit status.
+	// below OK, so it never raises the exit status. A resolver that fails
+	// a check's question is not a limit of this machine but a probe that
+	// could not finish: that check is Unknown, as a failed MX lookup is.
 	Untestable Status = 4
 )
 

@@ -23,8 +23,10 @@
 // each address's STARTTLS certificate), mta-sts (the policy fetched as
 // senders fetch it, each MX held to it), tls-rpt and ptr. "--checks
 // +sender" adds spf, dmarc and dkim; "--checks -smtp" makes no SMTP
-// connection at all. A check that cannot be decided from here is
-// "untestable" and never raises the exit status.
+// connection at all. A check that cannot be decided from here (no route,
+// a resolver that does not validate DNSSEC) is "untestable" and never
+// raises the exit status; a check whose DNS question the resolver failed
+// is "unknown" (exit 3), like a failed MX lookup, never a missing record.
 //
 // With --submission and --auth-user it tests a message-submission server
 // (port 587 with STARTTLS, or 465 with --tls) the way a mail client uses it;

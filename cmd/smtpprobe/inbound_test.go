@@ -105,11 +105,12 @@ func TestDNSSECCheck(t *testing.T) {
 		{"resolver does not validate", "signed.example", false, 0, "untestable", false, "dnssec-not-validating", false},
 		// The resolver refuses the self-test: whether it validates is
 		// unknown, and the check says the resolver failed, not that it
-		// does not validate.
-		{"resolver fails the self-test", "signed.example", true, 0, "untestable", false, "check-lookup-failed", false},
+		// does not validate. A failed question is unknown (exit 3) in
+		// every check, never untestable.
+		{"resolver fails the self-test", "signed.example", true, 3, "unknown", false, "check-lookup-failed", false},
 		// SERVFAIL with and without CD: a broken server, not a bogus zone
 		// and not an unsigned one.
-		{"broken name server", "broken.example", true, 3, "untestable", false, "check-lookup-failed", false},
+		{"broken name server", "broken.example", true, 3, "unknown", false, "check-lookup-failed", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newInbound(t,
@@ -165,7 +166,7 @@ func TestTLSRPTCheck(t *testing.T) {
 		{"absent", "none.example", "ok", "tlsrpt-absent", []any{}},
 		{"several", "two.example", "warning", "tlsrpt-several", []any{}},
 		{"malformed", "bad.example", "warning", "tlsrpt-invalid", []any{}},
-		{"resolver fails", "broken.example", "untestable", "check-lookup-failed", []any{}},
+		{"resolver fails", "broken.example", "unknown", "check-lookup-failed", []any{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newInbound(t,
@@ -183,10 +184,7 @@ func TestTLSRPTCheck(t *testing.T) {
 			w.route("192.0.2.1")
 			code, obj, r := w.run(t, "--checks", "smtp,tls-rpt", tc.domain)
 			c := check(obj, "tls-rpt")
-			want := 0
-			if tc.status == "warning" {
-				want = 1
-			}
+			want := map[string]int{"ok": 0, "warning": 1, "unknown": 3}[tc.status]
 			if code != want || c == nil || c["status"] != tc.status || !hasFindingID(obj, "tls-rpt", tc.finding) {
 				t.Errorf("exit %d, tls-rpt %v\n%s", code, c, r.stdout)
 			}
@@ -473,9 +471,9 @@ func TestCheckLookupFailedText(t *testing.T) {
 	w.route("192.0.2.1")
 	r := runWith(t, cmdEnv{routes: w.routes}, "--resolver", w.dns.Addr(), "--timeout", "5s", "--no-color", "--checks", "smtp,mta-sts,tls-rpt", "broken.example")
 	for _, want := range []string{
-		"MTA-STS  UNTESTABLE  ",
+		"MTA-STS  UNKNOWN  ",
 		"    record                   unknown: resolver " + w.dns.Addr() + ": TXT _mta-sts.broken.example: SERVFAIL",
-		"TLS-RPT  UNTESTABLE  ",
+		"TLS-RPT  UNKNOWN  ",
 		"    record                   unknown: resolver " + w.dns.Addr() + ": TXT _smtp._tls.broken.example: SERVFAIL",
 	} {
 		if !strings.Contains(r.stdout, want) {
@@ -549,5 +547,39 @@ func TestSummaryCountsEveryNote(t *testing.T) {
 	}
 	if smtp := check(obj, "smtp"); smtp == nil || strings.HasSuffix(smtp["summary"].(string), want) {
 		t.Errorf("the smtp check's own summary counts the other checks' notes: %v", smtp)
+	}
+}
+
+// TestNoMailDomainNeedsNoTLSPolicy: a domain that accepts no mail (NXDOMAIN,
+// a null MX) has nothing to protect in transit: mta-sts and tls-rpt are ok
+// and say so, without the notes that suggest publishing a policy. A domain
+// that does take mail still gets them.
+func TestNoMailDomainNeedsNoTLSPolicy(t *testing.T) {
+	w := newInbound(t,
+		"nullmx.example. 300 IN MX 0 .",
+		"plain.example. 300 IN MX 10 mx.plain.example.", "mx.plain.example. 300 IN A 192.0.2.1",
+	)
+	w.route("192.0.2.1")
+	for _, tc := range []struct {
+		domain    string
+		code      int
+		notNeeded bool
+	}{
+		{"nullmx.example", 2, true},
+		{"gone.example", 2, true},
+		{"plain.example", 0, false},
+	} {
+		code, obj, r := w.run(t, "--checks", "smtp,mta-sts,tls-rpt", tc.domain)
+		if code != tc.code {
+			t.Errorf("%s: exit %d, want %d\n%s", tc.domain, code, tc.code, r.stdout)
+		}
+		for name, absent := range map[string]string{"mta-sts": "mtasts-absent", "tls-rpt": "tlsrpt-absent"} {
+			c := check(obj, name)
+			summary, _ := c["summary"].(string)
+			if c["status"] != "ok" || strings.HasSuffix(summary, "not needed, the domain accepts no mail") != tc.notNeeded ||
+				hasFindingID(obj, name, absent) == tc.notNeeded {
+				t.Errorf("%s: %s %v, %s finding: %v\n%s", tc.domain, name, c, absent, hasFindingID(obj, name, absent), r.stdout)
+			}
+		}
 	}
 }

@@ -293,7 +293,9 @@ func className(digit byte) string {
 
 // retryOf is what a sender should do by the class, unless the text of a
 // negative reply says otherwise: a 5xx that says "try again later" is worth
-// another try, a 4xx that says retrying will not help is not.
+// another try, a 4xx that says retrying will not help is not. Text without
+// a code (a line of a bounce) is permanent unless it says it was deferred
+// or asks for a retry; "permanently deferred" is permanent in any class.
 func retryOf(digit byte, flat string) string {
 	switch digit {
 	case '4':
@@ -301,8 +303,8 @@ func retryOf(digit byte, flat string) string {
 			return Permanent
 		}
 		return Transient
-	case '5':
-		if transientText(flat) {
+	case '5', 0:
+		if transientText(flat) && !permanentText(flat) {
 			return Transient
 		}
 	}

@@ -116,13 +116,13 @@ var checkFindings = map[string]findingEntry{
 		class: "DNS", category: "dns-problem", retry: "transient",
 		en: findingLang{
 			title:   "The resolver did not answer the question for {name}",
-			meaning: "The resolver failed on this question (timeout, SERVFAIL or REFUSED), so the check could not be decided from here. A failed lookup is not a missing record.",
+			meaning: "The resolver failed on this question (timeout, SERVFAIL or REFUSED), so the check's verdict is unknown: the probe could not finish it (exit status 3, as when the MX lookup fails). A failed lookup is not a missing record.",
 			when:    "A resolver that is down or slow, or broken name servers for that name.",
 			fix:     "Run the probe again, or with another resolver (--resolver). If every resolver fails, look at the name servers of {name} (`dig +trace`).",
 		},
 		ja: findingLang{
 			title:   "{name} の問い合わせにリゾルバが応答しなかった",
-			meaning: "この問い合わせでリゾルバが失敗したため（タイムアウト、SERVFAIL、REFUSED）、ここからはチェックを判定できませんでした。問い合わせの失敗はレコードがないことを意味しません。",
+			meaning: "この問い合わせでリゾルバが失敗したため（タイムアウト、SERVFAIL、REFUSED）、チェックの結果は unknown（判定不能、終了コード3。MXの検索が失敗したときと同じ）です。問い合わせの失敗はレコードがないことを意味しません。",
 			when:    "リゾルバの停止や遅延、その名前のネームサーバの不具合で起きます。",
 			fix:     "もう一度、または別のリゾルバ（--resolver）で実行してください。どのリゾルバでも失敗するなら、{name} のネームサーバを確認します（`dig +trace`）。",
 		},
@@ -155,6 +155,21 @@ var checkFindings = map[string]findingEntry{
 			meaning: "ドメインはTLS-RPTレコードを公開しておらず、レポートの対象となるMTA-STSポリシーやDANEレコードもありません。失うものはありません。",
 			when:    "MTA-STSもDANEも使っていないドメインです。",
 			fix:     "MTA-STSやDANEを導入するときは、レポート用のレコードも公開してください。_smtp._tls.{domain} に \"v=TLSRPTv1; rua=mailto:アドレス\" の形のTXTレコードです。",
+		},
+	},
+	"not-needed-no-mail": {
+		class: "DNS", category: "does-not-accept-mail", retry: "permanent",
+		en: findingLang{
+			title:   "{name}: not needed, the domain accepts no mail",
+			meaning: "DNS says the domain receives no mail at all (it does not exist, or it publishes a null MX), so there is no mail in transit for {name} to protect or report on, and no record is missing.",
+			when:    "Domains that do not exist, and domains that publish \"MX 0 .\" (RFC 7505) because they never receive mail.",
+			fix:     "Nothing to fix. If the domain should receive mail, fix its MX records first (see the DNS finding); {name} comes after that.",
+		},
+		ja: findingLang{
+			title:   "{name}: 不要。このドメインはメールを受け付けない",
+			meaning: "DNSによると、このドメインはメールを一切受け取りません（ドメインが存在しないか、null MXを公開しています）。そのため {name} が守ったり報告したりする転送中のメールはなく、欠けているレコードもありません。",
+			when:    "存在しないドメインや、メールを受け取らないために \"MX 0 .\"（RFC 7505）を公開しているドメインです。",
+			fix:     "対応は不要です。このドメインでメールを受け取るべきなら、まずMXレコードを直してください（DNSの指摘を参照）。{name} はその後です。",
 		},
 	},
 	"tlsrpt-missing": {

@@ -112,7 +112,7 @@ type Rule struct {
 var (
 	// rules is every reply-text rule in the order they are tried.
 	rules = sync.OnceValue(func() []Rule {
-		return slices.Concat(providerRules, vendorRules, listRules, authRules, limitRules, contentRules, mailboxRules, genericRules)
+		return slices.Concat(providerRules, vendorRules, relayRules, listRules, authRules, limitRules, contentRules, mailboxRules, genericRules)
 	})
 	ruleMatchers = sync.OnceValue(func() []compiledRule {
 		rs := rules()
@@ -139,7 +139,7 @@ var (
 		return out
 	})
 	transientMatcher = sync.OnceValue(func() *matcher {
-		return compileMatcher(`\b(try (it )?(again )?later|please try again|please retry|retry later|temporar(y|ily) (unavailable|blocked|rejected|deferred|suspended|disabled|failure|problem|error|local problem)|temporary (lookup )?failure|greylist|graylist)`)
+		return compileMatcher(`\b(deferred|try (it )?(again )?later|please try again|please retry|retry later|temporar(y|ily) (unavailable|blocked|rejected|deferred|suspended|disabled|failure|problem|error|local problem)|temporary (lookup )?failure|greylist|graylist)`)
 	})
 	permanentMatcher = sync.OnceValue(func() *matcher {
 		return compileMatcher(`(permanently (deferred|rejected|blocked)|will not succeed|do not retry|don't retry)`)

@@ -1,9 +1,45 @@
 package catalog
 
-// authRules match greylisting, TLS, relaying and SMTP AUTH requirements,
-// and sender authentication (SPF, DKIM, DMARC) failures. Relaying comes
-// before AUTH: Sendmail says "Relaying denied. Proper authentication
-// required."
+// relayRules match refusals to relay. They come before the rules about
+// the sending host and AUTH because a relay refusal often gives the reason
+// the client was not recognised as one that may relay, and the refusal is
+// what the sender must act on: Sendmail says "Relaying denied. Proper
+// authentication required." and "Relaying temporarily denied. Cannot
+// resolve PTR record for 192.0.2.10"; spamdyke says "Sending to remote
+// addresses (relaying) is not allowed", which names no host either.
+var relayRules = []Rule{
+	{
+		ID: "relay-denied", Category: CategoryRelayDenied,
+		Pattern: `relay(ing)?\)? (access )?(is )?(temporarily )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|(unable to|cannot|can't|(do|does|will)(n't| not)) relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
+		En: Text{
+			"Relaying denied",
+			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",
+			"At RCPT TO: Postfix \"454 4.7.1 / 554 5.7.1 <user@example.com>: Relay access denied\", Sendmail \"550 5.7.1 ... Relaying denied\", Exim \"550 relay not permitted\", qmail \"553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)\".",
+			"A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the recipient domain's MX records point to this server; if it should accept the domain, add the domain to the server's local or relay domains.",
+		},
+		Ja: Text{
+			"中継拒否",
+			"このサーバは宛先ドメインのメールサーバではなく、このクライアントのためにメッセージを中継しません。",
+			"RCPT TO への応答。Postfix の「454 4.7.1 / 554 5.7.1 <user@example.com>: Relay access denied」、Sendmail の「550 5.7.1 ... Relaying denied」、Exim の「550 relay not permitted」、qmail の「553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)」など。",
+			"メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合は、宛先ドメインの MX レコードがこのサーバを指しているか確認し、このサーバが受けるべきドメインならサーバのローカルドメインまたは中継ドメインに追加してください。",
+		},
+		Fixes: []SoftwareFix{
+			{Software: SoftwarePostfix, En: "A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the domain's MX points here; if this server should take the domain, list it in mydestination, virtual_mailbox_domains or relay_domains (smtpd_relay_restrictions decides who may relay).",
+				Ja: "メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合はドメインの MX がここを指すか確認し、このサーバが受けるべきドメインなら mydestination、virtual_mailbox_domains、relay_domains に加えてください（中継を許す相手は smtpd_relay_restrictions で決まります）。"},
+			{Software: SoftwareExim, En: "A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the domain's MX points here; if this server should take the domain, add it to domainlist local_domains or relay_to_domains (relay_from_hosts lists clients allowed to relay).",
+				Ja: "メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合はドメインの MX がここを指すか確認し、このサーバが受けるべきドメインなら domainlist local_domains か relay_to_domains に加えてください（中継を許すクライアントは relay_from_hosts）。"},
+			{Software: SoftwareSendmail, En: "A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the domain's MX points here; if this server should take the domain, add it to /etc/mail/local-host-names or /etc/mail/relay-domains (or To:domain RELAY in the access map) and restart sendmail.",
+				Ja: "メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合はドメインの MX がここを指すか確認し、このサーバが受けるべきドメインなら /etc/mail/local-host-names か /etc/mail/relay-domains（または access マップの To:ドメイン RELAY）に加えて sendmail を再起動してください。"},
+			{Software: SoftwareOpenSMTPD, En: "A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the domain's MX points here; if this server should take the domain, add a rule for it (match from any for domain example.org action ...) to smtpd.conf.",
+				Ja: "メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合はドメインの MX がここを指すか確認し、このサーバが受けるべきドメインなら smtpd.conf にそのドメインの規則（match from any for domain example.org action ...）を加えてください。"},
+			{Software: SoftwareExchange, En: "A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the domain's MX points here; if this organisation should take the domain, add it as an accepted domain (New-AcceptedDomain); devices that relay without a login need their own Receive connector.",
+				Ja: "メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合はドメインの MX がここを指すか確認し、この組織が受けるべきドメインなら承認済みドメインに加えてください（New-AcceptedDomain）。ログインせずに中継する機器には専用の受信コネクタが必要です。"},
+		},
+	},
+}
+
+// authRules match greylisting, TLS and SMTP AUTH requirements, and sender
+// authentication (SPF, DKIM, DMARC) failures.
 var authRules = []Rule{
 	{
 		ID: "dns-lookup-failure", Category: CategoryDNSProblem, Class: '4',
@@ -55,7 +91,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "starttls-required", Category: CategoryTLSRequired,
-		Pattern: `must issue a starttls|starttls (is )?required|tls (is )?required|requires? (a )?(secure|encrypted|tls)|encryption (is )?required`,
+		Pattern: `must (issue a |use |first )?(starttls|tls|ssl|encryption)|(starttls|tls|ssl|encryption|secure connection|encrypted connection) (is )?(required|mandatory|needed)|requires? (a |an )?(secure|encrypted|tls|ssl|starttls|encryption)`,
 		En: Text{
 			"TLS required",
 			"The receiver only accepts mail over an encrypted connection and this session is not encrypted (or not encrypted well enough).",
@@ -98,36 +134,8 @@ var authRules = []Rule{
 		},
 	},
 	{
-		ID: "relay-denied", Category: CategoryRelayDenied,
-		Pattern: `relay(ing)? (access )?(is )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|unable to relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
-		En: Text{
-			"Relaying denied",
-			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",
-			"At RCPT TO: Postfix \"454 4.7.1 / 554 5.7.1 <user@example.com>: Relay access denied\", Sendmail \"550 5.7.1 ... Relaying denied\", Exim \"550 relay not permitted\", qmail \"553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)\".",
-			"A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the recipient domain's MX records point to this server; if it should accept the domain, add the domain to the server's local or relay domains.",
-		},
-		Ja: Text{
-			"中継拒否",
-			"このサーバは宛先ドメインのメールサーバではなく、このクライアントのためにメッセージを中継しません。",
-			"RCPT TO への応答。Postfix の「454 4.7.1 / 554 5.7.1 <user@example.com>: Relay access denied」、Sendmail の「550 5.7.1 ... Relaying denied」、Exim の「550 relay not permitted」、qmail の「553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)」など。",
-			"メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合は、宛先ドメインの MX レコードがこのサーバを指しているか確認し、このサーバが受けるべきドメインならサーバのローカルドメインまたは中継ドメインに追加してください。",
-		},
-		Fixes: []SoftwareFix{
-			{Software: SoftwarePostfix, En: "A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the domain's MX points here; if this server should take the domain, list it in mydestination, virtual_mailbox_domains or relay_domains (smtpd_relay_restrictions decides who may relay).",
-				Ja: "メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合はドメインの MX がここを指すか確認し、このサーバが受けるべきドメインなら mydestination、virtual_mailbox_domains、relay_domains に加えてください（中継を許す相手は smtpd_relay_restrictions で決まります）。"},
-			{Software: SoftwareExim, En: "A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the domain's MX points here; if this server should take the domain, add it to domainlist local_domains or relay_to_domains (relay_from_hosts lists clients allowed to relay).",
-				Ja: "メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合はドメインの MX がここを指すか確認し、このサーバが受けるべきドメインなら domainlist local_domains か relay_to_domains に加えてください（中継を許すクライアントは relay_from_hosts）。"},
-			{Software: SoftwareSendmail, En: "A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the domain's MX points here; if this server should take the domain, add it to /etc/mail/local-host-names or /etc/mail/relay-domains (or To:domain RELAY in the access map) and restart sendmail.",
-				Ja: "メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合はドメインの MX がここを指すか確認し、このサーバが受けるべきドメインなら /etc/mail/local-host-names か /etc/mail/relay-domains（または access マップの To:ドメイン RELAY）に加えて sendmail を再起動してください。"},
-			{Software: SoftwareOpenSMTPD, En: "A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the domain's MX points here; if this server should take the domain, add a rule for it (match from any for domain example.org action ...) to smtpd.conf.",
-				Ja: "メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合はドメインの MX がここを指すか確認し、このサーバが受けるべきドメインなら smtpd.conf にそのドメインの規則（match from any for domain example.org action ...）を加えてください。"},
-			{Software: SoftwareExchange, En: "A mail client must authenticate (SMTP AUTH on port 587) to send to outside domains. Server-to-server: check that the domain's MX points here; if this organisation should take the domain, add it as an accepted domain (New-AcceptedDomain); devices that relay without a login need their own Receive connector.",
-				Ja: "メールクライアントが外部ドメインに送るには認証（587 番ポートで SMTP AUTH）が必要です。サーバ間の場合はドメインの MX がここを指すか確認し、この組織が受けるべきドメインなら承認済みドメインに加えてください（New-AcceptedDomain）。ログインせずに中継する機器には専用の受信コネクタが必要です。"},
-		},
-	},
-	{
 		ID: "auth-required", Category: CategoryAuthenticationRequired,
-		Pattern: `auth(entication)? (is )?required|not authenticated|client was not authenticated|smtp auth(entication)? (is )?required|auth(entication)? command first`,
+		Pattern: `(smtp )?auth(entication)? (is )?(required|needed|mandatory)|not authenticated|(must|need to|please) (first )?(issue an? auth\b|authenticate|log ?in)`,
 		En: Text{
 			"Authentication required",
 			"The server accepts this only from an authenticated client (SMTP AUTH).",
@@ -162,7 +170,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "auth-failed", Category: CategoryAuthenticationFailed,
-		Pattern: `authentication (failed|unsuccessful|failure)|(username|user name) and password not accepted|incorrect (password|authentication data|username)|application-specific password required|auth(entication)? failures|auth(entication)? not (enabled|available|supported|offered)|auth(entication)? (method|mechanism)\b.{0,20}not supported`,
+		Pattern: `(authentication|login|log-?in) (failed|unsuccessful|failure|incorrect)|(username|user name) and password not accepted|(incorrect|bad|wrong|invalid) (user ?(name)?( or |/| and )pass(word)?|password|credentials|authentication data|login)|application-specific password required|auth(entication)? failures|auth(entication)? not (enabled|available|supported|offered)|auth(entication)? (method|mechanism)\b.{0,20}not supported`,
 		En: Text{
 			"Authentication failed",
 			"SMTP AUTH was refused: the user name, password or token is wrong, or password logins are not allowed for this account.",

@@ -85,7 +85,7 @@ var genericRules = []Rule{
 	},
 	{
 		ID: "protocol-error", Category: CategorySyntax,
-		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|line too long|syntax error in parameters|internationali[sz]ed mailbox|lone (cr|lf)|invalid characters|command not allowed`,
+		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|line too long|syntax error in parameters|internationali[sz]ed mailbox|lone (cr|lf)|invalid characters|command not allowed|(not following|violat(es|ing|ion of)) (the )?(smtp )?protocol|i can break rules`,
 		En: Text{
 			"SMTP protocol error by the client",
 			"The client broke the SMTP protocol: commands out of order, sent before the reply (pipelining without PIPELINING), malformed, too long, or with bare LF line ends; after too many such errors the server hangs up.",

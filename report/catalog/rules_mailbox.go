@@ -90,8 +90,12 @@ var mailboxRules = []Rule{
 		},
 	},
 	{
+		// Before sender-rejected, and whatever the enhanced code says
+		// (chkuser sends 5.1.8 "bad sender's system address" for "can't
+		// find a valid MX for sender domain"): a sender domain that does not
+		// resolve is a DNS problem the sender fixes in DNS.
 		ID: "sender-domain-unknown", Category: CategoryDNSProblem,
-		Pattern: `(sender address rejected|domain of sender address|sender domain)[^;]{0,80}(not found|does not exist|doesn't exist|does not resolve)|unrouteable mail domain|invalid dns (mx|a)\b`,
+		Pattern: `((sender|mail ?from)\b[^;]{0,40}\bdomain|domain of (your |the )?sender)\b[^;]{0,80}(not found|does not exist|doesn't exist|does not resolve|(can ?not|can't|could not) be resolved|has no (mx|mail exchanger|dns|address))|\bmx\b[^;]{0,20} for (the )?sender|unrouteable mail domain|invalid dns (mx|a)\b`,
 		En: Text{
 			"Sender domain does not resolve",
 			"The domain of the envelope sender (MAIL FROM) does not resolve in DNS, or has no usable MX or address records, so the receiver could never return a bounce to it and refuses the mail.",
@@ -122,8 +126,28 @@ var mailboxRules = []Rule{
 		},
 	},
 	{
+		// Before user-unknown, whose "does not exist" and "... not found"
+		// would take "Recipient address rejected: Domain not found": a
+		// domain that does not resolve is a DNS problem, not an unknown
+		// mailbox.
+		ID: "recipient-domain-unknown", Category: CategoryDNSProblem,
+		Pattern: `recipient address rejected: domain not found|(recipient )?domain (not found|does not exist|doesn't exist|unknown)|host (or domain name )?not found|unrouteable (mail )?domain|nxdomain`,
+		En: Text{
+			"Recipient domain not found",
+			"The recipient's domain does not resolve in DNS (no such name, or no MX and no address records), so the mail cannot be routed.",
+			"At RCPT TO on servers that check the recipient domain (Postfix reject_unknown_recipient_domain: \"450 4.1.2 / 550 5.1.2 Recipient address rejected: Domain not found\"), or in bounces from your own MTA (\"Host or domain name not found\").",
+			"Check the domain for typos; query it with dig MX domain and dig A domain. If it is a real domain, its DNS (delegation, name servers) is broken: tell its owner. A 4xx here often means a DNS timeout on the receiving side.",
+		},
+		Ja: Text{
+			"宛先ドメインが見つからない",
+			"宛先ドメインを DNS で名前解決できない（名前が存在しない、または MX もアドレスレコードもない）ため、配送経路を決められません。",
+			"宛先ドメインを検査するサーバでの RCPT TO（Postfix の reject_unknown_recipient_domain:「450 4.1.2 / 550 5.1.2 Recipient address rejected: Domain not found」）、または自分の MTA のバウンス（「Host or domain name not found」）。",
+			"ドメインの誤記を確認し、dig MX ドメイン名 と dig A ドメイン名 で確認してください。実在するドメインなら DNS（委任やネームサーバ）が壊れているので所有者に知らせてください。4xx の場合は受信側の DNS タイムアウトであることが多いです。",
+		},
+	},
+	{
 		ID: "user-unknown", Category: CategoryMailboxUnknown,
-		Pattern: `user unknown|no such (user|mailbox|recipient|address|account|person)|(user|mail ?box|recipient|address|account|addressee)( name)? (does not|doesn't|not|did not|no longer) exist|does not exist|invalid (recipient|mail ?box|address|user|account)|recipient (not found|unknown|invalid)|unknown (recipient|address|mail ?box|local ?part|account)|mail ?box (not found|unavailable|not available|is unavailable)|(user|recipient) not found|not our customer|addressee unknown|undeliverable address|invalid[- ]recipient|not in (the )?recipient list|marked as invalid|(is )?no longer valid`,
+		Pattern: `user unknown|no such (active )?(user|mail ?box|recipient|address|account|person)|does not exist|(invalid|unknown)[- ](recipient|mail ?box|(e-?mail )?address|user|account|local ?part|addressee)|(user|mail ?box|recipient|address|account|addressee)( address| name)?( \S+)?( is| was| has been)? (unknown|invalid|not found|(could|can) ?not be found|no longer valid|marked as invalid)|mail ?box (is )?(unavailable|not available)|not a valid (e-?mail )?(address|recipient|mail ?box)|not our customer|undeliverable address|not in (the )?recipient list|(is )?no longer valid`,
 		En: Text{
 			"Recipient address does not exist",
 			"The recipient's server does not know the mailbox: it never existed, was deleted, or the address is mistyped.",
@@ -147,22 +171,6 @@ var mailboxRules = []Rule{
 				Ja: "アドレスの誤記を確認し、別の手段で宛先本人に確認してください。配信リストからは削除します。自分のドメインなら、action が使うテーブル（smtpd.conf の alias、virtual、userbase）にユーザやエイリアスを加え、smtpctl update table 名前 を実行してください。"},
 			{Software: SoftwareExchange, En: "Check the address for typos and confirm it with the recipient another way; remove it from mailing lists. If the domain is yours, create the mailbox or add the address as a proxy address of the right recipient (Set-Mailbox -EmailAddresses @{add=...}).",
 				Ja: "アドレスの誤記を確認し、別の手段で宛先本人に確認してください。配信リストからは削除します。自分のドメインなら、メールボックスを作成するか、正しい宛先のプロキシアドレスに追加してください（Set-Mailbox -EmailAddresses @{add=...}）。"},
-		},
-	},
-	{
-		ID: "recipient-domain-unknown", Category: CategoryDNSProblem,
-		Pattern: `recipient address rejected: domain not found|(recipient )?domain (not found|does not exist|doesn't exist|unknown)|unknown domain|host (or domain name )?not found|unrouteable (mail )?domain|nxdomain`,
-		En: Text{
-			"Recipient domain not found",
-			"The recipient's domain does not resolve in DNS (no such name, or no MX and no address records), so the mail cannot be routed.",
-			"At RCPT TO on servers that check the recipient domain (Postfix reject_unknown_recipient_domain: \"450 4.1.2 / 550 5.1.2 Recipient address rejected: Domain not found\"), or in bounces from your own MTA (\"Host or domain name not found\").",
-			"Check the domain for typos; query it with dig MX domain and dig A domain. If it is a real domain, its DNS (delegation, name servers) is broken: tell its owner. A 4xx here often means a DNS timeout on the receiving side.",
-		},
-		Ja: Text{
-			"宛先ドメインが見つからない",
-			"宛先ドメインを DNS で名前解決できない（名前が存在しない、または MX もアドレスレコードもない）ため、配送経路を決められません。",
-			"宛先ドメインを検査するサーバでの RCPT TO（Postfix の reject_unknown_recipient_domain:「450 4.1.2 / 550 5.1.2 Recipient address rejected: Domain not found」）、または自分の MTA のバウンス（「Host or domain name not found」）。",
-			"ドメインの誤記を確認し、dig MX ドメイン名 と dig A ドメイン名 で確認してください。実在するドメインなら DNS（委任やネームサーバ）が壊れているので所有者に知らせてください。4xx の場合は受信側の DNS タイムアウトであることが多いです。",
 		},
 	},
 	{

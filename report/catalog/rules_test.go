@@ -140,7 +140,7 @@ func TestRetryOverride(t *testing.T) {
 		{"554 5.7.1 Service temporarily unavailable, please try again later", Transient},
 		{"553 5.7.2 [TSS06] All messages from 62.210.211.239 will be permanently deferred; Retrying will NOT succeed. See https://help.yahoo.com/kb/postmaster/SLN3436.html", Permanent},
 		{"450 4.7.1 Messages from 192.0.2.1 are permanently rejected; do not retry", Permanent},
-		{"550 5.1.1 no such user", Permanent},
+		{"550 No such user here", Permanent},
 		{"451 4.3.0 Temporary lookup failure", Transient},
 		// Greylisting is always worth a retry, even when misconfigured as 5xx.
 		{"550 5.7.1 Greylisted, please try again in 300 seconds", Transient},

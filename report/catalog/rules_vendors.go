@@ -53,7 +53,7 @@ var vendorRules = []Rule{
 	},
 	{
 		ID: "sender-login-mismatch", Category: CategorySenderRejected,
-		Pattern: `(doesn't|does not) match auth`,
+		Pattern: `(doesn't|does not) match (your |the )?auth`,
 		En: Text{
 			"Sender address not allowed for this login",
 			"The client authenticated, but as a user who may not send with this sender address.",
