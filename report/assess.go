@@ -78,6 +78,7 @@ func Assess(r probe.Result, o Options) Assessment {
 		a.Hosts[i] = HostAssessment{Status: h.status, TLS: h.tls, Steps: h.steps, Retry: h.retry}
 		a.Findings = append(a.Findings, h.findings...)
 	}
+	a.Findings = oneUnreachablePerHost(a.Findings)
 	for _, f := range a.Findings {
 		a.Status = Worst(a.Status, f.Severity)
 	}
@@ -96,6 +97,30 @@ func Assess(r probe.Result, o Options) Assessment {
 	markReplyFindings(&a)
 	markCertStatus(&a)
 	return a
+}
+
+// oneUnreachablePerHost folds the host-unreachable findings of the
+// addresses of one host (each address is a host entry of its own) into
+// the first of them, whose detail then names every address tried: one
+// "could not connect" per host. The per-address facts stay on the host
+// entries.
+func oneUnreachablePerHost(fs []Finding) []Finding {
+	first := map[string]int{}
+	var out []Finding
+	for _, f := range fs {
+		if f.ID == FindingHostUnreachable {
+			if i, ok := first[f.Host]; ok {
+				out[i].Severity = Worst(out[i].Severity, f.Severity)
+				if f.Detail != "" {
+					out[i].Detail = strings.TrimPrefix(out[i].Detail+"; "+f.Detail, "; ")
+				}
+				continue
+			}
+			first[f.Host] = len(out)
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // markCertStatus records for each host the worst severity of the
@@ -591,19 +616,26 @@ func blockedPort(hosts []probe.Host) bool {
 			}
 		}
 	}
-	return timeouts > 0 || refused > 0 && len(hosts) > 1
+	// A host probed at each of its addresses has an entry for each: two
+	// addresses of one host refusing are still one server not listening.
+	return timeouts > 0 || refused > 0 && len(hostNames(hosts)) > 1
 }
 
 // blockedDetail counts the failed attempts by kind.
 func blockedDetail(hosts []probe.Host) string {
+	return strings.Join(hostNames(hosts), ", ") + ": " + blockedCounts(hosts)
+}
+
+// hostNames lists the names of hosts once each, in order: a host probed
+// at each of its addresses has an entry for each.
+func hostNames(hosts []probe.Host) []string {
 	var names []string
 	for _, h := range hosts {
-		// A host probed at each of its addresses has an entry for each.
 		if !slices.Contains(names, h.Name) {
 			names = append(names, h.Name)
 		}
 	}
-	return strings.Join(names, ", ") + ": " + blockedCounts(hosts)
+	return names
 }
 
 // dnsSaysNoAddress tells whether DNS already explained why host has no
