@@ -166,10 +166,10 @@ func jsonDKIMOf(base jsonCheck, f *dkim.Facts) jsonDKIM {
 
 type jsonSendingIP struct {
 	jsonCheck
-	Address string              `json:"address"`
-	Names   []string            `json:"names"`
-	FCrDNS  bool                `json:"fcrdns"`
-	Error   string              `json:"error,omitempty"`
+	Address string   `json:"address"`
+	Names   []string `json:"names"`
+	FCrDNS  bool     `json:"fcrdns"`
+	Error   string   `json:"error,omitempty"`
 	// Listed and Unknown are there whenever dnsbl ran ({} when no zone
 	// lists the address), and absent when it did not.
 	Listed  *map[string][]string `json:"listed,omitempty"`
