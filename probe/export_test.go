@@ -2,6 +2,7 @@ package probe
 
 import (
 	"bufio"
+	"crypto/x509"
 	"strings"
 )
 
@@ -34,4 +35,10 @@ func ReadReply(r *bufio.Reader) (Reply, error) { return readReply(r, nil) }
 func ReadAfterAuth(in string, a *Auth) (Reply, error) {
 	s := &session{r: bufio.NewReader(strings.NewReader(in)), secrets: newSecrets(a, "mx.example.com", 587)}
 	return s.receive()
+}
+
+// NewSystemRoots returns a SystemRoots that loads its roots with load
+// instead of from the system.
+func NewSystemRoots(load func() (*x509.CertPool, error)) *SystemRoots {
+	return &SystemRoots{load: load}
 }

@@ -99,6 +99,10 @@ type Config struct {
 	Resolver *dnsx.Resolver
 	// RootCAs verifies server certificates. Nil means the system roots.
 	RootCAs *x509.CertPool
+	// SystemRoots, when RootCAs is nil, are the system roots as the run
+	// loads them, once and in the background (see SystemRoots). Nil
+	// means that crypto/x509 loads them at the first verification.
+	SystemRoots *SystemRoots
 	// Dial opens connections. Nil means a net.Dialer. Tests use it to route
 	// documentation addresses to loopback listeners.
 	Dial func(ctx context.Context, network, addr string) (net.Conn, error)

@@ -55,8 +55,8 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 		// The report names the recipient the dialogue used.
 		t.Rcpt = cfg.Rcpt
 	}
-	if cfg.RootCAs == nil && (cfg.ImplicitTLS || cfg.StartTLS != StartTLSNever) {
-		go warmRoots() // while DNS and the greeting are awaited
+	if cfg.RootCAs == nil && cfg.SystemRoots != nil && (cfg.ImplicitTLS || cfg.StartTLS != StartTLSNever) {
+		cfg.SystemRoots.start() // while DNS and the greeting are awaited
 	}
 	b := &budget{start: time.Now(), limit: cfg.Deadline}
 	hostCtx := ctx // hosts get their budget after the Gate: see probeHost

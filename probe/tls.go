@@ -6,7 +6,6 @@ import (
 	"crypto/x509"
 	"errors"
 	"net/netip"
-	"sync"
 	"time"
 )
 
@@ -68,15 +67,15 @@ func (s *session) handshake(implicit bool) bool {
 			NotAfter:  c.NotAfter,
 		})
 	}
-	// Verifying costs CPU (and, the first time, loading the system
+	// Verifying costs CPU (and, the first time, waiting for the system
 	// roots): it runs while the EHLO that follows goes out and its reply
 	// comes back, off the critical path. settle waits for it.
 	done := make(chan struct{})
 	s.verifying = done
-	certs, now := st.PeerCertificates, s.cfg.Now()
+	certs, now, cfg := st.PeerCertificates, s.cfg.Now(), s.cfg
 	go func() {
 		defer close(done)
-		verifyInto(info, certs, s.name, s.cfg.RootCAs, now)
+		verifyInto(info, certs, s.name, cfg.roots(), now)
 	}()
 	s.c = tc
 	s.r = bufio.NewReader(tc)
@@ -111,11 +110,6 @@ func (s *session) settle() {
 		s.verifying = nil
 	}
 }
-
-// warmRoots loads the system roots once, in the background, so that the
-// first verification does not wait for them: x509 keeps them for the
-// process whoever loads them first.
-var warmRoots = sync.OnceFunc(func() { x509.SystemCertPool() })
 
 // verify checks a chain, leaf first, against roots (nil: the system's) for
 // name at the time now.

@@ -141,9 +141,26 @@ func readSecret(file string, flag option) (string, error) {
 	return line, nil
 }
 
-// warnOpenSecrets warns on stderr, as ssh does for a key, about a
-// password or token file that others may read or change.
-func (a *authOptions) warnOpenSecrets(stderr io.Writer) {
+// openSecret is a password or token file that others may read or
+// change.
+type openSecret struct {
+	opt  option // the option that names it
+	file string
+	why  string // who besides the owner may read or change it (tooOpen)
+	perm os.FileMode
+}
+
+// text says what is wrong with the file, naming its option with name
+// (option.flag for the command line, option.key for a config file).
+func (s openSecret) text(name func(option) string) string {
+	return fmt.Sprintf("%s %s: %s (mode %04o); chmod 600 %s", name(s.opt), s.file, s.why, s.perm, s.file)
+}
+
+// openSecrets are the password and token files of a that others may read
+// or change, as ssh checks a private key. Only the file's mode is looked
+// at, never its content.
+func (a *authOptions) openSecrets() []openSecret {
+	var open []openSecret
 	for _, f := range []struct {
 		opt  option
 		file string
@@ -156,9 +173,10 @@ func (a *authOptions) warnOpenSecrets(stderr io.Writer) {
 			continue
 		}
 		if why := tooOpen(fi.Mode().Perm()); why != "" {
-			fmt.Fprintf(stderr, "smtpprobe: warning: %s %s: %s (mode %04o); chmod 600 %s\n", f.opt.flag(), f.file, why, fi.Mode().Perm(), f.file)
+			open = append(open, openSecret{f.opt, f.file, why, fi.Mode().Perm()})
 		}
 	}
+	return open
 }
 
 // tooOpen says who besides the owner may read or change a file with

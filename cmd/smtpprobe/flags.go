@@ -216,6 +216,9 @@ func (o *options) probeConfig(hostname func() string) (probe.Config, error) {
 		res.Servers = []string{addr}
 	}
 	cfg.Gate = &probe.Gate{}
+	// The system roots too are the run's: loaded once, in the background,
+	// for all its probes (unless --ca-file replaces them).
+	cfg.SystemRoots = &probe.SystemRoots{}
 	cfg.Server = o.server
 	cfg.Port = int(o.port)
 	cfg.Helo = helo

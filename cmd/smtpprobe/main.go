@@ -100,7 +100,9 @@ func run(ctx context.Context, args []string, e *env) int {
 	if err != nil {
 		return fail(e.stderr, err, "")
 	}
-	o.auth.warnOpenSecrets(e.stderr)
+	for _, sec := range o.auth.openSecrets() {
+		fmt.Fprintf(e.stderr, "smtpprobe: warning: %s\n", sec.text(option.flag))
+	}
 	switch o.output {
 	case "text", "json", "nagios", "prometheus":
 	default:

@@ -225,6 +225,7 @@ func newServer(so serveOptions, modules map[string]*module, e *env) (*server, er
 			return nil, fmt.Errorf("--config %s: module %s: %s", so.config, name, keyText(err))
 		}
 	}
+	warnOpenSecrets(e.stderr, modules, so.config)
 	var err error
 	s.page, err = template.New("index").Parse(indexPage)
 	if err != nil {

@@ -64,6 +64,7 @@ type module struct {
 	name  string
 	opts  options
 	given map[string]bool // the options it sets, by flag name
+	flags map[string]bool // those set by serve's own flags (the default module)
 	allow []option        // what a query may set beyond target, module, debug
 }
 
@@ -253,9 +254,11 @@ func serveModules(so *serveOptions, args []string) (map[string]*module, error) {
 		return nil, err
 	}
 	def.opts = again.probe
+	def.flags = map[string]bool{}
 	for _, f := range probeOptions(newFlagSet(&options{})) {
 		if fs.Changed(f.Name) {
 			def.given[f.Name] = true
+			def.flags[f.Name] = true
 		}
 	}
 	modules[defaultModule] = def
@@ -363,4 +366,25 @@ func (m *module) params() []string {
 		params = append(params, o.key())
 	}
 	return params
+}
+
+// warnOpenSecrets warns once, at start-up, about each password or token
+// file named by a module that others may read or change, as the command
+// does for its flags: the exporter reads the file at every scrape, for as
+// long as it runs.
+func warnOpenSecrets(w io.Writer, modules map[string]*module, config string) {
+	warned := map[string]bool{}
+	for _, name := range slices.Sorted(maps.Keys(modules)) {
+		for _, sec := range modules[name].opts.auth.openSecrets() {
+			if warned[sec.file] {
+				continue
+			}
+			warned[sec.file] = true
+			text := sec.text(option.flag) // set by serve's own flag
+			if !modules[name].flags[string(sec.opt)] {
+				text = fmt.Sprintf("--config %s: module %s: %s", config, name, sec.text(option.key))
+			}
+			fmt.Fprintf(w, "smtpprobe: warning: %s\n", text)
+		}
+	}
 }
