@@ -141,14 +141,17 @@ func (r *Resolver) CheckDNSSEC(ctx context.Context, lookup []Query) (DNSSEC, err
 		seen[key] = len(d.Names)
 		d.Names = append(d.Names, ns)
 	}
-	// The lookup asks concurrently; the report lists in a stable order:
-	// the first question (the domain's MX), then by name and type.
-	if len(d.Names) > 1 {
-		rest := d.Names[1:]
-		slices.SortStableFunc(rest, func(a, b NameSecurity) int {
-			return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Type, b.Type))
-		})
-	}
+	// The lookup asks concurrently, so the order answered changes from
+	// run to run; the facts go in one order: the MX questions as asked
+	// (the domain's, then a CNAME target's), then the rest by name and
+	// type. With the MX lookup skipped (--server) that makes the server's
+	// A answer, not whichever came first, the Primary one.
+	slices.SortStableFunc(d.Names, func(a, b NameSecurity) int {
+		if a.Type == "MX" || b.Type == "MX" {
+			return cmp.Compare(mxLast(a), mxLast(b))
+		}
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Type, b.Type))
+	})
 	for i, ns := range d.Names {
 		if ns.Rcode == "SERVFAIL" {
 			d.Names[i].Bogus = s.bogus(ctx, ns.Name, ns.Type)
@@ -156,6 +159,14 @@ func (r *Resolver) CheckDNSSEC(ctx context.Context, lookup []Query) (DNSSEC, err
 	}
 	d.Queries = s.recorded()
 	return d, nil
+}
+
+// mxLast is 0 for an MX question and 1 for any other, to sort MX first.
+func mxLast(ns NameSecurity) int {
+	if ns.Type == "MX" {
+		return 0
+	}
+	return 1
 }
 
 // security asks for name and qtype and records what the answer says.

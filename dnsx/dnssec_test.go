@@ -2,6 +2,7 @@ package dnsx_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/miekg/dns"
@@ -101,6 +102,49 @@ func TestQueriesRecordAD(t *testing.T) {
 	for _, q := range mx.Queries {
 		if !q.AD {
 			t.Errorf("%s %s: no AD", q.Name, q.Type)
+		}
+	}
+}
+
+// TestCheckDNSSECOrder: the DNSSEC facts come out in one order whatever
+// order the concurrent lookup's answers arrived in: the MX questions first,
+// then by name and type. Reversing the queries of a real lookup stands for
+// the other arrival orders.
+func TestCheckDNSSECOrder(t *testing.T) {
+	srv := signedZones(t, true)
+	srv.Add(t, "mx.secure.example. 300 IN AAAA 2001:db8::1", "mx2.secure.example. 300 IN A 192.0.2.9")
+	srv.Add(t, "secure.example. 300 IN MX 20 mx2.secure.example.")
+	r := resolver(srv)
+	mx, err := r.LookupMX(context.Background(), "secure.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, host, err := r.LookupHost(context.Background(), "mx.secure.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		queries []dnsx.Query
+		want    []string
+	}{
+		{"MX lookup", mx.Queries, []string{"secure.example MX", "mx.secure.example A", "mx.secure.example AAAA", "mx2.secure.example A", "mx2.secure.example AAAA"}},
+		{"--server", host, []string{"mx.secure.example A", "mx.secure.example AAAA"}},
+	} {
+		reversed := slices.Clone(tc.queries)
+		slices.Reverse(reversed)
+		for _, qs := range [][]dnsx.Query{tc.queries, reversed} {
+			d, err := r.CheckDNSSEC(context.Background(), qs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, ns := range d.Names {
+				got = append(got, ns.Name+" "+ns.Type)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+			}
 		}
 	}
 }

@@ -2,10 +2,12 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
@@ -142,6 +144,9 @@ func replyTitle(f Finding) string {
 func summarizeOK(a Assessment, o Options) string {
 	ja := o.Lang == catalog.Japanese
 	r := a.Result
+	if ranChecks(&r) && !r.Ran.Has(checks.SMTP) {
+		return summarizeNoDialogue(a, ja)
+	}
 	what, whatJa := "completed the dialogue", "やりとりを完了"
 	if len(r.Hosts) > 0 {
 		for _, s := range r.Hosts[0].Steps {
@@ -167,26 +172,56 @@ func summarizeOK(a Assessment, o Options) string {
 		who, whoJa = fmt.Sprintf("all %d MX hosts", n), fmt.Sprintf("MXホスト%d台すべてが", n)
 	}
 	tls, tlsJa := tlsSummary(a)
-	notes := 0
-	for _, f := range a.Findings {
-		if f.Severity == OK {
-			notes++
-		}
-	}
 	d := textfmt.Duration(r.Duration)
 	if ja {
-		s := fmt.Sprintf("%s %s で %s（%s）", whoJa, d, whatJa, tlsJa)
-		if notes > 0 {
-			s += fmt.Sprintf("、注記%d件", notes)
-		}
-		return s
+		return withNotes(fmt.Sprintf("%s %s で %s（%s）", whoJa, d, whatJa, tlsJa), a, ja)
 	}
-	s := fmt.Sprintf("%s %s in %s (%s)", who, what, d, tls)
+	return withNotes(fmt.Sprintf("%s %s in %s (%s)", who, what, d, tls), a, ja)
+}
+
+// summarizeNoDialogue says what a run of checks without smtp found: the
+// MX hosts it looked up but never spoke SMTP to, so that no one reads
+// the verdict as a dialogue that went well.
+func summarizeNoDialogue(a Assessment, ja bool) string {
+	var names []string
+	for _, h := range a.Result.Hosts {
+		if !slices.Contains(names, h.Name) {
+			names = append(names, h.Name)
+		}
+	}
+	who := a.Result.Target.Domain
 	switch {
-	case notes == 1:
+	case len(names) == 1:
+		who = names[0]
+	case len(names) > 1:
+		who = fmt.Sprintf("%d MX hosts", len(names))
+		if ja {
+			who = fmt.Sprintf("MXホスト%d台", len(names))
+		}
+	}
+	if ja {
+		return withNotes(who+": SMTPは未確認（smtpチェックを実行せず）", a, ja)
+	}
+	return withNotes(who+": no SMTP dialogue (the smtp check did not run)", a, ja)
+}
+
+// withNotes appends to s how many findings are only information, when
+// there are any: "; 2 notes".
+func withNotes(s string, a Assessment, ja bool) string {
+	n := 0
+	for _, f := range a.Findings {
+		if f.Severity == OK {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+	case ja:
+		s += fmt.Sprintf("、注記%d件", n)
+	case n == 1:
 		s += "; 1 note"
-	case notes > 1:
-		s += fmt.Sprintf("; %d notes", notes)
+	default:
+		s += fmt.Sprintf("; %d notes", n)
 	}
 	return s
 }

@@ -254,6 +254,13 @@ func (a Assessment) Probed() bool {
 	return !a.Result.Started.IsZero() || a.Result.Duration != 0
 }
 
+// Dialogue tells whether the run spoke SMTP to the hosts: the smtp check
+// ran (a result that names no checks is the dialogue alone). Without it
+// the hosts were only looked up, for the checks about them.
+func (a Assessment) Dialogue() bool {
+	return a.Result.Ran == 0 || a.Result.Ran.Has(checks.SMTP)
+}
+
 // Invalid is the assessment of an input that is not a target at all: the
 // probe could not run, so its status is unknown.
 func Invalid(input string, err error) Assessment {

@@ -34,6 +34,23 @@ func TestChecksFlag(t *testing.T) {
 	if cs, _ := obj["checks"].(map[string]any); cs["smtp"] != nil {
 		t.Errorf("--checks -smtp: checks %v", obj["checks"])
 	}
+	// No output may read as a dialogue that went well, or as a host that
+	// was up: none was contacted.
+	if s, _ := obj["summary"].(string); !strings.Contains(s, "no SMTP dialogue") {
+		t.Errorf("--checks -smtp: summary %q", s)
+	}
+	r = runWith(t, ce, "--resolver", d.Addr(), "-o", "nagios", "--checks", "-smtp", "example.test")
+	if strings.Contains(r.stdout, "dialogue in") || strings.Contains(r.stdout, "hosts_up") || strings.Contains(r.stdout, "no reply") {
+		t.Errorf("--checks -smtp -o nagios:\n%s", r.stdout)
+	}
+	r = runWith(t, ce, "--resolver", d.Addr(), "-o", "prometheus", "--checks", "-smtp", "example.test")
+	if strings.Contains(r.stdout, "smtpprobe_host_up") {
+		t.Errorf("--checks -smtp -o prometheus:\n%s", r.stdout)
+	}
+	r = runWith(t, ce, "--resolver", d.Addr(), "--checks", "-smtp", "example.test")
+	if strings.Contains(r.stdout, "mx.example.test [192.0.2.25]:25") {
+		t.Errorf("--checks -smtp: a host block for a host never contacted:\n%s", r.stdout)
+	}
 	r = runWith(t, ce, "--resolver", d.Addr(), "-o", "json", "example.test")
 	obj = decodeJSONLines(t, r.stdout)[0]
 	if cs, ok := obj["checks"].(map[string]any); !ok || cs["smtp"] == nil {

@@ -304,6 +304,12 @@ func TestContractJSON(t *testing.T) {
 		for _, k := range []string{"class", "meaning", "when", "matched"} {
 			str(t, f, k)
 		}
+		// "Findings carry "check": NAME": the dialogue's are smtp's; each
+		// names a check of the target's or its host's "checks".
+		c := str(t, f, "check")
+		if _, ok := jget(obj, "checks."+c); !ok {
+			want(t, obj, "hosts.0.checks."+c, "object")
+		}
 		if code != 0 {
 			// A finding about a reply carries that reply's diagnosis.
 			checkDiagnosis(t, f, where)

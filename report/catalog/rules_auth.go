@@ -10,7 +10,7 @@ package catalog
 var relayRules = []Rule{
 	{
 		ID: "relay-denied", Category: CategoryRelayDenied,
-		Pattern: `relay(ing)?\)? (access )?(is )?(temporarily )?(denied|not permitted|prohibited|disallowed|refused|not allowed)|(unable to|cannot|can't|(do|does|will)(n't| not)) relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
+		Pattern: `relay(ing)?\)?( (mail|messages?))?( (to|for) \S+)? (access )?(is )?(temporarily )?(denied|not permitted|not authori[sz]ed|prohibited|disallowed|refused|not allowed)|(unable to|cannot|can't|(do|does|will)(n't| not)) relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
 		En: Text{
 			"Relaying denied",
 			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",
@@ -43,7 +43,7 @@ var relayRules = []Rule{
 var authRules = []Rule{
 	{
 		ID: "dns-lookup-failure", Category: CategoryDNSProblem, Class: '4',
-		Pattern: `(dns|mx) (lookup|query|resolution|resolving) (failure|failed|error|timeout)|dns temporary failure`,
+		Pattern: `(dns|mx) (lookup|query|resolution|resolving) (failure|failed|error|timeout)|(temporary )?dns (temporary )?(failure|error|timeout)`,
 		En: Text{
 			"DNS lookup failed on the receiving side",
 			"The receiver could not complete a DNS lookup it needs for this mail (the sender's SPF or DMARC record, its MX, the client's PTR) and defers the mail until it can.",
@@ -91,7 +91,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "starttls-required", Category: CategoryTLSRequired,
-		Pattern: `must (issue a |use |first )?(starttls|tls|ssl|encryption)|(starttls|tls|ssl|encryption|secure connection|encrypted connection) (is )?(required|mandatory|needed)|requires? (a |an )?(secure|encrypted|tls|ssl|starttls|encryption)`,
+		Pattern: `(must|please) (issue a |use |first )?(starttls|tls|ssl|encryption)|(starttls|tls|ssl|encryption|secure|encrypted)( connection| channel| transport)? (is )?(required|mandatory|needed)|requires? (a |an )?(secure|encrypted|tls|ssl|starttls|encryption)|not (available|allowed|permitted|offered) (without|before) (starttls|tls|ssl|encryption)`,
 		En: Text{
 			"TLS required",
 			"The receiver only accepts mail over an encrypted connection and this session is not encrypted (or not encrypted well enough).",
@@ -135,7 +135,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "auth-required", Category: CategoryAuthenticationRequired,
-		Pattern: `(smtp )?auth(entication)? (is )?(required|needed|mandatory)|not authenticated|(must|need to|please) (first )?(issue an? auth\b|authenticate|log ?in)`,
+		Pattern: `(smtp )?auth(entication|orization)? (is )?(required|needed|mandatory)|not authenticated|(must|need to|please) (first )?(issue an? auth\b|authenticate|log ?in)`,
 		En: Text{
 			"Authentication required",
 			"The server accepts this only from an authenticated client (SMTP AUTH).",

@@ -133,9 +133,10 @@ var genericRules = []Rule{
 	},
 	{
 		// A reply that names a policy is a policy refusal whatever its
-		// enhanced code says (Zoho sends "552 5.1.1 ... policy error").
+		// enhanced code says (Zoho sends "552 5.1.1 ... policy error"),
+		// and a temporary one in a 4xx reply (Zoho's "452 ... Mailbox
+		// delivery restricted by policy error").
 		ID: "policy-refusal", Category: CategoryPolicy,
-		Class:   '5',
 		Pattern: `polic(y|ies)`,
 		En:      policyRefusalEn, Ja: policyRefusalJa,
 	},

@@ -85,7 +85,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "dnsbl", Category: CategoryBlocklist,
-		Pattern: `blocked using|dnsbl|\brbl\b|black ?list(ed)?|block ?list(ed)?|(is|are|was|been|currently|ip|address) listed (at|in|on|by) |sorbs|spam ip|ip found in|reputation database|block(ed)? for spam|\bers-qil\b`,
+		Pattern: `blocked using|dnsbl|\brbl\b|(black|block|deny) ?list(ed)?|(is|are|was|been|currently|ip|address|\d|\]) listed (at|in|on|by) |sorbs|spam ip|ip found in|reputation database|block(ed)? for spam|\bers-qil\b`,
 		En: Text{
 			"Sending IP on a DNS blocklist",
 			"The receiving server found the sending IP (or the sender or HELO domain) on a DNS blocklist it uses.",
@@ -117,7 +117,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "helo-unresolvable", Category: CategoryDNSProblem,
-		Pattern: `(helo|ehlo)\b[^;]{0,40}\b(not found|does not exist|doesn't exist|(does not|doesn't|did not) resolve|(can ?not|can't|could not) be resolved|no (a|address|dns) records?)`,
+		Pattern: `(helo|ehlo)\b[^;]{0,40}\b(not found|does not exist|doesn't exist|(does not|doesn't|did not) resolve|(can ?not|can't|could not) be resolved|no (dns )?(a|aaaa|address|dns) records?)`,
 		En: Text{
 			"HELO/EHLO name does not resolve",
 			"The name the client gave in HELO/EHLO has no A or AAAA record in DNS, and the receiver requires one.",
@@ -149,7 +149,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "ip-blocked", Category: CategoryBlocklist,
-		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)[^.;]{0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|not authorized to send email directly|dynamic ip|dial-?up|connections? (not accepted|refused|rejected) from|\bip is (rejected|blocked|banned)|bad ip\b|dynamically.assigned`,
+		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)([^.;]|\.[^\s.;]){0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|not authorized to send email directly|dynamic ip|dial-?up|connections? (not accepted|refused|rejected) from|\bip is (rejected|blocked|banned)|bad ip\b|dynamically.assigned`,
 		En: Text{
 			"Sending IP refused",
 			"The receiver refuses mail from the sending IP address itself: a local block, a provider's own list, or a policy against dynamic or residential addresses.",

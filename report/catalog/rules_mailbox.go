@@ -6,7 +6,7 @@ package catalog
 var contentRules = []Rule{
 	{
 		ID: "virus", Category: CategoryPolicy,
-		Pattern: `virus|potential security issue`,
+		Pattern: `virus|potential security issue|\bmacros?\b|(illegal|prohibited|forbidden|banned|dangerous) (attachment|file|content)`,
 		En: Text{
 			"Rejected as malware or a dangerous attachment",
 			"The receiver's scanner found a virus, or an attachment type it blocks (executables, macros, some archives).",
@@ -74,8 +74,11 @@ var mailboxRules = []Rule{
 		},
 	},
 	{
+		// Whatever the enhanced code says: chkuser sends 5.1.2 "bad
+		// destination system address" for an address without a domain,
+		// which is the form of the address, not its domain's DNS.
 		ID: "address-syntax", Category: CategorySyntax,
-		Pattern: `recipient address rejected: need fully-qualified|(recipient |bad )address syntax|not a valid rfc.?5321 address`,
+		Pattern: `recipient address rejected: need fully-qualified|(recipient |bad )address syntax|not a valid rfc.?5321 address|must (specify|include|contain) a domain`,
 		En: Text{
 			"Malformed recipient address",
 			"The recipient address is not a valid, fully qualified mail address, so the server cannot even look it up.",
@@ -111,7 +114,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "sender-rejected", Category: CategorySenderRejected,
-		Pattern: `(unroutable|unknown|invalid|unverified) sender|spoofed (mail from|sender|envelope)|(mail from|sender) (domain )?\S*[^.;]{0,40}not allowed|sender (address )?(rejected|denied|refused|blocked|not allowed|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|invalid (sender|mail from)|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|mail from .* (rejected|refused|denied)|badmailfrom|postmaster verification failed|(bad|banned) (outbound )?sender|blocked senders?|could not verify "from:" header|fake sender`,
+		Pattern: `(unroutable|unknown|invalid|unverified) sender|spoofed (mail from|sender|envelope)|(mail from|sender) (domain )?\S*[^.;]{0,40}not (allowed|permitted|accepted)|sender (address )?((has been|is|was) )?(rejected|denied|refused|blocked|not allowed|not permitted|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|invalid (sender|mail from)|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|mail from .* (rejected|refused|denied)|badmailfrom|postmaster verification failed|(bad|banned) (outbound )?sender|blocked senders?|could not verify "from:" header|fake sender|(sending|mail) from un(registered|verified|authori[sz]ed) domains?`,
 		En: Text{
 			"Sender address rejected",
 			"The server refuses the envelope sender (MAIL FROM): its domain does not exist, the address could not be verified, or it is blocked.",
@@ -147,7 +150,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "user-unknown", Category: CategoryMailboxUnknown,
-		Pattern: `user unknown|no such (active )?(user|mail ?box|recipient|address|account|person)|does not exist|(invalid|unknown)[- ](recipient|mail ?box|(e-?mail )?address|user|account|local ?part|addressee)|(user|mail ?box|recipient|address|account|addressee)( address| name)?( \S+)?( is| was| has been)? (unknown|invalid|not found|(could|can) ?not be found|no longer valid|marked as invalid)|mail ?box (is )?(unavailable|not available)|not a valid (e-?mail )?(address|recipient|mail ?box)|not our customer|undeliverable address|not in (the )?recipient list|(is )?no longer valid`,
+		Pattern: `user unknown|no such (active )?(user|mail ?box|recipient|address|account|person)|does not exist|(invalid|unknown)[- ](recipient|mail ?box|(e-?mail )?address|user|account|local ?part|addressee)|(user|mail ?box|recipient|address|account|addressee)( address| name)?( \S+)?( is| was| has been)? (unknown|invalid|not found|(could|can) ?not be found|no longer valid|marked as invalid)|mail ?box (is )?(unavailable|not available)|not a valid (e-?mail )?(address|recipient|mail ?box)|not our customer|undeliverable address|not in (the |my )?(valid ?)?(recipient|rcpt ?to) list|(is )?no longer valid`,
 		En: Text{
 			"Recipient address does not exist",
 			"The recipient's server does not know the mailbox: it never existed, was deleted, or the address is mistyped.",

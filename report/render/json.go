@@ -7,6 +7,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
@@ -192,7 +193,10 @@ type jsonFinding struct {
 	ID       string `json:"id"`
 	Severity string `json:"severity"`
 	Host     string `json:"host"`
-	Check    string `json:"check,omitempty"` // "" for the dialogue's findings
+	// Check names the check the finding belongs to: "smtp" for those of
+	// the dialogue and the MX lookup; absent only for an MX lookup's
+	// findings in a run without the dialogue.
+	Check    string `json:"check,omitempty"`
 	Code     int    `json:"code"`
 	Enhanced string `json:"enhanced"`
 	Command  string `json:"command,omitempty"`
@@ -230,8 +234,12 @@ func jsonAssessment(a report.Assessment) jsonReport {
 	}
 	out.Checks = jsonChecksOf(a)
 	for _, f := range a.Findings {
+		check := f.Check
+		if check == "" && a.Dialogue() {
+			check = checks.SMTP
+		}
 		out.Findings = append(out.Findings, jsonFinding{
-			ID: f.ID, Severity: severityLabel(f.Severity), Host: f.Host, Check: string(f.Check),
+			ID: f.ID, Severity: severityLabel(f.Severity), Host: f.Host, Check: string(check),
 			Code: f.Code, Enhanced: f.Enhanced, Command: f.Command, Detail: f.Detail, Publish: f.Publish,
 			Diagnosis: f.Diagnosis,
 		})

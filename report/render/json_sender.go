@@ -166,12 +166,14 @@ func jsonDKIMOf(base jsonCheck, f *dkim.Facts) jsonDKIM {
 
 type jsonSendingIP struct {
 	jsonCheck
-	Address string              `json:"address"`
-	Names   []string            `json:"names"`
-	FCrDNS  bool                `json:"fcrdns"`
-	Error   string              `json:"error,omitempty"`
-	Listed  map[string][]string `json:"listed,omitempty"`
-	Unknown map[string]string   `json:"unknown,omitempty"`
+	Address string   `json:"address"`
+	Names   []string `json:"names"`
+	FCrDNS  bool     `json:"fcrdns"`
+	Error   string   `json:"error,omitempty"`
+	// Listed and Unknown are there whenever dnsbl ran ({} when no zone
+	// lists the address), and absent when it did not.
+	Listed  *map[string][]string `json:"listed,omitempty"`
+	Unknown *map[string]string   `json:"unknown,omitempty"`
 }
 
 func jsonSendingIPOf(base jsonCheck, s *probe.SendingIP, bl *probe.DNSBL) jsonSendingIP {
@@ -183,7 +185,8 @@ func jsonSendingIPOf(base jsonCheck, s *probe.SendingIP, bl *probe.DNSBL) jsonSe
 		out.Names = append(out.Names, n.Name)
 	}
 	if bl != nil {
-		out.Listed, out.Unknown = listings(bl.About(s.Addr))
+		listed, unknown := listings(bl.About(s.Addr))
+		out.Listed, out.Unknown = &listed, &unknown
 	}
 	return out
 }

@@ -57,7 +57,7 @@ func nagiosOne(b *strings.Builder, a report.Assessment) {
 			perf.seconds("dns", dnsDuration(a.Result), 0, 0)
 			perf.count("mx", len(a.Result.DNS.MX), -1)
 		}
-		if len(a.Result.Hosts) > 0 {
+		if len(a.Result.Hosts) > 0 && a.Dialogue() {
 			perf.count("hosts_up", hostsUp(a.Result), len(a.Result.Hosts))
 		}
 		qualify := len(a.Result.Hosts) > 1
@@ -202,8 +202,12 @@ func nagiosLong(b *strings.Builder, a report.Assessment, indent string) {
 				what = append(what, findingText(f))
 			}
 		}
-		if len(what) == 0 {
+		switch {
+		case len(what) > 0:
+		case a.Dialogue():
 			what = append(what, lastReply(h))
+		default:
+			what = append(what, "no SMTP dialogue (the smtp check did not run)")
 		}
 		fmt.Fprintf(b, "%s[%s] %s - %s\n", indent, nagiosStatus(st), hostAddr(h), strings.Join(what, "; "))
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/common/expfmt"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsbl"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
@@ -60,7 +61,7 @@ func Prometheus(w io.Writer, as []report.Assessment, o Options) error {
 // Per host (label "host"):
 //
 //	smtpprobe_host_up{host,address}                 1 when a connection was accepted
-//	smtpprobe_host_status{host}                     the host's verdict, 0-3
+//	smtpprobe_host_status{host}                     the host's verdict, 0-3 (the worst of its addresses)
 //	smtpprobe_host_check_status{host,check}         each per-host check's verdict
 //	smtpprobe_dane_match{host,address}              1 matched, 0 not, -1 undecided
 //	smtpprobe_step_duration_seconds{host,step}      connect, greeting, ehlo, starttls, ehlo_tls, mail, rcpt, ...;
@@ -71,8 +72,9 @@ func Prometheus(w io.Writer, as []report.Assessment, o Options) error {
 //	smtpprobe_tls_cert_verified{host}               1 when the chain verifies for the host name
 //	smtpprobe_tls_cert_expiry_timestamp_seconds{host} NotAfter of the leaf certificate
 //
-// When a host appears more than once (probing every address), its
-// per-step samples describe the first address.
+// When a host appears more than once (probing every address), its status
+// and check verdicts are the worst over its addresses, and its per-step
+// and TLS samples describe the first address that accepted a connection.
 func Metrics(as []report.Assessment) *prometheus.Registry {
 	return metrics(as, len(as) > 1)
 }
@@ -176,22 +178,60 @@ func (m *metricSet) add(a report.Assessment) {
 		m.set(m.findings, float64(counts[s]), s)
 	}
 	m.addChecks(a)
-	seen := map[string]bool{}
-	for i, h := range r.Hosts {
+	for _, h := range r.Hosts {
+		if !a.Dialogue() {
+			break // no connection was tried: nothing is up or down
+		}
 		addr := ""
 		if a := h.AddrTried(); a.IsValid() {
 			addr = a.String()
 		}
 		m.set(m.hostUp, boolGauge(h.Addr.IsValid()), h.Name, addr)
-		if seen[h.Name] {
-			continue
-		}
-		seen[h.Name] = true
-		ha := a.Host(i)
-		m.set(m.hostStatus, float64(ha.Status), h.Name)
-		m.addSteps(h, ha)
-		m.addTLS(h, ha.TLS)
 	}
+	for name, entries := range hostEntries(r.Hosts) {
+		status := a.Host(entries[0]).Status
+		for _, i := range entries[1:] {
+			status = worse(status, a.Host(i).Status)
+		}
+		m.set(m.hostStatus, float64(status), name)
+		i := talkedTo(r.Hosts, entries)
+		m.addSteps(r.Hosts[i], a.Host(i))
+		m.addTLS(r.Hosts[i], a.Host(i).TLS)
+	}
+}
+
+// worse returns the worse of two verdicts. Unlike report.Worst it keeps
+// untestable when both are: a host whose every address is untestable is
+// untestable, not ok.
+func worse(a, b report.Status) report.Status {
+	if b != a && report.Worst(a, b) == b {
+		return b
+	}
+	return a
+}
+
+// hostEntries groups the indexes of the entries of hosts by host name: a
+// host has one entry per address probed, and the metrics labelled only
+// by host speak of all of them.
+func hostEntries(hosts []probe.Host) map[string][]int {
+	by := map[string][]int{}
+	for i, h := range hosts {
+		by[h.Name] = append(by[h.Name], i)
+	}
+	return by
+}
+
+// talkedTo picks, of a host's entries, the one whose dialogue the per-step
+// and TLS samples describe: the first address that accepted a connection
+// (so that an address refusing connections does not hide the certificate
+// of one that serves), else the first.
+func talkedTo(hosts []probe.Host, entries []int) int {
+	for _, i := range entries {
+		if hosts[i].Addr.IsValid() {
+			return i
+		}
+	}
+	return entries[0]
 }
 
 // addChecks sets the verdict of every check that ran and the figures of
@@ -200,9 +240,24 @@ func (m *metricSet) addChecks(a report.Assessment) {
 	for _, c := range a.Checks {
 		m.set(m.checkStatus, float64(c.Status), string(c.Name))
 	}
-	for i, h := range a.Result.Hosts {
-		for _, c := range a.Host(i).Checks {
-			m.set(m.hostCheckStatus, float64(c.Status), h.Name, string(c.Name))
+	for name, entries := range hostEntries(a.Result.Hosts) {
+		// A per-host check runs per address; the host's series is the
+		// worst of them, so that a failing address is never hidden by
+		// the verdict of another.
+		worst := map[checks.Name]report.Status{}
+		var order []checks.Name
+		for _, i := range entries {
+			for _, c := range a.Host(i).Checks {
+				w, seen := worst[c.Name]
+				if !seen {
+					order = append(order, c.Name)
+					w = c.Status
+				}
+				worst[c.Name] = worse(w, c.Status)
+			}
+		}
+		for _, n := range order {
+			m.set(m.hostCheckStatus, float64(worst[n]), name, string(n))
 		}
 	}
 	m.addInbound(a)

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"net/netip"
 	"sort"
 	"strings"
 	"testing"
@@ -10,6 +11,10 @@ import (
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
+
+	"github.com/smtpprobe/smtpprobe/checks"
+	"github.com/smtpprobe/smtpprobe/dnsbl"
+	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/internal/fixtures"
 )
@@ -198,5 +203,45 @@ func TestPrometheusHostileInput(t *testing.T) {
 	mfs := parseMetrics(t, b.Bytes())
 	if v, ok := sample(mfs, "smtpprobe_status", "target=bad\uFFFD\"\n}target"); !ok || v != 3 {
 		t.Errorf("status of the bad input = %v, %v; want 3", v, ok)
+	}
+}
+
+// TestPrometheusHostAddresses: a host probed on two addresses has one
+// series per host label. Its steps and certificate come from the address
+// that accepted a connection, even when an address before it refused one,
+// and its status and check verdicts are the worst over its addresses.
+func TestPrometheusHostAddresses(t *testing.T) {
+	const name = "mx1.example.com"
+	dead := fixtures.DeadHost(name, probe.ErrRefused, "192.0.2.2")
+	dead.Preference = 10
+	good := fixtures.HealthyHost(name, "192.0.2.1", "postmaster@example.com")
+	other := fixtures.HealthyHost(name, "192.0.2.3", "postmaster@example.com")
+	r := fixtures.Result("example.com", []probe.Host{dead, good, other}, fixtures.MX(10, name, "192.0.2.2", "192.0.2.1", "192.0.2.3"))
+	r.Ran = checks.Of(checks.SMTP, checks.DNSBL)
+	listed := dnsbl.Answer{Zone: "bl.example", Addr: fixtures.Addr("192.0.2.1"), Status: dnsbl.Listed, Codes: []netip.Addr{fixtures.Addr("127.0.0.2")}}
+	clean := dnsbl.Answer{Zone: "bl.example", Addr: fixtures.Addr("192.0.2.3"), Status: dnsbl.NotListed}
+	r.Checks.DNSBL = &probe.DNSBL{Zones: []string{"bl.example"}, Answers: []dnsbl.Answer{listed, clean}}
+	a := report.Assess(r, fixtures.Options())
+	var b bytes.Buffer
+	if err := Prometheus(&b, []report.Assessment{a}, opts(fixtures.Options())); err != nil {
+		t.Fatal(err)
+	}
+	mfs := parseMetrics(t, b.Bytes())
+	for _, tt := range []struct {
+		name   string
+		labels []string
+		want   float64
+	}{
+		{"smtpprobe_step_reply_code", []string{"host=" + name, "step=rcpt"}, 250},
+		{"smtpprobe_tls_cert_expiry_timestamp_seconds", []string{"host=" + name}, float64(good.TLS.Chain[0].NotAfter.Unix())},
+		{"smtpprobe_host_status", []string{"host=" + name}, float64(report.Critical)},
+		{"smtpprobe_host_check_status", []string{"host=" + name, "check=dnsbl"}, float64(report.Warning)},
+		{"smtpprobe_host_up", []string{"host=" + name, "address=192.0.2.2"}, 0},
+		{"smtpprobe_host_up", []string{"host=" + name, "address=192.0.2.1"}, 1},
+	} {
+		got, ok := sample(mfs, tt.name, tt.labels...)
+		if !ok || got != tt.want {
+			t.Errorf("%s%v = %v (present %v), want %v\n%s", tt.name, tt.labels, got, ok, tt.want, b.String())
+		}
 	}
 }

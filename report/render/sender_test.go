@@ -191,3 +191,38 @@ func TestSenderMonitoring(t *testing.T) {
 		}
 	}
 }
+
+// TestSendingIPListedJSON: with dnsbl the sending-ip check always has
+// "listed" (the contract's field), {} when no zone lists the address, so
+// that a script reads an empty object, not a missing field; without
+// dnsbl it is absent.
+func TestSendingIPListedJSON(t *testing.T) {
+	srv := dnstest.Start(t, "7.113.0.203.in-addr.arpa. PTR out.example.com.", "out.example.com. A 203.0.113.7")
+	for _, zones := range [][]string{nil, {"bl.example"}} {
+		set := checks.Of(checks.SPF)
+		if zones != nil {
+			set = checks.Of(checks.SPF, checks.DNSBL)
+		}
+		cfg := probe.Config{
+			Checks:     set,
+			Resolver:   &dnsx.Resolver{Servers: []string{srv.Addr()}, Timeout: 5 * time.Second, Attempts: 1},
+			SendingIP:  netip.MustParseAddr("203.0.113.7"),
+			DNSBLZones: zones,
+		}
+		r := probe.Run(context.Background(), cfg, probe.Target{Input: "example.com", Domain: "example.com"})
+		var b bytes.Buffer
+		if err := JSON(&b, []report.Assessment{report.Assess(r, report.Options{})}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		var obj struct {
+			Checks map[string]map[string]json.RawMessage `json:"checks"`
+		}
+		if err := json.Unmarshal(b.Bytes(), &obj); err != nil {
+			t.Fatal(err)
+		}
+		listed, ok := obj.Checks["sending-ip"]["listed"]
+		if zones == nil && ok || zones != nil && string(listed) != "{}" {
+			t.Errorf("zones %v: sending-ip listed %s (present %v)\n%s", zones, listed, ok, b.String())
+		}
+	}
+}

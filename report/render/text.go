@@ -56,8 +56,12 @@ func (t *textWriter) assessment(a report.Assessment) {
 	if (r.Target.Domain != "" || r.Server != "") && (r.Ran == 0 || r.Ran.NeedsMX()) {
 		t.dns(r)
 	}
+	// Without the dialogue the hosts were only looked up (the DNS section
+	// lists them), and the checks below speak of them.
 	for i, h := range r.Hosts {
-		t.host(h, a.Host(i))
+		if a.Dialogue() {
+			t.host(h, a.Host(i))
+		}
 	}
 	t.inboundChecks(a)
 	t.senderChecks(r)
