@@ -277,6 +277,16 @@ type Host struct {
 	Untestable bool
 }
 
+// EntryAddr returns the one address this entry of the hosts is about: the
+// address talked to, or the only address tried; invalid when several were
+// tried and none accepted a connection (Config.FirstAddress), or none was.
+func (h Host) EntryAddr() netip.Addr {
+	if !h.Addr.IsValid() && len(h.Attempts) == 1 {
+		return h.Attempts[0].Addr
+	}
+	return h.Addr
+}
+
 // AddrTried returns the address talked to or, when none accepted a
 // connection, the last address tried (or skipped), so that a report can
 // name the address that failed; invalid when there was none.
