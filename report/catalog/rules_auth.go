@@ -91,7 +91,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "starttls-required", Category: CategoryTLSRequired,
-		Pattern: `(must|please) (issue a |use |first )?(starttls|tls|ssl|encryption)|(starttls|tls|ssl|encryption|secure|encrypted)( connection| channel| transport)? (is )?(required|mandatory|needed)|requires? (a |an )?(secure|encrypted|tls|ssl|starttls|encryption)|not (available|allowed|permitted|offered) (without|before) (starttls|tls|ssl|encryption)`,
+		Pattern: `(only|solely) (on|over|with|via|through) (a |an )?(tls|ssl|starttls|encrypted|secure)( connection)?|(must|please) (issue a |use |first )?(starttls|tls|ssl|encryption)|(starttls|tls|ssl|encryption|secure|encrypted)( connection| channel| transport)? (is )?(required|mandatory|needed)|requires? (a |an )?(secure|encrypted|tls|ssl|starttls|encryption)|not (available|allowed|permitted|offered) (without|before) (starttls|tls|ssl|encryption)`,
 		En: Text{
 			"TLS required",
 			"The receiver only accepts mail over an encrypted connection and this session is not encrypted (or not encrypted well enough).",
