@@ -3,10 +3,12 @@ package probe
 import (
 	"context"
 	"crypto/x509"
+	"net"
 	"net/netip"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -94,7 +96,7 @@ type destination struct {
 
 // request is one target's recipient waiting for its reply.
 type request struct {
-	ctx    context.Context
+	ctx    context.Context // ends when the probe no longer waits
 	rcpt   string
 	queued time.Time // when it was handed to the pool
 	tries  int
@@ -102,6 +104,7 @@ type request struct {
 	// sent is called once when the RCPT goes out, or when the probe stops
 	// waiting: what came before was queue time (the Run's idleClock).
 	sent func()
+	turn *turn // when the target's own time runs (pool_turn.go)
 }
 
 type poolResult struct {
@@ -127,11 +130,16 @@ func (p *Pool) shares(cfg *Config) bool {
 
 // probe asks for rcpt's reply at a over a shared session. ok is false
 // when no shared session can be had: the caller holds its own dialogue.
-// Waiting for the session is queue time: Host.Queued.
+// Waiting for the session, and for the replies to other targets' RCPTs
+// ahead of rcpt's, is queue time: Host.Queued. The rest is bounded by the
+// target's budget b, moved later by prior, the time it queued before.
 // sent is called once, when the RCPT goes out or the wait ends.
-func (p *Pool) probe(ctx context.Context, cfg *Config, name string, a netip.Addr, port int, rcpt string, sent func()) (Host, bool) {
+func (p *Pool) probe(ctx context.Context, cfg *Config, b *budget, prior time.Duration, name string, a netip.Addr, port int, rcpt string, sent func()) (Host, bool) {
 	key := poolKey{a.Unmap(), port, name, cfg.Helo, cfg.From, cfg.StartTLS, cfg.ImplicitTLS, cfg.Timeout, cfg.RootCAs}
-	req := &request{ctx: ctx, rcpt: rcpt, queued: time.Now(), done: make(chan poolResult, 1), sent: sync.OnceFunc(sent)}
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel() // a request nobody waits for is dropped from the queue
+	now := time.Now()
+	req := &request{ctx: rctx, rcpt: rcpt, queued: now, done: make(chan poolResult, 1), sent: sync.OnceFunc(sent), turn: newTurn(now)}
 	defer req.sent()
 	p.mu.Lock()
 	d := p.dests[key]
@@ -147,14 +155,7 @@ func (p *Pool) probe(ctx context.Context, cfg *Config, name string, a netip.Addr
 	p.startLocked(d)
 	p.mu.Unlock()
 
-	select {
-	case r := <-req.done:
-		return r.host, !r.own
-	case <-ctx.Done():
-		h := Host{Name: name, Port: port, Queued: time.Since(req.queued)}
-		h.Err = queueError(ctx, ctx.Err(), h.Queued, a)
-		return h, true
-	}
+	return p.await(ctx, req, b, prior, name, port, a)
 }
 
 // startLocked opens another session to d when recipients wait and the
@@ -224,6 +225,11 @@ func (p *Pool) requeue(d *destination, rs []*request, counted bool) {
 	for _, r := range rs {
 		if counted {
 			r.tries++
+		} else {
+			// Asked again because of the batching: waiting for that is
+			// not the target's time. After a lost session it is: the
+			// server broke off in its turn.
+			r.turn.end()
 		}
 		if r.tries >= maxTries {
 			r.done <- poolResult{own: true}
@@ -254,8 +260,10 @@ func (p *Pool) serve(d *destination, id int) {
 		}
 		p.mu.Unlock()
 	}()
-	// The session outlives any one probe: each phase is bounded by the
-	// step timeout and the probes' own deadline (Config.Deadline), and
+	// The session outlives any one probe: opening it is bounded by the
+	// step timeout and the probes' deadline (Config.Deadline), each
+	// transaction by the step timeout and by its recipients (it ends when
+	// none waits any more; each keeps to its own deadline in await), and
 	// the session ends when no recipient is waiting.
 	cfg := d.cfg
 	release, _, err := p.gate.acquire(p.ctx, d.key.addr, nil)
@@ -292,16 +300,16 @@ func (p *Pool) serve(d *destination, id int) {
 			s.exchange(closingCmd(StepQuit))
 			return
 		}
-		ctx, cancel := p.phase(&cfg)
-		s.ctx = ctx
+		s.ctx = p.ctx
+		watch := closeWhenAbandoned(batch, conn)
 		results, more := p.transaction(s, d, batch, &setup, setupTime, SharedSession{Session: id, Transaction: n})
-		if more && p.drained(d) {
+		abandoned := watch()
+		if !abandoned && more && p.drained(d) {
 			// Nothing more to send: close before the probes learn their
 			// replies, so that a run's sessions are over when it is.
 			s.exchange(closingCmd(StepQuit))
 			more = false
 		}
-		cancel()
 		for _, a := range results {
 			a.req.done <- poolResult{host: a.host}
 		}
@@ -311,13 +319,39 @@ func (p *Pool) serve(d *destination, id int) {
 	}
 }
 
-// phase bounds one phase of a shared session (opening it, or one
-// transaction) by the probes' own deadline, when they have one.
+// phase bounds the opening of a shared session by the probes' deadline,
+// when they have one: the probes waiting for it count it as queue time.
 func (p *Pool) phase(cfg *Config) (context.Context, context.CancelFunc) {
 	if cfg.Deadline > 0 {
 		return context.WithTimeout(p.ctx, cfg.Deadline)
 	}
 	return context.WithCancel(p.ctx)
+}
+
+// closeWhenAbandoned closes conn once no probe waits for a recipient of
+// batch any more (each has its reply, its deadline or its end), so that a
+// transaction to a server that takes its time for every reply does not
+// outlast them all. The function it returns stops watching and tells
+// whether conn was closed.
+func closeWhenAbandoned(batch []*request, conn net.Conn) func() bool {
+	var left atomic.Int32
+	left.Store(int32(len(batch)))
+	var closed atomic.Bool
+	stops := make([]func() bool, len(batch))
+	for i, r := range batch {
+		stops[i] = context.AfterFunc(r.ctx, func() {
+			if left.Add(-1) == 0 {
+				closed.Store(true)
+				conn.Close()
+			}
+		})
+	}
+	return func() bool {
+		for _, stop := range stops {
+			stop()
+		}
+		return closed.Load()
+	}
 }
 
 // drained tells whether no recipient waits for d and its session would
@@ -360,6 +394,7 @@ func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *
 	s.host = &tx
 	s.lastEnd = time.Now()
 	start := s.lastEnd
+	shared.Recipients = len(batch)
 	cmds := make([]command, 0, len(batch)+2)
 	cmds = append(cmds, command{step: StepMail, line: "MAIL FROM:<" + s.cfg.From + ">"})
 	for _, r := range batch {
@@ -367,6 +402,20 @@ func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *
 		r.sent()
 	}
 	cmds = append(cmds, closingCmd(StepRset))
+	// The first recipient's turn starts with MAIL, each next one's when
+	// the reply ahead of its RCPT has come; each ends with its reply.
+	view := &txView{setup: setup, setupTime: setupTime, start: start, shared: shared, from: s.cfg.From}
+	batch[0].turn.start(view, 0)
+	s.replied = func(st Step) {
+		n := view.add(st) // cmds[n-1] is answered, cmds[n] awaited
+		if i := n - 2; i >= 0 && i < len(batch) && st.Kind == StepRcpt {
+			batch[i].turn.end()
+		}
+		if i := n - 1; i < len(batch) {
+			batch[i].turn.start(view, i)
+		}
+	}
+	defer func() { s.replied = nil }()
 	ok := true
 	if _, pipelining := s.ext["PIPELINING"]; pipelining {
 		_, ok = s.exchange(cmds...)
@@ -397,7 +446,6 @@ func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *
 	if last := steps[len(steps)-1]; last.Kind == StepRset {
 		rset = []Step{last}
 	}
-	shared.Recipients = len(batch)
 	var again, lost []*request
 	for i, r := range batch {
 		var rcpt []Step

@@ -213,3 +213,75 @@ func TestPoolPostfixDropped(t *testing.T) {
 		t.Log(p.Log())
 	}
 }
+
+// TestPoolDeadline: over a shared session each target keeps to its own
+// deadline. A go-smtp server holds back its reply to one recipient's RCPT
+// (as a server busy with a slow recipient check does) until that target's
+// probe is over: the probe ends at its deadline with a timeout at RCPT,
+// its facts those of the shared session, while the session goes on and
+// the other targets on it get their replies there, not blamed for the
+// wait and not pushed into dialogues of their own.
+func TestPoolDeadline(t *testing.T) {
+	const slowRcpt = "slow@d00.example"
+	release := make(chan struct{})
+	var held atomic.Int32
+	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test", BeforeRcpt: func(to string) {
+		if strings.EqualFold(to, slowRcpt) {
+			held.Add(1)
+			<-release
+		}
+	}})
+	rrs := []string{"mx.provider.test. 300 IN A 192.0.2.1"}
+	targets := []string{slowRcpt}
+	for i := range 10 {
+		d := fmt.Sprintf("d%02d.example", i)
+		rrs = append(rrs, d+". 300 IN MX 10 mx.provider.test.")
+		if i > 0 {
+			targets = append(targets, d)
+		}
+	}
+	cfg := zoneConfig(t, &dialer{to: srv.Addr}, rrs...)
+	cfg.Deadline = 2 * time.Second
+	cfg.Timeout = time.Minute // the held reply is the deadline's to cut, not the step timeout's
+	gate := &probe.Gate{PerAddress: 2}
+	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
+
+	res := make([]probe.Result, len(targets))
+	slowDone := make(chan struct{})
+	var wg sync.WaitGroup
+	for i, tg := range targets {
+		wg.Go(func() {
+			res[i] = probe.Run(context.Background(), cfg, target(t, tg))
+			if i == 0 {
+				close(slowDone)
+			}
+		})
+	}
+	<-slowDone // by its deadline alone: the reply is held until then
+	close(release)
+	wg.Wait()
+	cfg.Pool.Close()
+
+	if held.Load() == 0 {
+		t.Fatal("the slow RCPT never reached the server: the test did not test")
+	}
+	slow := res[0].Hosts[0]
+	if slow.Err == nil || slow.Err.Step != probe.StepRcpt || slow.Err.Kind != probe.ErrTimeout || !strings.Contains(slow.Err.Error(), "run deadline exceeded") {
+		t.Errorf("%s: Err %v, want a timeout at RCPT by the run's deadline", slowRcpt, slow.Err)
+	}
+	if slow.Shared == nil {
+		t.Errorf("%s: not on the shared session (Err %v)", slowRcpt, slow.Err)
+	}
+	if n := len(slow.Steps); n < 3 || slow.Steps[0].Reply.Code != 220 || slow.Steps[n-2].Kind != probe.StepMail || slow.Steps[n-2].Reply.Code != 250 ||
+		slow.Steps[n-1].Kind != probe.StepRcpt || slow.Steps[n-1].Reply.Code != 0 || slow.Steps[n-1].Command != "RCPT TO:<"+slowRcpt+">" {
+		t.Errorf("%s: want the session's greeting and EHLO, MAIL 250, then its RCPT without a reply:\n%s", slowRcpt, transcript(slow))
+	}
+	for _, r := range res[1:] {
+		if rep := rcptReply(t, r); rep.Code != 250 {
+			t.Errorf("%s: RCPT got %d, want 250", r.Target.Input, rep.Code)
+		}
+		if h := r.Hosts[0]; h.Shared == nil {
+			t.Errorf("%s: a dialogue of its own, not the shared session", r.Target.Input)
+		}
+	}
+}

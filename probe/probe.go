@@ -109,9 +109,11 @@ type Config struct {
 	// Now tells the time for certificate checks. Nil means time.Now.
 	Now func() time.Time
 	// Deadline bounds the probe's own time: DNS, checks and every
-	// dialogue. Time spent waiting at the Gate for other probes of the
-	// same address does not count: each host's budget moves later by what
-	// it waited. Zero means no bound but the context's.
+	// dialogue, a shared one (Pool) included. Time spent waiting at the
+	// Gate for other probes of the same address, or in a shared session
+	// for other targets' replies, does not count: each host's budget
+	// moves later by what it waited. Zero means no bound but the
+	// context's.
 	Deadline time.Duration
 	// Pool, when set, shares sessions between the probes of targets whose
 	// MX hosts coincide and batches their RCPTs (see Pool); nil holds one
@@ -273,6 +275,16 @@ type Host struct {
 	// such as IPv6 on an IPv4-only network), so nothing is known of the
 	// server.
 	Untestable bool
+}
+
+// EntryAddr returns the one address this entry of the hosts is about: the
+// address talked to, or the only address tried; invalid when several were
+// tried and none accepted a connection (Config.FirstAddress), or none was.
+func (h Host) EntryAddr() netip.Addr {
+	if !h.Addr.IsValid() && len(h.Attempts) == 1 {
+		return h.Attempts[0].Addr
+	}
+	return h.Addr
 }
 
 // AddrTried returns the address talked to or, when none accepted a

@@ -228,10 +228,11 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 		}
 		if cfg.Pool.shares(cfg) {
 			b.clock.update(0, 1)
-			ph, ok := cfg.Pool.probe(ctx, cfg, j.name, a, j.port, rcpt, func() { b.clock.update(0, -1) })
+			ph, ok := cfg.Pool.probe(ctx, cfg, b, h.Queued, j.name, a, j.port, rcpt, func() { b.clock.update(0, -1) })
 			if ok {
 				ph.Preference = j.pref
 				ph.Attempts = append(h.Attempts, ph.Attempts...)
+				b.blameQueue(ctx, &ph)
 				return ph
 			}
 		}

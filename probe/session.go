@@ -63,6 +63,9 @@ type session struct {
 	// verifying is closed when the certificate check that handshake
 	// started is over (settle); nil when none is under way.
 	verifying chan struct{}
+	// replied, when set, is told of each step recorded: a shared
+	// session follows its transaction reply by reply (Pool).
+	replied func(Step)
 }
 
 // dialogue talks SMTP over conn, which it closes, and records into h.
@@ -361,6 +364,9 @@ func (s *session) read(c command, since time.Time, pipelined bool) (Reply, bool)
 	if err == nil || !c.closing {
 		s.host.Steps = append(s.host.Steps, Step{Kind: c.step, Command: c.recorded(), Reply: rep, Duration: s.lastEnd.Sub(since),
 			Pipelined: pipelined, WithPrevious: together})
+		if s.replied != nil {
+			s.replied(s.host.Steps[len(s.host.Steps)-1])
+		}
 	}
 	if err != nil {
 		s.record(c, err)

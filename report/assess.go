@@ -256,8 +256,9 @@ func (j *judge) judgeHost(i int) {
 	hj.steps = j.assessSteps(h, "")
 	defer func() {
 		j.judgeSpecial(h, add)
-		for _, f := range hj.findings {
+		for k, f := range hj.findings {
 			hj.status = Worst(hj.status, f.Severity)
+			hj.findings[k].Addr = h.EntryAddr()
 		}
 		switch {
 		case hj.outcome == outUntestable:

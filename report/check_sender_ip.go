@@ -82,10 +82,13 @@ func listingDetail(a dnsbl.Answer) string {
 // judgeDNSBL judges the lists' answers about one MX address: its mail
 // still arrives, but what the server sends is refused.
 func judgeDNSBL(c *checkJudge, bl *probe.DNSBL, h *probe.Host) bool {
-	if !h.Addr.IsValid() {
+	// An address that refused the probe is still the MX address the
+	// lists were asked about.
+	addr := h.EntryAddr()
+	if !addr.IsValid() {
 		return false
 	}
-	answers := bl.About(h.Addr)
+	answers := bl.About(addr)
 	if len(answers) == 0 {
 		return false
 	}
@@ -101,7 +104,7 @@ func judgeDNSBL(c *checkJudge, bl *probe.DNSBL, h *probe.Host) bool {
 		}
 	}
 	if clean {
-		c.add(OK, FindingDNSBLOK, nil, fmt.Sprintf("%s: not listed on %s", h.Addr, strings.Join(bl.Zones, ", ")))
+		c.add(OK, FindingDNSBLOK, nil, fmt.Sprintf("%s: not listed on %s", addr, strings.Join(bl.Zones, ", ")))
 	}
 	return true
 }

@@ -101,6 +101,9 @@ func (j *judge) judgeChecks(a *Assessment) {
 				continue
 			}
 			a.Hosts[i].Checks = append(a.Hosts[i].Checks, c.verdict())
+			for k := range c.findings {
+				c.findings[k].Addr = h.EntryAddr()
+			}
 			a.Findings = append(a.Findings, c.findings...)
 		}
 	}

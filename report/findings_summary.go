@@ -74,16 +74,27 @@ func leadSentence(a Assessment, f Finding, ja bool) (what, fix string) {
 		}
 		return fmt.Sprintf("no MX host answered on port %d (%s) — %s", port, blockedCounts(a.Result.Hosts), lowerFirst(f.Diagnosis.Title)), ""
 	case f.ID == FindingHostUnreachable:
+		// Who takes the mail instead: other MX hosts, or only other
+		// addresses of this one.
+		others := slices.ContainsFunc(a.Result.Hosts, func(h probe.Host) bool { return h.Name != f.Host && h.Addr.IsValid() })
 		if ja {
 			s := fmt.Sprintf("%s に接続できない（%s）", f.Host, f.Detail)
-			if f.Severity == Warning {
+			switch {
+			case f.Severity != Warning:
+			case others:
 				s += "。他のMXホストは受信できる"
+			default:
+				s += "。このホストの他のアドレスは受信できる"
 			}
 			return s, ""
 		}
 		s := fmt.Sprintf("%s: could not connect (%s)", f.Host, f.Detail)
-		if f.Severity == Warning {
+		switch {
+		case f.Severity != Warning:
+		case others:
 			s += "; the other MX hosts take the mail"
+		default:
+			s += "; its other addresses take the mail"
 		}
 		return s, ""
 	case f.Code != 0 && f.Host != "" && f.ID != FindingHeloRefused && f.ID != FindingDataNot354:

@@ -8,6 +8,7 @@
 package report
 
 import (
+	"net/netip"
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/checks"
@@ -154,6 +155,11 @@ type Finding struct {
 	// information (rendered as "info").
 	Severity Status
 	Host     string // "" for findings about the target as a whole (DNS)
+	// Addr is the address of the host the finding is about, when it is
+	// about one entry of the hosts (probe.Host.EntryAddr): a host has an
+	// entry per address, and one address failing says nothing of another.
+	// Invalid for findings about the host name or the target.
+	Addr netip.Addr
 	// Check names the check the finding belongs to; "" for the findings of
 	// the SMTP dialogue and the MX lookup.
 	Check    checks.Name

@@ -40,6 +40,10 @@ type Options struct {
 	// RejectRcpt maps recipient addresses (compared case-insensitively) to
 	// the reply they get, e.g. a 550 5.1.1 or a 451 4.7.1 greylisting.
 	RejectRcpt map[string]*smtp.SMTPError
+	// BeforeRcpt, when set, is called with the address of each RCPT
+	// before it is answered: a test holds a reply back by blocking in it,
+	// as a server busy verifying a recipient does.
+	BeforeRcpt func(to string)
 	// RejectData, when set, is the reply to the message after DATA.
 	RejectData *smtp.SMTPError
 
@@ -228,6 +232,9 @@ func (s *session) Mail(from string, _ *smtp.MailOptions) error {
 
 func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 	s.b.s.event("RCPT <" + to + ">")
+	if s.b.o.BeforeRcpt != nil {
+		s.b.o.BeforeRcpt(to)
+	}
 	for addr, e := range s.b.o.RejectRcpt {
 		if strings.EqualFold(addr, to) {
 			return e

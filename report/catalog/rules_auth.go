@@ -98,7 +98,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "starttls-required", Category: CategoryTLSRequired,
-		Pattern: `(must|please) (issue a |use |first )?(starttls|tls|ssl|encryption)|(starttls|tls|ssl|encryption|secure|encrypted)( connection| channel| transport)? (is )?(required|mandatory|needed)|requires? (a |an )?(secure|encrypted|tls|ssl|starttls|encryption)|not (available|allowed|permitted|offered) (without|before) (starttls|tls|ssl|encryption)|only (on|over|via|with|using) (a |an )?(starttls|tls|ssl|encrypted|secure)`,
+		Pattern: `(only|solely) (on|over|with|via|through|using) (a |an )?(tls|ssl|starttls|encrypted|secure)( connection)?|(must|please) (issue a |use |first )?(starttls|tls|ssl|encryption)|(starttls|tls|ssl|encryption|secure|encrypted)( connection| channel| transport)? (is )?(required|mandatory|needed)|requires? (a |an )?(secure|encrypted|tls|ssl|starttls|encryption)|not (available|allowed|permitted|offered) (without|before) (starttls|tls|ssl|encryption)`,
 		En: Text{
 			"TLS required",
 			"The receiver only accepts mail over an encrypted connection and this session is not encrypted (or not encrypted well enough).",

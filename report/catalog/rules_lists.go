@@ -101,7 +101,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "reverse-dns", Category: CategoryReverseDNS,
-		Pattern: `(can ?not|can't|could not|unable to) (find|resolve|determine) your (reverse )?host ?name|reverse (dns|hostname|host name|name|lookup|address|resolution|mapping)|\bptr\b|\brdns\b|does not have a (ptr|reverse)|(client )?ip( address)? \S+ (does not|doesn't|did not) resolve|forged hostname|\bfcrdns\b`,
+		Pattern: `\bfcrdns\b|(can ?not|can't|could not|unable to) (find|resolve|determine) your (reverse )?host ?name|reverse (dns|hostname|host name|name|lookup|address|resolution|mapping)|\bptr\b|\brdns\b|does not have a (ptr|reverse)|(client )?ip( address)? \S+ (does not|doesn't|did not) resolve|forged hostname`,
 		En: Text{
 			"No reverse DNS for the sending IP",
 			"The sending IP has no PTR record, or its name does not resolve back to the same IP, and the receiver refuses such clients.",
@@ -117,7 +117,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "helo-unresolvable", Category: CategoryDNSProblem,
-		Pattern: `(helo|ehlo)\b[^;]{0,40}\b(not found|does not exist|doesn't exist|(does not|doesn't|did not) resolve|(can ?not|can't|could not) be resolved|no (dns )?(a|aaaa|address|dns) records?|(no|cannot achieve|can't achieve) (a )?forward dns)`,
+		Pattern: `(helo|ehlo) host[^;]{0,40}forward dns match|resolving your (helo|ehlo)|(helo|ehlo)\b[^;]{0,40}\b(not found|does not exist|doesn't exist|(does not|doesn't|did not) resolve|(can ?not|can't|could not) be resolved|no (dns )?(a|aaaa|address|dns) records?)`,
 		En: Text{
 			"HELO/EHLO name does not resolve",
 			"The name the client gave in HELO/EHLO has no A or AAAA record in DNS, and the receiver requires one.",

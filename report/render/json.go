@@ -193,6 +193,9 @@ type jsonFinding struct {
 	ID       string `json:"id"`
 	Severity string `json:"severity"`
 	Host     string `json:"host"`
+	// Address is the address of the host entry the finding is about;
+	// absent for findings about the host name or the target.
+	Address string `json:"address,omitempty"`
 	// Check names the check the finding belongs to: "smtp" for those of
 	// the dialogue and the MX lookup; absent only for an MX lookup's
 	// findings in a run without the dialogue.
@@ -238,8 +241,12 @@ func jsonAssessment(a report.Assessment) jsonReport {
 		if check == "" && a.Dialogue() {
 			check = checks.SMTP
 		}
+		addr := ""
+		if f.Addr.IsValid() {
+			addr = f.Addr.String()
+		}
 		out.Findings = append(out.Findings, jsonFinding{
-			ID: f.ID, Severity: severityLabel(f.Severity), Host: f.Host, Check: string(check),
+			ID: f.ID, Severity: severityLabel(f.Severity), Host: f.Host, Address: addr, Check: string(check),
 			Code: f.Code, Enhanced: f.Enhanced, Command: f.Command, Detail: f.Detail, Publish: f.Publish,
 			Diagnosis: f.Diagnosis,
 		})

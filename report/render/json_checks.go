@@ -124,8 +124,11 @@ func jsonPTROf(base jsonCheck, h *probe.Host) jsonPTR {
 
 type jsonDNSSEC struct {
 	jsonCheck
-	Signed            bool             `json:"signed"`
-	ResolverValidates bool             `json:"resolver_validates"`
+	Signed bool `json:"signed"`
+	// ResolverValidates is null when the self-test itself failed (no
+	// answer, SERVFAIL, REFUSED): whether the resolver validates is then
+	// not known, which false would deny.
+	ResolverValidates *bool            `json:"resolver_validates"`
 	Names             []jsonNameSecure `json:"names"`
 }
 
@@ -141,7 +144,10 @@ type jsonNameSecure struct {
 
 func jsonDNSSECOf(base jsonCheck, d *dnsx.DNSSEC, domain string) jsonDNSSEC {
 	mx, _ := d.Primary(domain)
-	out := jsonDNSSEC{jsonCheck: base, Signed: d.ResolverValidates && mx.AD, ResolverValidates: d.ResolverValidates, Names: []jsonNameSecure{}}
+	out := jsonDNSSEC{jsonCheck: base, Signed: d.ResolverValidates && mx.AD, Names: []jsonNameSecure{}}
+	if !d.SelfTestFailed() {
+		out.ResolverValidates = &d.ResolverValidates
+	}
 	for _, ns := range d.Names {
 		j := jsonNameSecure{Name: ns.Name, Type: ns.Type, Rcode: ns.Rcode, AD: ns.AD, Bogus: ns.Bogus, Error: ns.Err}
 		for _, e := range ns.EDE {

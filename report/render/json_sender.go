@@ -199,7 +199,7 @@ type jsonDNSBL struct {
 
 func jsonDNSBLOf(base jsonCheck, bl *probe.DNSBL, h *probe.Host) jsonDNSBL {
 	out := jsonDNSBL{jsonCheck: base}
-	out.Listed, out.Unknown = listings(bl.About(h.Addr))
+	out.Listed, out.Unknown = listings(bl.About(h.EntryAddr()))
 	return out
 }
 

@@ -61,9 +61,18 @@ func nagiosOne(b *strings.Builder, a report.Assessment) {
 			perf.count("hosts_up", hostsUp(a.Result), len(a.Result.Hosts))
 		}
 		qualify := len(a.Result.Hosts) > 1
+		names := map[string]int{}
+		for _, h := range a.Result.Hosts {
+			names[h.Name]++
+		}
 		for i, h := range a.Result.Hosts {
 			prefix := ""
-			if qualify {
+			switch {
+			case names[h.Name] > 1 && h.EntryAddr().IsValid():
+				// A host probed on several addresses: one set of
+				// labels each, "mx.example.com/192.0.2.1/connect".
+				prefix = h.Name + "/" + h.EntryAddr().String() + "/"
+			case qualify:
 				prefix = h.Name + "/"
 			}
 			ha := a.Host(i)
@@ -198,7 +207,9 @@ func nagiosLong(b *strings.Builder, a report.Assessment, indent string) {
 		st := a.Host(i).Status
 		var what []string
 		for _, f := range a.Findings {
-			if f.Host == h.Name && f.Severity != report.OK {
+			// A finding about another address of the host is not this
+			// entry's.
+			if f.Host == h.Name && f.Severity != report.OK && (!f.Addr.IsValid() || f.Addr == h.EntryAddr()) {
 				what = append(what, findingText(f))
 			}
 		}

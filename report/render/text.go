@@ -212,8 +212,8 @@ func (t *textWriter) queries(r probe.Result) {
 func (t *textWriter) host(h probe.Host, ha report.HostAssessment) {
 	st := ha.Status
 	addr := ""
-	if h.Addr.IsValid() && h.Addr.String() != h.Name {
-		addr = " [" + h.Addr.String() + "]"
+	if a := h.EntryAddr(); a.IsValid() && a.String() != h.Name {
+		addr = " [" + a.String() + "]"
 	}
 	fmt.Fprintf(t.b, "\n%s%s:%d  %s  %s\n", t.p.bold.Sprint(textfmt.Clean(h.Name)), addr, h.Port, t.p.status(st).Sprint(strings.ToUpper(st.String())), t.p.dim.Sprint(textfmt.Duration(h.Duration)+t.queued(h.Queued)))
 	for _, at := range h.Attempts {

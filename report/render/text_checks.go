@@ -105,8 +105,8 @@ func (t *textWriter) hostChecks(a report.Assessment, name checks.Name, title str
 				head = true
 			}
 			subject := h.Name
-			if h.Addr.IsValid() {
-				subject += " " + h.Addr.String()
+			if a := h.EntryAddr(); a.IsValid() {
+				subject += " " + a.String()
 			}
 			fmt.Fprintf(t.b, "  %s  %s  %s\n", t.p.status(c.Status).Sprintf("%-10s", strings.ToUpper(c.Status.String())), textfmt.Clean(subject), textfmt.Clean(c.Summary))
 			switch {

@@ -1,0 +1,232 @@
+package probe
+
+import (
+	"context"
+	"errors"
+	"net/netip"
+	"slices"
+	"sync"
+	"time"
+)
+
+// A target's probe over a shared session keeps to its own deadline
+// (Config.Deadline) as a dialogue of its own does. Its time is its own
+// only during its turn: from the moment its RCPT is out and every reply
+// ahead of it in the transaction has come (the first recipient's turn
+// starts when MAIL goes out, as MAIL is part of its dialogue) until its
+// reply comes. Before and after it waits for other targets, which is
+// queue time (Host.Queued) and does not count, as waiting at the Gate
+// does not. When the deadline comes in its turn, the probe ends with a
+// timeout at the step it awaited; the session and the other targets'
+// transactions go on without it.
+
+// turn is where a request stands in the transactions that carry it.
+type turn struct {
+	changed chan struct{} // a token when the request's turn starts or ends
+
+	mu      sync.Mutex
+	tx      *txView   // the transaction of the request's latest turn
+	index   int       // the request's place among tx's recipients
+	since   time.Time // when the turn started; zero out of turn
+	outFrom time.Time // when the time out of turn began
+	out     time.Duration
+}
+
+func newTurn(queued time.Time) *turn {
+	return &turn{changed: make(chan struct{}, 1), outFrom: queued}
+}
+
+// start begins the request's turn in the transaction v, whose recipient
+// i it is.
+func (t *turn) start(v *txView, i int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.tx, t.index = v, i
+	if t.since.IsZero() {
+		t.since = time.Now()
+		t.out += t.since.Sub(t.outFrom)
+		t.signal()
+	}
+}
+
+// end ends the request's turn: its reply came and it waits for the rest
+// of the transaction, or it is asked again in another transaction because
+// of the batching itself (a recipient limit). Neither is the target's
+// time.
+func (t *turn) end() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.since.IsZero() {
+		t.since = time.Time{}
+		t.outFrom = time.Now()
+		t.signal()
+	}
+}
+
+func (t *turn) signal() {
+	select {
+	case t.changed <- struct{}{}:
+	default:
+	}
+}
+
+// carried tells whether a transaction has carried the request's RCPT.
+func (t *turn) carried() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.tx != nil
+}
+
+// queued is the time the request has spent out of its turn.
+func (t *turn) queued() time.Duration {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.since.IsZero() {
+		return t.out + time.Since(t.outFrom)
+	}
+	return t.out
+}
+
+// deadline is when the target's budget b ends, moved later by prior and
+// the time out of turn; ok is false out of turn or without a budget.
+func (t *turn) deadline(b *budget, prior time.Duration) (time.Time, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.since.IsZero() || b.limit <= 0 {
+		return time.Time{}, false
+	}
+	return b.start.Add(b.limit + prior + t.out), true
+}
+
+// txView is what a transaction of a shared session shows of itself to
+// its requests while it runs: the session's setup and the replies so far.
+type txView struct {
+	setup     *Host // read only once the session is open
+	setupTime time.Duration
+	start     time.Time
+	shared    SharedSession
+	from      string
+
+	mu    sync.Mutex
+	steps []Step
+}
+
+// add records a reply of the transaction and returns how many came.
+func (v *txView) add(s Step) int {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.steps = append(v.steps, s)
+	return len(v.steps)
+}
+
+// await waits for req's reply. Out of turn only the caller's context
+// ends the wait; in turn the target's budget b (moved later by prior, the
+// time it queued before the Pool, and its time out of turn) does too.
+func (p *Pool) await(ctx context.Context, req *request, b *budget, prior time.Duration, name string, port int, a netip.Addr) (Host, bool) {
+	var timer *time.Timer
+	var expire <-chan time.Time
+	defer func() {
+		if timer != nil {
+			timer.Stop()
+		}
+	}()
+	arm := func() {
+		if timer != nil {
+			timer.Stop()
+		}
+		timer, expire = nil, nil
+		if dl, ok := req.turn.deadline(b, prior); ok {
+			timer = time.NewTimer(time.Until(dl))
+			expire = timer.C
+		}
+	}
+	for {
+		select {
+		case r := <-req.done:
+			return r.host, !r.own
+		case <-req.turn.changed:
+			arm()
+		case <-expire:
+			if dl, ok := req.turn.deadline(b, prior); !ok || time.Now().Before(dl) {
+				arm() // the turn ended, or a new one began, meanwhile
+				continue
+			}
+			if r, ok := answered(req); ok {
+				return r.host, !r.own
+			}
+			return req.cutShort(prior, &Error{Kind: ErrTimeout,
+				Err: errors.New("run deadline exceeded: no reply in the probe's time; the session, shared with other targets, goes on for them")}), true
+		case <-ctx.Done():
+			if r, ok := answered(req); ok {
+				return r.host, !r.own
+			}
+			if req.turn.carried() {
+				return req.cutShort(prior, classify(ctx, "", ctx.Err())), true
+			}
+			h := Host{Name: name, Port: port, Queued: prior + req.turn.queued()}
+			h.Err = queueError(ctx, ctx.Err(), h.Queued, a)
+			return h, true
+		}
+	}
+}
+
+// answered returns req's reply when it has come, so that a reply and the
+// end of the wait that come together keep the reply.
+func answered(req *request) (poolResult, bool) {
+	select {
+	case r := <-req.done:
+		return r, true
+	default:
+		return poolResult{}, false
+	}
+}
+
+// cutShort is the host of a request whose probe ended before its
+// transaction did: the session's facts, the transaction's replies that
+// concern it up to the one awaited, which gets none, and why (e, its
+// Step set here).
+func (req *request) cutShort(prior time.Duration, e *Error) Host {
+	t := req.turn
+	t.mu.Lock()
+	v, i, since, out := t.tx, t.index, t.since, t.out
+	if since.IsZero() {
+		out += time.Since(t.outFrom)
+	}
+	t.mu.Unlock()
+	v.mu.Lock()
+	var mail, rcpt *Step
+	if len(v.steps) > 0 && v.steps[0].Kind == StepMail {
+		m := v.steps[0]
+		mail = &m
+	}
+	if k := 1 + i; k < len(v.steps) && v.steps[k].Kind == StepRcpt {
+		r := v.steps[k]
+		rcpt = &r
+	}
+	v.mu.Unlock()
+	h := *v.setup
+	h.Steps = slices.Clone(v.setup.Steps)
+	if v.setup.TLS != nil {
+		tls := *v.setup.TLS
+		h.TLS = &tls
+	}
+	switch {
+	case mail == nil:
+		e.Step = StepMail
+		h.Steps = append(h.Steps, Step{Kind: StepMail, Command: "MAIL FROM:<" + v.from + ">", Duration: time.Since(v.start)})
+	case rcpt == nil:
+		e.Step = StepRcpt
+		h.Steps = append(h.Steps, *mail, Step{Kind: StepRcpt, Command: "RCPT TO:<" + req.rcpt + ">", Duration: time.Since(since)})
+	default:
+		// Its reply came; the wait for the rest of the transaction (the
+		// RSET) ended.
+		e.Step = StepRset
+		h.Steps = append(h.Steps, *mail, *rcpt)
+	}
+	h.Err = e
+	h.Queued = prior + out
+	h.Duration = v.setupTime + time.Since(v.start)
+	sh := v.shared
+	h.Shared = &sh
+	return h
+}
