@@ -101,10 +101,7 @@ type request struct {
 	queued time.Time // when it was handed to the pool
 	tries  int
 	done   chan poolResult // buffered: a session never waits for the reader
-	// sent is called once when the RCPT goes out, or when the probe stops
-	// waiting: what came before was queue time (the Run's idleClock).
-	sent func()
-	turn *turn // when the target's own time runs (pool_turn.go)
+	turn   *turn           // when the target's own time runs (pool_turn.go)
 }
 
 type poolResult struct {
@@ -130,17 +127,17 @@ func (p *Pool) shares(cfg *Config) bool {
 
 // probe asks for rcpt's reply at a over a shared session. ok is false
 // when no shared session can be had: the caller holds its own dialogue.
-// Waiting for the session, and for the replies to other targets' RCPTs
-// ahead of rcpt's, is queue time: Host.Queued. The rest is bounded by the
-// target's budget b, moved later by prior, the time it queued before.
-// sent is called once, when the RCPT goes out or the wait ends.
-func (p *Pool) probe(ctx context.Context, cfg *Config, b *budget, prior time.Duration, name string, a netip.Addr, port int, rcpt string, sent func()) (Host, bool) {
+// Waiting for the session, and for the replies to other targets' RCPTs,
+// is queue time: Host.Queued, and waiting in b's clock. The rest is
+// bounded by the target's budget b, moved later by prior, the time it
+// queued before. The caller has counted the host as waiting in b's clock.
+func (p *Pool) probe(ctx context.Context, cfg *Config, b *budget, prior time.Duration, name string, a netip.Addr, port int, rcpt string) (Host, bool) {
 	key := poolKey{a.Unmap(), port, name, cfg.Helo, cfg.From, cfg.StartTLS, cfg.ImplicitTLS, cfg.Timeout, cfg.RootCAs}
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel() // a request nobody waits for is dropped from the queue
 	now := time.Now()
-	req := &request{ctx: rctx, rcpt: rcpt, queued: now, done: make(chan poolResult, 1), sent: sync.OnceFunc(sent), turn: newTurn(now)}
-	defer req.sent()
+	req := &request{ctx: rctx, rcpt: rcpt, queued: now, done: make(chan poolResult, 1), turn: newTurn(now, &b.clock)}
+	defer req.turn.leave()
 	p.mu.Lock()
 	d := p.dests[key]
 	if d == nil {
@@ -399,7 +396,6 @@ func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *
 	cmds = append(cmds, command{step: StepMail, line: "MAIL FROM:<" + s.cfg.From + ">"})
 	for _, r := range batch {
 		cmds = append(cmds, command{step: StepRcpt, line: "RCPT TO:<" + r.rcpt + ">"})
-		r.sent()
 	}
 	cmds = append(cmds, closingCmd(StepRset))
 	// The first recipient's turn starts with MAIL, each next one's when
@@ -483,7 +479,7 @@ func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *
 			h.TLS = &t
 		}
 		h.Duration = setupTime + txTime
-		h.Queued = start.Sub(r.queued)
+		h.Queued = r.turn.queued()
 		sh := shared
 		h.Shared = &sh
 		answers = append(answers, answer{r, h})

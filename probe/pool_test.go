@@ -220,14 +220,19 @@ func TestPoolPostfixDropped(t *testing.T) {
 // probe is over: the probe ends at its deadline with a timeout at RCPT,
 // its facts those of the shared session, while the session goes on and
 // the other targets on it get their replies there, not blamed for the
-// wait and not pushed into dialogues of their own.
+// wait and not pushed into dialogues of their own. The wait is their queue
+// time, not the probe's: the targets of its transaction count the whole
+// hold as queued.
 func TestPoolDeadline(t *testing.T) {
 	const slowRcpt = "slow@d00.example"
 	release := make(chan struct{})
 	var held atomic.Int32
+	heldAt := make(chan time.Time, 1)
 	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test", BeforeRcpt: func(to string) {
 		if strings.EqualFold(to, slowRcpt) {
-			held.Add(1)
+			if held.Add(1) == 1 {
+				heldAt <- time.Now()
+			}
 			<-release
 		}
 	}})
@@ -258,6 +263,12 @@ func TestPoolDeadline(t *testing.T) {
 		})
 	}
 	<-slowDone // by its deadline alone: the reply is held until then
+	var hold time.Duration
+	select {
+	case at := <-heldAt:
+		hold = time.Since(at)
+	default:
+	}
 	close(release)
 	wg.Wait()
 	cfg.Pool.Close()
@@ -276,12 +287,25 @@ func TestPoolDeadline(t *testing.T) {
 		slow.Steps[n-1].Kind != probe.StepRcpt || slow.Steps[n-1].Reply.Code != 0 || slow.Steps[n-1].Command != "RCPT TO:<"+slowRcpt+">" {
 		t.Errorf("%s: want the session's greeting and EHLO, MAIL 250, then its RCPT without a reply:\n%s", slowRcpt, transcript(slow))
 	}
+	sameTx := 0
 	for _, r := range res[1:] {
 		if rep := rcptReply(t, r); rep.Code != 250 {
 			t.Errorf("%s: RCPT got %d, want 250", r.Target.Input, rep.Code)
 		}
-		if h := r.Hosts[0]; h.Shared == nil {
+		h := r.Hosts[0]
+		if h.Shared == nil {
 			t.Errorf("%s: a dialogue of its own, not the shared session", r.Target.Input)
+			continue
+		}
+		// In the slow recipient's transaction it waited for the held reply
+		// from before the hold began to after it ended, ahead of its RCPT
+		// or behind it.
+		if slow.Shared != nil && h.Shared.Session == slow.Shared.Session && h.Shared.Transaction == slow.Shared.Transaction {
+			sameTx++
+			if r.Queued < hold || h.Queued < hold {
+				t.Errorf("%s: queued %v (host %v), duration %v: the %v held for another target's RCPT is not all queue time", r.Target.Input, r.Queued, h.Queued, r.Duration, hold)
+			}
 		}
 	}
+	t.Logf("%d targets shared the slow recipient's transaction", sameTx)
 }

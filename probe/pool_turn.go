@@ -23,8 +23,10 @@ import (
 // turn is where a request stands in the transactions that carry it.
 type turn struct {
 	changed chan struct{} // a token when the request's turn starts or ends
+	clock   *idleClock    // the Run's: the host waits out of turn
 
 	mu      sync.Mutex
+	left    bool      // the probe no longer waits: the clock is not its any more
 	tx      *txView   // the transaction of the request's latest turn
 	index   int       // the request's place among tx's recipients
 	since   time.Time // when the turn started; zero out of turn
@@ -32,8 +34,21 @@ type turn struct {
 	out     time.Duration
 }
 
-func newTurn(queued time.Time) *turn {
-	return &turn{changed: make(chan struct{}, 1), outFrom: queued}
+// newTurn starts out of turn at queued, the host counted as waiting in
+// clock.
+func newTurn(queued time.Time, clock *idleClock) *turn {
+	return &turn{changed: make(chan struct{}, 1), clock: clock, outFrom: queued}
+}
+
+// leave ends the request's wait, in turn or not: the host is no longer
+// waiting in the clock.
+func (t *turn) leave() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.left && t.since.IsZero() {
+		t.clock.update(0, -1)
+	}
+	t.left = true
 }
 
 // start begins the request's turn in the transaction v, whose recipient
@@ -45,6 +60,9 @@ func (t *turn) start(v *txView, i int) {
 	if t.since.IsZero() {
 		t.since = time.Now()
 		t.out += t.since.Sub(t.outFrom)
+		if !t.left {
+			t.clock.update(0, -1)
+		}
 		t.signal()
 	}
 }
@@ -59,6 +77,9 @@ func (t *turn) end() {
 	if !t.since.IsZero() {
 		t.since = time.Time{}
 		t.outFrom = time.Now()
+		if !t.left {
+			t.clock.update(0, 1)
+		}
 		t.signal()
 	}
 }

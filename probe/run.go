@@ -227,8 +227,8 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 			continue
 		}
 		if cfg.Pool.shares(cfg) {
-			b.clock.update(0, 1)
-			ph, ok := cfg.Pool.probe(ctx, cfg, b, h.Queued, j.name, a, j.port, rcpt, func() { b.clock.update(0, -1) })
+			b.clock.update(0, 1) // until its turn in a shared transaction
+			ph, ok := cfg.Pool.probe(ctx, cfg, b, h.Queued, j.name, a, j.port, rcpt)
 			if ok {
 				ph.Preference = j.pref
 				ph.Attempts = append(h.Attempts, ph.Attempts...)

@@ -22,6 +22,10 @@ type Explanation struct {
 	// Others are the other meanings the standards give the same basic
 	// code (250 for ETRN, 554 as a greeting), usual one first.
 	Others []catalog.Diagnosis
+	// ByClass is, for an enhanced code in its "X." form (whose Diagnosis
+	// has Class catalog.ClassAny), the code as it reads in each class it
+	// can be sent with: 4.7.26 and 5.7.26 for X.7.26.
+	ByClass []catalog.Diagnosis
 }
 
 // ExplainCode explains a code as a person types it: a basic code ("252"),
@@ -50,13 +54,15 @@ func ExplainCode(query string, lang catalog.Lang) (Explanation, error) {
 		} else {
 			e.Diagnosis = catalog.Diagnose(code, "", "", lang)
 		}
+	case enhanced[0] == 'X':
+		// No class to pretend: the code in general, and how it reads in
+		// each class.
+		e.Diagnosis, e.ByClass, _ = catalog.EnhancedAnyClass(enhanced, lang)
 	default:
 		d, ok := catalog.Enhanced(enhanced, lang)
 		if !ok {
-			// Unregistered: explain it by its subject, in its class (an
-			// "X." form is read as the usual 5).
-			d = catalog.Diagnose(0, strings.Replace(enhanced, "X", "5", 1), "", lang)
-			d.Enhanced = enhanced
+			// Unregistered: explain it by its subject, in its class.
+			d = catalog.Diagnose(0, enhanced, "", lang)
 		}
 		e.Diagnosis = d
 	}

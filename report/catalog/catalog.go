@@ -105,6 +105,9 @@ const (
 	ClassPositiveIntermediate = "3xx Positive Intermediate"
 	ClassTransientNegative    = "4xx Transient Negative"
 	ClassPermanentNegative    = "5xx Permanent Negative"
+	// ClassAny is the class of an enhanced code in its "X." form, which
+	// names none: the class it is sent with decides (EnhancedAnyClass).
+	ClassAny = "X Any Class"
 )
 
 // Text is what an entry or a rule says in one language.

@@ -287,12 +287,13 @@ func TestDiagnoseJapanese(t *testing.T) {
 
 func TestEnhancedXForm(t *testing.T) {
 	d, ok := Enhanced("x.7.26", English)
-	if !ok || d.Enhanced != "X.7.26" || d.Class != ClassPermanentNegative || d.Category != CategorySPFDKIMDMARC {
+	if !ok || d.Enhanced != "X.7.26" || d.Class != ClassAny || d.Category != CategorySPFDKIMDMARC || d.Retry != Permanent {
 		t.Errorf("Enhanced(x.7.26) = %+v, %v", d, ok)
 	}
+	// The "X." form names no class; retry is the usual class's.
 	d, _ = Enhanced("X.4.2", English)
-	if d.Class != ClassTransientNegative || d.Retry != Transient {
-		t.Errorf("Enhanced(X.4.2) = %+v; want the usual 4xx class", d)
+	if d.Class != ClassAny || d.Retry != Transient {
+		t.Errorf("Enhanced(X.4.2) = %+v; want no class and the usual 4xx retry", d)
 	}
 	d, _ = Enhanced("2.1.5", English)
 	if d.Category != CategorySuccess {

@@ -243,9 +243,11 @@ func Basic(code int, lang Lang) []Diagnosis {
 }
 
 // Enhanced explains an enhanced status code from the registry: "5.1.1",
-// "4.7.0", or "X.7.26" for the entry itself (then class and retry are
-// those the code is usually sent with). It reports false when the code is
-// not registered.
+// "4.7.0", or "X.7.26" for the entry itself. The "X." form names no class,
+// so its Class is ClassAny; its category and retry are those of the class
+// the code is usually sent with (retry is always transient or permanent),
+// and EnhancedAnyClass gives each class's reading. It reports false when
+// the code is not registered.
 func Enhanced(code string, lang Lang) (Diagnosis, bool) {
 	code = strings.ToUpper(code)
 	if !validEnhanced(code) {
@@ -263,7 +265,43 @@ func Enhanced(code string, lang Lang) (Diagnosis, bool) {
 	d.Enhanced = code
 	d.Class = className(digit)
 	d.Retry = retryOf(digit, "")
+	if code[0] == 'X' {
+		d.Class = ClassAny
+	}
 	return d, true
+}
+
+// EnhancedAnyClass explains an enhanced code in its "X." form ("X.7.26"),
+// which names no class: the code in general (Enhanced, or for a code the
+// registry does not list what its subject says), with
+// Class ClassAny, and the code as it reads in each class it can be sent
+// with: 4.s.d and 5.s.d, after 2.s.d for a code usually sent with a
+// success. It reports false when code is not an "X." form.
+func EnhancedAnyClass(code string, lang Lang) (Diagnosis, []Diagnosis, bool) {
+	code = strings.ToUpper(code)
+	if !validEnhanced(code) || code[0] != 'X' {
+		return Diagnosis{}, nil, false
+	}
+	rest := code[1:]
+	digits := "45"
+	d, ok := Enhanced(code, lang)
+	switch {
+	case !ok && lookupSubject(code) != nil:
+		d = Diagnose(0, code, "", lang) // what the subject says
+		d.Class = ClassAny
+	case !ok:
+		// Not even the subject is known: the class says all there is,
+		// read as the usual 5 with the code so named in the meaning.
+		d = Diagnose(0, "5"+rest, "", lang)
+		d.Enhanced, d.Class = code, ClassAny
+	case lookupEnhanced(code).usual() == '2':
+		digits = "245"
+	}
+	forms := make([]Diagnosis, len(digits))
+	for i := range digits {
+		forms[i] = Diagnose(0, digits[i:i+1]+rest, "", lang)
+	}
+	return d, forms, true
 }
 
 // validEnhanced reports whether s has the form c.s.d of RFC 3463: class

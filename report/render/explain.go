@@ -44,7 +44,10 @@ func ExplainJSON(w io.Writer, es []report.Explanation, o Options) error {
 			catalog.Diagnosis
 			Reply  *catalog.Reply      `json:"reply,omitempty"`
 			Others []catalog.Diagnosis `json:"other_meanings,omitempty"`
-		}{e.Query, e.Diagnosis, e.Reply, e.Others}
+			// ByClass explains an "X." form in each class it can be
+			// sent with.
+			ByClass []catalog.Diagnosis `json:"by_class,omitempty"`
+		}{e.Query, e.Diagnosis, e.Reply, e.Others, e.ByClass}
 		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("writing explanation of %q: %w", e.Query, err)
 		}
@@ -70,9 +73,11 @@ func (x *explainWriter) entry(e report.Explanation) {
 		x.field(x.l.reply, strings.TrimSpace(codeLabel(catalog.Diagnosis{Code: r.Code, Enhanced: r.Enhanced})+" "+strings.Join(strings.Fields(r.Text), " ")), nil)
 	}
 	x.field(x.l.class, classText(d.Class, x.l), x.classColor(d.Class))
+	x.byClass(e)
 	facts := categoryText(d.Category, x.l)
-	if !strings.HasPrefix(d.Class, "2") && !strings.HasPrefix(d.Class, "3") {
-		// Retrying means nothing for a reply that succeeded.
+	if !strings.HasPrefix(d.Class, "2") && !strings.HasPrefix(d.Class, "3") && len(e.ByClass) == 0 {
+		// Retrying means nothing for a reply that succeeded, and for an
+		// "X." form each class says it above.
 		facts += " · " + x.l.retry + " " + retryText(d.Retry, x.l)
 	}
 	x.field(x.l.category, facts, nil)
@@ -88,6 +93,20 @@ func (x *explainWriter) entry(e report.Explanation) {
 		for _, o := range e.Others {
 			x.wrapped("  - ", o.Title+": "+sentence(o.When, x.l.ja))
 		}
+	}
+}
+
+// byClass writes, under the class of an enhanced code's "X." form, what
+// the code means for a sender in each class it can be sent with, and its
+// title there when that differs (a rule for the 4.s.d form only, say).
+func (x *explainWriter) byClass(e report.Explanation) {
+	lead := "  " + strings.Repeat(" ", x.l.labelWidth) + "    "
+	for _, f := range e.ByClass {
+		text := classText(f.Class, x.l)
+		if f.Title != e.Diagnosis.Title {
+			text += ": " + f.Title
+		}
+		x.wrappedColor(lead+x.classColor(f.Class).Sprint(codeLabel(f))+"  ", text, nil)
 	}
 }
 
@@ -206,8 +225,13 @@ func codeLabel(d catalog.Diagnosis) string {
 
 // classText is the class with what it means for the sender.
 func classText(class string, l explainLabelSet) string {
-	if class == "" {
+	switch {
+	case class == "":
 		return l.classUnknown
+	case class == catalog.ClassAny:
+		return l.classAny
+	case class[0] < '2' || class[0] > '5':
+		return class
 	}
 	return class + " — " + l.classGloss[class[0]-'2']
 }
@@ -281,6 +305,7 @@ type explainLabelSet struct {
 	reply, class, category, retry, matched       string
 	meaning, when, fix, ref, others              string
 	differences, same, which, then, classUnknown string
+	classAny                                     string
 	transient, permanent                         string
 	classGloss                                   [4]string
 }
@@ -293,6 +318,7 @@ func explainLabels(lang catalog.Lang) explainLabelSet {
 			meaning: "意味", when: "発生状況", fix: "対処", ref: "規格", others: "%d の他の意味",
 			differences: "主な違い", same: "どちらも %s", which: "どちらがいつ当てはまるか",
 			then: "→ ", transient: "（後で再送）", permanent: "（再送しない）", classUnknown: "不明（応答コードを読み取れません）",
+			classAny: "X（クラスなし）: 実際に送られるクラスで送信側の動作が決まる",
 			classGloss: [4]string{
 				"成功。コマンドは処理されました",
 				"続行待ち。サーバはクライアントの続きを待っています",
@@ -307,6 +333,7 @@ func explainLabels(lang catalog.Lang) explainLabelSet {
 		meaning: "meaning", when: "when", fix: "fix", ref: "ref", others: "Other meanings of %d",
 		differences: "Main differences", same: "both %s", which: "Which applies when",
 		then: "→ ", transient: " (retry later)", permanent: " (do not retry)", classUnknown: "unknown (no reply code could be read)",
+		classAny: "X, any class: the class the code is sent with decides what a sender does",
 		classGloss: [4]string{
 			"success: the command was carried out",
 			"intermediate: the server waits for the client to continue",
