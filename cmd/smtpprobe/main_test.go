@@ -205,6 +205,13 @@ func TestBadInput(t *testing.T) {
 		{"mailto link", []string{"mailto:user@ok.test"}, "a mailto: link, not an address; did you mean user@ok.test?"},
 		{"URL", []string{"https://example.com/"}, "a URL, not a domain or an address; did you mean example.com?"},
 		{"doubled @ in rcpt", []string{"--rcpt", "a@@ok.test", "ok.test"}, "--rcpt: invalid address \"a@@ok.test\": more than one @; did you mean a@ok.test?"},
+		// An empty value (an unset shell variable) must not quietly mean
+		// the default: an MX lookup instead of the server named.
+		{"empty server", []string{"--server", "", "example.com"}, "--server: empty value"},
+		{"empty rcpt", []string{"--rcpt", " ", "example.com"}, "--rcpt: empty value"},
+		{"empty vrfy", []string{"--vrfy=", "example.com"}, "--vrfy: empty value"},
+		{"empty helo", []string{"--helo", "", "example.com"}, "--helo: empty value"},
+		{"empty resolver", []string{"--resolver", "", "example.com"}, "--resolver: empty value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -511,7 +518,7 @@ func TestSubcommandAfterFlags(t *testing.T) {
 	}{
 		{[]string{"--no-color", "explain", "550"}, 0, "Mailbox unavailable"},
 		{[]string{"-o", "json", "explain", "5.1.1"}, 0, `"enhanced":"5.1.1"`},
-		{[]string{"--lang", "en", "--no-color", "explain", "--text", "550 5.1.1 no such user"}, 0, "5.1.1"},
+		{[]string{"--lang", "en", "--no-color", "explain", "--text", "550 5.1.1 <xxx@icloud.com>: user does not exist"}, 0, "5.1.1"},
 		{[]string{"--no-color", "explain", "--help"}, 0, "usage: smtpprobe explain"},
 		{[]string{"help"}, 0, "Usage:"},
 		{[]string{"--no-color", "help"}, 0, "Usage:"},

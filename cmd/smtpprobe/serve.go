@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -302,7 +303,15 @@ func securityHeaders(h http.Handler) http.Handler {
 // serveProbe is /probe: validate, wait for a slot, probe, answer with the
 // metrics of a fresh registry.
 func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
-	req, err := s.parseQuery(r.URL.Query())
+	// url.URL.Query drops the pairs it cannot parse; a query that names
+	// its parameters wrongly must be told so, not probed without them.
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		s.rejected.WithLabelValues("bad_request").Inc()
+		http.Error(w, oneLine(fmt.Sprintf("invalid query: %v (parameters are separated by &, as in /probe?target=example.com&module=NAME)", err)), http.StatusBadRequest)
+		return
+	}
+	req, err := s.parseQuery(q)
 	var me *moduleError
 	if errors.As(err, &me) {
 		s.errLog.Printf("/probe: %v", oneLine(err.Error()))

@@ -142,6 +142,10 @@ func eachPair(m *yaml.Node, f func(k, v *yaml.Node) error) error {
 // were given on the command line.
 func parseModule(name, body *yaml.Node) (*module, error) {
 	m := &module{name: name.Value, given: map[string]bool{}}
+	if name.Kind != yaml.ScalarNode || strings.TrimSpace(name.Value) == "" {
+		// No query could name it (module= is the default module's).
+		return nil, fmt.Errorf("line %d: want a module name such as lab", name.Line)
+	}
 	fs := newFlagSet(&m.opts)
 	if body.Kind == yaml.ScalarNode && body.Tag == "!!null" {
 		return m, nil // "name:" with nothing under it: the defaults
@@ -309,7 +313,9 @@ func (s *server) parseQuery(q url.Values) (probeRequest, error) {
 			req.target, err = probe.ParseTarget(v)
 		case name == "module":
 		case name == "debug":
-			req.debug, err = strconv.ParseBool(v)
+			if req.debug, err = strconv.ParseBool(v); err != nil {
+				err = errors.New("want true or false")
+			}
 		case name == "data":
 			return req, errors.New("parameter data is not allowed: a scrape never delivers mail")
 		case slices.Contains(m.allow, opt) && opt.key() == name:

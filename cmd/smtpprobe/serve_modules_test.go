@@ -77,6 +77,8 @@ func TestConfigErrors(t *testing.T) {
 		{"modules:\n  lab:\n    data: true\n", []string{"module lab", "a scrape never delivers mail"}},
 		{"modules:\n  lab:\n    checks: [smtp, nonsense]\n", []string{"module lab", "checks"}},
 		{"modules:\n  lab:\n    rcpt: {a: b}\n", []string{"module lab", "rcpt", "want a value or a list of values"}},
+		{"modules:\n  \"\": {}\n", []string{"line 2", "want a module name"}},
+		{"modules:\n  ? [a, b]\n  : {}\n", []string{"line 2", "want a module name"}},
 		{"modules:\n  lab:\n    allow_query_params: [server, colour]\n", []string{"module lab", `allow_query_params: unknown key "colour"`}},
 		{"modules:\n  lab:\n    allow_query_params: [ca_file]\n", []string{"module lab", "ca_file names a file on this host"}},
 		{"modules:\n  lab:\n    allow_query_params: [auth_password_file]\n", []string{"module lab", "auth_password_file names a file"}},

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 )
@@ -13,6 +15,9 @@ import (
 func (o *options) settings(changed func(flag string) bool, e *env) (probe.Config, report.Options, error) {
 	o.deadlineSet = changed("deadline")
 	o.checksSet = changed("checks")
+	if err := o.emptyGiven(changed); err != nil {
+		return probe.Config{}, report.Options{}, err
+	}
 	cfg, err := o.probeConfig(e.hostname)
 	if err != nil {
 		return cfg, report.Options{}, err
@@ -33,4 +38,22 @@ func (o *options) settings(changed func(flag string) bool, e *env) (probe.Config
 		e.configure(&cfg)
 	}
 	return cfg, o.reportOptions(lang, cfg), nil
+}
+
+// emptyGiven refuses an option given with an empty value where "" would
+// quietly mean its default: "--server $MX" with MX unset would otherwise
+// look the MX hosts up, and "--rcpt $USER" probe postmaster. (--from ""
+// is the null sender, as the contract says.)
+func (o *options) emptyGiven(changed func(flag string) bool) error {
+	for _, v := range []struct {
+		name  option
+		value string
+	}{
+		{"server", o.server}, {"resolver", o.resolver}, {"helo", o.helo}, {"rcpt", o.rcpt}, {"vrfy", o.vrfy},
+	} {
+		if changed(string(v.name)) && strings.TrimSpace(v.value) == "" {
+			return optionErrorf("%s: empty value; leave the option out for its default", v.name)
+		}
+	}
+	return nil
 }
