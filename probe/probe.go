@@ -157,8 +157,9 @@ type Result struct {
 	Started  time.Time     // when the probe began
 	Duration time.Duration // wall time of the whole probe, less Queued
 	// Queued is the part of the wall time in which the probe only waited
-	// at the Gate for other probes of the same addresses: queue time, not
-	// the servers'.
+	// at the Gate for other probes of the same addresses, or on a shared
+	// session (Pool) for other targets' replies: queue time, not the
+	// servers'.
 	Queued time.Duration
 	// Submission is Config.Submission: the probe tested a message
 	// submission server, where AUTH is expected.
@@ -239,7 +240,9 @@ type Host struct {
 	// the dialogue; Queued is not part of it.
 	Duration time.Duration
 	// Queued is how long the probe waited at the Gate before connecting,
-	// while other probes talked to the same address. No step counts it.
+	// while other probes talked to the same address, or, on a shared
+	// session (Host.Shared), for the session and for the replies to other
+	// targets. No step counts it.
 	Queued time.Duration
 	// Retry is the dialogue held again in clear, on a new connection
 	// without STARTTLS, after the STARTTLS handshake failed in
