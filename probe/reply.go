@@ -240,7 +240,7 @@ func escape(text []byte) string {
 }
 
 // enhancedCode returns the RFC 3463 status code at the start of text
-// ("5.1.1 User unknown"), or "" when there is none or its class is not the
+// ("5.1.1 Mailbox full" style), or "" when there is none or its class is not the
 // reply's (2, 4 or 5).
 func enhancedCode(text string, class int) string {
 	code, _, _ := strings.Cut(text, " ")

@@ -23,7 +23,7 @@ func TestReadReply(t *testing.T) {
 		{"250\r\n", 250, "", []string{""}},
 		{"250 \r\n", 250, "", []string{""}},
 		{"250 ok\n", 250, "", []string{"ok"}}, // bare LF, leniently
-		{"550 5.1.1 <user@example.com>: Recipient address rejected\r\n", 550, "5.1.1", []string{"5.1.1 <user@example.com>: Recipient address rejected"}},
+		{"550 5.1.1 <xxx@icloud.com>: user does not exist\r\n", 550, "5.1.1", []string{"5.1.1 <xxx@icloud.com>: user does not exist"}},
 		{"451 4.7.1 greylisted\r\n", 451, "4.7.1", []string{"4.7.1 greylisted"}},
 		{"250 2.0.0\r\n", 250, "2.0.0", []string{"2.0.0"}},
 		{"421 4.7.0 too many connections\r\n", 421, "4.7.0", []string{"4.7.0 too many connections"}},

@@ -218,7 +218,7 @@ func TestRcptRejected(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := smtptest.Start(t, smtptest.Options{RejectRcpt: map[string]*smtptest.SMTPError{
-				"nobody@example.com": smtptest.Error(tc.code, tc.enhanced, "<nobody@example.com>: Recipient address rejected"),
+				"nobody@example.com": smtptest.Error(tc.code, tc.enhanced, "<nobody@example.com>: user does not exist"),
 			}})
 			cfg, _ := setup(t, srv.Addr)
 			h := oneHost(t, cfg, "nobody@example.com")
@@ -229,7 +229,7 @@ func TestRcptRejected(t *testing.T) {
 			if rcpt.Command != "RCPT TO:<nobody@example.com>" || rcpt.Reply.Code != tc.code || rcpt.Reply.Enhanced != tc.enhanced {
 				t.Fatalf("RCPT step %+v", rcpt)
 			}
-			if want := tc.enhanced + " <nobody@example.com>: Recipient address rejected"; rcpt.Reply.Lines[0] != want {
+			if want := tc.enhanced + " <nobody@example.com>: user does not exist"; rcpt.Reply.Lines[0] != want {
 				t.Errorf("line %q, want %q", rcpt.Reply.Lines[0], want)
 			}
 			if last := h.Steps[len(h.Steps)-1]; last.Command != "QUIT" || last.Reply.Code != 221 {

@@ -92,7 +92,7 @@ func TestAssess(t *testing.T) {
 			summary: "mx1.example.com deferred RCPT TO:<postmaster@example.com>: 451 4.7.1 ",
 		},
 		{
-			name: "5xx is critical", r: one(rcpt(550, "5.1.1 <postmaster@example.com>: User unknown")),
+			name: "5xx is critical", r: one(rcpt(550, "5.1.1 <postmaster@example.com>: user does not exist")),
 			status: report.Critical, hosts: []report.Status{report.Critical}, findings: []string{"critical reply mx1.example.com"},
 			summary: "mx1.example.com rejected RCPT TO:<postmaster@example.com>: 550 5.1.1 ",
 		},
@@ -210,7 +210,7 @@ func TestAssess(t *testing.T) {
 		},
 		{
 			name:   "a refusing greeting is skipped when another MX takes the mail",
-			r:      two(greeting(healthy1, 554, "5.7.1 Access denied"), healthy2),
+			r:      two(greeting(healthy1, 554, "5.7.1 You are not allowed to connect"), healthy2),
 			status: report.Warning, hosts: []report.Status{report.Critical, report.OK}, findings: []string{"warning reply mx1.example.com"},
 		},
 		{

@@ -155,7 +155,7 @@ func throttled(code int, enhanced, text string, d catalog.Diagnosis) bool {
 func replyText(r probe.Reply) string { return strings.Join(r.Lines, "\n") }
 
 // firstLine returns the first line of a reply with its enhanced code in
-// front, as an operator quotes it: "5.1.1 <a@example.com>: User unknown",
+// front, as an operator quotes it: "5.1.1 <a@example.com>: user does not exist",
 // made safe with clean.
 func firstLine(r probe.Reply) string {
 	line := ""

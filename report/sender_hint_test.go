@@ -45,12 +45,11 @@ var senderRefusals = []struct {
 		command: "smtpprobe --checks sender --from you@yourdomain --sending-ip ADDR --dkim-selector SELECTOR TARGET",
 	},
 	{
-		// Postfix reject_rbl_client, quoted by KreativMedia, "Que signifie
-		// l'erreur 554 5.7.1 Service unavailable; Client host ... blocked
-		// using" (https://help.kreativmedia.ch/fr/erreur-554-blocked), with
-		// a documentation address for its placeholder.
-		source:  "kreativmedia-rbl",
-		reply:   "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
+		// Postfix reject_rbl_client with the list's reason, a refusal
+		// collected in ZoneMTA's bounce rules (zone-eu/zone-mta:
+		// config/bounces.txt; a row of the catalog's corpus).
+		source:  "zonemta-rbl",
+		reply:   "554 5.7.1 Service unavailable; Client host [11.22.33.44] blocked using sbl-xbl.spamhaus.org; https://www.spamhaus.org/query/ip/11.22.33.44",
 		checks:  "sending-ip,dnsbl",
 		command: "smtpprobe --checks sender --from you@yourdomain --sending-ip ADDR --dnsbl ZONE TARGET",
 	},
@@ -72,7 +71,7 @@ func TestExplainNamesSenderChecks(t *testing.T) {
 			}
 		}
 	}
-	e, err := report.ExplainReply("550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown", catalog.English)
+	e, err := report.ExplainReply("550 5.1.1 <xxx@icloud.com>: user does not exist", catalog.English)
 	if err != nil || e.Diagnosis.Checks != "" || e.Diagnosis.Command != "" || strings.Contains(e.Diagnosis.Fix, "smtpprobe --checks") {
 		t.Errorf("5.1.1: %+v, %v", e.Diagnosis, err)
 	}

@@ -174,7 +174,7 @@ func stripColour(s string) string {
 // colour sequences on a terminal), no bidirectional control and no invalid
 // UTF-8, and nothing panics.
 func FuzzExplainText(f *testing.F) {
-	f.Add("550 5.1.1 <a@example.com>: User unknown")
+	f.Add("550 5.1.1 <xxx@icloud.com>: user does not exist")
 	f.Add("550-5.7.1 \x1b]0;pwned\x07\n550 5.7.1 \x1b[2J\xc2\x9b31m\u202eexe.txt\xff")
 	f.Add("host mx.example.jp said: 550 5.1.1 宛先のユーザーは存在しません\r\n(in reply to RCPT TO command)")
 	f.Fuzz(func(t *testing.T, reply string) {

@@ -518,7 +518,7 @@ func TestSubcommandAfterFlags(t *testing.T) {
 	}{
 		{[]string{"--no-color", "explain", "550"}, 0, "Mailbox unavailable"},
 		{[]string{"-o", "json", "explain", "5.1.1"}, 0, `"enhanced":"5.1.1"`},
-		{[]string{"--lang", "en", "--no-color", "explain", "--text", "550 5.1.1 no such user"}, 0, "5.1.1"},
+		{[]string{"--lang", "en", "--no-color", "explain", "--text", "550 5.1.1 <xxx@icloud.com>: user does not exist"}, 0, "5.1.1"},
 		{[]string{"--no-color", "explain", "--help"}, 0, "usage: smtpprobe explain"},
 		{[]string{"help"}, 0, "Usage:"},
 		{[]string{"--no-color", "help"}, 0, "Usage:"},

@@ -139,7 +139,7 @@ func TestRenderersReportWriteErrors(t *testing.T) {
 // terminal escapes from the network), and the JSON must stay valid JSON
 // Lines.
 func FuzzText(f *testing.F) {
-	f.Add("5.1.1 <a@example.com>: User unknown", "CN=mx1.example.com", "mx1.example.com", "EOF", uint16(550))
+	f.Add("5.1.1 <xxx@icloud.com>: user does not exist", "CN=mx1.example.com", "mx1.example.com", "EOF", uint16(550))
 	f.Add("\x1b[2J\x1b]0;pwned\x07 hello", "CN=\x1b[31mred", "*.example.com\r\n", "read: \x00\xff", uint16(421))
 	f.Add("ｍｘ１ 日本語 \u202e txt.exe", "O=テスト", "", "", uint16(250))
 	f.Add("2.1.5 Ok\x1b]0;pwned\x07\x1b[2J", "CN=mx1.example.com", "mx1.example.com", "", uint16(250))
