@@ -111,6 +111,9 @@ func oneUnreachablePerHost(fs []Finding) []Finding {
 		if f.ID == FindingHostUnreachable {
 			if i, ok := first[f.Host]; ok {
 				out[i].Severity = Worst(out[i].Severity, f.Severity)
+				if out[i].Addr != f.Addr {
+					out[i].Addr = netip.Addr{} // about several addresses of the host
+				}
 				if f.Detail != "" {
 					out[i].Detail = strings.TrimPrefix(out[i].Detail+"; "+f.Detail, "; ")
 				}
