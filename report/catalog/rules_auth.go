@@ -38,8 +38,31 @@ var relayRules = []Rule{
 	},
 }
 
-// authRules match greylisting, TLS and SMTP AUTH requirements, and sender
-// authentication (SPF, DKIM, DMARC) failures.
+// greylistRules match greylisting, which a reply may name together with
+// the list that triggered it ("blocked using grey.rbl ... Greylisting in
+// action, please try again later"): the retry is what passes it, so it
+// comes before the blocklist rules.
+var greylistRules = []Rule{
+	{
+		ID: "greylisting", Category: CategoryGreylisting, Retry: Transient,
+		Pattern: `gr[ae]y-?list|postgrey`,
+		En: Text{
+			"Greylisting",
+			"The receiver turns away the first attempt from an unknown sender/IP/recipient combination on purpose and accepts the retry after a few minutes; spam software rarely retries.",
+			"At RCPT TO (sometimes at DATA) on first contact: postgrey \"450 4.2.0 Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/...\", milter-greylist \"451 4.7.1 Greylisting in action, please come back in 00:05:00\".",
+			"Nothing to fix: a normal MTA retries and the mail arrives after the greylist delay (usually 1 to 15 minutes). If it never arrives, check that the sending server retries from the same IP; large senders with changing IPs should ask to be whitelisted.",
+		},
+		Ja: Text{
+			"グレイリスティング",
+			"受信側は未知の送信元・IP・宛先の組み合わせからの最初の送信を意図的に断り、数分後の再送を受け付けます。迷惑メールの送信ソフトはほとんど再送しないためです。",
+			"初回接続時の RCPT TO（まれに DATA）への応答。postgrey の「450 4.2.0 Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/...」、milter-greylist の「451 4.7.1 Greylisting in action, please come back in 00:05:00」など。",
+			"対処は不要です。通常の MTA は再送し、グレイリストの待ち時間（通常 1〜15 分）の後に配送されます。届かない場合は送信側が同じ IP から再送しているか確認してください。IP が変わる大規模送信元はホワイトリスト登録を依頼してください。",
+		},
+	},
+}
+
+// authRules match the bare rspamd deferral, TLS and SMTP AUTH
+// requirements, and sender authentication (SPF, DKIM, DMARC) failures.
 var authRules = []Rule{
 	{
 		ID: "dns-lookup-failure", Category: CategoryDNSProblem, Class: '4',
@@ -74,24 +97,8 @@ var authRules = []Rule{
 		},
 	},
 	{
-		ID: "greylisting", Category: CategoryGreylisting, Retry: Transient,
-		Pattern: `gr[ae]y-?list|postgrey`,
-		En: Text{
-			"Greylisting",
-			"The receiver turns away the first attempt from an unknown sender/IP/recipient combination on purpose and accepts the retry after a few minutes; spam software rarely retries.",
-			"At RCPT TO (sometimes at DATA) on first contact: postgrey \"450 4.2.0 Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/...\", milter-greylist \"451 4.7.1 Greylisting in action, please come back in 00:05:00\".",
-			"Nothing to fix: a normal MTA retries and the mail arrives after the greylist delay (usually 1 to 15 minutes). If it never arrives, check that the sending server retries from the same IP; large senders with changing IPs should ask to be whitelisted.",
-		},
-		Ja: Text{
-			"グレイリスティング",
-			"受信側は未知の送信元・IP・宛先の組み合わせからの最初の送信を意図的に断り、数分後の再送を受け付けます。迷惑メールの送信ソフトはほとんど再送しないためです。",
-			"初回接続時の RCPT TO（まれに DATA）への応答。postgrey の「450 4.2.0 Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/...」、milter-greylist の「451 4.7.1 Greylisting in action, please come back in 00:05:00」など。",
-			"対処は不要です。通常の MTA は再送し、グレイリストの待ち時間（通常 1〜15 分）の後に配送されます。届かない場合は送信側が同じ IP から再送しているか確認してください。IP が変わる大規模送信元はホワイトリスト登録を依頼してください。",
-		},
-	},
-	{
 		ID: "starttls-required", Category: CategoryTLSRequired,
-		Pattern: `(only|solely) (on|over|with|via|through) (a |an )?(tls|ssl|starttls|encrypted|secure)( connection)?|(must|please) (issue a |use |first )?(starttls|tls|ssl|encryption)|(starttls|tls|ssl|encryption|secure|encrypted)( connection| channel| transport)? (is )?(required|mandatory|needed)|requires? (a |an )?(secure|encrypted|tls|ssl|starttls|encryption)|not (available|allowed|permitted|offered) (without|before) (starttls|tls|ssl|encryption)`,
+		Pattern: `(only|solely) (on|over|with|via|through|using) (a |an )?(tls|ssl|starttls|encrypted|secure)( connection)?|(must|please) (issue a |use |first )?(starttls|tls|ssl|encryption)|(starttls|tls|ssl|encryption|secure|encrypted)( connection| channel| transport)? (is )?(required|mandatory|needed)|requires? (a |an )?(secure|encrypted|tls|ssl|starttls|encryption)|not (available|allowed|permitted|offered) (without|before) (starttls|tls|ssl|encryption)`,
 		En: Text{
 			"TLS required",
 			"The receiver only accepts mail over an encrypted connection and this session is not encrypted (or not encrypted well enough).",

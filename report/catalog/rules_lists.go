@@ -5,17 +5,17 @@ package catalog
 var listRules = []Rule{
 	{
 		ID: "dnsbl-query-refused", Category: CategoryOther,
-		Pattern: `error: open resolver|check\.spamhaus\.org/returnc`,
+		Pattern: `error: open resolver|check\.spamhaus\.org/returnc|quer(y|ies) refused`,
 		En: Text{
 			"The receiver's blocklist lookup failed: not a listing",
 			"The receiving server asked a DNS blocklist about the client and got an error code back (Spamhaus answers queries that come through public or open resolvers with a code in 127.255.255.0/24), then treated the error as a listing. The sender is not listed; every sender is refused the same way.",
-			"At RCPT TO or MAIL FROM on servers that use zen.spamhaus.org or dbl.spamhaus.org through a public resolver: \"554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/returnc/pub/...\".",
+			"At RCPT TO or MAIL FROM on servers that use zen.spamhaus.org or dbl.spamhaus.org through a public resolver: \"554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/returnc/pub/...\"; URIBL answers such queries with 127.0.0.1, which Postfix reports as \"blocked using multi.uribl.com; 127.0.0.1 -> Query Refused\".",
 			"Nothing to fix on the sending side: tell the recipient's postmaster. The receiving server must query the list through its own resolver or Spamhaus's Data Query Service, and accept only the listing codes (Postfix: reject_rbl_client zen.spamhaus.org=127.0.0.[2..11]).",
 		},
 		Ja: Text{
 			"受信側のブラックリスト照会の失敗（登録ではない）",
 			"受信サーバがクライアントについて DNS ブラックリストに問い合わせ、エラーコード（Spamhaus は公開・オープンリゾルバ経由の問い合わせに 127.255.255.0/24 のコードを返します）を受け取り、それを登録と見なしました。送信元は登録されておらず、すべての送信者が同じように拒否されます。",
-			"公開リゾルバ経由で zen.spamhaus.org や dbl.spamhaus.org を使うサーバでの RCPT TO や MAIL FROM への応答。「554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/returnc/pub/...」。",
+			"公開リゾルバ経由で zen.spamhaus.org や dbl.spamhaus.org を使うサーバでの RCPT TO や MAIL FROM への応答。「554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/returnc/pub/...」。URIBL はこうした問い合わせに 127.0.0.1 を返し、Postfix は「blocked using multi.uribl.com; 127.0.0.1 -> Query Refused」と報告します。",
 			"送信側で直すものはありません。宛先のポストマスターに知らせてください。受信サーバは自前のリゾルバか Spamhaus の Data Query Service で問い合わせ、登録を示すコードだけを受け付ける必要があります（Postfix なら reject_rbl_client zen.spamhaus.org=127.0.0.[2..11]）。",
 		},
 	},
@@ -85,7 +85,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "dnsbl", Category: CategoryBlocklist,
-		Pattern: `blocked using|dnsbl|\brbl\b|(black|block|deny) ?list(ed)?|(is|are|was|been|currently|ip|address|\d|\]) listed (at|in|on|by) |sorbs|spam ip|ip found in|reputation database|block(ed)? for spam|\bers-qil\b`,
+		Pattern: `blocked using|dnsbl|\brbl\b|(black|block|deny) ?list(ed)?|(is|are|was|been|currently|ip|address|\d|\]) listed (at|in|on|by) |sorbs|removal from (this|the|our) list|\bdelist|spam ip|ip found in|reputation database|block(ed)? for spam|\bers-qil\b`,
 		En: Text{
 			"Sending IP on a DNS blocklist",
 			"The receiving server found the sending IP (or the sender or HELO domain) on a DNS blocklist it uses.",
@@ -133,7 +133,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "helo-rejected", Category: CategoryPolicy,
-		Pattern: `helo command rejected: (need fully-qualified|invalid ip|.*forged|.*(your|my) (own )?(name|hostname))|(invalid|bad|illegal) (helo|ehlo)|(helo|ehlo) .*(invalid|not valid)|need fully-qualified hostname|(helo|ehlo) (argument|name)? ?does not match`,
+		Pattern: `helo command rejected: (need fully-qualified|invalid ip|.*forged|.*(your|my) (own )?(name|hostname))|(invalid|bad|illegal) (helo|ehlo)|(helo|ehlo) .*(invalid|not valid)|need fully-qualified hostname|(helo|ehlo)\b[^;]{0,30} does not match`,
 		En: Text{
 			"HELO/EHLO name refused",
 			"The receiver does not accept the name the client gave in HELO/EHLO: not fully qualified, not resolvable in DNS, an IP address where a name is wanted, or a name it considers forged (its own).",

@@ -6,7 +6,7 @@ package catalog
 var contentRules = []Rule{
 	{
 		ID: "virus", Category: CategoryPolicy,
-		Pattern: `virus|potential security issue|\bmacros?\b|(illegal|prohibited|forbidden|banned|dangerous) (attachment|file|content)`,
+		Pattern: `virus\b[^.;]{0,40}(found|detected)|potential security issue|\bmacros?\b|(illegal|prohibited|forbidden|banned|dangerous) (attachment|file|content)`,
 		En: Text{
 			"Rejected as malware or a dangerous attachment",
 			"The receiver's scanner found a virus, or an attachment type it blocks (executables, macros, some archives).",
@@ -134,7 +134,7 @@ var mailboxRules = []Rule{
 		// domain that does not resolve is a DNS problem, not an unknown
 		// mailbox.
 		ID: "recipient-domain-unknown", Category: CategoryDNSProblem,
-		Pattern: `recipient address rejected: domain not found|(recipient )?domain (not found|does not exist|doesn't exist|unknown)|host (or domain name )?not found|unrouteable (mail )?domain|nxdomain`,
+		Pattern: `recipient address rejected: domain not found|(recipient )?domain( name)? (not found|does not exist|doesn't exist|unknown)|host (or domain name )?not found|unrouteable (mail )?domain|nxdomain`,
 		En: Text{
 			"Recipient domain not found",
 			"The recipient's domain does not resolve in DNS (no such name, or no MX and no address records), so the mail cannot be routed.",

@@ -4,24 +4,12 @@ package catalog
 // whose texts name a precise cause and a precise fix.
 var vendorRules = []Rule{
 	{
-		ID: "proofpoint", Category: CategoryBlocklist,
-		Pattern: `proofpoint`,
-		En: Text{
-			"Sending IP blocked by Proofpoint",
-			"The recipient's mail is filtered by Proofpoint, which refuses connections from IP addresses its reputation service (Proofpoint Dynamic Reputation) considers bad.",
-			"At connection or RCPT TO: \"554 Blocked - see https://ipcheck.proofpoint.com/?ip=IP\" (older: support.proofpoint.com/dnsbl-lookup.cgi).",
-			"Look the IP up at https://ipcheck.proofpoint.com and request a review there; fix what made the IP look bad first (spam from a compromised account, a new IP sending in bulk, missing reverse DNS).",
-		},
-		Ja: Text{
-			"送信元 IP が Proofpoint にブロックされた",
-			"宛先のメールは Proofpoint でフィルタされており、その評価サービス（Proofpoint Dynamic Reputation）が悪いと判断した IP アドレスからの接続を拒否しています。",
-			"接続時や RCPT TO への「554 Blocked - see https://ipcheck.proofpoint.com/?ip=IP」（古い形式は support.proofpoint.com/dnsbl-lookup.cgi）。",
-			"https://ipcheck.proofpoint.com で IP を調べ、そこで再評価を依頼してください。その前に評価が下がった原因（乗っ取られたアカウントからの迷惑メール、新しい IP からの大量送信、逆引きなし）を取り除きます。",
-		},
-	},
-	{
+		// T-Online names the address to write to: toda@ and tosa@ take
+		// requests to allow a sending IP, so a reply naming them is an IP
+		// block; FPR@ takes false positives of its spam filter, and such a
+		// reply is judged by what it says.
 		ID: "t-online", Category: CategoryBlocklist,
-		Pattern: `rx\.t-online\.de`,
+		Pattern: `(toda|tosa)@rx\.t-online\.de`,
 		En: Text{
 			"Blocked by Deutsche Telekom (T-Online)",
 			"T-Online's mail servers refuse this sending IP; they accept mail only from servers they can identify (reverse DNS naming the operator, and often a website with contact details under that name).",
@@ -119,6 +107,30 @@ var vendorRules = []Rule{
 			"サーバが宛先を次のメールサーバで確認したところ（Postfix の reject_unverified_recipient、Exim の宛先コールアウト）、そのサーバが拒否したか応答しませんでした。",
 			"ゲートウェイやバックアップ MX での RCPT TO への応答。「450 4.1.1 <user@example.com>: Recipient address rejected: unverified address: host mail.example.com said: 550 5.1.1 User unknown」など。確認中や内側のサーバの停止中は 450 になります。",
 			"テキストに引用された内側の応答を確認してください。多くは実際のメールサーバにそのメールボックスがありません。存在すべきならそこで作成し、内側のサーバが停止しているなら、それを直さないとゲートウェイはメールを受け付けません。",
+		},
+	},
+}
+
+// namedFilterRules know a filtering service only by its name or its
+// address in the text. They come after the rules on meaning, so that what
+// a reply says decides, and the name decides only when the text says
+// nothing more precise ("554 Blocked - see
+// https://ipcheck.proofpoint.com/?ip=192.0.2.1").
+var namedFilterRules = []Rule{
+	{
+		ID: "proofpoint", Category: CategoryBlocklist,
+		Pattern: `proofpoint`,
+		En: Text{
+			"Sending IP blocked by Proofpoint",
+			"The recipient's mail is filtered by Proofpoint, which refuses connections from IP addresses its reputation service (Proofpoint Dynamic Reputation) considers bad.",
+			"At connection or RCPT TO: \"554 Blocked - see https://ipcheck.proofpoint.com/?ip=IP\" (older: support.proofpoint.com/dnsbl-lookup.cgi).",
+			"Look the IP up at https://ipcheck.proofpoint.com and request a review there; fix what made the IP look bad first (spam from a compromised account, a new IP sending in bulk, missing reverse DNS).",
+		},
+		Ja: Text{
+			"送信元 IP が Proofpoint にブロックされた",
+			"宛先のメールは Proofpoint でフィルタされており、その評価サービス（Proofpoint Dynamic Reputation）が悪いと判断した IP アドレスからの接続を拒否しています。",
+			"接続時や RCPT TO への「554 Blocked - see https://ipcheck.proofpoint.com/?ip=IP」（古い形式は support.proofpoint.com/dnsbl-lookup.cgi）。",
+			"https://ipcheck.proofpoint.com で IP を調べ、そこで再評価を依頼してください。その前に評価が下がった原因（乗っ取られたアカウントからの迷惑メール、新しい IP からの大量送信、逆引きなし）を取り除きます。",
 		},
 	},
 }
