@@ -429,7 +429,6 @@ func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *
 			}
 		}
 	}
-	txTime := time.Since(start)
 	steps := tx.Steps
 	if len(steps) == 0 || steps[0].Reply.Code == 0 || steps[0].Reply.Code == CodeUnavailable {
 		// Lost, or closing, before MAIL was answered: nothing is known of
@@ -478,8 +477,10 @@ func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *
 			t := *setup.TLS
 			h.TLS = &t
 		}
-		h.Duration = setupTime + txTime
-		h.Queued = r.turn.queued()
+		// The session's opening and the target's own turn; the rest of
+		// the transaction was other targets' (Queued).
+		h.Queued, h.Duration = r.turn.spent()
+		h.Duration += setupTime
 		sh := shared
 		h.Shared = &sh
 		answers = append(answers, answer{r, h})

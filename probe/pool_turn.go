@@ -26,12 +26,13 @@ type turn struct {
 	clock   *idleClock    // the Run's: the host waits out of turn
 
 	mu      sync.Mutex
-	left    bool      // the probe no longer waits: the clock is not its any more
-	tx      *txView   // the transaction of the request's latest turn
-	index   int       // the request's place among tx's recipients
-	since   time.Time // when the turn started; zero out of turn
-	outFrom time.Time // when the time out of turn began
-	out     time.Duration
+	left    bool          // the probe no longer waits: the clock is not its any more
+	tx      *txView       // the transaction of the request's latest turn
+	index   int           // the request's place among tx's recipients
+	since   time.Time     // when the turn started; zero out of turn
+	outFrom time.Time     // when the time out of turn began
+	out     time.Duration // out of turn, up to outFrom
+	in      time.Duration // in turn, up to since
 }
 
 // newTurn starts out of turn at queued, the host counted as waiting in
@@ -75,8 +76,9 @@ func (t *turn) end() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if !t.since.IsZero() {
-		t.since = time.Time{}
 		t.outFrom = time.Now()
+		t.in += t.outFrom.Sub(t.since)
+		t.since = time.Time{}
 		if !t.left {
 			t.clock.update(0, 1)
 		}
@@ -98,14 +100,15 @@ func (t *turn) carried() bool {
 	return t.tx != nil
 }
 
-// queued is the time the request has spent out of its turn.
-func (t *turn) queued() time.Duration {
+// spent is the time the request has spent out of its turn (queued) and
+// in it (own).
+func (t *turn) spent() (queued, own time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.since.IsZero() {
-		return t.out + time.Since(t.outFrom)
+		return t.out + time.Since(t.outFrom), t.in
 	}
-	return t.out
+	return t.out, t.in + time.Since(t.since)
 }
 
 // deadline is when the target's budget b ends, moved later by prior and
@@ -184,7 +187,8 @@ func (p *Pool) await(ctx context.Context, req *request, b *budget, prior time.Du
 			if req.turn.carried() {
 				return req.cutShort(prior, classify(ctx, "", ctx.Err())), true
 			}
-			h := Host{Name: name, Port: port, Queued: prior + req.turn.queued()}
+			queued, _ := req.turn.spent()
+			h := Host{Name: name, Port: port, Queued: prior + queued}
 			h.Err = queueError(ctx, ctx.Err(), h.Queued, a)
 			return h, true
 		}
@@ -209,11 +213,9 @@ func answered(req *request) (poolResult, bool) {
 func (req *request) cutShort(prior time.Duration, e *Error) Host {
 	t := req.turn
 	t.mu.Lock()
-	v, i, since, out := t.tx, t.index, t.since, t.out
-	if since.IsZero() {
-		out += time.Since(t.outFrom)
-	}
+	v, i, since := t.tx, t.index, t.since
 	t.mu.Unlock()
+	queued, own := t.spent()
 	v.mu.Lock()
 	var mail, rcpt *Step
 	if len(v.steps) > 0 && v.steps[0].Kind == StepMail {
@@ -237,7 +239,11 @@ func (req *request) cutShort(prior time.Duration, e *Error) Host {
 		h.Steps = append(h.Steps, Step{Kind: StepMail, Command: "MAIL FROM:<" + v.from + ">", Duration: time.Since(v.start)})
 	case rcpt == nil:
 		e.Step = StepRcpt
-		h.Steps = append(h.Steps, *mail, Step{Kind: StepRcpt, Command: "RCPT TO:<" + req.rcpt + ">", Duration: time.Since(since)})
+		var d time.Duration // none out of turn: the replies ahead of it had not all come
+		if !since.IsZero() {
+			d = time.Since(since)
+		}
+		h.Steps = append(h.Steps, *mail, Step{Kind: StepRcpt, Command: "RCPT TO:<" + req.rcpt + ">", Duration: d})
 	default:
 		// Its reply came; the wait for the rest of the transaction (the
 		// RSET) ended.
@@ -245,8 +251,8 @@ func (req *request) cutShort(prior time.Duration, e *Error) Host {
 		h.Steps = append(h.Steps, *mail, *rcpt)
 	}
 	h.Err = e
-	h.Queued = prior + out
-	h.Duration = v.setupTime + time.Since(v.start)
+	h.Queued = prior + queued
+	h.Duration = v.setupTime + own
 	sh := v.shared
 	h.Shared = &sh
 	return h

@@ -143,8 +143,11 @@ type Target struct {
 // Result holds the facts gathered for one target.
 type Result struct {
 	Target Target
-	Server string        // Config.Server when the MX lookup was skipped
-	DNS    dnsx.MXResult // the MX lookup; with Server set only Queries, of its address lookup
+	Server string // Config.Server when the MX lookup was skipped
+	// From is Config.From, the reverse path of the dialogue: "" for the
+	// null sender <>, which names no sender.
+	From string
+	DNS  dnsx.MXResult // the MX lookup; with Server set only Queries, of its address lookup
 	// DNSErr says why no host could be found, so none was probed: the
 	// resolver failed or has no configuration, the domain's own CNAME
 	// chain loops or is too long, or the domain or Server cannot be asked
@@ -154,8 +157,9 @@ type Result struct {
 	Started  time.Time     // when the probe began
 	Duration time.Duration // wall time of the whole probe, less Queued
 	// Queued is the part of the wall time in which the probe only waited
-	// at the Gate for other probes of the same addresses: queue time, not
-	// the servers'.
+	// at the Gate for other probes of the same addresses, or on a shared
+	// session (Pool) for other targets' replies: queue time, not the
+	// servers'.
 	Queued time.Duration
 	// Submission is Config.Submission: the probe tested a message
 	// submission server, where AUTH is expected.
@@ -236,7 +240,9 @@ type Host struct {
 	// the dialogue; Queued is not part of it.
 	Duration time.Duration
 	// Queued is how long the probe waited at the Gate before connecting,
-	// while other probes talked to the same address. No step counts it.
+	// while other probes talked to the same address, or, on a shared
+	// session (Host.Shared), for the session and for the replies to other
+	// targets. No step counts it.
 	Queued time.Duration
 	// Retry is the dialogue held again in clear, on a new connection
 	// without STARTTLS, after the STARTTLS handshake failed in
