@@ -63,7 +63,7 @@ func Run(ctx context.Context, cfg Config, t Target) Result {
 	ctx, cancel := b.context(ctx, 0)
 	defer cancel()
 	res := Result{
-		Target: t, Started: cfg.Now(), Server: cfg.Server, Submission: cfg.Submission,
+		Target: t, Started: cfg.Now(), Server: cfg.Server, From: cfg.From, Submission: cfg.Submission,
 		RequireTLS: cfg.StartTLS == StartTLSRequire || cfg.ImplicitTLS,
 		Ran:        cfg.Checks,
 	}

@@ -376,7 +376,7 @@ func (j *judge) judgeReplies(h probe.Host, steps []StepAssessment, add func(Find
 			k+1 < len(h.Steps) && h.Steps[k+1].Kind == probe.StepHELO && h.Steps[k+1].Reply.Code == probe.CodeOK
 		sev := replySeverity(s.Kind, code, prior, fallback)
 		f := Finding{Severity: sev, Host: h.Name, ID: FindingReply, Code: code, Enhanced: s.Reply.Enhanced,
-			Step: s.Kind, Command: s.Command, Diagnosis: withSenderHint(*d, j.r.Target.Domain, j.o.Lang), Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
+			Step: s.Kind, Command: s.Command, Diagnosis: withSenderHint(*d, j.r.Target.Domain, j.r.From, j.o.Lang), Detail: strconv.Itoa(code) + " " + firstLine(s.Reply)}
 		if sev != OK && throttled(code, s.Reply.Enhanced, replyText(s.Reply), *d) {
 			j.retitle(&f, FindingThrottled)
 			if greeting {

@@ -66,7 +66,7 @@ func ExplainCode(query string, lang catalog.Lang) (Explanation, error) {
 		}
 		e.Diagnosis = d
 	}
-	e.Diagnosis = withSenderHint(e.Diagnosis, "", lang)
+	e.Diagnosis = withSenderHint(e.Diagnosis, "", "", lang)
 	return e, nil
 }
 
@@ -83,7 +83,7 @@ func ExplainReply(text string, lang catalog.Lang) (Explanation, error) {
 	return Explanation{
 		Query:     escapeLines(strings.TrimSpace(text)),
 		Reply:     &r,
-		Diagnosis: withSenderHint(catalog.Diagnose(r.Code, r.Enhanced, r.Text, lang), "", lang),
+		Diagnosis: withSenderHint(catalog.Diagnose(r.Code, r.Enhanced, r.Text, lang), "", "", lang),
 	}, nil
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,8 +103,9 @@ func TestSenderDNSBL(t *testing.T) {
 // TestSenderRefusalNamesChecks: when a real server (go-smtp) refuses the
 // probe with the words of a real SPF, DMARC or reverse-DNS refusal, the
 // finding names the checks that show the cause and the command to run
-// them, with the probed domain as its target. The replies' sources are
-// cited in report's senderRefusals.
+// them: about the domain of --from when the probe used one, else with a
+// placeholder sender and the probed domain as its target. The replies'
+// sources are cited in report's senderRefusals.
 func TestSenderRefusalNamesChecks(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -137,8 +139,12 @@ func TestSenderRefusalNamesChecks(t *testing.T) {
 				found = true
 				cmd, _ := f["see_command"].(string)
 				fix, _ := f["fix"].(string)
-				if f["see_checks"] != tc.checks || !strings.HasPrefix(cmd, "smtpprobe --checks sender --from you@yourdomain --sending-ip ADDR") ||
-					!strings.HasSuffix(cmd, " example.test") || !strings.Contains(fix, cmd) {
+				prefix, target := "smtpprobe --checks sender --from you@yourdomain --sending-ip ADDR", " example.test"
+				if slices.Contains(tc.args, "--from") {
+					prefix, target = "smtpprobe --checks sender --sending-ip ADDR", " sender.test"
+				}
+				if f["see_checks"] != tc.checks || !strings.HasPrefix(cmd, prefix) || !strings.HasSuffix(cmd, target) ||
+					!strings.Contains(fix, cmd) || (target == " sender.test") == strings.Contains(fix, "you@yourdomain") {
 					t.Errorf("finding %v", f)
 				}
 			}

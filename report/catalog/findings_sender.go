@@ -608,14 +608,20 @@ type SenderHint struct {
 	Text    string   // a sentence for the fix, in the language asked
 }
 
-// SenderHintFor returns the hint for a diagnosis of category, with
-// target in the command ("TARGET" when empty); ok is false for the other
-// categories.
-func SenderHintFor(category, target string, lang Lang) (SenderHint, bool) {
+// SenderHintFor returns the hint for a diagnosis of category; ok is false
+// for the other categories. sender is the domain of the sender the probe
+// used (--from), which the command then checks; "" when the sender is not
+// known, and then the command names a placeholder sender and target, the
+// domain probed ("TARGET" when empty).
+func SenderHintFor(category, target, sender string, lang Lang) (SenderHint, bool) {
 	if target == "" {
 		target = "TARGET"
 	}
 	base := "smtpprobe --checks sender --from you@yourdomain --sending-ip ADDR"
+	if sender != "" {
+		// Without --from the sender checks are about the target's domain.
+		base, target = "smtpprobe --checks sender --sending-ip ADDR", sender
+	}
 	var h SenderHint
 	switch category {
 	case CategorySPFDKIMDMARC:
@@ -632,13 +638,21 @@ func SenderHintFor(category, target string, lang Lang) (SenderHint, bool) {
 	}
 	if lang == Japanese {
 		checks := strings.Join(h.Checks, "・")
-		h.Text = fmt.Sprintf("送信側の原因は smtpprobe の %s チェックで確かめられます: `%s`（ADDR はメールを送るサーバの公開アドレス、you@yourdomain は送信者のアドレス）。", checks, h.Command)
+		who := "、you@yourdomain は送信者のアドレス"
+		if sender != "" {
+			who = ""
+		}
+		h.Text = fmt.Sprintf("送信側の原因は smtpprobe の %s チェックで確かめられます: `%s`（ADDR はメールを送るサーバの公開アドレス%s）。", checks, h.Command, who)
 	} else {
 		checks := h.Checks[0]
 		if n := len(h.Checks); n > 1 {
 			checks = strings.Join(h.Checks[:n-1], ", ") + " and " + h.Checks[n-1]
 		}
-		h.Text = fmt.Sprintf("smtpprobe's %s checks show the cause on the sending side: run `%s` (ADDR is the public address your mail leaves from, you@yourdomain your sender address).", checks, h.Command)
+		who := ", you@yourdomain your sender address"
+		if sender != "" {
+			who = ""
+		}
+		h.Text = fmt.Sprintf("smtpprobe's %s checks show the cause on the sending side: run `%s` (ADDR is the public address your mail leaves from%s).", checks, h.Command, who)
 	}
 	return h, true
 }
