@@ -22,7 +22,7 @@ var limitRules = []Rule{
 	},
 	{
 		ID: "mailbox-full", Category: CategoryMailboxFull,
-		Pattern: `over ?quota|quota (exceeded|exceed|full)|exceeded (its |the )?(storage|quota|mailbox)|mail ?box size limit|mailbox.*(has )?exceeded|quota violation`,
+		Pattern: `mail ?box\b[^.;]{0,20}\bfull\b|over ?quota|quota (exceeded|exceed|full)|exceeded (its |the )?(storage|quota|mailbox)|mail ?box size limit|mailbox.*(has )?exceeded|quota violation`,
 		En: Text{
 			"Recipient mailbox full",
 			"The recipient's mailbox has reached its storage quota and takes no more mail until space is freed.",

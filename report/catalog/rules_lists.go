@@ -149,7 +149,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "ip-blocked", Category: CategoryBlocklist,
-		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)([^.;]|\.[^\s.;]){0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|not authorized to send email directly|dynamic ip|dial-?up|connections? (not accepted|refused|rejected) from|\bip is (rejected|blocked|banned)|bad ip\b|dynamically.assigned`,
+		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)([^.;]|\.[^\s.;]){0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|not authorized to send email directly|dynamic ip|dial-?up|connections? (not accepted|refused|rejected) from|\bip is (rejected|blocked|banned)|bad ip\b|dynamically.assigned|\d\.\d{1,3}\]?,? (is |has been |was )?(blocked|banned|blacklisted|refused|rejected|denied|not allowed|not accepted)\b|(blocked|banned|refused|rejected|denied)( for| from)?:? \[?\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b`,
 		En: Text{
 			"Sending IP refused",
 			"The receiver refuses mail from the sending IP address itself: a local block, a provider's own list, or a policy against dynamic or residential addresses.",
