@@ -300,8 +300,9 @@ func (p *Pool) serve(d *destination, id int) {
 		s.ctx = p.ctx
 		watch := closeWhenAbandoned(batch, conn)
 		results, more := p.transaction(s, d, batch, &setup, setupTime, SharedSession{Session: id, Transaction: n})
-		abandoned := watch()
-		if !abandoned && more && p.drained(d) {
+		if watch() {
+			more = false // the connection is closed
+		} else if more && p.drained(d) {
 			// Nothing more to send: close before the probes learn their
 			// replies, so that a run's sessions are over when it is.
 			s.exchange(closingCmd(StepQuit))

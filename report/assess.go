@@ -99,28 +99,39 @@ func Assess(r probe.Result, o Options) Assessment {
 	return a
 }
 
-// oneUnreachablePerHost folds the host-unreachable findings of the
-// addresses of one host (each address is a host entry of its own) into
-// the first of them, whose detail then names every address tried: one
-// "could not connect" per host. The per-address facts stay on the host
-// entries.
+// oneUnreachablePerHost folds the host-unreachable (or
+// address-unreachable) findings of the addresses of one host (each
+// address is a host entry of its own) into the first of them, whose
+// detail then names every address tried: one "could not connect" per
+// host, about the host rather than one address. The per-address facts stay
+// on the host entries.
 func oneUnreachablePerHost(fs []Finding) []Finding {
-	first := map[string]int{}
+	first := map[[2]string]int{}
 	var out []Finding
 	for _, f := range fs {
-		if f.ID == FindingHostUnreachable {
-			if i, ok := first[f.Host]; ok {
+		if f.ID == FindingHostUnreachable || f.ID == FindingAddressUnreachable {
+			key := [2]string{f.ID, f.Host}
+			if i, ok := first[key]; ok {
 				out[i].Severity = Worst(out[i].Severity, f.Severity)
+				out[i].Addr = netip.Addr{}
 				if f.Detail != "" {
 					out[i].Detail = strings.TrimPrefix(out[i].Detail+"; "+f.Detail, "; ")
 				}
 				continue
 			}
-			first[f.Host] = len(out)
+			first[key] = len(out)
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// reachedElsewhere reports whether another address of h's host accepted a
+// connection, so that h failing is one address's fault, not the host's.
+func (j *judge) reachedElsewhere(h probe.Host) bool {
+	return slices.ContainsFunc(j.r.Hosts, func(o probe.Host) bool {
+		return o.Name == h.Name && o.Port == h.Port && o.Addr != h.Addr && len(o.Steps) > 0
+	})
 }
 
 // markCertStatus records for each host the worst severity of the
@@ -292,7 +303,12 @@ func (j *judge) judgeHost(i int) {
 			add(f, false)
 			return
 		}
-		add(j.finding(Critical, h.Name, FindingHostUnreachable, nil, attemptsText(h)), true)
+		id := FindingHostUnreachable
+		if j.reachedElsewhere(h) {
+			// Not the host: this address of it.
+			id = FindingAddressUnreachable
+		}
+		add(j.finding(Critical, h.Name, id, nil, attemptsText(h)), true)
 		return
 	}
 

@@ -56,6 +56,11 @@ const (
 	FindingQueued          = "queued"           // unknown: the time went waiting for other probes of the address
 	FindingProbeStopped    = "probe-stopped"    // unknown
 
+	// FindingAddressUnreachable is one address of a host taking no
+	// connection while another address of it took one: critical, warning
+	// when another address or MX takes the mail.
+	FindingAddressUnreachable = "address-unreachable"
+
 	FindingStartTLSNotOffered = "starttls-not-offered" // info
 	FindingStartTLSRequired   = "starttls-required"    // critical
 	FindingTLSHandshake       = "tls-handshake-failed" // warning, critical with Result.RequireTLS

@@ -73,7 +73,7 @@ func leadSentence(a Assessment, f Finding, ja bool) (what, fix string) {
 			return fmt.Sprintf("どのMXホストも%d番ポートに応答しない（%s）— %s", port, blockedCountsJa(a.Result.Hosts), f.Diagnosis.Title), ""
 		}
 		return fmt.Sprintf("no MX host answered on port %d (%s) — %s", port, blockedCounts(a.Result.Hosts), lowerFirst(f.Diagnosis.Title)), ""
-	case f.ID == FindingHostUnreachable:
+	case f.ID == FindingHostUnreachable || f.ID == FindingAddressUnreachable:
 		// Who takes the mail instead: other MX hosts, or only other
 		// addresses of this one.
 		others := slices.ContainsFunc(a.Result.Hosts, func(h probe.Host) bool { return h.Name != f.Host && h.Addr.IsValid() })

@@ -28,6 +28,9 @@ func TestOneUnreachableFindingPerHost(t *testing.T) {
 		switch m := f.(map[string]any); m["id"] {
 		case "host-unreachable":
 			details = append(details, m["detail"].(string))
+			if _, ok := m["address"]; ok {
+				t.Errorf("the finding about both addresses names one: %v", m)
+			}
 		case "port-blocked":
 			t.Errorf("one host refusing at both addresses judged a blocked port: %v", m)
 		}
@@ -48,5 +51,39 @@ func TestOneUnreachableFindingPerHost(t *testing.T) {
 	text := runWith(t, cmdEnv{routes: w.routes}, "--resolver", w.dns.Addr(), "--no-color", "--checks", "smtp", "two.example")
 	if n := strings.Count(text.stdout, "Could not connect to this mail server"); n != 1 {
 		t.Errorf("%d \"could not connect\" findings in the text report, want 1\n%s", n, text.stdout)
+	}
+}
+
+// TestOneAddressUnreachable: when one address of a host refuses
+// connections and another serves, the finding is about that address
+// (address-unreachable, whose text does not claim that no address of the
+// host answered), a warning since the host's other address takes the
+// mail.
+func TestOneAddressUnreachable(t *testing.T) {
+	w := newInbound(t,
+		"half.example. 300 IN MX 10 mx.half.example.",
+		"mx.half.example. 300 IN A 192.0.2.7",
+		"mx.half.example. 300 IN A 192.0.2.8",
+	)
+	w.routes["192.0.2.7:25"] = closedAddr(t)
+	w.route("192.0.2.8")
+	code, obj, r := w.run(t, "--checks", "smtp", "half.example")
+	var ids []string
+	fs, _ := obj["findings"].([]any)
+	for _, f := range fs {
+		m := f.(map[string]any)
+		switch m["id"] {
+		case "host-unreachable", "address-unreachable":
+			ids = append(ids, m["id"].(string))
+			if m["severity"] != "warning" || m["address"] != "192.0.2.7" || strings.HasPrefix(m["meaning"].(string), "No address of this MX host") {
+				t.Errorf("finding %v", m)
+			}
+		}
+	}
+	if code != 1 || len(ids) != 1 || ids[0] != "address-unreachable" {
+		t.Errorf("exit %d, findings %q; want 1 and one address-unreachable\n%s", code, ids, r.stdout)
+	}
+	if s, _ := obj["summary"].(string); !strings.Contains(s, "its other addresses take the mail") {
+		t.Errorf("summary %q", s)
 	}
 }

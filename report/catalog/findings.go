@@ -247,6 +247,21 @@ var findings = map[string]findingEntry{
 			fix:     "サーバがポートで待ち受けているか（`ss -ltn`）、ファイアウォール、MXホストの A/AAAA レコードが現在のアドレスかを確認してください。こちら側の遮断を切り分けるため、別のネットワークからも試します。",
 		},
 	},
+	"address-unreachable": {
+		class: "network", category: "server-unavailable", retry: "transient",
+		en: findingLang{
+			title:   "Could not connect to this address of the mail server",
+			meaning: "This address of the MX host did not accept a TCP connection on the port (the attempt timed out, was refused or had no route), while another address of the same host did. Senders that pick this address try the host's next address, or the next MX host, so mail is delayed for them rather than lost.",
+			when:    "A server that listens on one address family only (IPv4 but not IPv6, say), a firewall rule for one address, or an A or AAAA record that points to an old or wrong address.",
+			fix:     "Make the server listen on every address its A and AAAA records give (Postfix: inet_protocols = all), open the port for each, or remove the record of the address that does not serve mail.",
+		},
+		ja: findingLang{
+			title:   "このメールサーバのこのアドレスに接続できない",
+			meaning: "このMXホストのこのアドレスは、ポートへのTCP接続を受け付けませんでした（タイムアウト、拒否、経路なし）が、同じホストの別のアドレスは受け付けました。このアドレスを選んだ送信側はホストの次のアドレスか次のMXホストに回るため、メールは遅れますが失われません。",
+			when:    "サーバが一方のアドレスファミリでしか待ち受けていない場合（IPv4のみでIPv6なし等）、一つのアドレスだけのファイアウォール規則、古いか誤ったアドレスを指すAやAAAAレコードで起きます。",
+			fix:     "AとAAAAレコードのすべてのアドレスでサーバが待ち受けるようにし（Postfix: inet_protocols = all）、それぞれでポートを開けるか、メールを受けないアドレスのレコードを削除してください。",
+		},
+	},
 	"dialogue-failed": {
 		class: "network", category: "server-unavailable", retry: "transient",
 		en: findingLang{
