@@ -36,13 +36,20 @@ func (j *judge) judgeDANE(c *checkJudge, h *probe.Host) {
 		}
 	}
 	detail := d.Name + ": " + strings.Join(records, ", ")
-	validates := j.r.Checks.DNSSEC != nil && j.r.Checks.DNSSEC.ResolverValidates
+	sec := j.r.Checks.DNSSEC
+	validates := sec != nil && sec.ResolverValidates
 	switch {
 	case d.Err != "":
 		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": d.Name}, d.Err)
 		return
 	case len(d.Records) == 0:
 		c.add(OK, FindingDANEAbsent, vars, d.Name+": no TLSA records")
+		return
+	case !d.Authentic && sec != nil && sec.SelfTestFailed():
+		// Whether the resolver validates is not known: the records may
+		// be unsigned, or the resolver may not validate. The question
+		// that failed is the self-test's.
+		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": sec.SelfTest.Name + " " + sec.SelfTest.Type}, nameDetail(sec.SelfTest)+"; "+detail)
 		return
 	case !d.Authentic && !validates:
 		c.untestable = true

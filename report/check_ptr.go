@@ -8,7 +8,8 @@ import (
 
 // The findings of the ptr check. None raises the verdict: no sender
 // requires reverse DNS of a receiving MX (the sending-ip check judges the
-// address mail leaves from).
+// address mail leaves from). Only a failed PTR question does, as in every
+// check: the verdict is then unknown.
 const (
 	FindingPTRConfirmed        = "ptr-confirmed"         // ok
 	FindingPTRMissing          = "ptr-missing"           // info

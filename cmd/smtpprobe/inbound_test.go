@@ -93,7 +93,7 @@ func TestDNSSECCheck(t *testing.T) {
 		validate bool
 		code     int
 		status   string
-		signed   bool
+		signed   any // nil: null, not known from this resolver
 		finding  string
 		server   bool // --server: the MX lookup is skipped
 	}{
@@ -102,15 +102,15 @@ func TestDNSSECCheck(t *testing.T) {
 		{"not signed", "plain.example", true, 0, "ok", false, "dnssec-unsigned", false},
 		{"bogus domain", "bogus.example", true, 2, "critical", false, "dnssec-bogus", false},
 		{"bogus MX host", "badhost.example", true, 2, "critical", true, "dnssec-bogus", false},
-		{"resolver does not validate", "signed.example", false, 0, "untestable", false, "dnssec-not-validating", false},
+		{"resolver does not validate", "signed.example", false, 0, "untestable", nil, "dnssec-not-validating", false},
 		// The resolver refuses the self-test: whether it validates is
 		// unknown, and the check says the resolver failed, not that it
 		// does not validate. A failed question is unknown (exit 3) in
 		// every check, never untestable.
-		{"resolver fails the self-test", "signed.example", true, 3, "unknown", false, "check-lookup-failed", false},
+		{"resolver fails the self-test", "signed.example", true, 3, "unknown", nil, "check-lookup-failed", false},
 		// SERVFAIL with and without CD: a broken server, not a bogus zone
 		// and not an unsigned one.
-		{"broken name server", "broken.example", true, 3, "unknown", false, "check-lookup-failed", false},
+		{"broken name server", "broken.example", true, 3, "unknown", nil, "check-lookup-failed", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newInbound(t,
@@ -147,7 +147,8 @@ func TestDNSSECCheck(t *testing.T) {
 				validates = nil
 			}
 			v, present := c["resolver_validates"]
-			if code != tc.code || c == nil || c["status"] != tc.status || c["signed"] != tc.signed || v != validates || !present {
+			_, signedPresent := c["signed"]
+			if code != tc.code || c == nil || c["status"] != tc.status || c["signed"] != tc.signed || !signedPresent || v != validates || !present {
 				t.Errorf("exit %d, dnssec %v\n%s", code, c, r.stdout)
 			}
 			if !hasFindingID(obj, "dnssec", tc.finding) {
@@ -420,6 +421,11 @@ func TestDANECheck(t *testing.T) {
 		{"DANE-TA anchor not sent", "example", []string{ee, ta}, false, true, true, 1, "warning", "dane-ta-not-sent", true},
 		{"no TLSA", "example", nil, false, false, true, 0, "ok", "dane-absent", nil},
 		{"resolver does not validate", "example", []string{ee}, false, false, false, 0, "untestable", "dane-not-validating", nil},
+		// TLSA without AD from a resolver whose self-test failed: unsigned
+		// or not validated cannot be told, and the resolver failed a
+		// question DANE needs, so unknown, not "does not validate" (the
+		// certificate, for another name, makes the exit 1).
+		{"resolver fails the self-test", "insecure.example", []string{ee}, false, false, true, 1, "unknown", "check-lookup-failed", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			host := "mx.dane." + tc.zone
@@ -433,6 +439,9 @@ func TestDANECheck(t *testing.T) {
 			}
 			if tc.validate {
 				w.dns.Validate(".")
+			}
+			if tc.name == "resolver fails the self-test" {
+				w.dns.Refuse(".")
 			}
 			o := smtptest.Options{TLS: smtptest.TLSConfig(cert)}
 			switch {

@@ -124,7 +124,10 @@ func jsonPTROf(base jsonCheck, h *probe.Host) jsonPTR {
 
 type jsonDNSSEC struct {
 	jsonCheck
-	Signed bool `json:"signed"`
+	// Signed says the MX answer (the server's with --server) validated;
+	// null when that cannot be known: the resolver does not validate or
+	// failed the self-test, or the answer failed without being bogus.
+	Signed *bool `json:"signed"`
 	// ResolverValidates is null when the self-test itself failed (no
 	// answer, SERVFAIL, REFUSED): whether the resolver validates is then
 	// not known, which false would deny.
@@ -143,10 +146,14 @@ type jsonNameSecure struct {
 }
 
 func jsonDNSSECOf(base jsonCheck, d *dnsx.DNSSEC, domain string) jsonDNSSEC {
-	mx, _ := d.Primary(domain)
-	out := jsonDNSSEC{jsonCheck: base, Signed: d.ResolverValidates && mx.AD, Names: []jsonNameSecure{}}
+	mx, ok := d.Primary(domain)
+	out := jsonDNSSEC{jsonCheck: base, Names: []jsonNameSecure{}}
 	if !d.SelfTestFailed() {
 		out.ResolverValidates = &d.ResolverValidates
+	}
+	if answered := mx.Rcode == "NOERROR" || mx.Rcode == "NXDOMAIN" || mx.Bogus; d.ResolverValidates && ok && answered {
+		signed := mx.AD
+		out.Signed = &signed
 	}
 	for _, ns := range d.Names {
 		j := jsonNameSecure{Name: ns.Name, Type: ns.Type, Rcode: ns.Rcode, AD: ns.AD, Bogus: ns.Bogus, Error: ns.Err}
