@@ -309,3 +309,52 @@ func TestPoolDeadline(t *testing.T) {
 	}
 	t.Logf("%d targets shared the slow recipient's transaction", sameTx)
 }
+
+// closeConn tells when the connection is closed.
+type closeConn struct {
+	net.Conn
+	once   sync.Once
+	closed chan struct{}
+}
+
+func (c *closeConn) Close() error {
+	c.once.Do(func() { close(c.closed) })
+	return c.Conn.Close()
+}
+
+// TestPoolAbandoned: a shared session whose transaction no target waits
+// for any more (the only one reached its deadline while the server held
+// its RCPT) is closed at once, rather than kept open for the reply until
+// the step timeout (an hour here) and holding the end of the run.
+func TestPoolAbandoned(t *testing.T) {
+	release := make(chan struct{})
+	srv := smtptest.Start(t, smtptest.Options{BeforeRcpt: func(string) { <-release }})
+	t.Cleanup(func() { close(release) }) // before the server's cleanup
+	cfg := zoneConfig(t, &dialer{to: srv.Addr}, zone...)
+	cfg.Deadline = time.Second
+	cfg.Timeout = time.Hour
+	conns := make(chan *closeConn, 4)
+	dial := cfg.Dial
+	cfg.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := dial(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		cc := &closeConn{Conn: c, closed: make(chan struct{})}
+		conns <- cc
+		return cc, nil
+	}
+	gate := &probe.Gate{PerAddress: 2}
+	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
+	h := oneHost(t, cfg, "user@example.com")
+	if h.Shared == nil || h.Err == nil || h.Err.Kind != probe.ErrTimeout {
+		t.Fatalf("Shared %+v, Err %v: want a timeout on the shared session", h.Shared, h.Err)
+	}
+	c := <-conns
+	select {
+	case <-c.closed:
+	case <-time.After(30 * time.Second): // a watchdog, not a measure: it is closed at once or in an hour
+		t.Fatal("the session's connection stayed open after its only target gave up")
+	}
+	cfg.Pool.Close()
+}

@@ -85,7 +85,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "dnsbl", Category: CategoryBlocklist,
-		Pattern: `blocked using|dnsbl|\brbl\b|(black|block|deny) ?list(ed)?|(is|are|was|been|currently|ip|address|\d|\]) listed (at|in|on|by) |sorbs|removal from (this|the|our) list|\bdelist|spam ip|ip found in|reputation database|block(ed)? for spam|\bers-qil\b`,
+		Pattern: `\bcsi\.(mimecast|cloudmark)\b|blocked using|dnsbl|\brbl\b|(black|block|deny) ?list(ed)?|(is|are|was|been|currently|ip|address|\d|\]) listed (at|in|on|by) |sorbs|removal from (this|the|our) list|\bdelist|spam ip|ip found in|reputation database|block(ed)? for spam|\bers-qil\b`,
 		En: Text{
 			"Sending IP on a DNS blocklist",
 			"The receiving server found the sending IP (or the sender or HELO domain) on a DNS blocklist it uses.",
