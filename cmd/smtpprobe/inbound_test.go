@@ -154,6 +154,11 @@ func TestDNSSECCheck(t *testing.T) {
 			if !hasFindingID(obj, "dnssec", tc.finding) {
 				t.Errorf("no %s finding\n%s", tc.finding, r.stdout)
 			}
+			// The metric is there exactly when JSON's signed is not null.
+			prom := runWith(t, cmdEnv{routes: w.routes}, append([]string{"--resolver", w.dns.Addr(), "--timeout", "5s", "-o", "prometheus"}, args...)...)
+			if has := strings.Contains(prom.stdout, "\nsmtpprobe_dnssec_signed{"); has != (tc.signed != nil) {
+				t.Errorf("smtpprobe_dnssec_signed given: %v, JSON signed %v\n%s", has, tc.signed, prom.stdout)
+			}
 			if selfTestFails {
 				r = runWith(t, cmdEnv{routes: w.routes}, "--resolver", w.dns.Addr(), "--timeout", "5s", "--no-color", "--checks", "smtp,dnssec", tc.domain)
 				if !strings.Contains(r.stdout, "resolver validates       unknown: REFUSED\n") || strings.Contains(r.stdout, "does not validate") {

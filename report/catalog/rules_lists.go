@@ -84,6 +84,25 @@ var listRules = []Rule{
 		},
 	},
 	{
+		// Before dnsbl: what is on the list here is the sender's address,
+		// put there by the recipient or their administrator, not the
+		// sending IP on a DNS list; only the recipient can take it off.
+		ID: "sender-blocklisted", Category: CategorySenderRejected,
+		Pattern: `(sender|user|from address)( address)?( is)? (in|on) (the |a |my |our |your |their |recipient'?s? |user'?s? )?(personal )?(black|block|deny) ?list`,
+		En: Text{
+			"Sender address on the recipient's block list",
+			"The recipient, or their mail administrator, has put the sender's address or domain on a block list of their own, and the server refuses mail from it. This is not a DNS blocklist of the sending IP.",
+			"At MAIL FROM, RCPT TO or the end of DATA: Coremail \"User in blacklist\", and the blocked-senders lists of webmail services and filtering gateways.",
+			"Only the recipient can lift it: ask them by another channel to remove the address from their blocked senders. Changing the sending server or IP does not help.",
+		},
+		Ja: Text{
+			"送信元アドレスが宛先のブロックリストに登録",
+			"宛先本人またはそのメール管理者が、送信元のアドレスやドメインを独自のブロックリストに登録しており、サーバはそこからのメールを拒否しています。送信元 IP の DNS ブラックリストではありません。",
+			"MAIL FROM、RCPT TO、DATA 終端への応答。Coremail の「User in blacklist」や、Web メールやフィルタリングゲートウェイの受信拒否リストによる拒否など。",
+			"解除できるのは宛先だけです。別の手段で宛先に連絡し、受信拒否リストからアドレスを外すよう依頼してください。送信サーバや IP を変えても解決しません。",
+		},
+	},
+	{
 		ID: "dnsbl", Category: CategoryBlocklist,
 		Pattern: `\bcsi\.(mimecast|cloudmark)\b|blocked using|dnsbl|\brbl\b|(black|block|deny) ?list(ed)?|(is|are|was|been|currently|ip|address|\d|\]) listed (at|in|on|by) |sorbs|removal from (this|the|our) list|\bdelist|spam ip|ip found in|reputation database|block(ed)? for spam|\bers-qil\b`,
 		En: Text{
