@@ -10,10 +10,11 @@ import (
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
 )
 
-// TestHostAddresses: an MX host probed on three addresses, one refusing
+// TestHostAddresses: an MX host probed on four addresses, two refusing
 // connections and two serving a certificate for another name. What one
 // address did is never told of the other: Nagios's line per address and
-// its perfdata labels, the findings' address in JSON, and the verdict,
+// its perfdata labels, the findings' address in JSON and in the text
+// report, and the verdict,
 // which says the host's other address takes the mail (there is no other
 // MX host).
 func TestHostAddresses(t *testing.T) {
@@ -32,23 +33,27 @@ func TestHostAddresses(t *testing.T) {
 		"mx.multi.test. 300 IN A 192.0.2.2",
 		"mx.multi.test. 300 IN A 192.0.2.1",
 		"mx.multi.test. 300 IN A 192.0.2.3",
+		"mx.multi.test. 300 IN A 192.0.2.4",
 	)
-	ce := cmdEnv{routes: map[string]string{"192.0.2.1:25": srv.Addr, "192.0.2.2:25": closed, "192.0.2.3:25": srv.Addr}}
+	ce := cmdEnv{routes: map[string]string{"192.0.2.1:25": srv.Addr, "192.0.2.2:25": closed, "192.0.2.3:25": srv.Addr, "192.0.2.4:25": closed}}
 
 	r := runWith(t, ce, "--resolver", d.Addr(), "-o", "nagios", "multi.test")
 	lines := strings.Split(r.stdout, "\n")
-	var refused, served string
+	n := 0
 	for _, l := range lines {
-		switch {
-		case strings.Contains(l, "[192.0.2.2]"):
-			refused = l
-		case strings.Contains(l, "[192.0.2.1]"):
-			served = l
+		refused := strings.Contains(l, "[192.0.2.2]") || strings.Contains(l, "[192.0.2.4]")
+		served := strings.Contains(l, "[192.0.2.1]") || strings.Contains(l, "[192.0.2.3]")
+		if !refused && !served {
+			continue
+		}
+		n++
+		if refused && (strings.Contains(l, "certificate") || !strings.Contains(l, "connect")) ||
+			served && (strings.Contains(l, "connect") || !strings.Contains(l, "certificate")) {
+			t.Errorf("a Nagios line tells of another address's findings: %s", l)
 		}
 	}
-	if refused == "" || served == "" || strings.Contains(refused, "certificate") || strings.Contains(served, "connect") ||
-		!strings.Contains(refused, "connect") || !strings.Contains(served, "certificate") {
-		t.Errorf("Nagios lines of the two addresses mix their findings:\n%s", r.stdout)
+	if n != 4 {
+		t.Errorf("%d Nagios lines for the 4 addresses:\n%s", n, r.stdout)
 	}
 	perf := map[string]int{}
 	_, data, _ := strings.Cut(lines[0], " | ")
@@ -65,6 +70,13 @@ func TestHostAddresses(t *testing.T) {
 		t.Errorf("verdict: %s", lines[0])
 	}
 
+	r = runWith(t, ce, "--resolver", d.Addr(), "--no-color", "multi.test")
+	for _, want := range []string{"mx.multi.test [192.0.2.2]:25  CRITICAL", "mx.multi.test  Could not connect", "mx.multi.test 192.0.2.3  The certificate chain is not trusted"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the text report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+
 	r = runWith(t, ce, "--resolver", d.Addr(), "-o", "json", "multi.test")
 	obj := decodeJSONLines(t, r.stdout)[0]
 	for _, f := range arr(t, obj, "findings") {
@@ -75,7 +87,9 @@ func TestHostAddresses(t *testing.T) {
 		switch {
 		case id == "host-unreachable":
 			t.Errorf("the host's other addresses took connections, yet %s: %v", id, f)
-		case id == "address-unreachable" && addr != "192.0.2.2",
+		// One "could not connect" tells of both refusing addresses: it
+		// is about the host, not one address.
+		case id == "address-unreachable" && addr != "",
 			strings.HasPrefix(id, "tls-") && addr != "192.0.2.1" && addr != "192.0.2.3":
 			t.Errorf("finding %s has address %q", id, addr)
 		}

@@ -154,6 +154,11 @@ func TestDNSSECCheck(t *testing.T) {
 			if !hasFindingID(obj, "dnssec", tc.finding) {
 				t.Errorf("no %s finding\n%s", tc.finding, r.stdout)
 			}
+			// The metric is there exactly when JSON's signed is not null.
+			prom := runWith(t, cmdEnv{routes: w.routes}, append([]string{"--resolver", w.dns.Addr(), "--timeout", "5s", "-o", "prometheus"}, args...)...)
+			if has := strings.Contains(prom.stdout, "\nsmtpprobe_dnssec_signed{"); has != (tc.signed != nil) {
+				t.Errorf("smtpprobe_dnssec_signed given: %v, JSON signed %v\n%s", has, tc.signed, prom.stdout)
+			}
 			if selfTestFails {
 				r = runWith(t, cmdEnv{routes: w.routes}, "--resolver", w.dns.Addr(), "--timeout", "5s", "--no-color", "--checks", "smtp,dnssec", tc.domain)
 				if !strings.Contains(r.stdout, "resolver validates       unknown: REFUSED\n") || strings.Contains(r.stdout, "does not validate") {
@@ -479,25 +484,30 @@ func TestDANECheck(t *testing.T) {
 }
 
 // TestCheckLookupFailedText: when the resolver fails the TXT question of
-// MTA-STS or TLS-RPT, the text report's facts say the record is unknown,
-// never "no record": a failed lookup is not a missing record.
+// MTA-STS or TLS-RPT, the TLSA question of DANE or the PTR question, the
+// text report's facts say the record is unknown, never "no record", "no
+// TLSA" or "no PTR": a failed lookup is not a missing record.
 func TestCheckLookupFailedText(t *testing.T) {
 	w := newInbound(t, "broken.example. 300 IN MX 10 mx.broken.example.", "mx.broken.example. 300 IN A 192.0.2.1")
-	w.dns.ServFail("_mta-sts.broken.example.", "_smtp._tls.broken.example.")
+	w.dns.ServFail("_mta-sts.broken.example.", "_smtp._tls.broken.example.", "_25._tcp.mx.broken.example.", "1.2.0.192.in-addr.arpa.")
 	w.route("192.0.2.1")
-	r := runWith(t, cmdEnv{routes: w.routes}, "--resolver", w.dns.Addr(), "--timeout", "5s", "--no-color", "--checks", "smtp,mta-sts,tls-rpt", "broken.example")
+	r := runWith(t, cmdEnv{routes: w.routes}, "--resolver", w.dns.Addr(), "--timeout", "5s", "--no-color", "--checks", "smtp,mta-sts,tls-rpt,dane,ptr", "broken.example")
 	for _, want := range []string{
 		"MTA-STS  UNKNOWN  ",
 		"    record                   unknown: resolver " + w.dns.Addr() + ": TXT _mta-sts.broken.example: SERVFAIL",
 		"TLS-RPT  UNKNOWN  ",
 		"    record                   unknown: resolver " + w.dns.Addr() + ": TXT _smtp._tls.broken.example: SERVFAIL",
+		"    _25._tcp.mx.broken.example unknown: resolver " + w.dns.Addr() + ": TLSA _25._tcp.mx.broken.example: SERVFAIL",
+		"    192.0.2.1                unknown: resolver " + w.dns.Addr() + ": PTR 1.2.0.192.in-addr.arpa: SERVFAIL",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("no %q in\n%s", want, r.stdout)
 		}
 	}
-	if strings.Contains(r.stdout, "no record") {
-		t.Errorf("a failed lookup shown as no record:\n%s", r.stdout)
+	for _, missing := range []string{"no record", "no TLSA", "no PTR"} {
+		if strings.Contains(r.stdout, missing) {
+			t.Errorf("a failed lookup shown as %s:\n%s", missing, r.stdout)
+		}
 	}
 }
 

@@ -399,7 +399,8 @@ func TestAllAddresses(t *testing.T) {
 func TestTargetSources(t *testing.T) {
 	w := newWorld(t)
 	file := filepath.Join(t.TempDir(), "targets")
-	if err := os.WriteFile(file, []byte("# from the file\ngrey@example.test\n"), 0o644); err != nil {
+	// As a Windows editor saves it: a byte order mark, CRLF line ends.
+	if err := os.WriteFile(file, []byte("\ufeff# from the file\r\ngrey@example.test\r\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	r := runCmd(t, "nobody@example.test\n", nil, w.args("-o", "json", "--ordered", "-f", file, "example.test", "-")...)

@@ -108,6 +108,12 @@ func scanTargets(r io.Reader, name string) ([]input, error) {
 			return nil, fmt.Errorf("reading targets from %s: %w", name, err)
 		}
 		where := fmt.Sprintf("%s:%d", name, n)
+		if n == 1 {
+			// A list saved by a Windows editor starts with a byte order
+			// mark; it is no part of the target (nor of its label in
+			// the metrics).
+			head = strings.TrimPrefix(head, "\ufeff")
+		}
 		if t, ok := targetPart(head); ok {
 			head = t
 			long = false // the rest of the line is a comment

@@ -228,7 +228,7 @@ var basic5xx = []BasicEntry{
 		},
 	},
 	{
-		Code: 530, Name: "Authentication required", Ref: "RFC 4954 §6", Match: `auth(entication)? required|must authenticate|not authenticated|authenticate first|authentication is required`, Category: CategoryAuthenticationRequired, Retry: Permanent,
+		Code: 530, Name: "Authentication required", Ref: "RFC 4954 §6", Match: `auth(entication)? required|requires? (smtp )?auth(entication)?|must authenticate|not authenticated|authenticate first|authentication is required|log ?in (is )?required|log ?in first`, Category: CategoryAuthenticationRequired, Retry: Permanent,
 		En: Text{
 			"Authentication required",
 			"The server only takes mail from authenticated clients (sent with 5.7.0).",

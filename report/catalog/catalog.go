@@ -12,6 +12,18 @@
 // local recipient table"), then the enhanced status code, then the basic
 // code, then the class (the first digit). [Diagnosis.Matched] says which.
 //
+// The text wins over the enhanced code because servers reuse codes loosely
+// and the corpus shows it: Zimbra's "451 4.2.2 Server accepts messages only
+// on TLS connection" (4.2.2 is a full mailbox), chkuser's "550 5.1.8 ...
+// can't find a valid MX for sender domain" (a DNS problem, not a refused
+// sender), Zoho's "552 5.1.1 ... policy error", "552 5.1.1 ... Recipient
+// overquota". Rules are written on meaning, a subject and what is said of
+// it ("the sender domain ... has no MX", "relaying ... is not allowed"),
+// not on one provider's sentence, and rules that know a service only by
+// its name come after them. Only the generic refusal words ("rejected",
+// "denied") yield to a specific enhanced code: "550 5.1.1 Address
+// rejected" is about the address.
+//
 // The catalog is read-only data; it does no I/O and no work at init time
 // (the rules' regular expressions are compiled on first use).
 package catalog

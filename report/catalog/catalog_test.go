@@ -209,7 +209,7 @@ func TestDiagnoseMatchOrder(t *testing.T) {
 		{250, "", "spam filter says ok", MatchedBasic, CategorySuccess, Permanent, ClassPositiveCompletion, ""},
 		{354, "", "End data with <CR><LF>.<CR><LF>", MatchedBasic, CategoryIntermediate, Permanent, ClassPositiveIntermediate, ""},
 		// A second meaning of a code chosen by its text.
-		{452, "", "Too many recipients", MatchedRule, CategoryRateLimit, Transient, ClassTransientNegative, "rate-limit"},
+		{452, "", "max rcpt limit exceeded (#5.7.1)", MatchedRule, CategoryRateLimit, Transient, ClassTransientNegative, "rate-limit"},
 		{521, "", "Server does not accept mail", MatchedRule, CategoryDoesNotAcceptMail, Permanent, ClassPermanentNegative, "does-not-accept-mail"},
 		{220, "2.0.0", "Ready to start TLS", MatchedBasic, CategorySuccess, Permanent, ClassPositiveCompletion, ""},
 		// The enhanced code is read from the text when not given.

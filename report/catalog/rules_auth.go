@@ -10,7 +10,7 @@ package catalog
 var relayRules = []Rule{
 	{
 		ID: "relay-denied", Category: CategoryRelayDenied,
-		Pattern: `relay(ing)?\)?( (mail|messages?))?( (to|for) \S+)? (access )?(is )?(temporarily )?(denied|not permitted|not authori[sz]ed|prohibited|disallowed|refused|not allowed)|(unable to|cannot|can't|(do|does|will)(n't| not)) relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
+		Pattern: `relay(ing)?\)?( (mail|messages?))?( (to|for) \S+)? (access )?(is )?(temporarily )?(denied|not permitted|not authori[sz]ed|prohibited|disallowed|refused|rejected|not allowed)|(unable to|cannot|can't|(do|does|will)(n't| not)) relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
 		En: Text{
 			"Relaying denied",
 			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",
@@ -66,7 +66,7 @@ var greylistRules = []Rule{
 var authRules = []Rule{
 	{
 		ID: "dns-lookup-failure", Category: CategoryDNSProblem, Class: '4',
-		Pattern: `(dns|mx) (lookup|query|resolution|resolving) (failure|failed|error|timeout)|(temporary )?dns (temporary )?(failure|error|timeout)`,
+		Pattern: `(dns|mx) (lookup|query|resolution|resolving)\b([^.;]|\.[^\s.;]){0,40}? (failure|failed|error|timeout)|(temporary )?dns (temporary )?(failure|error|timeout)`,
 		En: Text{
 			"DNS lookup failed on the receiving side",
 			"The receiver could not complete a DNS lookup it needs for this mail (the sender's SPF or DMARC record, its MX, the client's PTR) and defers the mail until it can.",
@@ -142,7 +142,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "auth-required", Category: CategoryAuthenticationRequired,
-		Pattern: `(smtp )?auth(entication|orization)? (is )?(required|needed|mandatory)|not authenticated|(must|need to|please) (first )?(issue an? auth\b|authenticate|log ?in)`,
+		Pattern: `((smtp )?auth(entication|orization)?|log ?in) (is )?(required|needed|mandatory)|not authenticated|(must|need to|please) (first )?(issue an? auth\b|authenticate|log ?in)`,
 		En: Text{
 			"Authentication required",
 			"The server accepts this only from an authenticated client (SMTP AUTH).",
@@ -209,17 +209,17 @@ var authRules = []Rule{
 	},
 	{
 		ID: "dkim-dmarc-fail", Category: CategorySPFDKIMDMARC,
-		Pattern: `dkim|dmarc|alignment`,
+		Pattern: `dkim|dmarc|alignment|domain owner'?s? polic(y|ies)`,
 		En: Text{
 			"DKIM or DMARC failure",
 			"The message has no valid DKIM signature, or fails the DMARC policy of the From: domain (neither SPF nor DKIM passed aligned with it).",
-			"At the end of DATA: Microsoft \"550 5.7.509 Access denied, sending domain does not pass DMARC verification and has a DMARC policy of reject\", Gmail DMARC rejections, receivers that require DKIM (5.7.20-5.7.22).",
+			"At the end of DATA: Microsoft \"550 5.7.509 Access denied, sending domain does not pass DMARC verification and has a DMARC policy of reject\", Outlook.com \"... on behalf of (example.com) could not be delivered due to domain owner policy restrictions\" (the domain owner's policy is its DMARC record), Gmail DMARC rejections, receivers that require DKIM (5.7.20-5.7.22).",
 			"Sign with DKIM using the From: domain and publish the key (SELECTOR._domainkey.domain TXT); make SPF or DKIM align with the From: domain; if a third party sends as your domain, set up DKIM for it there. Read the Authentication-Results header of a test message to see which check fails.",
 		},
 		Ja: Text{
 			"DKIM または DMARC の失敗",
 			"メッセージに有効な DKIM 署名がないか、From: ドメインの DMARC ポリシーに失敗しました（SPF も DKIM も From: ドメインと一致して成功しなかった）。",
-			"DATA 終端への応答。Microsoft の「550 5.7.509 Access denied, sending domain does not pass DMARC verification and has a DMARC policy of reject」、Gmail の DMARC による拒否、DKIM を必須とする受信側（5.7.20〜5.7.22）など。",
+			"DATA 終端への応答。Microsoft の「550 5.7.509 Access denied, sending domain does not pass DMARC verification and has a DMARC policy of reject」、Outlook.com の「... on behalf of (example.com) could not be delivered due to domain owner policy restrictions」（ドメイン所有者のポリシーとは DMARC レコードのこと）、Gmail の DMARC による拒否、DKIM を必須とする受信側（5.7.20〜5.7.22）など。",
 			"From: ドメインで DKIM 署名して公開鍵（セレクタ._domainkey.ドメイン の TXT）を公開し、SPF か DKIM を From: ドメインと一致させてください。外部サービスが自ドメインとして送信する場合は、そのサービス側で DKIM を設定します。テストメールの Authentication-Results ヘッダでどの検査が失敗しているか確認してください。",
 		},
 	},

@@ -1,7 +1,8 @@
 package catalog
 
-// listRules match refusals of the sending host: DNS blocklists, local IP
-// blocks, missing reverse DNS and bad HELO names.
+// listRules match refusals of the sending host by a list (DNS blocklists,
+// a provider's or a recipient's own list), missing reverse DNS and bad
+// HELO names.
 var listRules = []Rule{
 	{
 		ID: "dnsbl-query-refused", Category: CategoryOther,
@@ -84,8 +85,27 @@ var listRules = []Rule{
 		},
 	},
 	{
+		// Before dnsbl: what is on the list here is the sender's address,
+		// put there by the recipient or their administrator, not the
+		// sending IP on a DNS list; only the recipient can take it off.
+		ID: "sender-blocklisted", Category: CategorySenderRejected,
+		Pattern: `(sender|user|from address)( address)?( is)? (in|on) (the |a |my |our |your |their |recipient'?s? |user'?s? )?(personal )?(black|block|deny) ?list`,
+		En: Text{
+			"Sender address on the recipient's block list",
+			"The recipient, or their mail administrator, has put the sender's address or domain on a block list of their own, and the server refuses mail from it. This is not a DNS blocklist of the sending IP.",
+			"At MAIL FROM, RCPT TO or the end of DATA: Coremail \"User in blacklist\", and the blocked-senders lists of webmail services and filtering gateways.",
+			"Only the recipient can lift it: ask them by another channel to remove the address from their blocked senders. Changing the sending server or IP does not help.",
+		},
+		Ja: Text{
+			"送信元アドレスが宛先のブロックリストに登録",
+			"宛先本人またはそのメール管理者が、送信元のアドレスやドメインを独自のブロックリストに登録しており、サーバはそこからのメールを拒否しています。送信元 IP の DNS ブラックリストではありません。",
+			"MAIL FROM、RCPT TO、DATA 終端への応答。Coremail の「User in blacklist」や、Web メールやフィルタリングゲートウェイの受信拒否リストによる拒否など。",
+			"解除できるのは宛先だけです。別の手段で宛先に連絡し、受信拒否リストからアドレスを外すよう依頼してください。送信サーバや IP を変えても解決しません。",
+		},
+	},
+	{
 		ID: "dnsbl", Category: CategoryBlocklist,
-		Pattern: `blocked using|dnsbl|\brbl\b|(black|block|deny) ?list(ed)?|(is|are|was|been|currently|ip|address|\d|\]) listed (at|in|on|by) |sorbs|removal from (this|the|our) list|\bdelist|spam ip|ip found in|reputation database|block(ed)? for spam|\bers-qil\b`,
+		Pattern: `\bcsi\.(mimecast|cloudmark)\b|blocked using|dnsbl|\brbl\b|(black|block|deny) ?list(ed)?|(is|are|was|been|currently|ip|address|\d|\]) listed (at|in|on|by) |sorbs|removal from (this|the|our) list|\bdelist|spam ip|ip found in|reputation database|block(ed)? for spam|\bers-qil\b`,
 		En: Text{
 			"Sending IP on a DNS blocklist",
 			"The receiving server found the sending IP (or the sender or HELO domain) on a DNS blocklist it uses.",
@@ -147,6 +167,14 @@ var listRules = []Rule{
 			"送信側 MTA のホスト名を、A レコードがあり IP の逆引きと一致する FQDN に設定してください（Postfix の myhostname や smtp_helo_name、Exim の helo_data、Exchange のコネクタの FQDN）。「localhost」や内部名は使わないでください。",
 		},
 	},
+}
+
+// hostRules match refusals of the sending IP that name no list. They come
+// after the rules about SPF, DKIM, TLS and AUTH, whose texts often name
+// the IP too ("SPF fail: 192.0.2.1 is not allowed to send mail for
+// example.com"), and before the rules about the envelope sender, because
+// "Mail from 192.0.2.1 refused" is about the host, not MAIL FROM.
+var hostRules = []Rule{
 	{
 		ID: "ip-blocked", Category: CategoryBlocklist,
 		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)([^.;]|\.[^\s.;]){0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|not authorized to send email directly|dynamic ip|dial-?up|connections? (not accepted|refused|rejected) from|\bip is (rejected|blocked|banned)|bad ip\b|dynamically.assigned|\d\.\d{1,3}\]?,? (is |has been |was )?(blocked|banned|blacklisted|refused|rejected|denied|not allowed|not accepted)\b|(blocked|banned|refused|rejected|denied)( for| from)?:? \[?\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b`,

@@ -114,7 +114,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "sender-rejected", Category: CategorySenderRejected,
-		Pattern: `(unroutable|unknown|invalid|unverified) sender|spoofed (mail from|sender|envelope)|(mail from|sender) (domain )?\S*[^.;]{0,40}not (allowed|permitted|accepted)|sender (address )?((has been|is|was) )?(rejected|denied|refused|blocked|not allowed|not permitted|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|invalid (sender|mail from)|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|mail from .* (rejected|refused|denied)|badmailfrom|postmaster verification failed|(bad|banned) (outbound )?sender|blocked senders?|could not verify "from:" header|fake sender|(sending|mail) from un(registered|verified|authori[sz]ed) domains?`,
+		Pattern: `(unroutable|unknown|invalid|unverified) sender|spoofed (mail from|sender|envelope)|(mail from|sender) (domain )?\S*[^.;]{0,40}not (allowed|permitted|accepted)|sender (address |domain )?(<[^>]*> |\S+@\S+ )?((has been|is|was) )?(rejected|denied|refused|blocked|not allowed|not permitted|verify failed|verification failed|unknown|invalid)|verification failed for|sender verify|callout verification|invalid (sender|mail from)|(from|sender) address (is )?(invalid|not allowed|rejected|blacklisted)|mail from .* (rejected|refused|denied)|badmailfrom|postmaster verification failed|(bad|banned) (outbound )?sender|blocked senders?|could not verify "from:" header|fake sender|(sending|mail) from un(registered|verified|authori[sz]ed) domains?`,
 		En: Text{
 			"Sender address rejected",
 			"The server refuses the envelope sender (MAIL FROM): its domain does not exist, the address could not be verified, or it is blocked.",

@@ -146,13 +146,11 @@ type jsonNameSecure struct {
 }
 
 func jsonDNSSECOf(base jsonCheck, d *dnsx.DNSSEC, domain string) jsonDNSSEC {
-	mx, ok := d.Primary(domain)
 	out := jsonDNSSEC{jsonCheck: base, Names: []jsonNameSecure{}}
 	if !d.SelfTestFailed() {
 		out.ResolverValidates = &d.ResolverValidates
 	}
-	if answered := mx.Rcode == "NOERROR" || mx.Rcode == "NXDOMAIN" || mx.Bogus; d.ResolverValidates && ok && answered {
-		signed := mx.AD
+	if signed, known := d.Signed(domain); known {
 		out.Signed = &signed
 	}
 	for _, ns := range d.Names {

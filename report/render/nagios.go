@@ -208,8 +208,9 @@ func nagiosLong(b *strings.Builder, a report.Assessment, indent string) {
 		var what []string
 		for _, f := range a.Findings {
 			// A finding about another address of the host is not this
-			// entry's.
-			if f.Host == h.Name && f.Severity != report.OK && (!f.Addr.IsValid() || f.Addr == h.EntryAddr()) {
+			// entry's, nor is "could not connect" if this one connected.
+			if f.Host == h.Name && f.Severity != report.OK && (!f.Addr.IsValid() || f.Addr == h.EntryAddr()) &&
+				(f.ID != report.FindingHostUnreachable && f.ID != report.FindingAddressUnreachable || !h.Addr.IsValid()) {
 				what = append(what, findingText(f))
 			}
 		}

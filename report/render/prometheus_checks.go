@@ -26,8 +26,10 @@ func (m *metricSet) addInbound(a report.Assessment) {
 	if f := r.Checks.MTASTS; f != nil && f.Policy != nil && r.Ran.Has(checks.MTASTS) {
 		m.set(m.mtaSTSMode, 1, string(f.Policy.Mode))
 	}
-	if d := r.Checks.DNSSEC; d != nil && d.ResolverValidates && r.Ran.Has(checks.DNSSEC) {
-		mx, _ := d.Primary(r.Target.Domain)
-		m.set(m.dnssecSigned, boolGauge(mx.AD))
+	if d := r.Checks.DNSSEC; d != nil && r.Ran.Has(checks.DNSSEC) {
+		// Absent when it cannot be known (see dnsx.DNSSEC.Signed).
+		if signed, known := d.Signed(r.Target.Domain); known {
+			m.set(m.dnssecSigned, boolGauge(signed))
+		}
 	}
 }

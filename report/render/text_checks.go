@@ -116,7 +116,11 @@ func (t *textWriter) hostChecks(a report.Assessment, name checks.Name, title str
 				if d.Authentic {
 					auth = l.authentic
 				}
-				if len(d.Records) == 0 {
+				switch {
+				case d.Err != "":
+					// A failed lookup is not a missing record.
+					t.fact(d.Name, l.unknown+": "+textfmt.Clean(d.Err))
+				case len(d.Records) == 0:
 					t.fact(d.Name, l.noTLSA)
 				}
 				for _, r := range d.Records {
@@ -135,7 +139,10 @@ func (t *textWriter) hostChecks(a report.Assessment, name checks.Name, title str
 					}
 					names = append(names, s)
 				}
-				if len(names) == 0 {
+				switch {
+				case h.PTR.Err != "":
+					names = append(names, l.unknown+": "+textfmt.Clean(h.PTR.Err))
+				case len(names) == 0:
 					names = append(names, l.noPTR)
 				}
 				t.fact(h.PTR.Addr.String(), strings.Join(names, ", "))
