@@ -112,7 +112,7 @@ type Rule struct {
 var (
 	// rules is every reply-text rule in the order they are tried.
 	rules = sync.OnceValue(func() []Rule {
-		return slices.Concat(providerRules, vendorRules, relayRules, greylistRules, listRules, authRules, limitRules, contentRules, mailboxRules, namedFilterRules, genericRules)
+		return slices.Concat(providerRules, vendorRules, relayRules, greylistRules, listRules, authRules, hostRules, limitRules, contentRules, mailboxRules, namedFilterRules, genericRules)
 	})
 	ruleMatchers = sync.OnceValue(func() []compiledRule {
 		rs := rules()

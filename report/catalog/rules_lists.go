@@ -1,7 +1,8 @@
 package catalog
 
-// listRules match refusals of the sending host: DNS blocklists, local IP
-// blocks, missing reverse DNS and bad HELO names.
+// listRules match refusals of the sending host by a list (DNS blocklists,
+// a provider's or a recipient's own list), missing reverse DNS and bad
+// HELO names.
 var listRules = []Rule{
 	{
 		ID: "dnsbl-query-refused", Category: CategoryOther,
@@ -166,6 +167,14 @@ var listRules = []Rule{
 			"送信側 MTA のホスト名を、A レコードがあり IP の逆引きと一致する FQDN に設定してください（Postfix の myhostname や smtp_helo_name、Exim の helo_data、Exchange のコネクタの FQDN）。「localhost」や内部名は使わないでください。",
 		},
 	},
+}
+
+// hostRules match refusals of the sending IP that name no list. They come
+// after the rules about SPF, DKIM, TLS and AUTH, whose texts often name
+// the IP too ("SPF fail: 192.0.2.1 is not allowed to send mail for
+// example.com"), and before the rules about the envelope sender, because
+// "Mail from 192.0.2.1 refused" is about the host, not MAIL FROM.
+var hostRules = []Rule{
 	{
 		ID: "ip-blocked", Category: CategoryBlocklist,
 		Pattern: `client host rejected|(your|the|sending|client|connecting|remote) (ip|host|server|mail server|address|network)([^.;]|\.[^\s.;]){0,60}(is )?(blocked|banned|blacklisted|not allowed|not permitted|rejected|refused)|not authorized to send email directly|dynamic ip|dial-?up|connections? (not accepted|refused|rejected) from|\bip is (rejected|blocked|banned)|bad ip\b|dynamically.assigned|\d\.\d{1,3}\]?,? (is |has been |was )?(blocked|banned|blacklisted|refused|rejected|denied|not allowed|not accepted)\b|(blocked|banned|refused|rejected|denied)( for| from)?:? \[?\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b`,
