@@ -102,6 +102,8 @@ type request struct {
 	tries  int
 	done   chan poolResult // buffered: a session never waits for the reader
 	turn   *turn           // when the target's own time runs (pool_turn.go)
+	budget *budget         // the target's
+	prior  time.Duration   // what it queued before the Pool: moves the budget's end
 }
 
 type poolResult struct {
@@ -126,7 +128,8 @@ func (p *Pool) shares(cfg *Config) bool {
 }
 
 // probe asks for rcpt's reply at a over a shared session. ok is false
-// when no shared session can be had: the caller holds its own dialogue.
+// when no shared session can be had: the caller holds its own dialogue,
+// and the host returned holds only the time queued in the Pool.
 // Waiting for the session, and for the replies to other targets' RCPTs,
 // is queue time: Host.Queued, and waiting in b's clock. The rest is
 // bounded by the target's budget b, moved later by prior, the time it
@@ -136,7 +139,7 @@ func (p *Pool) probe(ctx context.Context, cfg *Config, b *budget, prior time.Dur
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel() // a request nobody waits for is dropped from the queue
 	now := time.Now()
-	req := &request{ctx: rctx, rcpt: rcpt, queued: now, done: make(chan poolResult, 1), turn: newTurn(now, &b.clock)}
+	req := &request{ctx: rctx, rcpt: rcpt, queued: now, done: make(chan poolResult, 1), turn: newTurn(now, &b.clock), budget: b, prior: prior}
 	defer req.turn.leave()
 	p.mu.Lock()
 	d := p.dests[key]
@@ -185,7 +188,12 @@ func (d *destination) batchSize() int {
 
 // take removes up to one transaction's recipients from d's queue, waiting
 // up to linger for the first. It drops requests whose probe has given up.
-func (p *Pool) take(d *destination) []*request {
+// first, when not nil, is the recipient the session was opened for, which
+// the session holds out of the queue: it leads the batch.
+func (p *Pool) take(d *destination, first *request) []*request {
+	if first != nil && first.ctx.Err() != nil {
+		first = nil
+	}
 	deadline := time.Now().Add(linger)
 	for {
 		p.mu.Lock()
@@ -197,10 +205,17 @@ func (p *Pool) take(d *destination) []*request {
 		}
 		clear(d.pending[len(live):])
 		d.pending = live
-		if n := min(len(d.pending), d.batchSize()); n > 0 {
+		room := d.batchSize()
+		if first != nil {
+			room--
+		}
+		if n := min(len(d.pending), room); n > 0 || first != nil {
 			batch := slices.Clone(d.pending[:n])
 			d.pending = slices.Delete(d.pending, 0, n)
 			p.mu.Unlock()
+			if first != nil {
+				batch = slices.Insert(batch, 0, first)
+			}
 			return batch
 		}
 		lingers := d.served >= 2 && !p.closing && p.ctx.Err() == nil
@@ -213,8 +228,8 @@ func (p *Pool) take(d *destination) []*request {
 }
 
 // requeue puts recipients back at the front of d's queue after their
-// session was lost or their reply was a consequence of the batching; one
-// asked too often gets a dialogue of its own.
+// session was lost (counted) or their reply was a consequence of the
+// batching; one asked too often gets a dialogue of its own.
 func (p *Pool) requeue(d *destination, rs []*request, counted bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -222,12 +237,11 @@ func (p *Pool) requeue(d *destination, rs []*request, counted bool) {
 	for _, r := range rs {
 		if counted {
 			r.tries++
-		} else {
-			// Asked again because of the batching: waiting for that is
-			// not the target's time. After a lost session it is: the
-			// server broke off in its turn.
-			r.turn.end()
 		}
+		// Waiting to be asked again, for another transaction or a new
+		// session, is not the target's time: its turn, and its deadline,
+		// resume when it is asked.
+		r.turn.end()
 		if r.tries >= maxTries {
 			r.done <- poolResult{own: true}
 			continue
@@ -268,13 +282,14 @@ func (p *Pool) serve(d *destination, id int) {
 		return
 	}
 	defer release()
-	ctx, cancel := p.phase(&cfg)
-	start := time.Now()
+	owner := p.claim(d)
+	ctx, cancel := p.phase(&cfg, owner)
 	setup := Host{Name: d.key.name, Port: d.key.port}
 	conn, at := dial(ctx, &cfg, d.key.addr, d.key.port)
 	setup.Attempts = []Attempt{at}
 	if conn == nil {
 		cancel()
+		p.unclaim(d, owner)
 		p.breakDest(d)
 		return
 	}
@@ -287,19 +302,20 @@ func (p *Pool) serve(d *destination, id int) {
 	opened := s.open()
 	cancel()
 	if !opened {
+		p.unclaim(d, owner)
 		p.breakDest(d)
 		return
 	}
-	setupTime := time.Since(start)
 	for n := 1; ; n++ {
-		batch := p.take(d)
+		batch := p.take(d, owner)
+		owner = nil
 		if batch == nil {
 			s.exchange(closingCmd(StepQuit))
 			return
 		}
 		s.ctx = p.ctx
 		watch := closeWhenAbandoned(batch, conn)
-		results, more := p.transaction(s, d, batch, &setup, setupTime, SharedSession{Session: id, Transaction: n})
+		results, more := p.transaction(s, d, batch, &setup, SharedSession{Session: id, Transaction: n})
 		if watch() {
 			more = false // the connection is closed
 		} else if more && p.drained(d) {
@@ -317,9 +333,44 @@ func (p *Pool) serve(d *destination, id int) {
 	}
 }
 
-// phase bounds the opening of a shared session by the probes' deadline,
-// when they have one: the probes waiting for it count it as queue time.
-func (p *Pool) phase(cfg *Config) (context.Context, context.CancelFunc) {
+// claim takes the first recipient waiting for d out of the queue: the
+// session about to open is its, and the opening its time (its turn); the
+// others waiting count it as queue time. nil when none waits.
+func (p *Pool) claim(d *destination) *request {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for len(d.pending) > 0 {
+		r := d.pending[0]
+		d.pending = slices.Delete(d.pending, 0, 1)
+		if r.ctx.Err() == nil {
+			r.turn.startOpening()
+			return r
+		}
+	}
+	return nil
+}
+
+// unclaim puts the recipient a session was opened for back at the front
+// of d's queue: the session could not be opened. Its time in turn ends
+// when it holds a dialogue of its own.
+func (p *Pool) unclaim(d *destination, owner *request) {
+	if owner == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	d.pending = slices.Insert(d.pending, 0, owner)
+}
+
+// phase bounds the opening of a shared session by the deadline of the
+// recipient it is opened for, whose time it is; without one, by the
+// probes' deadline.
+func (p *Pool) phase(cfg *Config, owner *request) (context.Context, context.CancelFunc) {
+	if owner != nil {
+		if dl, ok := owner.turn.openingDeadline(owner.budget, owner.prior); ok {
+			return context.WithDeadline(p.ctx, dl)
+		}
+	}
 	if cfg.Deadline > 0 {
 		return context.WithTimeout(p.ctx, cfg.Deadline)
 	}
@@ -387,7 +438,7 @@ type answer struct {
 // PIPELINING) and returns each recipient's reply; it puts back those
 // whose reply says nothing of them. more is false when the session is
 // over.
-func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *Host, setupTime time.Duration, shared SharedSession) (answers []answer, more bool) {
+func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *Host, shared SharedSession) (answers []answer, more bool) {
 	var tx Host
 	s.host = &tx
 	s.lastEnd = time.Now()
@@ -401,7 +452,7 @@ func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *
 	cmds = append(cmds, closingCmd(StepRset))
 	// The first recipient's turn starts with MAIL, each next one's when
 	// the reply ahead of its RCPT has come; each ends with its reply.
-	view := &txView{setup: setup, setupTime: setupTime, start: start, shared: shared, from: s.cfg.From}
+	view := &txView{setup: setup, start: start, shared: shared, from: s.cfg.From}
 	batch[0].turn.start(view, 0)
 	s.replied = func(st Step) {
 		n := view.add(st) // cmds[n-1] is answered, cmds[n] awaited
@@ -478,10 +529,10 @@ func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *
 			t := *setup.TLS
 			h.TLS = &t
 		}
-		// The session's opening and the target's own turn; the rest of
-		// the transaction was other targets' (Queued).
+		// The target's own turn (with the session's opening when it was
+		// opened for it); the rest was waiting for the session and other
+		// targets (Queued).
 		h.Queued, h.Duration = r.turn.spent()
-		h.Duration += setupTime
 		sh := shared
 		h.Shared = &sh
 		answers = append(answers, answer{r, h})

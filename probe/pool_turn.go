@@ -14,11 +14,17 @@ import (
 // only during its turn: from the moment its RCPT is out and every reply
 // ahead of it in the transaction has come (the first recipient's turn
 // starts when MAIL goes out, as MAIL is part of its dialogue) until its
-// reply comes. Before and after it waits for other targets, which is
-// queue time (Host.Queued) and does not count, as waiting at the Gate
-// does not. When the deadline comes in its turn, the probe ends with a
-// timeout at the step it awaited; the session and the other targets'
-// transactions go on without it.
+// reply comes. A session's opening (connect to the EHLO after STARTTLS)
+// is the turn of the one recipient it was opened for, as it would be in
+// a dialogue of its own; that turn goes on into the session's first
+// transaction. Before and after its turn a target waits for the session
+// or for other targets, which is queue time (Host.Queued) and does not
+// count, as waiting at the Gate does not: so a target's Duration and
+// Queued never add up to more than its time in the Pool. When the
+// deadline comes in its turn, the probe ends with a timeout at the step
+// it awaited; the session and the other targets' transactions go on
+// without it. A session lost mid-transaction ends the turn: waiting for
+// the next session is queue time again.
 
 // turn is where a request stands in the transactions that carry it.
 type turn struct {
@@ -27,6 +33,7 @@ type turn struct {
 
 	mu      sync.Mutex
 	left    bool          // the probe no longer waits: the clock is not its any more
+	opening bool          // in turn while a session is opened for it: no transaction yet
 	tx      *txView       // the transaction of the request's latest turn
 	index   int           // the request's place among tx's recipients
 	since   time.Time     // when the turn started; zero out of turn
@@ -52,29 +59,46 @@ func (t *turn) leave() {
 	t.left = true
 }
 
+// startOpening begins the request's turn as a session is opened for it.
+// The session bounds the opening by the request's deadline (Pool.phase):
+// until its transaction starts, there is no step of its own to cut.
+func (t *turn) startOpening() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.opening = true
+	t.begin()
+}
+
 // start begins the request's turn in the transaction v, whose recipient
-// i it is.
+// i it is, or goes on with the turn that began with the opening.
 func (t *turn) start(v *txView, i int) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.tx, t.index = v, i
-	if t.since.IsZero() {
-		t.since = time.Now()
-		t.out += t.since.Sub(t.outFrom)
-		if !t.left {
-			t.clock.update(0, -1)
-		}
-		t.signal()
+	t.tx, t.index, t.opening = v, i, false
+	t.begin()
+	t.signal()
+}
+
+// begin starts the time in turn unless it runs already. t.mu is held.
+func (t *turn) begin() {
+	if !t.since.IsZero() {
+		return
+	}
+	t.since = time.Now()
+	t.out += t.since.Sub(t.outFrom)
+	if !t.left {
+		t.clock.update(0, -1)
 	}
 }
 
 // end ends the request's turn: its reply came and it waits for the rest
-// of the transaction, or it is asked again in another transaction because
-// of the batching itself (a recipient limit). Neither is the target's
-// time.
+// of the transaction, or it is asked again in another transaction, because
+// of the batching itself (a recipient limit) or because the session was
+// lost. None of that waiting is the target's time.
 func (t *turn) end() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.opening = false
 	if !t.since.IsZero() {
 		t.outFrom = time.Now()
 		t.in += t.outFrom.Sub(t.since)
@@ -112,11 +136,23 @@ func (t *turn) spent() (queued, own time.Duration) {
 }
 
 // deadline is when the target's budget b ends, moved later by prior and
-// the time out of turn; ok is false out of turn or without a budget.
+// the time out of turn; ok is false out of turn, while a session is opened
+// for it (the session keeps to it), or without a budget.
 func (t *turn) deadline(b *budget, prior time.Duration) (time.Time, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.since.IsZero() || b.limit <= 0 {
+	if t.since.IsZero() || t.opening || b.limit <= 0 {
+		return time.Time{}, false
+	}
+	return b.start.Add(b.limit + prior + t.out), true
+}
+
+// openingDeadline is when the target's budget b ends for a session
+// opened for it; ok is false unless it is in that turn with a budget.
+func (t *turn) openingDeadline(b *budget, prior time.Duration) (time.Time, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.opening || b.limit <= 0 {
 		return time.Time{}, false
 	}
 	return b.start.Add(b.limit + prior + t.out), true
@@ -125,11 +161,10 @@ func (t *turn) deadline(b *budget, prior time.Duration) (time.Time, bool) {
 // txView is what a transaction of a shared session shows of itself to
 // its requests while it runs: the session's setup and the replies so far.
 type txView struct {
-	setup     *Host // read only once the session is open
-	setupTime time.Duration
-	start     time.Time
-	shared    SharedSession
-	from      string
+	setup  *Host // read only once the session is open
+	start  time.Time
+	shared SharedSession
+	from   string
 
 	mu    sync.Mutex
 	steps []Step
@@ -167,7 +202,7 @@ func (p *Pool) await(ctx context.Context, req *request, b *budget, prior time.Du
 	for {
 		select {
 		case r := <-req.done:
-			return r.host, !r.own
+			return req.result(r)
 		case <-req.turn.changed:
 			arm()
 		case <-expire:
@@ -176,13 +211,13 @@ func (p *Pool) await(ctx context.Context, req *request, b *budget, prior time.Du
 				continue
 			}
 			if r, ok := answered(req); ok {
-				return r.host, !r.own
+				return req.result(r)
 			}
 			return req.cutShort(prior, &Error{Kind: ErrTimeout,
 				Err: errors.New("run deadline exceeded: no reply in the probe's time; the session, shared with other targets, goes on for them")}), true
 		case <-ctx.Done():
 			if r, ok := answered(req); ok {
-				return r.host, !r.own
+				return req.result(r)
 			}
 			if req.turn.carried() {
 				return req.cutShort(prior, classify(ctx, "", ctx.Err())), true
@@ -204,6 +239,16 @@ func answered(req *request) (poolResult, bool) {
 	default:
 		return poolResult{}, false
 	}
+}
+
+// result is what Pool.probe returns for r: the host, or for a dialogue
+// of its own the time req queued in the Pool.
+func (req *request) result(r poolResult) (Host, bool) {
+	if r.own {
+		queued, _ := req.turn.spent()
+		return Host{Queued: queued}, false
+	}
+	return r.host, true
 }
 
 // cutShort is the host of a request whose probe ended before its
@@ -252,7 +297,7 @@ func (req *request) cutShort(prior time.Duration, e *Error) Host {
 	}
 	h.Err = e
 	h.Queued = prior + queued
-	h.Duration = v.setupTime + own
+	h.Duration = own
 	sh := v.shared
 	h.Shared = &sh
 	return h

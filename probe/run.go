@@ -235,6 +235,7 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 				b.blameQueue(ctx, &ph)
 				return ph
 			}
+			h.Queued += ph.Queued
 		}
 		release, waited, err := cfg.Gate.acquire(ctx, a, &b.clock)
 		h.Queued += waited

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -81,6 +82,15 @@ func runServe(ctx context.Context, args []string, e *env) int {
 	}
 	if fs.NArg() > 0 {
 		return fail(e.stderr, fmt.Errorf("serve takes no arguments, got %q", fs.Arg(0)), "targets are given to /probe?target=...")
+	}
+	// An empty value (an unset variable in a unit file) would listen on
+	// every interface at a random port, or serve without the modules
+	// meant: refuse it rather than guess.
+	if strings.TrimSpace(so.listen) == "" {
+		return fail(e.stderr, errors.New("--listen: empty value; want ADDR:PORT such as 127.0.0.1:9125"), "")
+	}
+	if fs.Changed("config") && strings.TrimSpace(so.config) == "" {
+		return fail(e.stderr, errors.New("--config: empty value; want a YAML FILE, or leave the option out for the default module alone"), "")
 	}
 	modules, err := serveModules(&so, args)
 	if err != nil {

@@ -812,6 +812,11 @@ func TestRunServeBadFlags(t *testing.T) {
 		{"--ca-file", "/nonexistent/ca.pem"},
 		{"--no-such-flag"},
 		{"example.com"},
+		// Empty values (unset variables) must not mean "every
+		// interface" or "no config".
+		{"--listen", ""},
+		{"--config", ""},
+		{"--server", ""},
 	} {
 		e, stderr := serveEnv(nil, nil)
 		// Should the flags be taken, the exporter serves until this ends.
@@ -821,7 +826,7 @@ func TestRunServeBadFlags(t *testing.T) {
 		if code != 3 {
 			t.Errorf("serve %v: exit %d, want 3", args, code)
 		}
-		if out := stderr.String(); !strings.HasPrefix(out, "smtpprobe: error: ") || args[0] == "--listen" && !strings.HasPrefix(out, "smtpprobe: error: --listen 127.0.0.1:99999: ") {
+		if out := stderr.String(); !strings.HasPrefix(out, "smtpprobe: error: ") || args[0] == "--listen" && args[1] != "" && !strings.HasPrefix(out, "smtpprobe: error: --listen 127.0.0.1:99999: ") {
 			t.Errorf("serve %v: stderr %q", args, out)
 		}
 	}
