@@ -56,7 +56,8 @@ type FetchErrorKind string
 
 // The kinds of fetch failure.
 const (
-	FetchDNS      FetchErrorKind = "dns"      // mta-sts.DOMAIN has no address, or the resolver failed
+	FetchDNS      FetchErrorKind = "dns"      // mta-sts.DOMAIN has no address (or a broken CNAME chain)
+	FetchResolver FetchErrorKind = "resolver" // the resolver failed the policy host's address question
 	FetchNoRoute  FetchErrorKind = "no-route" // this machine has no route to the policy host
 	FetchNetwork  FetchErrorKind = "network"  // refused, reset, unreachable
 	FetchTimeout  FetchErrorKind = "timeout"  // no complete answer within the timeout
@@ -266,7 +267,11 @@ func fetchKind(err, dnsErr error) FetchErrorKind {
 		ae tls.AlertError
 		ne net.Error
 	)
+	var rerr *dnsx.ResolverError
 	switch {
+	case errors.As(dnsErr, &rerr):
+		// The resolver's failure, not a missing address.
+		return FetchResolver
 	case dnsErr != nil:
 		return FetchDNS
 	case errors.As(err, &ve), errors.As(err, &re), errors.As(err, &ae),

@@ -135,6 +135,11 @@ func judgeMTASTS(c *checkJudge, r *probe.Result) {
 			c.add(OK, FindingMTASTSUnreachable, vars, f.URL+": "+f.FetchErr)
 			return
 		}
+		if f.FetchKind == mtasts.FetchResolver {
+			// Not the domain's fault: the policy is not known.
+			c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": "mta-sts." + domain}, f.URL+": "+f.FetchErr)
+			return
+		}
 		if f.FetchErr != "" {
 			c.add(Warning, FindingMTASTSNoPolicy, vars, f.URL+": "+f.FetchErr).Publish = stsPolicy(r, "testing")
 		} else {

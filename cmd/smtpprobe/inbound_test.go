@@ -359,9 +359,17 @@ func TestMTASTSCheck(t *testing.T) {
 			1, "warning", "mtasts-record-invalid", "enforce", map[string]any{"mx1.sts.example": true, "mx2.sts.example": true}},
 		{"max_age under a day", []string{rec}, policy("enforce", "3600", "*.sts.example"), "mx1.sts.example", "mx2.sts.example",
 			1, "warning", "mtasts-max-age-short", "enforce", map[string]any{"mx1.sts.example": true, "mx2.sts.example": true}},
+		// The resolver fails the policy host's address: the policy is not
+		// known, which is not the domain's fault (not
+		// mtasts-policy-unavailable).
+		{"resolver fails the policy host", []string{rec}, policy("enforce", "604800", "*.sts.example"), "mx1.sts.example", "mx2.sts.example",
+			3, "unknown", "check-lookup-failed", "", map[string]any{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w, ce := newSTS(t, tc.records, tc.policy, tc.cert1, tc.cert2)
+			if tc.finding == "check-lookup-failed" {
+				w.dns.ServFail("mta-sts.sts.example.")
+			}
 			r := runWith(t, ce, "--resolver", w.dns.Addr(), "--timeout", "5s", "-o", "json", "--checks", "smtp,mta-sts", "sts.example")
 			obj := decodeJSONLines(t, r.stdout)[0]
 			c := check(obj, "mta-sts")
