@@ -34,6 +34,9 @@ func NewQueryLimit(n int) *QueryLimit {
 	return &QueryLimit{slots: make(chan struct{}, max(n, 1))}
 }
 
+// InFlight is the number of queries holding a slot now.
+func (l *QueryLimit) InFlight() int { return len(l.slots) }
+
 // acquire waits for a slot; a nil limit has one at once.
 func (l *QueryLimit) acquire(ctx context.Context) error {
 	if l == nil {

@@ -26,6 +26,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/spf13/pflag"
 
+	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/render"
@@ -36,6 +37,7 @@ type serveOptions struct {
 	listen        string
 	maxConns      int
 	maxConcurrent int
+	maxDNS        int
 	rate          float64
 	history       int
 	deadline      time.Duration
@@ -53,6 +55,7 @@ func newServeFlagSet(so *serveOptions) *pflag.FlagSet {
 	fs.StringVar(&so.listen, "listen", "127.0.0.1:9125", "`ADDR` to serve HTTP on (loopback by default; \":9125\" for every interface)")
 	fs.IntVar(&so.maxConns, "max-connections", 512, "HTTP connections open at once; beyond it a new one closes the longest idle (keep it below ulimit -n)")
 	fs.IntVar(&so.maxConcurrent, "max-concurrent", 16, "probes run at once; more wait for a free slot until their deadline, then get 503")
+	fs.IntVar(&so.maxDNS, "max-dns-queries", dnsx.DefaultMaxInFlight, "DNS queries in flight at once over all probes; more wait for a free slot")
 	fs.Float64Var(&so.rate, "rate", 10, "probes started per second at most, with bursts up to --max-concurrent; more get 429 (0: no limit)")
 	fs.IntVar(&so.history, "history", 100, "recent probes kept for the / page")
 	fs.DurationVar(&so.deadline, "deadline", 30*time.Second, "longest a probe may take; a shorter X-Prometheus-Scrape-Timeout-Seconds wins")
@@ -176,6 +179,10 @@ type server struct {
 	slots   chan struct{} // one token a probe in flight
 	conns   *connLimit
 	limiter *limiter
+	// dns caps the DNS queries in flight over all probes at once: each
+	// probe's resolver shares it, as the targets of a run of the command
+	// share theirs.
+	dns *dnsx.QueryLimit
 	// gate keeps concurrent probes to one connection per IP address
 	// between them, as within a run of the command. Each probe has its
 	// own DNS cache, so that every scrape sees DNS as it is.
@@ -203,6 +210,8 @@ func newServer(so serveOptions, modules map[string]*module, e *env) (*server, er
 		return nil, fmt.Errorf("--max-connections %d: want at least 1", so.maxConns)
 	case so.maxConcurrent < 1:
 		return nil, fmt.Errorf("--max-concurrent %d: want at least 1", so.maxConcurrent)
+	case so.maxDNS < 1:
+		return nil, fmt.Errorf("--max-dns-queries %d: want at least 1", so.maxDNS)
 	case so.rate < 0:
 		return nil, fmt.Errorf("--rate %g: want 0 (no limit) or more", so.rate)
 	case so.history < 0:
@@ -220,6 +229,7 @@ func newServer(so serveOptions, modules map[string]*module, e *env) (*server, er
 		slots:   make(chan struct{}, so.maxConcurrent),
 		gate:    &probe.Gate{},
 		limiter: newLimiter(so.rate, float64(so.maxConcurrent), time.Now),
+		dns:     dnsx.NewQueryLimit(so.maxDNS),
 	}
 	// Ask for the host name once: every probe would otherwise ask again.
 	name := e.hostname()
@@ -248,6 +258,10 @@ func newServer(so serveOptions, modules map[string]*module, e *env) (*server, er
 		Name: "smtpprobe_exporter_connections_open",
 		Help: "HTTP connections open now (at most --max-connections).",
 	}, func() float64 { return float64(s.conns.open()) }))
+	s.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "smtpprobe_exporter_dns_queries_in_flight",
+		Help: "DNS queries in flight now over all probes (at most --max-dns-queries).",
+	}, func() float64 { return float64(s.dns.InFlight()) }))
 	return s, nil
 }
 
@@ -379,8 +393,12 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 }
 
 // queuedOut tells whether the time of a probe ran out while it queued for
-// other probes of the same address, and says so.
+// other probes of the same address, or for a DNS slot (--max-dns-queries)
+// before its MX question was sent, and says so.
 func queuedOut(r probe.Result) (string, bool) {
+	if errors.Is(r.DNSErr, dnsx.ErrNoSlot) {
+		return oneLine(r.DNSErr.Error()), true
+	}
 	for _, h := range r.Hosts {
 		if h.Err != nil && h.Err.Kind == probe.ErrQueued {
 			return h.Name + ": " + h.Err.Err.Error(), true

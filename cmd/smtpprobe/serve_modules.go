@@ -345,6 +345,7 @@ func (s *server) parseQuery(q url.Values) (probeRequest, error) {
 		return req, fmt.Errorf("invalid query for module %s: %s", m.name, keyText(err))
 	}
 	req.cfg.Gate = s.gate
+	req.cfg.Resolver.Limit = s.dns
 	return req, nil
 }
 
