@@ -145,7 +145,7 @@ func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 	cs := &j.r.Checks
 	switch {
 	case c.name == checks.DNSSEC && cs.DNSSEC != nil:
-		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain)
+		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain, noMail(j.r))
 	case c.name == checks.MTASTS && cs.MTASTS != nil:
 		judgeMTASTS(c, j.r)
 	case c.name == checks.TLSRPT && cs.TLSRPT != nil:
