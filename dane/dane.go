@@ -108,7 +108,10 @@ type Facts struct {
 	Authentic bool
 	// Err says why the question got no answer: a failure is never a
 	// missing record.
-	Err     string
+	Err string
+	// Broken says Err is the zone's, not the resolver's: the name's
+	// CNAME chain loops or is too long (dnsx.ErrCNAME).
+	Broken  bool
 	Queries []dnsx.Query
 }
 
@@ -127,7 +130,7 @@ func Lookup(ctx context.Context, r *dnsx.Resolver, host, cname string, port int)
 		ans, err := r.Lookup(ctx, f.Name, dns.TypeTLSA)
 		f.Queries = append(f.Queries, ans.Queries...)
 		if err != nil {
-			f.Err = err.Error()
+			f.Err, f.Broken = err.Error(), errors.Is(err, dnsx.ErrCNAME)
 			return f
 		}
 		for _, rr := range ans.Records {

@@ -81,7 +81,10 @@ type Facts struct {
 	// LookupErr says why the TXT question got no answer; nothing else is
 	// then known: a failure is never a missing record.
 	LookupErr string
-	Queries   []dnsx.Query
+	// LookupBroken says LookupErr is the zone's, not the resolver's: the
+	// name's CNAME chain loops or is too long (dnsx.ErrCNAME).
+	LookupBroken bool
+	Queries      []dnsx.Query
 
 	// URL is the policy's address, set when a fetch was tried (the
 	// domain has a v=STSv1 record).
@@ -115,7 +118,7 @@ func Check(ctx context.Context, o Options, domain string) Facts {
 	ans, err := o.Resolver.Lookup(ctx, f.Name, dns.TypeTXT)
 	f.Queries = ans.Queries
 	if err != nil {
-		f.LookupErr = err.Error()
+		f.LookupErr, f.LookupBroken = err.Error(), errors.Is(err, dnsx.ErrCNAME)
 		return f
 	}
 	f.Authentic = dnsx.Authentic(ans.Queries)

@@ -2,6 +2,7 @@ package probe
 
 import (
 	"context"
+	"errors"
 	"net/netip"
 	"sync"
 	"time"
@@ -137,7 +138,7 @@ func (g *gatherer) finish(res *Result, jobs []job, now time.Time) {
 		if r := g.ptr[a]; r != nil {
 			h.PTR = &PTRFacts{Reverse: r.rv}
 			if r.err != nil {
-				h.PTR.Err = r.err.Error()
+				h.PTR.Err, h.PTR.Broken = r.err.Error(), errors.Is(r.err, dnsx.ErrCNAME)
 			}
 		}
 	}

@@ -221,6 +221,9 @@ type PTRFacts struct {
 	dnsx.Reverse
 	// Err says why the PTR question got no answer; "" when it got one.
 	Err string
+	// Broken says Err is the zone's, not the resolver's: a CNAME chain
+	// (RFC 2317 delegation) that loops or is too long (dnsx.ErrCNAME).
+	Broken bool
 }
 
 // Host holds the facts of the dialogue with one mail server.

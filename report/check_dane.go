@@ -40,7 +40,9 @@ func (j *judge) judgeDANE(c *checkJudge, h *probe.Host) {
 	validates := sec != nil && sec.ResolverValidates
 	switch {
 	case d.Err != "":
-		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": d.Name}, d.Err)
+		// A TLSA record no one can read: DANE senders may defer mail
+		// to the host, others ignore it.
+		c.lookupFailed(d.Name, d.Err, d.Broken, Warning)
 		return
 	case len(d.Records) == 0:
 		c.add(OK, FindingDANEAbsent, vars, d.Name+": no TLSA records")

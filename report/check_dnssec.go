@@ -18,8 +18,9 @@ const (
 // judgeDNSSEC judges the DNSSEC facts of the domain: bogus data is
 // critical whatever the resolver, since it was seen failing; otherwise
 // the AD bits mean something only from a resolver that passed the
-// self-test.
-func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
+// self-test. A domain that accepts no mail (noMail) gets no note that
+// DANE needs signing: it has no mail to protect.
+func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string, noMail bool) {
 	var bogus []string
 	for _, ns := range d.Names {
 		if ns.Bogus {
@@ -50,6 +51,10 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string) {
 		return
 	}
 	if !ok || !mx.AD {
+		if noMail {
+			c.summary = findingDiagnosis(FindingDNSSECUnsigned, c.j.explain(""), nil).Title
+			return
+		}
 		c.add(OK, FindingDNSSECUnsigned, nil, domain+": no AD bit")
 		return
 	}

@@ -116,7 +116,7 @@ func judgeMTASTS(c *checkJudge, r *probe.Result) {
 	vars := map[string]string{"domain": domain}
 	switch {
 	case f.LookupErr != "":
-		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": f.Name}, f.LookupErr)
+		c.lookupFailed(f.Name, f.LookupErr, f.LookupBroken, Warning)
 		return
 	case len(f.Records) == 0 && noMail(r):
 		c.notNeeded("MTA-STS")

@@ -14,6 +14,9 @@ const (
 	FindingTLSRPTSeveral  = "tlsrpt-several" // warning: senders ignore them all
 	FindingTLSRPTInvalid  = "tlsrpt-invalid" // warning: the record does not parse
 	FindingCheckLookupErr = "check-lookup-failed"
+	// FindingCheckCNAMEBroken is a check's record behind a CNAME chain
+	// that loops or is too long: the zone's fault, not the resolver's.
+	FindingCheckCNAMEBroken = "check-cname-broken"
 	// FindingNotNeededNoMail is no finding but the summary of MTA-STS and
 	// TLS-RPT without a record for a domain that accepts no mail.
 	FindingNotNeededNoMail = "not-needed-no-mail"
@@ -27,7 +30,7 @@ func judgeTLSRPT(c *checkJudge, f *tlsrpt.Facts, domain, inUse string, noMail bo
 	publish := `_smtp._tls.` + domain + `. IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@` + domain + `"`
 	switch {
 	case f.Err != "":
-		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": f.Name}, f.Err)
+		c.lookupFailed(f.Name, f.Err, f.Broken, Warning)
 	case len(f.Records) == 0 && noMail:
 		c.notNeeded("TLS-RPT")
 	case len(f.Records) == 0 && inUse != "":

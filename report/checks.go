@@ -145,7 +145,7 @@ func (j *judge) judgeDomainCheck(c *checkJudge) bool {
 	cs := &j.r.Checks
 	switch {
 	case c.name == checks.DNSSEC && cs.DNSSEC != nil:
-		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain)
+		judgeDNSSEC(c, cs.DNSSEC, j.r.Target.Domain, noMail(j.r))
 	case c.name == checks.MTASTS && cs.MTASTS != nil:
 		judgeMTASTS(c, j.r)
 	case c.name == checks.TLSRPT && cs.TLSRPT != nil:
@@ -179,6 +179,19 @@ func (j *judge) judgeHostCheck(c *checkJudge, h *probe.Host) bool {
 		return false
 	}
 	return true
+}
+
+// lookupFailed records that the question for name, which check c needed,
+// got no answer. When broken, the zone is at fault (a CNAME chain that
+// loops or is too long): no resolver and no sender can read the record,
+// a finding of severity sev. Otherwise the resolver failed: the check is
+// unknown, and the record is not missing.
+func (c *checkJudge) lookupFailed(name, detail string, broken bool, sev Status) {
+	if broken {
+		c.add(sev, FindingCheckCNAMEBroken, map[string]string{"name": name}, detail)
+		return
+	}
+	c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": name}, detail)
 }
 
 // noMail reports whether DNS says the domain accepts no mail at all

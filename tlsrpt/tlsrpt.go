@@ -148,7 +148,10 @@ type Facts struct {
 	Authentic bool
 	// Err says why the question got no answer (a resolver failure); the
 	// other fields are then empty: a failure is never a missing record.
-	Err     string
+	Err string
+	// Broken says Err is the zone's, not the resolver's: the name's
+	// CNAME chain loops or is too long (dnsx.ErrCNAME).
+	Broken  bool
 	Queries []dnsx.Query
 }
 
@@ -158,7 +161,7 @@ func Lookup(ctx context.Context, r *dnsx.Resolver, domain string) Facts {
 	ans, err := r.Lookup(ctx, f.Name, dns.TypeTXT)
 	f.Queries = ans.Queries
 	if err != nil {
-		f.Err = err.Error()
+		f.Err, f.Broken = err.Error(), errors.Is(err, dnsx.ErrCNAME)
 		return f
 	}
 	f.Authentic = dnsx.Authentic(ans.Queries)

@@ -586,13 +586,17 @@ func TestSummaryCountsEveryNote(t *testing.T) {
 
 // TestNoMailDomainNeedsNoTLSPolicy: a domain that accepts no mail (NXDOMAIN,
 // a null MX) has nothing to protect in transit: mta-sts and tls-rpt are ok
-// and say so, without the notes that suggest publishing a policy. A domain
-// that does take mail still gets them.
+// and say so, without the notes that suggest publishing a policy, and an
+// unsigned one gets no note that DANE needs DNSSEC. A domain that does take
+// mail still gets them.
 func TestNoMailDomainNeedsNoTLSPolicy(t *testing.T) {
 	w := newInbound(t,
 		"nullmx.example. 300 IN MX 0 .",
 		"plain.example. 300 IN MX 10 mx.plain.example.", "mx.plain.example. 300 IN A 192.0.2.1",
 	)
+	w.dns.Sign(t, "nullmx.example.", dnstest.Unsigned)
+	w.dns.Sign(t, "plain.example.", dnstest.Unsigned)
+	w.dns.Validate(".")
 	w.route("192.0.2.1")
 	for _, tc := range []struct {
 		domain    string
@@ -603,7 +607,10 @@ func TestNoMailDomainNeedsNoTLSPolicy(t *testing.T) {
 		{"gone.example", 2, true},
 		{"plain.example", 0, false},
 	} {
-		code, obj, r := w.run(t, "--checks", "smtp,mta-sts,tls-rpt", tc.domain)
+		code, obj, r := w.run(t, "--checks", "smtp,dnssec,mta-sts,tls-rpt", tc.domain)
+		if c := check(obj, "dnssec"); c["status"] != "ok" || hasFindingID(obj, "dnssec", "dnssec-unsigned") == tc.notNeeded {
+			t.Errorf("%s: dnssec %v, dnssec-unsigned finding %v\n%s", tc.domain, c, hasFindingID(obj, "dnssec", "dnssec-unsigned"), r.stdout)
+		}
 		if code != tc.code {
 			t.Errorf("%s: exit %d, want %d\n%s", tc.domain, code, tc.code, r.stdout)
 		}

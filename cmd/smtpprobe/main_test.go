@@ -212,6 +212,9 @@ func TestBadInput(t *testing.T) {
 		{"empty vrfy", []string{"--vrfy=", "example.com"}, "--vrfy: empty value"},
 		{"empty helo", []string{"--helo", "", "example.com"}, "--helo: empty value"},
 		{"empty resolver", []string{"--resolver", "", "example.com"}, "--resolver: empty value"},
+		{"empty auth user", []string{"--server", "127.0.0.1", "--auth-user", "", "example.com"}, "--auth-user: empty value"},
+		{"empty CA file", []string{"--ca-file", "", "example.com"}, "--ca-file: empty value"},
+		{"empty sending IP", []string{"--sending-ip", "", "example.com"}, "--sending-ip: empty value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

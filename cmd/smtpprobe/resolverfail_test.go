@@ -51,3 +51,41 @@ func TestResolverFailureIsUnknownInEveryCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenCNAMEIsTheZones: a check's record behind a CNAME chain that
+// loops is the zone's fault, not the resolver's: check-cname-broken, a
+// warning for mta-sts, tls-rpt and dane (no sender can read the record)
+// and a note for ptr, never "the resolver did not answer" and never
+// unknown.
+func TestBrokenCNAMEIsTheZones(t *testing.T) {
+	loop := func(name string) []string {
+		return []string{name + ". 300 IN CNAME loop-" + name + ".", "loop-" + name + ". 300 IN CNAME " + name + "."}
+	}
+	rrs := []string{"cname.example. 300 IN MX 10 mx.cname.example.", "mx.cname.example. 300 IN A 192.0.2.1"}
+	for _, n := range []string{"_mta-sts.cname.example", "_smtp._tls.cname.example", "_25._tcp.mx.cname.example", "1.2.0.192.in-addr.arpa"} {
+		rrs = append(rrs, loop(n)...)
+	}
+	w := newInbound(t, rrs...)
+	w.route("192.0.2.1")
+	code, obj, r := w.run(t, "--checks", "smtp,mta-sts,tls-rpt,dane,ptr", "cname.example")
+	if code != 1 {
+		t.Errorf("exit %d, want 1\n%s", code, r.stdout)
+	}
+	for name, want := range map[string]string{"mta-sts": "warning", "tls-rpt": "warning"} {
+		if c := check(obj, name); c["status"] != want || !hasFindingID(obj, name, "check-cname-broken") {
+			t.Errorf("%s: %v, want %s with check-cname-broken", name, c, want)
+		}
+	}
+	h := obj["hosts"].([]any)[0].(map[string]any)
+	for name, want := range map[string]string{"dane": "warning", "ptr": "ok"} {
+		if c := check(h, name); c["status"] != want || !hasFindingID(obj, name, "check-cname-broken") {
+			t.Errorf("%s: %v, want %s with check-cname-broken", name, c, want)
+		}
+	}
+	text := runWith(t, cmdEnv{routes: w.routes}, "--resolver", w.dns.Addr(), "--no-color", "--checks", "smtp,mta-sts,tls-rpt,dane,ptr", "cname.example")
+	for _, wrong := range []string{"check-lookup-failed", "The resolver did not answer", "unknown:"} {
+		if strings.Contains(r.stdout, wrong) || strings.Contains(text.stdout, wrong) {
+			t.Errorf("a broken CNAME chain reported as a resolver failure (%q):\n%s", wrong, text.stdout)
+		}
+	}
+}

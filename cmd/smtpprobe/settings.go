@@ -42,7 +42,8 @@ func (o *options) settings(changed func(flag string) bool, e *env) (probe.Config
 
 // emptyGiven refuses an option given with an empty value where "" would
 // quietly mean its default: "--server $MX" with MX unset would otherwise
-// look the MX hosts up, and "--rcpt $USER" probe postmaster. (--from ""
+// look the MX hosts up, "--rcpt $USER" probe postmaster and
+// "--auth-user $LOGIN" probe without logging in. (--from ""
 // is the null sender, as the contract says.)
 func (o *options) emptyGiven(changed func(flag string) bool) error {
 	for _, v := range []struct {
@@ -50,6 +51,8 @@ func (o *options) emptyGiven(changed func(flag string) bool) error {
 		value string
 	}{
 		{"server", o.server}, {"resolver", o.resolver}, {"helo", o.helo}, {"rcpt", o.rcpt}, {"vrfy", o.vrfy},
+		{"auth-user", o.auth.user}, {"auth-password-file", o.auth.passwordFile}, {"auth-token-file", o.auth.tokenFile},
+		{"auth-mech", o.auth.mech}, {"ca-file", o.caFile}, {"sending-ip", o.sendingIP},
 	} {
 		if changed(string(v.name)) && strings.TrimSpace(v.value) == "" {
 			return optionErrorf("%s: empty value; leave the option out for its default", v.name)

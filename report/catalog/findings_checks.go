@@ -127,6 +127,21 @@ var checkFindings = map[string]findingEntry{
 			fix:     "もう一度、または別のリゾルバ（--resolver）で実行してください。どのリゾルバでも失敗するなら、{name} のネームサーバを確認します（`dig +trace`）。",
 		},
 	},
+	"check-cname-broken": {
+		class: "DNS", category: "dns-problem", retry: "permanent",
+		en: findingLang{
+			title:   "The CNAME chain at {name} is broken",
+			meaning: "{name} is an alias whose chain of CNAME records loops or is longer than resolvers follow, so no resolver and no sender can read the record behind it. This is the zone's fault, not the resolver's: senders treat the record as missing, and DANE senders may defer mail to the host.",
+			when:    "A CNAME that points back to itself or to a name that points back, often after records were moved between zones or DNS providers.",
+			fix:     "Fix the CNAME records at {name} so that the chain ends at the record itself; `dig {name} CNAME` shows each step.",
+		},
+		ja: findingLang{
+			title:   "{name} のCNAMEの連鎖が壊れている",
+			meaning: "{name} はCNAMEの別名で、その連鎖がループしているか、リゾルバがたどる上限より長いため、どのリゾルバもどの送信側もその先のレコードを読めません。リゾルバではなくゾーンの問題です。送信側はレコードがないものとして扱い、DANEの送信側はホストへの配送を保留することがあります。",
+			when:    "CNAMEが自分自身や、自分を指し返す名前を指している場合で、ゾーンやDNS事業者の間でレコードを移した後によく起きます。",
+			fix:     "{name} のCNAMEレコードを直し、連鎖がレコードそのものに行き着くようにしてください。`dig {name} CNAME` で各段階が分かります。",
+		},
+	},
 	"tlsrpt-ok": {
 		class: "DNS", category: "other", retry: "permanent",
 		en: findingLang{

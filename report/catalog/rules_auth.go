@@ -142,7 +142,7 @@ var authRules = []Rule{
 	},
 	{
 		ID: "auth-required", Category: CategoryAuthenticationRequired,
-		Pattern: `((smtp )?auth(entication|orization)?|log ?in) (is )?(required|needed|mandatory)|not authenticated|(must|need to|please) (first )?(issue an? auth\b|authenticate|log ?in)`,
+		Pattern: `((smtp )?auth(entication|orization)?|log ?in) (is )?(required|needed|mandatory)|not authenticated|not logged in|(must|need to|please) (first )?(issue an? auth\b|authenticate|log ?in)`,
 		En: Text{
 			"Authentication required",
 			"The server accepts this only from an authenticated client (SMTP AUTH).",

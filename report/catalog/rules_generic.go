@@ -85,7 +85,7 @@ var genericRules = []Rule{
 	},
 	{
 		ID: "protocol-error", Category: CategorySyntax,
-		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|line too long|syntax error in parameters|internationali[sz]ed mailbox|lone (cr|lf)|invalid characters|command not allowed|(not following|violat(es|ing|ion of)) (the )?(smtp )?protocol|i can break rules`,
+		Pattern: `too many (errors|bad commands|unrecognized commands|protocol errors)|protocol (violation|error|synchroni[sz]ation)|no commands allowed to pipeline|pipelining not supported|line too long|syntax error in parameters|internationali[sz]ed mailbox|lone (cr|lf)|invalid characters|command not allowed|(not following|violat(es|ing|ion of)) (the )?(smtp )?protocol|i can break rules|smtputf8\b[^.;]{0,20}required`,
 		En: Text{
 			"SMTP protocol error by the client",
 			"The client broke the SMTP protocol: commands out of order, sent before the reply (pipelining without PIPELINING), malformed, too long, or with bare LF line ends; after too many such errors the server hangs up.",
@@ -139,6 +139,27 @@ var genericRules = []Rule{
 		ID: "policy-refusal", Category: CategoryPolicy,
 		Pattern: `polic(y|ies)`,
 		En:      policyRefusalEn, Ja: policyRefusalJa,
+	},
+	{
+		// RFC 5321's stock text for 550 says only that the mailbox is
+		// unavailable; most servers send it for an address that does not
+		// exist, but some follow it with the real reason ("Requested
+		// action not taken: mailbox unavailable Reject due to policy
+		// restrictions"), so it decides only after every other rule.
+		ID: "mailbox-unavailable", Category: CategoryMailboxUnknown,
+		Pattern: `mail ?box (is )?(unavailable|not available)`,
+		En: Text{
+			"Mailbox unavailable (no reason given)",
+			"The server refused the recipient with RFC 5321's stock words for 550, \"mailbox unavailable\", and gives no other reason. Most servers send them for an address that does not exist; the same words also cover a mailbox the server will not deliver to for some other reason.",
+			"At RCPT TO: \"550 Requested action not taken: mailbox unavailable\", Exchange Online \"550 5.5.0 Requested action not taken: mailbox unavailable\".",
+			"Check the address for typos and confirm it with the recipient another way. If it is right, ask the recipient's postmaster why their server refuses it, quoting the full reply.",
+		},
+		Ja: Text{
+			"メールボックスを利用できない（理由の記載なし）",
+			"サーバは RFC 5321 が 550 に定める定型の文言「mailbox unavailable」だけで宛先を拒否し、ほかの理由を示していません。多くのサーバは存在しないアドレスに対してこれを返しますが、別の理由で配送しないメールボックスにも同じ文言が使われます。",
+			"RCPT TO への応答。「550 Requested action not taken: mailbox unavailable」、Exchange Online の「550 5.5.0 Requested action not taken: mailbox unavailable」など。",
+			"アドレスの誤記を確認し、別の手段で宛先本人に確認してください。正しい場合は、応答全文を添えて宛先のポストマスターに拒否の理由を問い合わせてください。",
+		},
 	},
 	{
 		// Generic words yield to a specific enhanced code ("550 5.1.1

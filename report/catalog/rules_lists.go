@@ -89,7 +89,7 @@ var listRules = []Rule{
 		// put there by the recipient or their administrator, not the
 		// sending IP on a DNS list; only the recipient can take it off.
 		ID: "sender-blocklisted", Category: CategorySenderRejected,
-		Pattern: `(sender|user|from address)( address)?( is)? (in|on) (the |a |my |our |your |their |recipient'?s? |user'?s? )?(personal )?(black|block|deny) ?list`,
+		Pattern: `(sender|user|from address)( address)?( is)? (in|on) (the |a |my |our |your |their |\w+'s )?(personal )?(black|block|deny) ?list`,
 		En: Text{
 			"Sender address on the recipient's block list",
 			"The recipient, or their mail administrator, has put the sender's address or domain on a block list of their own, and the server refuses mail from it. This is not a DNS blocklist of the sending IP.",

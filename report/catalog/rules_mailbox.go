@@ -22,7 +22,7 @@ var contentRules = []Rule{
 	},
 	{
 		ID: "spam-content", Category: CategorySpamReputation,
-		Pattern: `spam|junk|unsolicited|reputation|suspicious|content (filter|rejected|blocked|denied)|user complaints`,
+		Pattern: `spam|junk|phish|unsolicited|reputation|suspicious|content (filter|rejected|blocked|denied)|user complaints`,
 		En: Text{
 			"Rejected as spam",
 			"The receiver's filter judged the message (or the sender's reputation) as spam and refused it.",
@@ -150,7 +150,7 @@ var mailboxRules = []Rule{
 	},
 	{
 		ID: "user-unknown", Category: CategoryMailboxUnknown,
-		Pattern: `user unknown|no such (active )?(user|mail ?box|recipient|address|account|person)|does not exist|(invalid|unknown)[- ](recipient|mail ?box|(e-?mail )?address|user|account|local ?part|addressee)|(user|mail ?box|recipient|address|account|addressee)( address| name)?( \S+)?( is| was| has been)? (unknown|invalid|not found|(could|can) ?not be found|no longer valid|marked as invalid)|mail ?box (is )?(unavailable|not available)|not a valid (e-?mail )?(address|recipient|mail ?box)|not our customer|undeliverable address|not in (the |my )?(valid ?)?(recipient|rcpt ?to) list|(is )?no longer valid`,
+		Pattern: `user unknown|no such (active )?(user|mail ?box|recipient|address|account|person)|does not exist|(invalid|unknown)[- ](recipient|mail ?box|(e-?mail )?address|user|account|local ?part|addressee)|(user|mail ?box|recipient|address|account|addressee)( address| name)?( \S+)?( is| was| has been)? (unknown|invalid|not found|(could|can) ?not be found|no longer valid|marked as invalid)|not a valid (e-?mail )?(address|recipient|mail ?box)|not our customer|undeliverable address|not in (the |my )?(valid ?)?(recipient|rcpt ?to) list|(is )?no longer valid`,
 		En: Text{
 			"Recipient address does not exist",
 			"The recipient's server does not know the mailbox: it never existed, was deleted, or the address is mistyped.",

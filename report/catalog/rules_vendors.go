@@ -41,7 +41,7 @@ var vendorRules = []Rule{
 	},
 	{
 		ID: "sender-login-mismatch", Category: CategorySenderRejected,
-		Pattern: `(doesn't|does not) match (your |the )?auth`,
+		Pattern: `(must|doesn't|does not) match (your |the )?auth|not owned by (user|login)`,
 		En: Text{
 			"Sender address not allowed for this login",
 			"The client authenticated, but as a user who may not send with this sender address.",

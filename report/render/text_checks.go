@@ -66,7 +66,7 @@ func (t *textWriter) inboundChecks(a report.Assessment) {
 		case checks.MTASTS:
 			f := r.Checks.MTASTS
 			t.checkHead("MTA-STS", c)
-			t.fact(l.record, records(f.Records, f.LookupErr, l))
+			t.fact(l.record, records(f.Records, f.LookupErr, f.LookupBroken, l))
 			if f.URL != "" {
 				t.fact(l.policy, f.URL)
 			}
@@ -85,7 +85,7 @@ func (t *textWriter) inboundChecks(a report.Assessment) {
 			}
 		case checks.TLSRPT:
 			t.checkHead("TLS-RPT", c)
-			t.fact(l.record, records(r.Checks.TLSRPT.Records, r.Checks.TLSRPT.Err, l))
+			t.fact(l.record, records(r.Checks.TLSRPT.Records, r.Checks.TLSRPT.Err, r.Checks.TLSRPT.Broken, l))
 		}
 	}
 	t.hostChecks(a, checks.DANE, "DANE", l)
@@ -119,7 +119,7 @@ func (t *textWriter) hostChecks(a report.Assessment, name checks.Name, title str
 				switch {
 				case d.Err != "":
 					// A failed lookup is not a missing record.
-					t.fact(d.Name, l.unknown+": "+textfmt.Clean(d.Err))
+					t.fact(d.Name, failedLookup(d.Err, d.Broken, l))
 				case len(d.Records) == 0:
 					t.fact(d.Name, l.noTLSA)
 				}
@@ -141,7 +141,7 @@ func (t *textWriter) hostChecks(a report.Assessment, name checks.Name, title str
 				}
 				switch {
 				case h.PTR.Err != "":
-					names = append(names, l.unknown+": "+textfmt.Clean(h.PTR.Err))
+					names = append(names, failedLookup(h.PTR.Err, h.PTR.Broken, l))
 				case len(names) == 0:
 					names = append(names, l.noPTR)
 				}
@@ -173,14 +173,24 @@ func yesNo(b bool, l checkLabels) string {
 
 // records shows the records found; when the lookup failed (lookupErr), that
 // is unknown, never "no record".
-func records(rs []string, lookupErr string, l checkLabels) string {
+func records(rs []string, lookupErr string, broken bool, l checkLabels) string {
 	if len(rs) == 0 && lookupErr != "" {
-		return l.unknown + ": " + lookupErr
+		return failedLookup(lookupErr, broken, l)
 	}
 	if len(rs) == 0 {
 		return l.noRecord
 	}
 	return strings.Join(rs, " | ")
+}
+
+// failedLookup shows why a question got no answer: unknown when the
+// resolver failed, the zone's error itself when its CNAME chain is
+// broken (which is known).
+func failedLookup(err string, broken bool, l checkLabels) string {
+	if broken {
+		return err
+	}
+	return l.unknown + ": " + err
 }
 
 func nameSecurity(rcode string, ad, bogus bool, err string, l checkLabels) string {
