@@ -150,11 +150,9 @@ type Target struct {
 // Result holds the facts gathered for one target.
 type Result struct {
 	Target Target
-	Server string // Config.Server when the MX lookup was skipped
-	// From is Config.From, the reverse path of the dialogue: "" for the
-	// null sender <>, which names no sender.
-	From string
-	DNS  dnsx.MXResult // the MX lookup; with Server set only Queries, of its address lookup
+	Server string        // Config.Server when the MX lookup was skipped
+	From   string        // Config.From, the reverse path: "" for the null sender <>
+	DNS    dnsx.MXResult // the MX lookup; with Server set only Queries, of its address lookup
 	// DNSErr says why no host could be found, so none was probed: the
 	// resolver failed or has no configuration, the domain's own CNAME
 	// chain loops or is too long, or the domain or Server cannot be asked
