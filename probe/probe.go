@@ -115,6 +115,13 @@ type Config struct {
 	// moves later by what it waited. Zero means no bound but the
 	// context's.
 	Deadline time.Duration
+	// QueueLimit, when positive, bounds the time a host's probe waits
+	// (Host.Queued): at the Gate, for a shared session, for the replies to
+	// other targets' RCPTs ahead of its own. A probe that has waited that
+	// long ends with ErrQueued, a failure of the queue that says nothing
+	// of the server, rather than wait on behind a stalled peer. Zero means
+	// no bound but the context's.
+	QueueLimit time.Duration
 	// Pool, when set, shares sessions between the probes of targets whose
 	// MX hosts coincide and batches their RCPTs (see Pool); nil holds one
 	// dialogue per target and host. Only the plain MX probe shares: not
@@ -143,11 +150,9 @@ type Target struct {
 // Result holds the facts gathered for one target.
 type Result struct {
 	Target Target
-	Server string // Config.Server when the MX lookup was skipped
-	// From is Config.From, the reverse path of the dialogue: "" for the
-	// null sender <>, which names no sender.
-	From string
-	DNS  dnsx.MXResult // the MX lookup; with Server set only Queries, of its address lookup
+	Server string        // Config.Server when the MX lookup was skipped
+	From   string        // Config.From, the reverse path: "" for the null sender <>
+	DNS    dnsx.MXResult // the MX lookup; with Server set only Queries, of its address lookup
 	// DNSErr says why no host could be found, so none was probed: the
 	// resolver failed or has no configuration, the domain's own CNAME
 	// chain loops or is too long, or the domain or Server cannot be asked
