@@ -104,6 +104,7 @@ type request struct {
 	turn   *turn           // when the target's own time runs (pool_turn.go)
 	budget *budget         // the target's
 	prior  time.Duration   // what it queued before the Pool: moves the budget's end
+	limit  time.Duration   // Config.QueueLimit: the longest it may queue, prior included
 }
 
 type poolResult struct {
@@ -139,7 +140,7 @@ func (p *Pool) probe(ctx context.Context, cfg *Config, b *budget, prior time.Dur
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel() // a request nobody waits for is dropped from the queue
 	now := time.Now()
-	req := &request{ctx: rctx, rcpt: rcpt, queued: now, done: make(chan poolResult, 1), turn: newTurn(now, &b.clock), budget: b, prior: prior}
+	req := &request{ctx: rctx, rcpt: rcpt, queued: now, done: make(chan poolResult, 1), turn: newTurn(now, &b.clock), budget: b, prior: prior, limit: cfg.QueueLimit}
 	defer req.turn.leave()
 	p.mu.Lock()
 	d := p.dests[key]

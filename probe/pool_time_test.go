@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
 	"github.com/smtpprobe/smtpprobe/probe"
 )
@@ -130,7 +131,7 @@ func (c *cutSecondConn) Write(b []byte) (int, error) {
 // their replies when it ends; only the held recipient's probe ends at its
 // deadline.
 func TestPoolLostSessionPausesDeadline(t *testing.T) {
-	const deadline = 2 * time.Second
+	const deadline = 4 * time.Second
 	release := make(chan struct{})
 	var releaseOnce sync.Once
 	var heldRcpt atomic.Pointer[string]
@@ -145,6 +146,9 @@ func TestPoolLostSessionPausesDeadline(t *testing.T) {
 	rrs, targets := providerTargets(210)
 	d := &dialer{to: srv.Addr}
 	cfg := zoneConfig(t, d, rrs...)
+	// One cache for the run, as the command has: the MX host's address is
+	// asked once, not by each of the 210 targets on a busy machine.
+	cfg.Resolver.Cache = &dnsx.Cache{}
 	cfg.Deadline = deadline
 	cfg.Timeout = time.Minute // the hold is the deadline's to cut, not the step timeout's
 	var dials atomic.Int32
@@ -215,4 +219,154 @@ func TestPoolLostSessionPausesDeadline(t *testing.T) {
 		}
 	}
 	t.Logf("held %s, cut %s, %d connections", held, cut, dials.Load())
+}
+
+// runAll probes targets at once with cfg and returns their results, or
+// fails the test when they are not all back within the watchdog: a bound
+// on a hang, not a measure.
+func runAll(t *testing.T, cfg probe.Config, targets []string, watchdog time.Duration) []probe.Result {
+	t.Helper()
+	res := make([]probe.Result, len(targets))
+	var wg sync.WaitGroup
+	for i, tg := range targets {
+		wg.Go(func() { res[i] = probe.Run(context.Background(), cfg, target(t, tg)) })
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(watchdog):
+		t.Fatalf("the probes were not all back after %v: the queue is not bounded", watchdog)
+	}
+	return res
+}
+
+// TestPoolStalledTransaction: a server that stops answering in the middle
+// of a shared transaction (it never replies to an RCPT; the step timeout
+// is an hour) gives every target a bounded, reported failure: the one
+// whose turn it was times out at its deadline (so does the one a later
+// session was opened for, if any: its turn too), the others, whose RCPTs
+// wait behind it or who wait for the session, end once they have queued
+// as long as a probe may (Config.QueueLimit) with ErrQueued, which blames
+// the queue, not the server.
+func TestPoolStalledTransaction(t *testing.T) {
+	release := make(chan struct{})
+	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test", BeforeRcpt: func(string) { <-release }})
+	t.Cleanup(func() { close(release) }) // before the server's cleanup
+	rrs, targets := providerTargets(6)
+	cfg := zoneConfig(t, &dialer{to: srv.Addr}, rrs...)
+	cfg.Deadline = time.Second
+	cfg.QueueLimit = time.Second
+	cfg.Timeout = time.Hour
+	gate := &probe.Gate{PerAddress: 2}
+	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
+	res := runAll(t, cfg, targets, 30*time.Second)
+	cfg.Pool.Close()
+	var timedOut, queued int
+	for _, r := range res {
+		h := r.Hosts[0]
+		switch {
+		case h.Err == nil:
+			t.Errorf("%s: no error from a server that never answered its RCPT", r.Target.Domain)
+		case h.Err.Kind == probe.ErrTimeout && h.Err.Step == probe.StepRcpt:
+			timedOut++
+		case h.Err.Kind == probe.ErrQueued && h.Queued > 0:
+			queued++
+		default:
+			t.Errorf("%s: Err %v (%s at %s), queued %v: want a timeout at RCPT or a queue failure", r.Target.Domain, h.Err, h.Err.Kind, h.Err.Step, h.Queued)
+		}
+	}
+	if timedOut == 0 || queued == 0 {
+		t.Errorf("%d targets timed out at RCPT, %d queued out: want the one whose turn it was, and the others waiting", timedOut, queued)
+	}
+	t.Logf("%d timed out, %d queued out", timedOut, queued)
+}
+
+// TestPoolStalledConnect: a path that stalls every connection (a latency
+// proxy with an hour's delay) fails the shared session's opening at the
+// deadline of the target it was opened for; the others then wait for
+// dialogues of their own at the Gate (one connection at a time), and no
+// longer than Config.QueueLimit in all: some end with ErrQueued rather
+// than each waiting its turn to time out in a row.
+func TestPoolStalledConnect(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test"})
+	proxy := smtptest.NewProxy(t, srv.Addr, time.Hour)
+	rrs, targets := providerTargets(6)
+	cfg := zoneConfig(t, &dialer{to: proxy.Addr}, rrs...)
+	cfg.Dial = proxy.Dial
+	cfg.Deadline = time.Second
+	cfg.QueueLimit = time.Second
+	cfg.Timeout = time.Hour
+	gate := &probe.Gate{PerAddress: 1}
+	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
+	res := runAll(t, cfg, targets, 30*time.Second)
+	cfg.Pool.Close()
+	queued := 0
+	for _, r := range res {
+		h := r.Hosts[0]
+		switch {
+		case h.Err == nil:
+			t.Errorf("%s: no error through a path that never connects", r.Target.Domain)
+		case h.Err.Kind == probe.ErrQueued:
+			queued++
+		case h.Err.Kind != probe.ErrTimeout || h.Err.Step != probe.StepConnect:
+			t.Errorf("%s: Err %v (%s at %s): want a connect timeout or a queue failure", r.Target.Domain, h.Err, h.Err.Kind, h.Err.Step)
+		}
+	}
+	if queued == 0 {
+		t.Errorf("no target gave up queueing: each waited its turn to time out")
+	}
+	t.Logf("%d of %d queued out", queued, len(res))
+}
+
+// TestPoolStalledAfterReplies: a server that answers the first RCPT of a
+// shared transaction and then stops answering: the target that got its
+// reply keeps it (no error: only other targets' replies and the RSET did
+// not come), rather than wait for the step timeout (an hour) with the
+// rest; the one whose turn it was times out, the others queue out. The
+// latency proxy makes the opening last long enough for every target to
+// join the first transaction.
+func TestPoolStalledAfterReplies(t *testing.T) {
+	release := make(chan struct{})
+	var seen atomic.Int32
+	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test", BeforeRcpt: func(string) {
+		if seen.Add(1) >= 2 {
+			<-release
+		}
+	}})
+	t.Cleanup(func() { close(release) }) // before the server's cleanup
+	proxy := smtptest.NewProxy(t, srv.Addr, 100*time.Millisecond)
+	rrs, targets := providerTargets(6)
+	cfg := zoneConfig(t, &dialer{to: proxy.Addr}, rrs...)
+	cfg.Dial = proxy.Dial
+	cfg.Deadline = 2 * time.Second
+	cfg.QueueLimit = 2 * time.Second
+	cfg.Timeout = time.Hour
+	gate := &probe.Gate{PerAddress: 2}
+	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
+	res := runAll(t, cfg, targets, 30*time.Second)
+	cfg.Pool.Close()
+	var replied, timedOut, queued int
+	for _, r := range res {
+		h := r.Hosts[0]
+		switch {
+		case h.Err == nil:
+			if rep := rcptReply(t, r); rep.Code != 250 || h.Shared == nil || h.Shared.Transaction != 1 {
+				t.Errorf("%s: RCPT %d, shared %+v: want its 250 in the first transaction", r.Target.Domain, rep.Code, h.Shared)
+			}
+			if last := h.Steps[len(h.Steps)-1]; last.Kind == probe.StepRset {
+				t.Fatalf("%s: its transaction ended (RSET %d): no other target was behind it, the test did not test", r.Target.Domain, last.Reply.Code)
+			}
+			replied++
+		case h.Err.Kind == probe.ErrTimeout && h.Err.Step == probe.StepRcpt:
+			timedOut++
+		case h.Err.Kind == probe.ErrQueued:
+			queued++
+		default:
+			t.Errorf("%s: Err %v (%s at %s)", r.Target.Domain, h.Err, h.Err.Kind, h.Err.Step)
+		}
+	}
+	if replied != 1 || timedOut == 0 {
+		t.Errorf("%d kept their reply, %d timed out, %d queued out: want the one the server answered, a timeout for the one whose turn it was, the rest queued out", replied, timedOut, queued)
+	}
 }

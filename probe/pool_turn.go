@@ -3,6 +3,7 @@ package probe
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/netip"
 	"slices"
 	"sync"
@@ -67,6 +68,7 @@ func (t *turn) startOpening() {
 	defer t.mu.Unlock()
 	t.opening = true
 	t.begin()
+	t.signal()
 }
 
 // start begins the request's turn in the transaction v, whose recipient
@@ -135,16 +137,24 @@ func (t *turn) spent() (queued, own time.Duration) {
 	return t.out, t.in + time.Since(t.since)
 }
 
-// deadline is when the target's budget b ends, moved later by prior and
-// the time out of turn; ok is false out of turn, while a session is opened
-// for it (the session keeps to it), or without a budget.
-func (t *turn) deadline(b *budget, prior time.Duration) (time.Time, bool) {
+// due is when the request's wait must end. In turn it is when the
+// target's budget b ends, moved later by prior and the time out of turn;
+// out of turn, when its queue time (prior included) reaches limit (queue
+// is then true). ok is false while a session is opened for it (the
+// session keeps to its deadline), or without a bound.
+func (t *turn) due(b *budget, prior, limit time.Duration) (at time.Time, queue, ok bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.since.IsZero() || t.opening || b.limit <= 0 {
-		return time.Time{}, false
+	switch {
+	case t.opening:
+	case !t.since.IsZero():
+		if b.limit > 0 {
+			return b.start.Add(b.limit + prior + t.out), false, true
+		}
+	case limit > 0:
+		return t.outFrom.Add(limit - prior - t.out), true, true
 	}
-	return b.start.Add(b.limit + prior + t.out), true
+	return time.Time{}, false, false
 }
 
 // openingDeadline is when the target's budget b ends for a session
@@ -178,9 +188,10 @@ func (v *txView) add(s Step) int {
 	return len(v.steps)
 }
 
-// await waits for req's reply. Out of turn only the caller's context
-// ends the wait; in turn the target's budget b (moved later by prior, the
-// time it queued before the Pool, and its time out of turn) does too.
+// await waits for req's reply. The caller's context ends the wait; in
+// turn the target's budget b (moved later by prior, the time it queued
+// before the Pool, and its time out of turn) does too, and out of turn
+// its queue limit.
 func (p *Pool) await(ctx context.Context, req *request, b *budget, prior time.Duration, name string, port int, a netip.Addr) (Host, bool) {
 	var timer *time.Timer
 	var expire <-chan time.Time
@@ -194,11 +205,12 @@ func (p *Pool) await(ctx context.Context, req *request, b *budget, prior time.Du
 			timer.Stop()
 		}
 		timer, expire = nil, nil
-		if dl, ok := req.turn.deadline(b, prior); ok {
-			timer = time.NewTimer(time.Until(dl))
+		if at, _, ok := req.turn.due(b, prior, req.limit); ok {
+			timer = time.NewTimer(time.Until(at))
 			expire = timer.C
 		}
 	}
+	arm()
 	for {
 		select {
 		case r := <-req.done:
@@ -206,12 +218,16 @@ func (p *Pool) await(ctx context.Context, req *request, b *budget, prior time.Du
 		case <-req.turn.changed:
 			arm()
 		case <-expire:
-			if dl, ok := req.turn.deadline(b, prior); !ok || time.Now().Before(dl) {
-				arm() // the turn ended, or a new one began, meanwhile
+			at, queue, ok := req.turn.due(b, prior, req.limit)
+			if !ok || time.Now().Before(at) {
+				arm() // the turn began or ended meanwhile
 				continue
 			}
 			if r, ok := answered(req); ok {
 				return req.result(r)
+			}
+			if queue {
+				return req.queuedOut(prior, name, port, a), true
 			}
 			return req.cutShort(prior, &Error{Kind: ErrTimeout,
 				Err: errors.New("run deadline exceeded: no reply in the probe's time; the session, shared with other targets, goes on for them")}), true
@@ -228,6 +244,27 @@ func (p *Pool) await(ctx context.Context, req *request, b *budget, prior time.Du
 			return h, true
 		}
 	}
+}
+
+// queuedOut is the host of a request that waited as long as a probe may
+// queue (Config.QueueLimit) for a shared session or for the replies ahead
+// of its own: a failure of the queue, not a verdict on the server.
+func (req *request) queuedOut(prior time.Duration, name string, port int, a netip.Addr) Host {
+	queued, _ := req.turn.spent()
+	if req.turn.carried() {
+		h := req.cutShort(prior, &Error{Kind: ErrQueued, Err: fmt.Errorf(
+			"no reply: waited %s for the replies to other targets' commands ahead of its own on the shared session, as long as a probe may queue (the server may have stalled)",
+			(prior + queued).Round(time.Millisecond))})
+		if h.Err.Step == StepRset {
+			// Its reply came; only the rest of the transaction, other
+			// targets' replies and the RSET, did not: the reply stands.
+			h.Err = nil
+		}
+		return h
+	}
+	h := Host{Name: name, Port: port, Queued: prior + queued}
+	h.Err = queueError(req.ctx, errQueueLimit, h.Queued, a)
+	return h
 }
 
 // answered returns req's reply when it has come, so that a reply and the

@@ -115,6 +115,13 @@ type Config struct {
 	// moves later by what it waited. Zero means no bound but the
 	// context's.
 	Deadline time.Duration
+	// QueueLimit, when positive, bounds the time a host's probe waits
+	// (Host.Queued): at the Gate, for a shared session, for the replies to
+	// other targets' RCPTs ahead of its own. A probe that has waited that
+	// long ends with ErrQueued, a failure of the queue that says nothing
+	// of the server, rather than wait on behind a stalled peer. Zero means
+	// no bound but the context's.
+	QueueLimit time.Duration
 	// Pool, when set, shares sessions between the probes of targets whose
 	// MX hosts coincide and batches their RCPTs (see Pool); nil holds one
 	// dialogue per target and host. Only the plain MX probe shares: not

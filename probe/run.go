@@ -237,7 +237,7 @@ func probeHost(ctx context.Context, cfg *Config, t Target, j job, b *budget) (h 
 			}
 			h.Queued += ph.Queued
 		}
-		release, waited, err := cfg.Gate.acquire(ctx, a, &b.clock)
+		release, waited, err := acquireWithin(ctx, cfg, a, &b.clock, h.Queued)
 		h.Queued += waited
 		if err != nil {
 			h.Err = queueError(ctx, err, h.Queued, a)
@@ -331,10 +331,32 @@ func (b *budget) blameQueue(ctx context.Context, h *Host) {
 	}
 }
 
-// queueError says why waiting at the Gate for a ended: interrupted, or
-// the caller's time ran out with nothing sent.
+// errQueueLimit ends a wait that reached Config.QueueLimit.
+var errQueueLimit = errors.New("queue limit reached")
+
+// acquireWithin waits at the Gate for a, at most what is left of
+// cfg.QueueLimit after the host queued for queued.
+func acquireWithin(ctx context.Context, cfg *Config, a netip.Addr, clk *idleClock, queued time.Duration) (func(), time.Duration, error) {
+	if cfg.QueueLimit <= 0 {
+		return cfg.Gate.acquire(ctx, a, clk)
+	}
+	qctx, cancel := context.WithTimeoutCause(ctx, cfg.QueueLimit-queued, errQueueLimit)
+	defer cancel()
+	release, waited, err := cfg.Gate.acquire(qctx, a, clk)
+	if err != nil && context.Cause(qctx) == errQueueLimit && ctx.Err() == nil {
+		err = errQueueLimit
+	}
+	return release, waited, err
+}
+
+// queueError says why waiting at the Gate, or for a shared session, for
+// a ended: interrupted, the longest a probe may queue reached, or the
+// caller's time ran out with nothing sent.
 func queueError(ctx context.Context, err error, queued time.Duration, a netip.Addr) *Error {
-	if errors.Is(err, context.Canceled) {
+	switch {
+	case errors.Is(err, errQueueLimit):
+		return &Error{Step: StepConnect, Kind: ErrQueued, Err: fmt.Errorf("not probed: waited %s for other probes of %s, as long as a probe may queue (the server may have stalled)", queued.Round(time.Millisecond), a)}
+	case errors.Is(err, context.Canceled):
 		return classify(ctx, StepConnect, err)
 	}
 	return &Error{Step: StepConnect, Kind: ErrQueued, Err: fmt.Errorf("not probed: the run's time ran out after %s waiting for other probes of %s: %w", queued.Round(time.Millisecond), a, err)}

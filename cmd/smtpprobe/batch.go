@@ -172,6 +172,12 @@ func (b *batch) probe(ctx context.Context, i int, in input, total int) outcome {
 	// the same address does not use it up (probe.Config.Deadline).
 	cfg := b.cfg
 	cfg.Deadline = b.deadline
+	if cfg.Pool != nil {
+		// Queue time does not count, but it is bounded all the same: a
+		// shared session whose server stalls holds its targets no longer
+		// than their own probes may last.
+		cfg.QueueLimit = b.deadline
+	}
 	return b.judged(i, report.Assess(probe.Run(ctx, cfg, t), b.ropts), nil, total)
 }
 

@@ -5,6 +5,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 	"github.com/smtpprobe/smtpprobe/internal/smtptest"
@@ -42,5 +43,41 @@ func TestReuse(t *testing.T) {
 	r = runWith(t, ce, append(args[:len(args)-2], "d0.test", "d1.test")...)
 	if !strings.Contains(r.stdout, "shared with other targets of the run") {
 		t.Errorf("text does not say the session was shared:\n%s", r.stdout)
+	}
+}
+
+// TestReuseStalled: with shared sessions, a server that stops answering
+// mid-transaction (it never replies to an RCPT, and --timeout is an hour)
+// holds no target longer than --deadline of its own time plus --deadline
+// of queue time: the target whose turn it was times out at RCPT, and the
+// others are reported as queued (unknown), not blamed on the server and
+// not left waiting for the step timeout.
+func TestReuseStalled(t *testing.T) {
+	release := make(chan struct{})
+	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test", BeforeRcpt: func(string) { <-release }})
+	t.Cleanup(func() { close(release) }) // before the server's cleanup
+	_, port, _ := net.SplitHostPort(srv.Addr)
+	d := dnstest.Start(t, "mx.provider.test. 300 IN A 192.0.2.25")
+	var targets []string
+	for i := range 4 {
+		name := fmt.Sprintf("d%d.test", i)
+		d.Add(t, name+". 300 IN MX 10 mx.provider.test.")
+		targets = append(targets, name)
+	}
+	ce := cmdEnv{routes: map[string]string{"192.0.2.25:" + port: srv.Addr}}
+	args := append([]string{"--resolver", d.Addr(), "--port", port, "--checks", "smtp", "-c", "4", "-o", "json",
+		"--deadline", "1s", "--timeout", "1h"}, targets...)
+	done := make(chan result, 1)
+	go func() { done <- runWith(t, ce, args...) }()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(60 * time.Second): // a watchdog, not a measure: bounded, or an hour
+		t.Fatal("the run did not come back: queue time behind a stalled server is not bounded")
+	}
+	queued, reported := strings.Count(r.stdout, `"id":"queued"`), strings.Count(r.stdout, `{"target":`)
+	if reported != len(targets) || queued == 0 || !strings.Contains(r.stdout, "run deadline exceeded") {
+		t.Errorf("exit %d, %d of %d targets reported, %d queued out: want all, the one whose turn it was timed out (run deadline exceeded), others queued:\n%s%s",
+			r.code, reported, len(targets), queued, r.stdout, r.stderr)
 	}
 }

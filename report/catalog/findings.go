@@ -501,14 +501,14 @@ var findings = map[string]findingEntry{
 		en: findingLang{
 			title:   "Not probed in time: the probe waited for other probes of this address",
 			meaning: "smtpprobe talks to each IP address over few connections at a time, and this target's turn came too late: the run's time ran out while it waited for other probes of the same address, or cut short a dialogue that would have had the time without the wait. Nothing is known against the server.",
-			when:    "Many targets of one run, or many concurrent scrapes of the exporter, lead to the same mail server, and the caller's time limit (a scrape timeout, Ctrl-C aside) is shorter than the queue.",
-			fix:     "Probe fewer targets of one server at once, give the run more time (the scrape timeout), or let one run probe them all: the waiting does not count against --deadline.",
+			when:    "Many targets of one run, or many concurrent scrapes of the exporter, lead to the same mail server, and the caller's time limit (a scrape timeout, Ctrl-C aside) is shorter than the queue; or, with sessions shared between the targets of a run, the wait reached --deadline, as when the server stops answering in the middle of a shared session.",
+			fix:     "Probe fewer targets of one server at once, give the run more time (the scrape timeout, or --deadline, which also bounds the wait for a shared session), or let one run probe them all: the waiting does not count against --deadline. If the server stalled, the target whose turn it was has the finding about it.",
 		},
 		ja: findingLang{
 			title:   "時間内に確認できなかった（同じアドレスへの他の確認を待っていた）",
 			meaning: "smtpprobe は各 IP アドレスへ同時に少数の接続しか張りません。この対象の順番が来る前に、同じアドレスへの他の確認を待つ間に実行の時間が尽きたか、待たなければ間に合ったやりとりが途中で打ち切られました。サーバに不利な事実は何も分かっていません。",
-			when:    "一度の実行の多くの対象、またはエクスポーターへの多数の同時スクレイプが同じメールサーバに向かい、呼び出し側の制限時間（スクレイプのタイムアウトなど）が待ち行列より短い場合に起きます。",
-			fix:     "同じサーバの対象を同時に確認する数を減らすか、実行の時間（スクレイプのタイムアウト）を延ばすか、一度の実行でまとめて確認してください。待ち時間は --deadline に数えられません。",
+			when:    "一度の実行の多くの対象、またはエクスポーターへの多数の同時スクレイプが同じメールサーバに向かい、呼び出し側の制限時間（スクレイプのタイムアウトなど）が待ち行列より短い場合に起きます。対象間でセッションを共有する実行では、待ち時間が --deadline に達した場合（共有セッションの途中でサーバが応答しなくなった場合など）にも起きます。",
+			fix:     "同じサーバの対象を同時に確認する数を減らすか、実行の時間（スクレイプのタイムアウト）を延ばすか、一度の実行でまとめて確認してください。待ち時間は --deadline に数えられませんが、共有セッションを待つ時間は --deadline までです。サーバが止まった場合は、その時点で順番だった対象にそのことが報告されます。",
 		},
 	},
 	"dns-queued": {
