@@ -245,3 +245,28 @@ func TestReadmeTableShape(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeServeDefaults: the default column of the README's serve flag
+// table is what the flags default to.
+func TestReadmeServeDefaults(t *testing.T) {
+	fs := newServeFlagSet(&serveOptions{})
+	_, rows := readmeTableRows(t, "| serve flag | default | meaning |")
+	for _, row := range rows {
+		cells := strings.Split(row, "|")
+		m := cellFlag.FindStringSubmatch(strings.TrimSpace(cells[1]))
+		if m == nil {
+			continue
+		}
+		f := fs.Lookup(m[2])
+		if f == nil {
+			continue // TestReadmeFlagTables says so
+		}
+		want := strings.Trim(strings.TrimSpace(cells[2]), "`")
+		if want == "none" {
+			want = ""
+		}
+		if f.DefValue != want {
+			t.Errorf("README: --%s defaults to %q; the flag's default is %q", m[2], want, f.DefValue)
+		}
+	}
+}
