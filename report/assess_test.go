@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -520,6 +521,16 @@ func TestAssess(t *testing.T) {
 			summary: "example.com: the DNS resolver did not answer (MX example.com: resolver 192.0.2.53:53: i/o timeout) — run the probe again with another resolver",
 		},
 		{
+			name: "an MX question never sent for want of a DNS slot is the run's queue, not the resolver's failure",
+			r: func() probe.Result {
+				r := fixtures.Result("example.com", nil)
+				r.DNSErr = fmt.Errorf("MX example.com: %w (256 in flight): %w", dnsx.ErrNoSlot, context.DeadlineExceeded)
+				return r
+			}(),
+			status: report.Unknown, hosts: []report.Status{}, findings: []string{"unknown dns-queued"},
+			summary: "example.com: not looked up in time: the MX question waited for other DNS queries",
+		},
+		{
 			name: "a CNAME loop at the domain is the zone's fault: critical, not unknown",
 			r: func() probe.Result {
 				r := fixtures.Result("example.com", nil)
@@ -615,7 +626,7 @@ var findingIDs = []string{
 	report.FindingMXResolveFailed, report.FindingMXInvalidName, report.FindingMXSpecialAddress, report.FindingMXSpecialProbed,
 	report.FindingPortBlocked, report.FindingServersDown, report.FindingHostUnreachable,
 	report.FindingDialogueFailed, report.FindingProtocolError, report.FindingGreetingTimeout,
-	report.FindingGreetingDelay, report.FindingThrottled, report.FindingInterrupted, report.FindingQueued,
+	report.FindingGreetingDelay, report.FindingThrottled, report.FindingInterrupted, report.FindingQueued, report.FindingDNSQueued,
 	report.FindingProbeStopped, report.FindingStartTLSNotOffered, report.FindingStartTLSRequired,
 	report.FindingTLSHandshake, report.FindingTLSUntrusted, report.FindingTLSNameMismatch,
 	report.FindingTLSExpired, report.FindingTLSExpiresSoon, report.FindingTLSVerifyFailed,

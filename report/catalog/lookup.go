@@ -110,7 +110,13 @@ type Rule struct {
 // The patterns of the rules and of basic entries, compiled on first use so
 // that importing the package costs nothing.
 var (
-	// rules is every reply-text rule in the order they are tried.
+	// rules is every reply-text rule in the order they are tried: texts
+	// precise enough to name their cause (providers, MTA features), then
+	// meaning from the most to the least specific: a relay refusal, then
+	// greylisting, a list, reverse DNS or HELO, then TLS, AUTH, SPF,
+	// DKIM and DMARC, an IP refused without a list, limits, content, the
+	// sender (its domain's DNS first) and the recipient; a filtering
+	// service known only by its name; and last the generic words.
 	rules = sync.OnceValue(func() []Rule {
 		return slices.Concat(providerRules, vendorRules, relayRules, greylistRules, listRules, authRules, hostRules, limitRules, contentRules, mailboxRules, namedFilterRules, genericRules)
 	})
