@@ -116,6 +116,18 @@ func TestAssess(t *testing.T) {
 			summary: "resolver failed",
 		},
 		{
+			name: "an MX host's address question never sent for want of a DNS slot is the run's queue, not the resolver's failure",
+			r: func() probe.Result {
+				m := fixtures.MX(10, "mx1.example.com")
+				m.Err, m.Problem = "resolver 127.0.0.53:53: A mx1.example.com: query not sent: the run's other DNS queries held every slot (256 in flight): context deadline exceeded", dnsx.MXQueued
+				h := probe.Host{Name: "mx1.example.com", Preference: 10, Port: 25,
+					Err: &probe.Error{Step: probe.StepConnect, Kind: probe.ErrNetwork, Err: errors.New(m.Err)}}
+				return fixtures.Result("example.com", []probe.Host{h}, m)
+			}(),
+			status: report.Unknown, findings: []string{"unknown dns-queued mx1.example.com"},
+			summary: "not looked up in time",
+		},
+		{
 			name: "an MX name with bytes no host name has is the invalid name",
 			r: func() probe.Result {
 				m := fixtures.MX(10, `mx\000.example.com`)
@@ -528,7 +540,7 @@ func TestAssess(t *testing.T) {
 				return r
 			}(),
 			status: report.Unknown, hosts: []report.Status{}, findings: []string{"unknown dns-queued"},
-			summary: "example.com: not looked up in time: the MX question waited for other DNS queries",
+			summary: "example.com: not looked up in time: a DNS question waited for other DNS queries",
 		},
 		{
 			name: "a CNAME loop at the domain is the zone's fault: critical, not unknown",

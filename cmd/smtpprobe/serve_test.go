@@ -894,6 +894,50 @@ modules:
 	}
 }
 
+// TestServeModuleDeadline checks that a module's deadline key (the
+// probe flag's, as the contract makes every module key) bounds that
+// module's probes within serve's own --deadline: with an hour of
+// --timeout and of serve's --deadline, and no scrape timeout, a silent
+// server ends the probe at the module's deadline.
+func TestServeModuleDeadline(t *testing.T) {
+	addr := silentServer(t)
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e, "--deadline", "1h", "--config", configFile(t, `
+modules:
+  quick:
+    server: `+addr+`
+    timeout: 1h
+    deadline: 300ms
+    allow_query_params: [deadline]
+`))
+	// A watchdog, not a measure: without the module's deadline the probe
+	// would wait out the hour; the client's giving up cancels it.
+	client := &http.Client{Timeout: time.Minute}
+	for _, q := range []string{"module=quick", "module=quick&deadline=200ms"} {
+		resp, err := client.Get(ts.URL + "/probe?target=example.com&" + q)
+		if err != nil {
+			t.Fatalf("%s: %v: the module's deadline did not bound the probe", q, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: status %d: %s", q, resp.StatusCode, body)
+		}
+		wantValue(t, parseText(t, string(body)), 0, "smtpprobe_success")
+	}
+	for id := 1; id <= 2; id++ {
+		_, log := get(t, ts.URL+"/logs?id="+strconv.Itoa(id))
+		if !strings.Contains(log, "greeting: run deadline exceeded") {
+			t.Errorf("probe %d: want the greeting cut by the module's deadline:\n%s", id, log)
+		}
+	}
+	// Like every duration option, the key takes only a positive duration.
+	code, body := get(t, ts.URL+"/probe?target=example.com&module=quick&deadline=0s")
+	if code != 400 || !strings.Contains(body, "deadline") {
+		t.Errorf("deadline=0s: status %d, %q; want 400 naming deadline", code, body)
+	}
+}
+
 // TestServeOneConnectionPerAddress checks that concurrent probes share the
 // exporter's gate: two scrapes of the same server never hold two
 // connections to it at once.
