@@ -138,6 +138,11 @@ const (
 	MXInvalidName
 	// MXNullAmongOthers: a null MX (".") stands among other MX records.
 	MXNullAmongOthers
+	// MXQueued: the address question was never sent: the lookup's time
+	// ran out while the run's other queries held every slot of its
+	// QueryLimit (ErrNoSlot). Nothing is known of the name or against
+	// the resolver.
+	MXQueued
 )
 
 // MXResult is what DNS says about where mail for a domain goes.

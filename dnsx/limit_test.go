@@ -4,9 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/miekg/dns"
 
 	"github.com/smtpprobe/smtpprobe/dnsx"
 	"github.com/smtpprobe/smtpprobe/internal/dnstest"
@@ -69,4 +73,64 @@ func TestQueryLimitWaitEndsWithContext(t *testing.T) {
 	if n, _ := srv.Count("waiting.test", ""); n != 0 || len(mx.Queries) != 0 {
 		t.Errorf("%d queries reached the server, %d recorded: want none, no slot was free", n, len(mx.Queries))
 	}
+}
+
+// TestMXHostQueuedOut checks that an MX host whose address questions were
+// never sent, because other lookups held every slot until the lookup's
+// time ran out, is MXQueued: not a resolver failure, not a missing
+// record. The MX answer waits until another lookup queues for the only
+// slot, which it takes when the MX question lets it go.
+func TestMXHostQueuedOut(t *testing.T) {
+	// Not parallel: waitingForSlot must see this test's goroutines only.
+	srv := dnstest.Start(t, "q.test. 300 IN MX 10 mx.q.test.", "mx.q.test. 300 IN A 192.0.2.1")
+	proceed, release := make(chan struct{}), make(chan struct{})
+	defer close(release)
+	srv.Handle(func(w dns.ResponseWriter, m *dns.Msg) {
+		switch m.Question[0].Name {
+		case "q.test.":
+			<-proceed
+		case "held.test.":
+			<-release
+		}
+		w.WriteMsg(srv.Reply(m))
+	})
+	r := resolver(srv)
+	r.Limit = dnsx.NewQueryLimit(1)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	type result struct {
+		mx  dnsx.MXResult
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		mx, err := r.LookupMX(ctx, "q.test")
+		done <- result{mx, err}
+	}()
+	for n, _ := srv.Count("q.test", "MX"); n == 0; n, _ = srv.Count("q.test", "MX") {
+		time.Sleep(time.Millisecond)
+	}
+	go r.LookupMX(context.Background(), "held.test")
+	for !waitingForSlot() {
+		time.Sleep(time.Millisecond)
+	}
+	close(proceed)
+	res := <-done
+	if res.err != nil || len(res.mx.MX) != 1 {
+		t.Fatalf("LookupMX: %v, %+v: want the MX answer", res.err, res.mx)
+	}
+	m := res.mx.MX[0]
+	if m.Problem != dnsx.MXQueued || !strings.Contains(m.Err, "query not sent") {
+		t.Errorf("problem %v, err %q: want MXQueued, the question never sent", m.Problem, m.Err)
+	}
+	if n, _ := srv.Count("mx.q.test", ""); n != 0 {
+		t.Errorf("%d address questions reached the server, want none", n)
+	}
+}
+
+// waitingForSlot tells whether a goroutine waits for a slot of a
+// QueryLimit: the test's only way to know that the holder queued.
+func waitingForSlot() bool {
+	buf := make([]byte, 1<<20)
+	return strings.Contains(string(buf[:runtime.Stack(buf, true)]), "(*QueryLimit).acquire")
 }

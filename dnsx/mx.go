@@ -181,6 +181,8 @@ func (s *session) resolveMX(ctx context.Context, mx *MX) {
 	case len(h.addrs) > 0:
 	case errors.Is(h.err, ErrCNAME):
 		mx.Err, mx.Problem = h.err.Error(), MXBrokenCNAME
+	case errors.Is(h.err, ErrNoSlot):
+		mx.Err, mx.Problem = h.err.Error(), MXQueued
 	case h.err != nil:
 		mx.Err, mx.Problem = h.err.Error(), MXResolverFailed
 	case h.nx:

@@ -52,6 +52,12 @@ func Assess(r probe.Result, o Options) Assessment {
 		// fault.
 		d := findingDiagnosis(FindingInterrupted, catalog.Options{Lang: o.Lang}, nil)
 		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Unknown, ID: FindingInterrupted, Diagnosis: d, Detail: r.DNSErr.Error()})
+	case errors.Is(r.DNSErr, dnsx.ErrNoSlot):
+		// The MX question was never sent: the time went waiting for the
+		// run's other DNS queries. Neither the resolver nor the domain is
+		// at fault.
+		d := findingDiagnosis(FindingDNSQueued, catalog.Options{Lang: o.Lang}, nil)
+		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Unknown, ID: FindingDNSQueued, Diagnosis: d, Detail: r.DNSErr.Error()})
 	case r.DNSErr != nil:
 		d := findingDiagnosis(FindingResolverFailed, catalog.Options{Lang: o.Lang}, nil)
 		j.dnsFindings = append(j.dnsFindings, Finding{Severity: Unknown, ID: FindingResolverFailed, Diagnosis: d, Detail: r.DNSErr.Error()})

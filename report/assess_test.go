@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -113,6 +114,18 @@ func TestAssess(t *testing.T) {
 			}(),
 			status: report.Unknown, findings: []string{"unknown mx-resolve-failed mx1.example.com"},
 			summary: "resolver failed",
+		},
+		{
+			name: "an MX host's address question never sent for want of a DNS slot is the run's queue, not the resolver's failure",
+			r: func() probe.Result {
+				m := fixtures.MX(10, "mx1.example.com")
+				m.Err, m.Problem = "resolver 127.0.0.53:53: A mx1.example.com: query not sent: the run's other DNS queries held every slot (256 in flight): context deadline exceeded", dnsx.MXQueued
+				h := probe.Host{Name: "mx1.example.com", Preference: 10, Port: 25,
+					Err: &probe.Error{Step: probe.StepConnect, Kind: probe.ErrNetwork, Err: errors.New(m.Err)}}
+				return fixtures.Result("example.com", []probe.Host{h}, m)
+			}(),
+			status: report.Unknown, findings: []string{"unknown dns-queued mx1.example.com"},
+			summary: "not looked up in time",
 		},
 		{
 			name: "an MX name with bytes no host name has is the invalid name",
@@ -520,6 +533,16 @@ func TestAssess(t *testing.T) {
 			summary: "example.com: the DNS resolver did not answer (MX example.com: resolver 192.0.2.53:53: i/o timeout) — run the probe again with another resolver",
 		},
 		{
+			name: "an MX question never sent for want of a DNS slot is the run's queue, not the resolver's failure",
+			r: func() probe.Result {
+				r := fixtures.Result("example.com", nil)
+				r.DNSErr = fmt.Errorf("MX example.com: %w (256 in flight): %w", dnsx.ErrNoSlot, context.DeadlineExceeded)
+				return r
+			}(),
+			status: report.Unknown, hosts: []report.Status{}, findings: []string{"unknown dns-queued"},
+			summary: "example.com: not looked up in time: a DNS question waited for other DNS queries",
+		},
+		{
 			name: "a CNAME loop at the domain is the zone's fault: critical, not unknown",
 			r: func() probe.Result {
 				r := fixtures.Result("example.com", nil)
@@ -615,7 +638,7 @@ var findingIDs = []string{
 	report.FindingMXResolveFailed, report.FindingMXInvalidName, report.FindingMXSpecialAddress, report.FindingMXSpecialProbed,
 	report.FindingPortBlocked, report.FindingServersDown, report.FindingHostUnreachable,
 	report.FindingDialogueFailed, report.FindingProtocolError, report.FindingGreetingTimeout,
-	report.FindingGreetingDelay, report.FindingThrottled, report.FindingInterrupted, report.FindingQueued,
+	report.FindingGreetingDelay, report.FindingThrottled, report.FindingInterrupted, report.FindingQueued, report.FindingDNSQueued,
 	report.FindingProbeStopped, report.FindingStartTLSNotOffered, report.FindingStartTLSRequired,
 	report.FindingTLSHandshake, report.FindingTLSUntrusted, report.FindingTLSNameMismatch,
 	report.FindingTLSExpired, report.FindingTLSExpiresSoon, report.FindingTLSVerifyFailed,

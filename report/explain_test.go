@@ -62,10 +62,15 @@ func TestExplainAnyClass(t *testing.T) {
 		{"X.4.2", []string{"4.4.2", "5.4.2"}, []string{catalog.Transient, catalog.Permanent}},
 		{"X.1.5", []string{"2.1.5", "4.1.5", "5.1.5"}, []string{catalog.Permanent, catalog.Transient, catalog.Permanent}},
 		{"X.7.99", []string{"4.7.99", "5.7.99"}, []string{catalog.Transient, catalog.Permanent}},
+		{"X.9.9", []string{"4.9.9", "5.9.9"}, []string{catalog.Transient, catalog.Permanent}},
 	} {
 		e, err := ExplainCode(tt.query, catalog.English)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The code in general names no class, not even in its meaning.
+		if m := e.Diagnosis.Meaning + e.Diagnosis.Title; strings.Contains(m, tt.forms[len(tt.forms)-1]) || strings.Contains(strings.ToLower(m), "permanent") {
+			t.Errorf("%s: the general explanation reads a class: %q", tt.query, m)
 		}
 		if e.Diagnosis.Class != catalog.ClassAny || e.Diagnosis.Retry == "" {
 			t.Errorf("%s: class %q retry %q; want %q and a retry", tt.query, e.Diagnosis.Class, e.Diagnosis.Retry, catalog.ClassAny)

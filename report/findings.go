@@ -54,6 +54,7 @@ const (
 	FindingThrottled       = "throttled"        // warning (critical for a 5xx)
 	FindingInterrupted     = "interrupted"      // unknown
 	FindingQueued          = "queued"           // unknown: the time went waiting for other probes of the address
+	FindingDNSQueued       = "dns-queued"       // unknown: the MX question waited for a DNS slot until the time ran out
 	FindingProbeStopped    = "probe-stopped"    // unknown
 
 	// FindingAddressUnreachable is one address of a host taking no

@@ -7,7 +7,8 @@ import (
 )
 
 // mxWithoutAddress judges an MX host that DNS gave no address for, by why:
-// a resolver failure says nothing about the domain (unknown), a name that
+// a resolver failure says nothing about the domain (unknown), nor does a
+// question the run's DNS queue never let out (unknown), a name that
 // is no host name is its own mistake, and the rest is a missing record.
 // The boolean is the finding's nextMX: a sender moves on to the next MX.
 func (j *judge) mxWithoutAddress(mx dnsx.MX) (Finding, bool) {
@@ -15,6 +16,9 @@ func (j *judge) mxWithoutAddress(mx dnsx.MX) (Finding, bool) {
 	switch mx.Problem {
 	case dnsx.MXResolverFailed:
 		return j.finding(Unknown, mx.Host, FindingMXResolveFailed, nil, detail), false
+	case dnsx.MXQueued:
+		// The probe's own queue: the question was never asked.
+		return j.finding(Unknown, mx.Host, FindingDNSQueued, nil, detail), false
 	case dnsx.MXInvalidName:
 		return j.finding(Critical, mx.Host, FindingMXInvalidName, nil, mx.Err), true
 	}
@@ -28,7 +32,7 @@ func (j *judge) mxWithoutAddress(mx dnsx.MX) (Finding, bool) {
 // address to connect to, so that no host finding repeats it.
 func isMXAddressFinding(id string) bool {
 	switch id {
-	case FindingMXNoAddress, FindingMXResolveFailed, FindingMXInvalidName:
+	case FindingMXNoAddress, FindingMXResolveFailed, FindingMXInvalidName, FindingDNSQueued:
 		return true
 	}
 	return false

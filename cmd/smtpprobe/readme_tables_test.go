@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 )
 
 // readmeTableRows returns the first cells of the rows of the README table
@@ -243,5 +245,57 @@ func TestReadmeTableShape(t *testing.T) {
 		case cells(l) != want:
 			t.Errorf("README.md:%d: %d cells in a table of %d (from line %d)", i+1, cells(l), want, start)
 		}
+	}
+}
+
+// flagRows returns the rows of the README table whose header line is
+// header that name a flag of fs, as the flag and the row's cells.
+func flagRows(t *testing.T, header string, fs *pflag.FlagSet) (flags []*pflag.Flag, cells [][]string) {
+	t.Helper()
+	_, rows := readmeTableRows(t, header)
+	for _, row := range rows {
+		c := strings.Split(row, "|")
+		m := cellFlag.FindStringSubmatch(strings.TrimSpace(c[1]))
+		if m == nil {
+			continue
+		}
+		if f := fs.Lookup(m[2]); f != nil { // else TestReadmeFlagTables says so
+			flags, cells = append(flags, f), append(cells, c)
+		}
+	}
+	return flags, cells
+}
+
+// TestReadmeServeDefaults: the default column of the README's serve flag
+// table is what the flags default to.
+func TestReadmeServeDefaults(t *testing.T) {
+	flags, cells := flagRows(t, "| serve flag | default | meaning |", newServeFlagSet(&serveOptions{}))
+	for i, f := range flags {
+		want := strings.Trim(strings.TrimSpace(cells[i][2]), "`")
+		if want == "none" {
+			want = ""
+		}
+		if f.DefValue != want {
+			t.Errorf("README: --%s defaults to %q; the flag's default is %q", f.Name, want, f.DefValue)
+		}
+	}
+}
+
+// TestReadmeProbeDefaults: a row of the README's flag table names the
+// flag's default where it has one (a value, not off, zero or empty).
+func TestReadmeProbeDefaults(t *testing.T) {
+	flags, cells := flagRows(t, "| flag | meaning |", newFlagSet(&options{}))
+	n := 0
+	for i, f := range flags {
+		if slices.Contains([]string{"", "0", "0s", "false", "[]"}, f.DefValue) {
+			continue
+		}
+		n++
+		if !strings.Contains(strings.Join(cells[i][2:], "|"), f.DefValue) {
+			t.Errorf("README: the row of --%s does not name its default %q: %s", f.Name, f.DefValue, strings.Join(cells[i], "|"))
+		}
+	}
+	if n < 5 {
+		t.Errorf("checked the defaults of %d flags", n)
 	}
 }

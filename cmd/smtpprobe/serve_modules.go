@@ -26,12 +26,17 @@ import (
 // defaultModule is the module of a query that names none.
 const defaultModule = "default"
 
-// commandOnly are the command's flags that are not probe options, so not
-// module keys: they shape the command's input and output, or serve has
-// its own (--deadline), or a scrape must never do them (--data). Every
-// other flag of the command is a module key, so a new probe flag is one
-// without further work.
+// commandOnly are the command's flags that are not serve's probe flags:
+// they shape the command's input and output, or serve has its own
+// (--deadline), or a scrape must never do them (--data). Every other flag
+// of the command is a serve flag and a module key, so a new probe flag is
+// both without further work.
 var commandOnly = []string{"output", "color", "no-color", "concurrency", "quiet", "file", "ordered", "no-reuse", "version", "help", "deadline", "data"}
+
+// moduleOnly are probe options a module may set although serve has a flag
+// of the same name of its own: serve's --deadline bounds every scrape, a
+// module's deadline the probes of that module, within serve's.
+var moduleOnly = []option{"deadline"}
 
 // fileOptions name files on the exporter's host: a module may set them,
 // a query never.
@@ -55,6 +60,9 @@ func moduleKeys() []string {
 	var keys []string
 	for _, f := range probeOptions(newFlagSet(&options{})) {
 		keys = append(keys, option(f.Name).key())
+	}
+	for _, o := range moduleOnly {
+		keys = append(keys, o.key())
 	}
 	return keys
 }
@@ -343,6 +351,11 @@ func (s *server) parseQuery(q url.Values) (probeRequest, error) {
 			return req, &moduleError{m.name, merr}
 		}
 		return req, fmt.Errorf("invalid query for module %s: %s", m.name, keyText(err))
+	}
+	if given["deadline"] {
+		// The module's bound on each probe's own time (queueing aside);
+		// serve's --deadline and the scrape timeout still bound the scrape.
+		req.cfg.Deadline = o.deadline
 	}
 	req.cfg.Gate = s.gate
 	req.cfg.Resolver.Limit = s.dns

@@ -197,7 +197,7 @@ func TestServeProbe(t *testing.T) {
 	mx := smtptest.Start(t, smtptest.Options{
 		Domain:     "mx1.example.com",
 		TLS:        smtptest.TLSConfig(ca.Issue(t, "mx1.example.com", notAfter)),
-		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
+		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "Email address could not be found, or was misspelled (G8)")},
 	})
 	dns := dnstest.Start(t,
 		"example.com. 300 IN MX 10 mx1.example.com.",
@@ -347,7 +347,7 @@ modules:
 // TestServePages checks /metrics, / and /logs after two probes.
 func TestServePages(t *testing.T) {
 	mx := smtptest.Start(t, smtptest.Options{
-		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
+		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "Email address could not be found, or was misspelled (G8)")},
 	})
 	e, _ := serveEnv(nil, nil)
 	_, ts := startExporter(t, e, "--history", "1", "--server", mx.Addr)
@@ -891,6 +891,50 @@ modules:
 	_, log := get(t, ts.URL+"/logs?id=1")
 	if !strings.Contains(log, "greeting") || !strings.Contains(log, "timeout") || strings.Contains(log, "run deadline") {
 		t.Errorf("want the greeting's step timeout, not the scrape's deadline:\n%s", log)
+	}
+}
+
+// TestServeModuleDeadline checks that a module's deadline key (the
+// probe flag's, as the contract makes every module key) bounds that
+// module's probes within serve's own --deadline: with an hour of
+// --timeout and of serve's --deadline, and no scrape timeout, a silent
+// server ends the probe at the module's deadline.
+func TestServeModuleDeadline(t *testing.T) {
+	addr := silentServer(t)
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e, "--deadline", "1h", "--config", configFile(t, `
+modules:
+  quick:
+    server: `+addr+`
+    timeout: 1h
+    deadline: 300ms
+    allow_query_params: [deadline]
+`))
+	// A watchdog, not a measure: without the module's deadline the probe
+	// would wait out the hour; the client's giving up cancels it.
+	client := &http.Client{Timeout: time.Minute}
+	for _, q := range []string{"module=quick", "module=quick&deadline=200ms"} {
+		resp, err := client.Get(ts.URL + "/probe?target=example.com&" + q)
+		if err != nil {
+			t.Fatalf("%s: %v: the module's deadline did not bound the probe", q, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: status %d: %s", q, resp.StatusCode, body)
+		}
+		wantValue(t, parseText(t, string(body)), 0, "smtpprobe_success")
+	}
+	for id := 1; id <= 2; id++ {
+		_, log := get(t, ts.URL+"/logs?id="+strconv.Itoa(id))
+		if !strings.Contains(log, "greeting: run deadline exceeded") {
+			t.Errorf("probe %d: want the greeting cut by the module's deadline:\n%s", id, log)
+		}
+	}
+	// Like every duration option, the key takes only a positive duration.
+	code, body := get(t, ts.URL+"/probe?target=example.com&module=quick&deadline=0s")
+	if code != 400 || !strings.Contains(body, "deadline") {
+		t.Errorf("deadline=0s: status %d, %q; want 400 naming deadline", code, body)
 	}
 }
 

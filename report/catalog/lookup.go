@@ -110,7 +110,13 @@ type Rule struct {
 // The patterns of the rules and of basic entries, compiled on first use so
 // that importing the package costs nothing.
 var (
-	// rules is every reply-text rule in the order they are tried.
+	// rules is every reply-text rule in the order they are tried: texts
+	// precise enough to name their cause (providers, MTA features), then
+	// meaning from the most to the least specific: a relay refusal, then
+	// greylisting, a list, reverse DNS or HELO, then TLS, AUTH, SPF,
+	// DKIM and DMARC, an IP refused without a list, limits, content, the
+	// sender (its domain's DNS first) and the recipient; a filtering
+	// service known only by its name; and last the generic words.
 	rules = sync.OnceValue(func() []Rule {
 		return slices.Concat(providerRules, vendorRules, relayRules, greylistRules, listRules, authRules, hostRules, limitRules, contentRules, mailboxRules, namedFilterRules, genericRules)
 	})
@@ -271,6 +277,23 @@ func Enhanced(code string, lang Lang) (Diagnosis, bool) {
 	return d, true
 }
 
+// unknownAnyClass explains an "X." code whose subject is not defined
+// either, such as X.9.9.
+var (
+	unknownAnyClass = Text{
+		"Enhanced status code not in the catalog",
+		"{code} is neither in the IANA registry nor in the catalog, and its subject is not defined either, so only the class it is sent with says what it means.",
+		"A private or mistyped code, or one from a scheme that is not RFC 3463.",
+		"Read the text of the reply it came with for the reason, and the basic code for what a sender does.",
+	}
+	unknownAnyClassJa = Text{
+		"カタログにない拡張ステータスコード",
+		"{code} はIANAのレジストリにもカタログにもなく、サブジェクトも定義されていないため、意味を示すのは一緒に送られるクラスだけです。",
+		"独自のコードや誤記、RFC 3463 以外の方式のコードです。",
+		"理由は一緒に届いた応答の本文で、送信側の動作は基本コードで確認してください。",
+	}
+)
+
 // EnhancedAnyClass explains an enhanced code in its "X." form ("X.7.26"),
 // which names no class: the code in general (Enhanced, or for a code the
 // registry does not list what its subject says), with
@@ -290,10 +313,14 @@ func EnhancedAnyClass(code string, lang Lang) (Diagnosis, []Diagnosis, bool) {
 		d = Diagnose(0, code, "", lang) // what the subject says
 		d.Class = ClassAny
 	case !ok:
-		// Not even the subject is known: the class says all there is,
-		// read as the usual 5 with the code so named in the meaning.
-		d = Diagnose(0, "5"+rest, "", lang)
-		d.Enhanced, d.Class = code, ClassAny
+		// Not even the subject is known: only the class it comes with
+		// says anything, and an "X." form has none.
+		t := pick(lang, unknownAnyClass, unknownAnyClassJa)
+		d = Diagnosis{
+			Enhanced: code, Class: ClassAny, Title: t.Title,
+			Meaning: strings.ReplaceAll(t.Meaning, "{code}", code), When: t.When, Fix: t.Fix,
+			Category: CategoryOther, Retry: Permanent, Matched: MatchedClass,
+		}
 	case lookupEnhanced(code).usual() == '2':
 		digits = "245"
 	}

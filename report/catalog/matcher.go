@@ -83,7 +83,10 @@ func expand(re *syntax.Regexp) []*syntax.Regexp {
 }
 
 // required returns the longest literal that every match of re contains,
-// or "": the literal itself, or the longest literal part of a sequence.
+// or "": the literal itself, or the longest literal part of a sequence,
+// looking into groups and nested sequences (expand leaves a distributed
+// head such as "sender\b[^;]{0,40}\bdomain" as a sequence inside the
+// sequence).
 func required(re *syntax.Regexp) string {
 	switch re.Op {
 	case syntax.OpLiteral:
@@ -93,8 +96,8 @@ func required(re *syntax.Regexp) string {
 	case syntax.OpConcat:
 		best := ""
 		for _, s := range re.Sub {
-			if s.Op == syntax.OpLiteral && len(string(s.Rune)) > len(best) {
-				best = string(s.Rune)
+			if lit := required(s); len(lit) > len(best) {
+				best = lit
 			}
 		}
 		return best

@@ -10,7 +10,7 @@ package catalog
 var relayRules = []Rule{
 	{
 		ID: "relay-denied", Category: CategoryRelayDenied,
-		Pattern: `relay(ing)?\)?( (mail|messages?))?( (to|for) \S+)? (access )?(is )?(temporarily )?(denied|not permitted|not authori[sz]ed|prohibited|disallowed|refused|rejected|not allowed)|(unable to|cannot|can't|(do|does|will)(n't| not)) relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
+		Pattern: `relay(ing)?\)?( (mail|messages?))?( (to|for) \S+( domains?)?)? (access )?(is )?(temporarily )?(denied|not permitted|not authori[sz]ed|prohibited|disallowed|refused|rejected|not allowed)|(unable to|cannot|can't|(do|does|will)(n't| not)|not (allowed|permitted|authori[sz]ed) to) relay|allowed rcpthosts|relay not permitted|relay access|open relay not allowed|as a relay`,
 		En: Text{
 			"Relaying denied",
 			"The server is not the mail server for the recipient's domain and will not pass the message on for this client.",

@@ -38,7 +38,7 @@ var limitRules = []Rule{
 	},
 	{
 		ID: "size-limit", Category: CategorySizeLimit,
-		Pattern: `message (size|length) (exceeds|limit|too)|size (limit|exceeds)|exceeds (the )?(maximum|fixed|size)|databytes|message (is )?too (big|large|long)|exceeded .*message size|message size`,
+		Pattern: `message (size|length) (exceeds|limit|too)|size (limit|exceeds)|exceeds (the )?(maximum|fixed|size)|databytes|message (is )?too (big|large|long)|exceeded .*message size|message size|(no|not) (more|larger|bigger) than \d+ ?(k|m|g)b\b`,
 		En: Text{
 			"Message too large",
 			"The message is bigger than the receiving server (or the recipient's mailbox) accepts.",

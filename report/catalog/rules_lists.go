@@ -121,7 +121,7 @@ var listRules = []Rule{
 	},
 	{
 		ID: "reverse-dns", Category: CategoryReverseDNS,
-		Pattern: `\bfcrdns\b|(can ?not|can't|could not|unable to) (find|resolve|determine) your (reverse )?host ?name|reverse (dns|hostname|host name|name|lookup|address|resolution|mapping)|\bptr\b|\brdns\b|does not have a (ptr|reverse)|(client )?ip( address)? \S+ (does not|doesn't|did not) resolve|forged hostname`,
+		Pattern: `\bfcrdns\b|(can ?not|can't|could not|unable to) (find|resolve|determine) your (reverse )?(host ?name|ip( address)?)|reverse (dns|hostname|host name|name|lookup|address|resolution|mapping)|\bptr\b|\brdns\b|does not have a (ptr|reverse)|(client )?ip( address)? \S+ (does not|doesn't|did not) resolve|forged hostname`,
 		En: Text{
 			"No reverse DNS for the sending IP",
 			"The sending IP has no PTR record, or its name does not resolve back to the same IP, and the receiver refuses such clients.",

@@ -98,7 +98,7 @@ var mailboxRules = []Rule{
 		// find a valid MX for sender domain"): a sender domain that does not
 		// resolve is a DNS problem the sender fixes in DNS.
 		ID: "sender-domain-unknown", Category: CategoryDNSProblem,
-		Pattern: `((sender|mail ?from)\b[^;]{0,40}\bdomain|domain of (your |the )?sender)\b[^;]{0,80}(not found|does not exist|doesn't exist|does not resolve|(can ?not|can't|could not) be resolved|has no (mx|mail exchanger|dns|address))|\bmx\b[^;]{0,20} for (the )?sender|unrouteable mail domain|invalid dns (mx|a)\b`,
+		Pattern: `((sender|mail ?from)\b[^;]{0,40}\bdomain|domain of (your |the )?sender)\b[^;]{0,80}(not found|does not exist|doesn't exist|does not resolve|(not |un)resolvable|(can ?not|can't|could not) be resolved|has no (mx|mail exchanger|dns|address))|\bmx\b[^;]{0,20} for (the )?sender|unrouteable mail domain|invalid dns (mx|a)\b`,
 		En: Text{
 			"Sender domain does not resolve",
 			"The domain of the envelope sender (MAIL FROM) does not resolve in DNS, or has no usable MX or address records, so the receiver could never return a bounce to it and refuses the mail.",

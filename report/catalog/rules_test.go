@@ -185,3 +185,18 @@ func TestUnsupportedAndOpenSMTPDReplies(t *testing.T) {
 		}
 	}
 }
+
+// TestRequiredLooksIntoGroups checks that the literal every match needs is
+// found inside a distributed leading group, so that such alternatives are
+// ruled out by a plain string search instead of running on every text.
+func TestRequiredLooksIntoGroups(t *testing.T) {
+	m := compileMatcher(`((sender|mail ?from)\b[^;]{0,40}\bdomain|domain of (your )?sender)\b[^;]{0,80}not found`)
+	for _, a := range m.alts {
+		if len(a.need) < len("sender") {
+			t.Errorf("alternative %s needs %q; want a literal of its own words", a.re, a.need)
+		}
+	}
+	if !m.match("sender address rejected: domain not found") || m.match("sender address rejected: access denied") {
+		t.Error("the matcher does not match as its pattern says")
+	}
+}
