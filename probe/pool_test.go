@@ -65,7 +65,7 @@ func TestPoolShared(t *testing.T) {
 		rrs = append(rrs, d+". 300 IN MX 10 mx.provider.test.")
 		targets = append(targets, d)
 		if i%7 == 3 {
-			reject["postmaster@"+d] = smtptest.Error(550, "5.1.1", "no such user")
+			reject["postmaster@"+d] = smtptest.Error(550, "5.1.1", "Email address could not be found, or was misspelled (G8)")
 		}
 	}
 	ca := smtptest.NewCA(t)

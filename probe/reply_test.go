@@ -115,7 +115,7 @@ func TestProtocolErrorTruncates(t *testing.T) {
 func FuzzReadReply(f *testing.F) {
 	f.Add([]byte("220 mx.example.com ESMTP\r\n"))
 	f.Add([]byte("250-mx\r\n250-PIPELINING\r\n250 8BITMIME\r\n"))
-	f.Add([]byte("550 5.1.1 no such user\r\n"))
+	f.Add([]byte("550 5.1.1 Email address could not be found, or was misspelled (G8)\r\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r := bufio.NewReader(strings.NewReader(string(in)))
 		rep, err := readReply(r, nil)

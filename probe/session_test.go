@@ -353,7 +353,7 @@ QUIT => 221 2.0.0
 
 func TestDataRcptRejected(t *testing.T) {
 	srv := smtptest.Start(t, smtptest.Options{RejectRcpt: map[string]*smtptest.SMTPError{
-		"user@example.com": smtptest.Error(550, "5.1.1", "no such user"),
+		"user@example.com": smtptest.Error(550, "5.1.1", "Email address could not be found, or was misspelled (G8)"),
 	}})
 	cfg, _ := setup(t, srv.Addr)
 	cfg.Data = true

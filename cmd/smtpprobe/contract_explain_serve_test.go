@@ -126,7 +126,7 @@ func TestContractExplain(t *testing.T) {
 // as query parameters of a module that allows them.
 func TestContractServe(t *testing.T) {
 	srv := smtptest.Start(t, smtptest.Options{
-		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
+		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "Email address could not be found, or was misspelled (G8)")},
 	})
 	host, port, _ := net.SplitHostPort(srv.Addr)
 	dns := dnstest.Start(t,
@@ -136,7 +136,7 @@ func TestContractServe(t *testing.T) {
 	ca := smtptest.NewCA(t)
 	labSrv := smtptest.Start(t, smtptest.Options{
 		TLS:        smtptest.TLSConfig(ca.Issue(t, "mx.example.com", time.Now().Add(90*24*time.Hour))),
-		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
+		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "Email address could not be found, or was misspelled (G8)")},
 	})
 	e, _ := serveEnv(map[string]string{"192.0.2.1:2525": labSrv.Addr}, ca.Pool())
 	// As in the contract: a default module, a lab module with its own port,

@@ -159,7 +159,7 @@ func TestContractJSON(t *testing.T) {
 	srv := smtptest.Start(t, smtptest.Options{
 		Domain:     "mx1.example.test",
 		TLS:        smtptest.TLSConfig(ca.Issue(t, "mx1.example.test", notAfter)),
-		RejectRcpt: map[string]*smtptest.SMTPError{"user@example.test": smtptest.Error(550, "5.1.1", "<user@example.test>: Recipient address rejected: User unknown")},
+		RejectRcpt: map[string]*smtptest.SMTPError{"user@example.test": smtptest.Error(550, "5.1.1", "<user@example.test>: user does not exist")},
 	})
 	d := dnstest.Start(t,
 		"example.test. 300 IN MX 10 mx1.example.test.",

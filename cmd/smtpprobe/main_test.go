@@ -142,7 +142,8 @@ func newWorld(t *testing.T) *world {
 	srv := smtptest.Start(t, smtptest.Options{
 		Domain: "mx.example.test",
 		RejectRcpt: map[string]*smtptest.SMTPError{
-			"nobody@example.test": smtptest.Error(550, "5.1.1", "<nobody@example.test>: Recipient address rejected: User unknown"),
+			// iCloud's unknown-user reply, a corpus row (report/catalog/testdata/replies.tsv).
+			"nobody@example.test": smtptest.Error(550, "5.1.1", "<nobody@example.test>: user does not exist"),
 			"grey@example.test":   smtptest.Error(451, "4.7.1", "<grey@example.test>: Recipient address rejected: Greylisted, try again in 5 minutes"),
 		},
 	})

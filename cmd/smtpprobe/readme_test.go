@@ -304,7 +304,7 @@ func TestReadmeCommands(t *testing.T) {
 			}
 			stdin := ""
 			if cmd.stdin != "" {
-				stdin = "<u@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 <u@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command)\n"
+				stdin = "<u@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 <u@example.com>: user does not exist (in reply to RCPT TO command)\n"
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
@@ -484,7 +484,8 @@ func readmeExamples(t *testing.T) map[string]func(*testing.T) string {
 			return transcript("smtpprobe -o nagios example.org", run(t, mailWorld(), "", "-o", "nagios", "example.org"))
 		},
 		"explain-spamhaus": func(t *testing.T) string {
-			reply := "550 5.7.1 Service unavailable; Client host [192.0.2.77] blocked using zen.spamhaus.org"
+			// Sendmail's dnsbl feature, a corpus row (report/catalog/testdata/replies.tsv).
+			reply := "550 5.7.1 Rejected: 192.0.2.10 listed at zen.spamhaus.org"
 			return transcript("smtpprobe explain --text '"+reply+"'", run(t, cmdEnv{}, "", "explain", "--text", reply))
 		},
 		"explain-compare": func(t *testing.T) string {
@@ -545,7 +546,8 @@ func exampleMailWorld(t *testing.T) cmdEnv {
 		Domain: "mx1.example.org",
 		TLS:    smtptest.TLSConfig(ca.Issue(t, "mx1.example.org", time.Now().Add(40*24*time.Hour))),
 		RejectRcpt: map[string]*smtptest.SMTPError{
-			"nobody@example.org": smtptest.Error(550, "5.1.1", "<nobody@example.org>: Recipient address rejected: User unknown in virtual mailbox table"),
+			// iCloud's unknown-user reply, a corpus row (report/catalog/testdata/replies.tsv).
+			"nobody@example.org": smtptest.Error(550, "5.1.1", "<nobody@example.org>: user does not exist"),
 		},
 	})
 	d := dnstest.Start(t, "example.org. 300 IN MX 10 mx1.example.org.", "mx1.example.org. 300 IN A 192.0.2.25")

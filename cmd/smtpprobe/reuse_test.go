@@ -16,7 +16,7 @@ import (
 // always has a dialogue of its own (issue 15 item 1).
 func TestReuse(t *testing.T) {
 	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test",
-		RejectRcpt: map[string]*smtptest.SMTPError{"postmaster@d2.test": smtptest.Error(550, "5.1.1", "no such user")}})
+		RejectRcpt: map[string]*smtptest.SMTPError{"postmaster@d2.test": smtptest.Error(550, "5.1.1", "Email address could not be found, or was misspelled (G8)")}})
 	_, port, _ := net.SplitHostPort(srv.Addr)
 	d := dnstest.Start(t, "mx.provider.test. 300 IN A 192.0.2.25")
 	var targets []string

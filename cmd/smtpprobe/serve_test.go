@@ -197,7 +197,7 @@ func TestServeProbe(t *testing.T) {
 	mx := smtptest.Start(t, smtptest.Options{
 		Domain:     "mx1.example.com",
 		TLS:        smtptest.TLSConfig(ca.Issue(t, "mx1.example.com", notAfter)),
-		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
+		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "Email address could not be found, or was misspelled (G8)")},
 	})
 	dns := dnstest.Start(t,
 		"example.com. 300 IN MX 10 mx1.example.com.",
@@ -347,7 +347,7 @@ modules:
 // TestServePages checks /metrics, / and /logs after two probes.
 func TestServePages(t *testing.T) {
 	mx := smtptest.Start(t, smtptest.Options{
-		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "no such user")},
+		RejectRcpt: map[string]*smtptest.SMTPError{"nobody@example.com": smtptest.Error(550, "5.1.1", "Email address could not be found, or was misspelled (G8)")},
 	})
 	e, _ := serveEnv(nil, nil)
 	_, ts := startExporter(t, e, "--history", "1", "--server", mx.Addr)

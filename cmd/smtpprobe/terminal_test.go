@@ -71,7 +71,7 @@ func TestWidth(t *testing.T) {
 		{cmdEnv{environ: map[string]string{"COLUMNS": "60"}}, 60},
 		{cmdEnv{}, 80},
 	} {
-		r := runWith(t, tt.ce, "explain", "--no-color", "--text", "550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown in virtual mailbox table")
+		r := runWith(t, tt.ce, "explain", "--no-color", "--text", "550 5.1.1 <nobody@example.test>: user does not exist")
 		if got := widest(r.stdout); got > tt.want || got < tt.want-15 {
 			t.Errorf("explain, %+v: widest line %d columns, want up to %d and near it:\n%s", tt.ce, got, tt.want, r.stdout)
 		}

@@ -14,8 +14,8 @@ import (
 )
 
 func TestError(t *testing.T) {
-	e := Error(550, "5.1.1", "no such user")
-	if e.Code != 550 || e.EnhancedCode != (smtp.EnhancedCode{5, 1, 1}) || e.Message != "no such user" {
+	e := Error(550, "5.1.1", "user does not exist")
+	if e.Code != 550 || e.EnhancedCode != (smtp.EnhancedCode{5, 1, 1}) || e.Message != "user does not exist" {
 		t.Errorf("%+v", e)
 	}
 	for _, bad := range []string{"", "5.1", "5.1.x", "5.-1.1"} {

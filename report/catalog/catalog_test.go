@@ -278,8 +278,8 @@ func TestDiagnoseUnknownSaysSo(t *testing.T) {
 }
 
 func TestDiagnoseJapanese(t *testing.T) {
-	en := Diagnose(550, "5.1.1", "User unknown", English)
-	ja := Diagnose(550, "5.1.1", "User unknown", Japanese)
+	en := Diagnose(550, "5.1.1", "<nobody@example.org>: user does not exist", English)
+	ja := Diagnose(550, "5.1.1", "<nobody@example.org>: user does not exist", Japanese)
 	if !hasJapanese(ja.Title) || hasJapanese(en.Title) || en.Category != ja.Category || en.Retry != ja.Retry || en.Class != ja.Class {
 		t.Errorf("en %+v\nja %+v", en, ja)
 	}

@@ -25,7 +25,7 @@ func TestParseReply(t *testing.T) {
 			550, "", "Service unavailable; Client host [smtp001.thundermail.com] blocked using Barracuda Reputation"},
 		{"postfix bounce", "<onesoftlab@gmail.com>: host email-smtp.ap-southeast-1.amazonaws.com[18.138.111.200] said: 530 Authentication required (in reply to MAIL FROM command)",
 			530, "", "Authentication required"},
-		{"wrapped bounce", "host mx.example.com[192.0.2.1] said:\n550 5.2.2 Mailbox full\n(in reply to end of DATA command)", 550, "5.2.2", "Mailbox full"},
+		{"wrapped bounce", "host mx.example.com[192.0.2.1] said:\n552 5.2.2 Mailbox size limit exceeded\n(in reply to end of DATA command)", 552, "5.2.2", "Mailbox size limit exceeded"},
 		{"exim", "SMTP error from remote mail server after RCPT TO:<user@example.com>:\n550 relay not permitted", 550, "", "relay not permitted"},
 		{"qmail", "Remote host said: 553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", 553, "5.7.1", "sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)"},
 		{"enhanced only", "5.7.501 Access denied, spam abuse detected", 0, "5.7.501", "Access denied, spam abuse detected"},
@@ -124,7 +124,7 @@ func FuzzParseReply(f *testing.F) {
 }
 
 func FuzzDiagnose(f *testing.F) {
-	f.Add(550, "5.1.1", "User unknown")
+	f.Add(550, "5.1.1", "<nobody@example.org>: user does not exist")
 	f.Add(0, "", "421 4.7.0 [TSS04] deferred")
 	f.Add(999, "9.9.9", "")
 	f.Add(-1, "5.", "\xff")
