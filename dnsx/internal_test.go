@@ -2,12 +2,14 @@ package dnsx
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -191,5 +193,43 @@ func TestCacheTTL(t *testing.T) {
 		if got := cacheTTL(tt.m); got != tt.want {
 			t.Errorf("%d: cacheTTL = %d, want %d", i, got, tt.want)
 		}
+	}
+}
+
+// pastDeadline is a context whose deadline has passed while its timer has
+// not yet fired: Err is nil and Done open, as for a moment at every
+// deadline. waiting is closed when a select first asks for Done.
+type pastDeadline struct {
+	context.Context
+	waiting chan struct{}
+	once    sync.Once
+}
+
+func (p *pastDeadline) Deadline() (time.Time, bool) { return time.Now().Add(-time.Millisecond), true }
+
+func (p *pastDeadline) Done() <-chan struct{} {
+	p.once.Do(func() { close(p.waiting) })
+	return p.Context.Done()
+}
+
+// TestAcquireTimeUp: a slot that comes free when the waiter's time is up
+// is not taken: the query was never sent, and a query sent with no time
+// left would fail at once as if the resolver had.
+func TestAcquireTimeUp(t *testing.T) {
+	l := NewQueryLimit(1)
+	if err := l.acquire(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx := &pastDeadline{Context: context.Background(), waiting: make(chan struct{})}
+	got := make(chan error, 1)
+	go func() { got <- l.acquire(ctx) }()
+	<-ctx.waiting // the waiter is at the select for the held slot
+	l.release()
+	err := <-got
+	if !errors.Is(err, ErrNoSlot) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("acquire = %v, want ErrNoSlot and DeadlineExceeded", err)
+	}
+	if n := l.InFlight(); n != 0 {
+		t.Errorf("%d slots held after a waiter gave up, want 0", n)
 	}
 }

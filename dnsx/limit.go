@@ -1,9 +1,11 @@
 package dnsx
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // DefaultMaxInFlight is the number of queries a run of smtpprobe has in
@@ -49,10 +51,24 @@ func (l *QueryLimit) acquire(ctx context.Context) error {
 	}
 	select {
 	case l.slots <- struct{}{}:
+		// When the slot came free as the time ran out, select picks
+		// either case, and a context's deadline passes a moment before it
+		// is done: a query sent with no time left would fail at once as
+		// the resolver's failure, though it only waited here.
+		if timeUp(ctx) {
+			<-l.slots
+			return fmt.Errorf("%w (%d in flight): %w", ErrNoSlot, cap(l.slots), cmp.Or(context.Cause(ctx), context.DeadlineExceeded))
+		}
 		return nil
 	case <-ctx.Done():
 		return fmt.Errorf("%w (%d in flight): %w", ErrNoSlot, cap(l.slots), context.Cause(ctx))
 	}
+}
+
+// timeUp tells whether ctx is done or its deadline has passed.
+func timeUp(ctx context.Context) bool {
+	d, ok := ctx.Deadline()
+	return ctx.Err() != nil || ok && !time.Now().Before(d)
 }
 
 func (l *QueryLimit) release() {

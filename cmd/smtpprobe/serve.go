@@ -399,6 +399,13 @@ func queuedOut(r probe.Result) (string, bool) {
 	if errors.Is(r.DNSErr, dnsx.ErrNoSlot) {
 		return oneLine(r.DNSErr.Error()), true
 	}
+	for _, mx := range r.DNS.MX {
+		if mx.Problem == dnsx.MXQueued {
+			// Its address question never left the queue: as little is
+			// known of that host as of one that queued for a connection.
+			return mx.Host + ": " + oneLine(mx.Err), true
+		}
+	}
 	for _, h := range r.Hosts {
 		if h.Err != nil && h.Err.Kind == probe.ErrQueued {
 			return h.Name + ": " + h.Err.Err.Error(), true

@@ -78,3 +78,24 @@ func TestServeDNSNoSlot(t *testing.T) {
 		t.Errorf("%d queries reached the server, want only the long scrape's", n)
 	}
 }
+
+// TestServeDNSNoSlotForAddress: the MX question was answered, but the
+// address questions of an MX host never got a DNS slot before the scrape's
+// time ran out (the one slot is held by another address question that the
+// server never answers, and that an hour of --timeout lets wait). That host is as unknown as one that queued for a
+// connection: 503 busy, not smtpprobe_success 0.
+func TestServeDNSNoSlotForAddress(t *testing.T) {
+	dns := dnstest.Start(t)
+	dns.Add(t, "b.example. 300 IN MX 10 mx1.b.example.", "b.example. 300 IN MX 20 mx2.b.example.")
+	dns.Silence("mx1.b.example.", "mx2.b.example.")
+	e, _ := serveEnv(nil, nil)
+	_, ts := startExporter(t, e, "--resolver", dns.Addr(), "--max-dns-queries", "1",
+		"--rate", "0", "--timeout-offset", "0s", "--timeout", "1h", "--checks", "smtp")
+	code, body := get(t, ts.URL+"/probe?target=b.example", "X-Prometheus-Scrape-Timeout-Seconds", "1")
+	if udp, tcp := dns.Count("b.example.", "MX"); udp+tcp == 0 {
+		t.Fatalf("no MX question: the test did not test")
+	}
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "busy") || !strings.Contains(body, "mx") {
+		t.Errorf("status %d %q, want 503 busy naming the MX host whose address was never asked", code, body)
+	}
+}
