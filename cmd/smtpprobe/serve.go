@@ -394,10 +394,16 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 
 // queuedOut tells whether the time of a probe ran out while it queued for
 // other probes of the same address, or for a DNS slot (--max-dns-queries)
-// before its MX question was sent, and says so.
+// before its MX question or an MX host's address question was sent, and
+// says so.
 func queuedOut(r probe.Result) (string, bool) {
 	if errors.Is(r.DNSErr, dnsx.ErrNoSlot) {
 		return oneLine(r.DNSErr.Error()), true
+	}
+	for _, m := range r.DNS.MX {
+		if m.Problem == dnsx.MXQueued {
+			return m.Host + ": " + oneLine(m.Err), true
+		}
 	}
 	for _, h := range r.Hosts {
 		if h.Err != nil && h.Err.Kind == probe.ErrQueued {
