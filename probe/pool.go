@@ -289,9 +289,9 @@ func (p *Pool) serve(d *destination, id int) {
 	conn, at := dial(ctx, &cfg, d.key.addr, d.key.port)
 	setup.Attempts = []Attempt{at}
 	if conn == nil {
+		setup.Err = at.Err
+		p.openFailed(ctx, d, owner, &setup)
 		cancel()
-		p.unclaim(d, owner)
-		p.breakDest(d)
 		return
 	}
 	defer conn.Close()
@@ -301,12 +301,12 @@ func (p *Pool) serve(d *destination, id int) {
 	setup.Addr = d.key.addr
 	s := newSession(ctx, &cfg, &setup, d.key.name, "", conn)
 	opened := s.open()
-	cancel()
 	if !opened {
-		p.unclaim(d, owner)
-		p.breakDest(d)
+		p.openFailed(ctx, d, owner, &setup)
+		cancel()
 		return
 	}
+	cancel()
 	for n := 1; ; n++ {
 		batch := p.take(d, owner)
 		owner = nil
@@ -351,15 +351,26 @@ func (p *Pool) claim(d *destination) *request {
 	return nil
 }
 
-// unclaim puts the recipient a session was opened for back at the front
-// of d's queue: the session could not be opened. Its time in turn ends
-// when it holds a dialogue of its own.
-func (p *Pool) unclaim(d *destination, owner *request) {
+// openFailed hands back the recipients of a session to d that could not
+// be opened (setup says how far it went), ctx the opening's: d shares no
+// more sessions, and the recipients waiting hold dialogues of their own.
+// So does the one it was opened for, unless its deadline ended the
+// opening: then the opening is its result, what a dialogue of its own
+// would have recorded in its time, and it has no time left for another.
+func (p *Pool) openFailed(ctx context.Context, d *destination, owner *request, setup *Host) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	d.broken = true
 	if owner == nil {
 		return
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	if dl, ok := ctx.Deadline(); ok && !time.Now().Before(dl) && p.ctx.Err() == nil {
+		h := *setup
+		queued, own := owner.turn.spent()
+		h.Queued, h.Duration = owner.prior+queued, own
+		owner.done <- poolResult{host: h}
+		return
+	}
 	d.pending = slices.Insert(d.pending, 0, owner)
 }
 
@@ -420,13 +431,6 @@ func (p *Pool) Close() {
 	p.closing = true
 	p.mu.Unlock()
 	p.wg.Wait()
-}
-
-// breakDest marks d as one that cannot share a session.
-func (p *Pool) breakDest(d *destination) {
-	p.mu.Lock()
-	d.broken = true
-	p.mu.Unlock()
 }
 
 // answer is a recipient's reply, ready to hand over.
@@ -533,7 +537,8 @@ func (p *Pool) transaction(s *session, d *destination, batch []*request, setup *
 		// The target's own turn (with the session's opening when it was
 		// opened for it); the rest was waiting for the session and other
 		// targets (Queued).
-		h.Queued, h.Duration = r.turn.spent()
+		queued, own := r.turn.spent()
+		h.Queued, h.Duration = r.prior+queued, own
 		sh := shared
 		h.Shared = &sh
 		answers = append(answers, answer{r, h})

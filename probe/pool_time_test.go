@@ -241,6 +241,22 @@ func runAll(t *testing.T, cfg probe.Config, targets []string, watchdog time.Dura
 	return res
 }
 
+// runStalled probes targets at once over a Pool (perAddress connections
+// an address) with a deadline and a queue limit of limit each and an
+// hour's step timeout, so that only those bound the probes, and returns
+// their results once the Pool's sessions are over.
+func runStalled(t *testing.T, cfg probe.Config, targets []string, perAddress int, limit time.Duration) []probe.Result {
+	t.Helper()
+	cfg.Deadline = limit
+	cfg.QueueLimit = limit
+	cfg.Timeout = time.Hour
+	gate := &probe.Gate{PerAddress: perAddress}
+	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
+	res := runAll(t, cfg, targets, 30*time.Second)
+	cfg.Pool.Close()
+	return res
+}
+
 // TestPoolStalledTransaction: a server that stops answering in the middle
 // of a shared transaction (it never replies to an RCPT; the step timeout
 // is an hour) gives every target a bounded, reported failure: the one
@@ -255,13 +271,7 @@ func TestPoolStalledTransaction(t *testing.T) {
 	t.Cleanup(func() { close(release) }) // before the server's cleanup
 	rrs, targets := providerTargets(6)
 	cfg := zoneConfig(t, &dialer{to: srv.Addr}, rrs...)
-	cfg.Deadline = time.Second
-	cfg.QueueLimit = time.Second
-	cfg.Timeout = time.Hour
-	gate := &probe.Gate{PerAddress: 2}
-	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
-	res := runAll(t, cfg, targets, 30*time.Second)
-	cfg.Pool.Close()
+	res := runStalled(t, cfg, targets, 2, time.Second)
 	var timedOut, queued int
 	for _, r := range res {
 		h := r.Hosts[0]
@@ -280,43 +290,6 @@ func TestPoolStalledTransaction(t *testing.T) {
 		t.Errorf("%d targets timed out at RCPT, %d queued out: want the one whose turn it was, and the others waiting", timedOut, queued)
 	}
 	t.Logf("%d timed out, %d queued out", timedOut, queued)
-}
-
-// TestPoolStalledConnect: a path that stalls every connection (a latency
-// proxy with an hour's delay) fails the shared session's opening at the
-// deadline of the target it was opened for; the others then wait for
-// dialogues of their own at the Gate (one connection at a time), and no
-// longer than Config.QueueLimit in all: some end with ErrQueued rather
-// than each waiting its turn to time out in a row.
-func TestPoolStalledConnect(t *testing.T) {
-	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test"})
-	proxy := smtptest.NewProxy(t, srv.Addr, time.Hour)
-	rrs, targets := providerTargets(6)
-	cfg := zoneConfig(t, &dialer{to: proxy.Addr}, rrs...)
-	cfg.Dial = proxy.Dial
-	cfg.Deadline = time.Second
-	cfg.QueueLimit = time.Second
-	cfg.Timeout = time.Hour
-	gate := &probe.Gate{PerAddress: 1}
-	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
-	res := runAll(t, cfg, targets, 30*time.Second)
-	cfg.Pool.Close()
-	queued := 0
-	for _, r := range res {
-		h := r.Hosts[0]
-		switch {
-		case h.Err == nil:
-			t.Errorf("%s: no error through a path that never connects", r.Target.Domain)
-		case h.Err.Kind == probe.ErrQueued:
-			queued++
-		case h.Err.Kind != probe.ErrTimeout || h.Err.Step != probe.StepConnect:
-			t.Errorf("%s: Err %v (%s at %s): want a connect timeout or a queue failure", r.Target.Domain, h.Err, h.Err.Kind, h.Err.Step)
-		}
-	}
-	if queued == 0 {
-		t.Errorf("no target gave up queueing: each waited its turn to time out")
-	}
-	t.Logf("%d of %d queued out", queued, len(res))
 }
 
 // TestPoolStalledAfterReplies: a server that answers the first RCPT of a
@@ -339,13 +312,7 @@ func TestPoolStalledAfterReplies(t *testing.T) {
 	rrs, targets := providerTargets(6)
 	cfg := zoneConfig(t, &dialer{to: proxy.Addr}, rrs...)
 	cfg.Dial = proxy.Dial
-	cfg.Deadline = 2 * time.Second
-	cfg.QueueLimit = 2 * time.Second
-	cfg.Timeout = time.Hour
-	gate := &probe.Gate{PerAddress: 2}
-	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
-	res := runAll(t, cfg, targets, 30*time.Second)
-	cfg.Pool.Close()
+	res := runStalled(t, cfg, targets, 2, 2*time.Second)
 	var replied, timedOut, queued int
 	for _, r := range res {
 		h := r.Hosts[0]
@@ -368,5 +335,57 @@ func TestPoolStalledAfterReplies(t *testing.T) {
 	}
 	if replied != 1 || timedOut == 0 {
 		t.Errorf("%d kept their reply, %d timed out, %d queued out: want the one the server answered, a timeout for the one whose turn it was, the rest queued out", replied, timedOut, queued)
+	}
+}
+
+// TestPoolStalledOpening: a path that stalls every connection (a latency
+// proxy with an hour's delay, dialed through the proxy so that the connect
+// stalls, or reached directly so that the greeting never comes) fails the
+// shared session's opening at the deadline of the target it was opened
+// for, which gets that opening as its result: a timeout at the step that
+// stalled, as a dialogue of its own would have recorded, not a second
+// dialogue with no time left that would blame the connection. The others
+// then wait for dialogues of their own at the Gate (one connection at a
+// time), and no longer than Config.QueueLimit in all: some end with
+// ErrQueued rather than each waiting its turn to time out in a row.
+func TestPoolStalledOpening(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		viaDialer bool // the proxy's dialer, whose connect costs a (stalled) round trip
+		step      probe.StepKind
+	}{
+		{"connect", true, probe.StepConnect},
+		{"greeting", false, probe.StepGreeting},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test"})
+			proxy := smtptest.NewProxy(t, srv.Addr, time.Hour)
+			rrs, targets := providerTargets(6)
+			cfg := zoneConfig(t, &dialer{to: proxy.Addr}, rrs...)
+			if tc.viaDialer {
+				cfg.Dial = proxy.Dial
+			}
+			res := runStalled(t, cfg, targets, 1, time.Second)
+			var stalled, queued int
+			for _, r := range res {
+				h := r.Hosts[0]
+				switch {
+				case h.Err == nil:
+					t.Errorf("%s: no error through a path that stalls", r.Target.Domain)
+				case h.Err.Kind == probe.ErrQueued:
+					queued++
+				case h.Err.Kind == probe.ErrTimeout && h.Err.Step == tc.step:
+					stalled++
+					if h.Duration+h.Queued > r.Duration+r.Queued {
+						t.Errorf("%s: host %v + %v queued exceeds its probe's %v + %v", r.Target.Domain, h.Duration, h.Queued, r.Duration, r.Queued)
+					}
+				default:
+					t.Errorf("%s: Err %v (%s at %s): want a timeout at %s or a queue failure", r.Target.Domain, h.Err, h.Err.Kind, h.Err.Step, tc.step)
+				}
+			}
+			if stalled == 0 || queued == 0 {
+				t.Errorf("%d timed out at %s, %d queued out: want the target the session was opened for, and others that gave up queueing", stalled, tc.step, queued)
+			}
+		})
 	}
 }

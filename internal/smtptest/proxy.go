@@ -23,6 +23,7 @@ type Proxy struct {
 	wg       sync.WaitGroup
 	mu       sync.Mutex
 	conns    []net.Conn
+	done     chan struct{} // closed when the test ends: no delay outlasts it
 }
 
 // NewProxy relays to upstream with the given one-way delay until the test
@@ -33,10 +34,11 @@ func NewProxy(t testing.TB, upstream string, oneWay time.Duration) *Proxy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Proxy{Addr: l.Addr().String(), OneWay: oneWay, upstream: upstream, l: l}
+	p := &Proxy{Addr: l.Addr().String(), OneWay: oneWay, upstream: upstream, l: l, done: make(chan struct{})}
 	p.wg.Add(1)
 	go p.serve()
 	t.Cleanup(func() {
+		close(p.done)
 		l.Close()
 		p.mu.Lock()
 		for _, c := range p.conns {
@@ -79,7 +81,9 @@ func (p *Proxy) relay(c net.Conn) {
 	defer c.Close()
 	// The server learns of the connection when the client's ACK arrives,
 	// half a round trip after the client's connect returned.
-	time.Sleep(p.OneWay)
+	if !p.wait(p.OneWay) {
+		return
+	}
 	u, err := net.Dial("tcp", p.upstream)
 	if err != nil {
 		return
@@ -93,6 +97,18 @@ func (p *Proxy) relay(c net.Conn) {
 	go func() { defer wg.Done(); p.pipe(u, c) }()
 	go func() { defer wg.Done(); p.pipe(c, u) }()
 	wg.Wait()
+}
+
+// wait sleeps for d, or until the test ends: then it returns false.
+func (p *Proxy) wait(d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-p.done:
+		return false
+	}
 }
 
 type chunk struct {
@@ -119,8 +135,7 @@ func (p *Proxy) pipe(dst, src net.Conn) {
 		}
 	}()
 	for c := range ch {
-		time.Sleep(time.Until(c.due))
-		if c.data == nil {
+		if !p.wait(time.Until(c.due)) || c.data == nil {
 			break
 		}
 		if _, err := dst.Write(c.data); err != nil {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Reply is a reply read back from text that a person pasted: a server's
@@ -170,9 +171,15 @@ func removeInlineContinuations(t string, code int, enhanced string) string {
 // both ("550 5.1.1", "550-5.1.1"). The first digit of a basic code must be
 // 2 to 5; an enhanced code has the form of RFC 3463.
 func ParseCode(s string) (code int, enhanced string, err error) {
-	f := strings.Fields(strings.Replace(strings.TrimSpace(s), "-", " ", 1))
+	t := strings.TrimSpace(s)
+	// Only the hyphen of a continuation line ("550-5.1.1") separates; one
+	// elsewhere ("-550") is not a code.
+	if len(t) > 3 && t[3] == '-' {
+		t = t[:3] + " " + t[4:]
+	}
+	f := strings.Fields(t)
 	if len(f) == 0 || len(f) > 2 {
-		return 0, "", fmt.Errorf("%q is not a reply code: want a basic code like 550, an enhanced code like 5.1.1 or X.7.26, or both", s)
+		return 0, "", fmt.Errorf("%s is not a reply code: want a basic code like 550, an enhanced code like 5.1.1 or X.7.26, or both", quoteInput(s))
 	}
 	if len(f) == 2 || !strings.Contains(f[0], ".") {
 		code, err = parseBasic(f[0])
@@ -184,10 +191,10 @@ func ParseCode(s string) (code int, enhanced string, err error) {
 	if len(f) == 1 {
 		enhanced = strings.ToUpper(f[0])
 		if !validEnhanced(enhanced) {
-			return 0, "", fmt.Errorf("%q is not an enhanced status code: want class.subject.detail such as 5.1.1 or X.7.26", f[0])
+			return 0, "", fmt.Errorf("%s is not an enhanced status code: want class.subject.detail such as 5.1.1 or X.7.26", quoteInput(f[0]))
 		}
 		if code != 0 && enhanced[0] != 'X' && enhanced[0] != byte('0'+code/100) {
-			return 0, "", fmt.Errorf("%q: the classes of %d and %s differ", s, code, enhanced)
+			return 0, "", fmt.Errorf("%s: the classes of %d and %s differ", quoteInput(s), code, enhanced)
 		}
 	}
 	return code, enhanced, nil
@@ -197,7 +204,24 @@ func ParseCode(s string) (code int, enhanced string, err error) {
 func parseBasic(s string) (int, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil || len(s) != 3 || n < 200 || n > 599 {
-		return 0, fmt.Errorf("%q is not a basic reply code: want three digits from 200 to 599", s)
+		return 0, fmt.Errorf("%s is not a basic reply code: want three digits from 200 to 599", quoteInput(s))
 	}
 	return n, nil
+}
+
+// maxQuoted is how much of a mistyped code an error quotes: enough to
+// recognise it, not a screenful of pasted text in a one-line error.
+const maxQuoted = 40
+
+// quoteInput quotes what the user typed for an error, cut to maxQuoted
+// bytes (at a rune boundary) with an ellipsis.
+func quoteInput(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	n := maxQuoted
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strconv.Quote(s[:n]) + "…"
 }

@@ -79,6 +79,9 @@ func TestParseCode(t *testing.T) {
 		{"550 5.1.1 extra", 0, "", false},
 		{"", 0, "", false},
 		{"+50", 0, "", false},
+		{"-550", 0, "", false},
+		{"550--5.1.1", 0, "", false},
+		{strings.Repeat("9", 3000), 0, "", false},
 	}
 	for _, tt := range tests {
 		code, enh, err := ParseCode(tt.in)
@@ -87,6 +90,9 @@ func TestParseCode(t *testing.T) {
 		}
 		if err != nil && strings.ContainsAny(err.Error(), "\n") {
 			t.Errorf("ParseCode(%q): multi-line error %q", tt.in, err)
+		}
+		if err != nil && len(err.Error()) > 200 {
+			t.Errorf("ParseCode(%.20q...): error of %d bytes quotes all of the input", tt.in, len(err.Error()))
 		}
 	}
 }
