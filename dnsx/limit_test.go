@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -81,7 +80,8 @@ func TestQueryLimitWaitEndsWithContext(t *testing.T) {
 // record. The MX answer waits until another lookup queues for the only
 // slot, which it takes when the MX question lets it go.
 func TestMXHostQueuedOut(t *testing.T) {
-	// Not parallel: waitingForSlot must see this test's goroutines only.
+	// Not parallel: no other test's lookup may start queueing while
+	// SlotWaiters watches for this one's.
 	srv := dnstest.Start(t, "q.test. 300 IN MX 10 mx.q.test.", "mx.q.test. 300 IN A 192.0.2.1")
 	proceed, release := make(chan struct{}), make(chan struct{})
 	defer close(release)
@@ -110,8 +110,9 @@ func TestMXHostQueuedOut(t *testing.T) {
 	for n, _ := srv.Count("q.test", "MX"); n == 0; n, _ = srv.Count("q.test", "MX") {
 		time.Sleep(time.Millisecond)
 	}
+	waiting := dnstest.SlotWaiters()
 	go r.LookupMX(context.Background(), "held.test")
-	for !waitingForSlot() {
+	for dnstest.SlotWaiters() == waiting {
 		time.Sleep(time.Millisecond)
 	}
 	close(proceed)
@@ -126,11 +127,4 @@ func TestMXHostQueuedOut(t *testing.T) {
 	if n, _ := srv.Count("mx.q.test", ""); n != 0 {
 		t.Errorf("%d address questions reached the server, want none", n)
 	}
-}
-
-// waitingForSlot tells whether a goroutine waits for a slot of a
-// QueryLimit: the test's only way to know that the holder queued.
-func waitingForSlot() bool {
-	buf := make([]byte, 1<<20)
-	return strings.Contains(string(buf[:runtime.Stack(buf, true)]), "(*QueryLimit).acquire")
 }

@@ -394,16 +394,15 @@ func (s *server) serveProbe(w http.ResponseWriter, r *http.Request) {
 
 // queuedOut tells whether the time of a probe ran out while it queued for
 // other probes of the same address, or for a DNS slot (--max-dns-queries)
-// before its MX question was sent, and says so.
+// before its MX question or an MX host's address question was sent, and
+// says so.
 func queuedOut(r probe.Result) (string, bool) {
 	if errors.Is(r.DNSErr, dnsx.ErrNoSlot) {
 		return oneLine(r.DNSErr.Error()), true
 	}
-	for _, mx := range r.DNS.MX {
-		if mx.Problem == dnsx.MXQueued {
-			// Its address question never left the queue: as little is
-			// known of that host as of one that queued for a connection.
-			return mx.Host + ": " + oneLine(mx.Err), true
+	for _, m := range r.DNS.MX {
+		if m.Problem == dnsx.MXQueued {
+			return m.Host + ": " + oneLine(m.Err), true
 		}
 	}
 	for _, h := range r.Hosts {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/miekg/dns"
+
 	"github.com/smtpprobe/smtpprobe/internal/dnstest"
 )
 
@@ -79,23 +81,53 @@ func TestServeDNSNoSlot(t *testing.T) {
 	}
 }
 
-// TestServeDNSNoSlotForAddress: the MX question was answered, but the
-// address questions of an MX host never got a DNS slot before the scrape's
-// time ran out (the one slot is held by another address question that the
-// server never answers, and that an hour of --timeout lets wait). That host is as unknown as one that queued for a
-// connection: 503 busy, not smtpprobe_success 0.
-func TestServeDNSNoSlotForAddress(t *testing.T) {
-	dns := dnstest.Start(t)
-	dns.Add(t, "b.example. 300 IN MX 10 mx1.b.example.", "b.example. 300 IN MX 20 mx2.b.example.")
-	dns.Silence("mx1.b.example.", "mx2.b.example.")
+// TestServeDNSNoSlotForMXHost: a scrape whose MX question was answered but
+// whose MX host's address questions never got a DNS slot before its time
+// ran out (another scrape held the only one) has asked nothing about the
+// host: 503 busy, not smtpprobe_success 0. The MX answer waits until the
+// other scrape queues for the slot, which it then takes.
+func TestServeDNSNoSlotForMXHost(t *testing.T) {
+	srv := dnstest.Start(t, "q.example. 300 IN MX 10 mx.q.example.", "mx.q.example. 300 IN A 192.0.2.1")
+	proceed, release := make(chan struct{}), make(chan struct{})
+	srv.Handle(func(w dns.ResponseWriter, m *dns.Msg) {
+		switch m.Question[0].Name {
+		case "q.example.":
+			<-proceed
+		case "held.example.":
+			<-release
+		}
+		w.WriteMsg(srv.Reply(m))
+	})
 	e, _ := serveEnv(nil, nil)
-	_, ts := startExporter(t, e, "--resolver", dns.Addr(), "--max-dns-queries", "1",
-		"--rate", "0", "--timeout-offset", "0s", "--timeout", "1h", "--checks", "smtp")
-	code, body := get(t, ts.URL+"/probe?target=b.example", "X-Prometheus-Scrape-Timeout-Seconds", "1")
-	if udp, tcp := dns.Count("b.example.", "MX"); udp+tcp == 0 {
-		t.Fatalf("no MX question: the test did not test")
+	_, ts := startExporter(t, e, "--resolver", srv.Addr(), "--max-dns-queries", "1",
+		"--max-concurrent", "4", "--rate", "0", "--timeout-offset", "0s", "--checks", "smtp")
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer close(release)
+	type reply struct {
+		code int
+		body string
 	}
-	if code != http.StatusServiceUnavailable || !strings.Contains(body, "busy") || !strings.Contains(body, "mx") {
-		t.Errorf("status %d %q, want 503 busy naming the MX host whose address was never asked", code, body)
+	done := make(chan reply, 1)
+	go func() {
+		code, body := get(t, ts.URL+"/probe?target=q.example", "X-Prometheus-Scrape-Timeout-Seconds", "2")
+		done <- reply{code, body}
+	}()
+	for n, _ := srv.Count("q.example", "MX"); n == 0; n, _ = srv.Count("q.example", "MX") {
+		time.Sleep(time.Millisecond)
+	}
+	waiting := dnstest.SlotWaiters()
+	wg.Go(func() { get(t, ts.URL+"/probe?target=held.example") })
+	for dnstest.SlotWaiters() == waiting {
+		time.Sleep(time.Millisecond)
+	}
+	close(proceed)
+	r := <-done
+	code, body := r.code, r.body
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "busy") || !strings.Contains(body, "mx.q.example") {
+		t.Errorf("scrape: %d %q, want 503 busy naming the MX host whose address was never asked", code, body)
+	}
+	if n, _ := srv.Count("mx.q.example", ""); n != 0 {
+		t.Errorf("%d address questions reached the server, want none", n)
 	}
 }
