@@ -196,6 +196,9 @@ type hostJudgement struct {
 	// nextMX marks the findings after which a sender tries the next MX
 	// host: a warning, not critical, when another host takes the mail.
 	nextMX []bool
+	// dnsUnknown: the host has no address because its lookup failed
+	// (unknown), not because DNS says it has none.
+	dnsUnknown bool
 }
 
 type judge struct {
@@ -278,7 +281,7 @@ func (j *judge) judgeHost(i int) {
 			hj.findings[k].Addr = h.EntryAddr()
 		}
 		switch {
-		case hj.outcome == outUntestable:
+		case hj.outcome == outUntestable, hj.dnsUnknown:
 			hj.status = Unknown // nothing is known of the server
 		case hj.outcome != outSession && hj.status == OK:
 			hj.status = Critical // turned away without a finding saying so
@@ -293,8 +296,12 @@ func (j *judge) judgeHost(i int) {
 		hj.outcome = outNoAddress
 		if f, ok := j.notProbed(h); ok {
 			add(f, false)
-		} else if !j.dnsSaysNoAddress(h.Name) {
+		} else if f, ok := j.dnsNoAddress(h.Name); !ok {
 			add(j.finding(Critical, h.Name, FindingHostUnreachable, nil, errText(h.Err)), true)
+		} else if f.Severity == Unknown {
+			// The resolver failed, or the question was never sent:
+			// nothing is known of the host, which is not down.
+			hj.dnsUnknown = true
 		}
 		return
 	case h.Untestable:
@@ -661,15 +668,15 @@ func hostNames(hosts []probe.Host) []string {
 	return names
 }
 
-// dnsSaysNoAddress tells whether DNS already explained why host has no
-// address (an mx-no-address finding).
-func (j *judge) dnsSaysNoAddress(host string) bool {
+// dnsNoAddress returns the finding by which DNS already explained why
+// host has no address (mx-no-address, mx-resolve-failed, ...), if any.
+func (j *judge) dnsNoAddress(host string) (Finding, bool) {
 	for _, f := range j.dnsFindings {
 		if isMXAddressFinding(f.ID) && f.Host == host {
-			return true
+			return f, true
 		}
 	}
-	return false
+	return Finding{}, false
 }
 
 // attemptsText describes the failed connection attempts of a host:

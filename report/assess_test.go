@@ -112,7 +112,8 @@ func TestAssess(t *testing.T) {
 					Err: &probe.Error{Step: probe.StepConnect, Kind: probe.ErrNetwork, Err: errors.New(m.Err)}}
 				return fixtures.Result("example.com", []probe.Host{h}, m)
 			}(),
-			status: report.Unknown, findings: []string{"unknown mx-resolve-failed mx1.example.com"},
+			// The host is unknown too: host_status 2 said it was down.
+			status: report.Unknown, hosts: []report.Status{report.Unknown}, findings: []string{"unknown mx-resolve-failed mx1.example.com"},
 			summary: "resolver failed",
 		},
 		{
@@ -124,7 +125,7 @@ func TestAssess(t *testing.T) {
 					Err: &probe.Error{Step: probe.StepConnect, Kind: probe.ErrNetwork, Err: errors.New(m.Err)}}
 				return fixtures.Result("example.com", []probe.Host{h}, m)
 			}(),
-			status: report.Unknown, findings: []string{"unknown dns-queued mx1.example.com"},
+			status: report.Unknown, hosts: []report.Status{report.Unknown}, findings: []string{"unknown dns-queued mx1.example.com"},
 			summary: "not looked up in time",
 		},
 		{
