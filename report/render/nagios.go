@@ -58,7 +58,8 @@ func nagiosOne(b *strings.Builder, a report.Assessment) {
 			perf.count("mx", len(a.Result.DNS.MX), -1)
 		}
 		if len(a.Result.Hosts) > 0 && a.Dialogue() {
-			perf.count("hosts_up", hostsUp(a.Result), len(a.Result.Hosts))
+			up, hosts := hostsUp(a.Result)
+			perf.count("hosts_up", up, hosts)
 		}
 		qualify := len(a.Result.Hosts) > 1
 		names := map[string]int{}

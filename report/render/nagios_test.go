@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/internal/fixtures"
 )
@@ -115,4 +116,29 @@ func TestNagiosHostileReply(t *testing.T) {
 		t.Errorf("the last reply is missing:\n%s", b.String())
 	}
 	checkPluginOutput(t, b.String(), []report.Assessment{a})
+}
+
+// TestHostsUp: hosts_up counts MX hosts, as mx does, not their addresses:
+// a host whose IPv6 address refused while its IPv4 address served is one
+// host up of one (it read 1 of 2), and a host none of whose addresses
+// answered is down.
+func TestHostsUp(t *testing.T) {
+	mx1 := fixtures.HealthyHost("mx1.example.com", "192.0.2.1", "postmaster@example.com")
+	mx1v6 := fixtures.DeadHost("mx1.example.com", probe.ErrRefused, "2001:db8::1")
+	mx2 := fixtures.DeadHost("mx2.example.com", probe.ErrTimeout, "192.0.2.2", "2001:db8::2")
+	for _, tt := range []struct {
+		hosts     []probe.Host
+		up, total int
+	}{
+		{[]probe.Host{mx1}, 1, 1},
+		{[]probe.Host{mx1, mx1v6}, 1, 1},
+		{[]probe.Host{mx1v6, mx1}, 1, 1},
+		{[]probe.Host{mx1, mx1v6, mx2}, 1, 2},
+		{[]probe.Host{mx2}, 0, 1},
+	} {
+		r := fixtures.Result("example.com", tt.hosts)
+		if up, total := hostsUp(r); up != tt.up || total != tt.total {
+			t.Errorf("%d entries: hosts_up %d of %d, want %d of %d", len(tt.hosts), up, total, tt.up, tt.total)
+		}
+	}
 }

@@ -350,12 +350,15 @@ func dnsDuration(r probe.Result) time.Duration {
 	return d
 }
 
-func hostsUp(r probe.Result) int {
-	n := 0
-	for _, h := range r.Hosts {
-		if h.Addr.IsValid() {
-			n++
+// hostsUp counts the MX hosts that accepted a connection on some address,
+// of all the hosts probed: a host probed on its IPv4 and IPv6 addresses
+// is one host, as the mx count has it.
+func hostsUp(r probe.Result) (up, hosts int) {
+	by := hostEntries(r.Hosts)
+	for _, entries := range by {
+		if r.Hosts[talkedTo(r.Hosts, entries)].Addr.IsValid() {
+			up++
 		}
 	}
-	return n
+	return up, len(by)
 }
