@@ -45,10 +45,26 @@ func (d *DNSBL) About(addr netip.Addr) []dnsbl.Answer {
 // SenderDomain is the domain the sender checks (spf, dmarc, dkim) are
 // about: the domain of cfg.From when it has one, else the target's.
 func SenderDomain(cfg *Config, t Target) string {
-	if i := strings.LastIndexByte(cfg.From, '@'); i >= 0 && i < len(cfg.From)-1 {
-		return strings.ToLower(strings.TrimSuffix(cfg.From[i+1:], "."))
+	if d := AddressDomain(cfg.From); d != "" {
+		return d
 	}
 	return t.Domain
+}
+
+// AddressDomain is the domain of a mail address, lower case without a
+// final dot: "" for the null sender, an address without a domain, and an
+// address literal ("user@[192.0.2.1]"), which has no SPF, DKIM or DMARC
+// record of its own.
+func AddressDomain(addr string) string {
+	i := strings.LastIndexByte(addr, '@')
+	if i < 0 {
+		return ""
+	}
+	d := strings.ToLower(strings.TrimSuffix(addr[i+1:], "."))
+	if strings.HasPrefix(d, "[") {
+		return ""
+	}
+	return d
 }
 
 // startSender starts the gatherers of the sender checks, which need

@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 
+	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 )
 
@@ -13,7 +14,7 @@ import (
 // and from the sender the probe used (--from), "" when there is none
 // (explain, the null sender): the command then checks from's domain.
 func withSenderHint(d catalog.Diagnosis, target, from string, lang catalog.Lang) catalog.Diagnosis {
-	h, ok := catalog.SenderHintFor(d.Category, target, senderDomain(from), lang)
+	h, ok := catalog.SenderHintFor(d.Category, target, probe.AddressDomain(from), lang)
 	if !ok {
 		return d
 	}
@@ -23,20 +24,5 @@ func withSenderHint(d catalog.Diagnosis, target, from string, lang catalog.Lang)
 		sep = ""
 	}
 	d.Fix = strings.TrimSpace(d.Fix + sep + h.Text)
-	return d
-}
-
-// senderDomain is the domain of a sender address, lower case, "" for the
-// null sender and for an address literal ("user@[192.0.2.1]"), which has
-// no SPF, DKIM or DMARC of its own.
-func senderDomain(from string) string {
-	i := strings.LastIndexByte(from, '@')
-	if i < 0 {
-		return ""
-	}
-	d := strings.ToLower(strings.TrimSuffix(from[i+1:], "."))
-	if d == "" || strings.HasPrefix(d, "[") {
-		return ""
-	}
 	return d
 }

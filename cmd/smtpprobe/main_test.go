@@ -216,6 +216,9 @@ func TestBadInput(t *testing.T) {
 		{"empty auth user", []string{"--server", "127.0.0.1", "--auth-user", "", "example.com"}, "--auth-user: empty value"},
 		{"empty CA file", []string{"--ca-file", "", "example.com"}, "--ca-file: empty value"},
 		{"empty sending IP", []string{"--sending-ip", "", "example.com"}, "--sending-ip: empty value"},
+		{"empty password file", []string{"--server", "127.0.0.1", "--auth-user", "u", "--auth-password-file", "", "example.com"}, "--auth-password-file: empty value"},
+		{"empty token file", []string{"--server", "127.0.0.1", "--auth-user", "u", "--auth-token-file", "", "example.com"}, "--auth-token-file: empty value"},
+		{"empty auth mech", []string{"--server", "127.0.0.1", "--auth-user", "u", "--auth-mech", "", "example.com"}, "--auth-mech: empty value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
