@@ -64,7 +64,7 @@ func (t *textWriter) assessment(a report.Assessment) {
 		}
 	}
 	t.inboundChecks(a)
-	t.senderChecks(r)
+	t.senderChecks(a)
 	t.findings(a)
 	// The verdict says what happened; what to do is in the findings above.
 	headline := a.Headline

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsbl"
 	"github.com/smtpprobe/smtpprobe/internal/textfmt"
 	"github.com/smtpprobe/smtpprobe/probe"
+	"github.com/smtpprobe/smtpprobe/report"
 	"github.com/smtpprobe/smtpprobe/report/catalog"
 	"github.com/smtpprobe/smtpprobe/spf"
 )
@@ -53,28 +55,46 @@ func textSenderLabels(lang catalog.Lang) senderLabels {
 // senderChecks writes a section per sender check that ran: the records,
 // the SPF tree with what each term costs, the sending address, the
 // blocklists' answers. The findings below say what is wrong.
-func (t *textWriter) senderChecks(r probe.Result) {
+func (t *textWriter) senderChecks(a report.Assessment) {
 	l := textSenderLabels(t.o.Lang)
+	r := a.Result
 	cs := r.Checks
 	if cs.SPF != nil {
+		t.senderHead(a, checks.SPF, "SPF")
 		t.spfSection(cs.SPF, l)
 	}
 	if cs.DMARC != nil {
+		t.senderHead(a, checks.DMARC, "DMARC")
 		t.dmarcSection(r, l)
 	}
 	if cs.DKIM != nil {
+		t.senderHead(a, checks.DKIM, "DKIM")
 		t.dkimSection(r, l)
 	}
 	if cs.SendingIP != nil {
+		t.senderHead(a, checks.SendingIP, "SENDING IP")
 		t.sendingIPSection(r, l)
 	}
 	if cs.DNSBL != nil {
+		t.senderHead(a, checks.DNSBL, "DNSBL")
 		t.dnsblSection(r, l)
 	}
 }
 
+// senderHead starts a sender check's section with its title and, as the
+// inbound checks' sections have, its verdict; the section goes on with
+// what the check read, on the same line.
+func (t *textWriter) senderHead(a report.Assessment, name checks.Name, title string) {
+	fmt.Fprintf(t.b, "\n%s  ", t.p.bold.Sprint(title))
+	for _, c := range a.Checks {
+		if c.Name == name {
+			fmt.Fprintf(t.b, "%s  ", t.p.status(c.Status).Sprint(strings.ToUpper(c.Status.String())))
+		}
+	}
+}
+
 func (t *textWriter) spfSection(f *spf.Facts, l senderLabels) {
-	fmt.Fprintf(t.b, "\n%s  %s", t.p.bold.Sprint("SPF"), textfmt.Clean(f.Domain))
+	fmt.Fprintf(t.b, "%s", textfmt.Clean(f.Domain))
 	root := f.Root
 	if root == nil {
 		t.b.WriteString("\n")
@@ -187,7 +207,6 @@ func (t *textWriter) spfRows(n *spf.Node, depth int, decided []string, l senderL
 
 func (t *textWriter) dmarcSection(r probe.Result, l senderLabels) {
 	f := r.Checks.DMARC
-	fmt.Fprintf(t.b, "\n%s  ", t.p.bold.Sprint("DMARC"))
 	if f.Record == nil {
 		name := "_dmarc." + f.Domain
 		what := l.noRecord
@@ -222,7 +241,7 @@ func (t *textWriter) dmarcSection(r probe.Result, l senderLabels) {
 
 func (t *textWriter) dkimSection(r probe.Result, l senderLabels) {
 	f := r.Checks.DKIM
-	fmt.Fprintf(t.b, "\n%s  %s", t.p.bold.Sprint("DKIM"), textfmt.Clean(f.Domain))
+	fmt.Fprintf(t.b, "%s", textfmt.Clean(f.Domain))
 	if len(f.Selectors) == 0 {
 		fmt.Fprintf(t.b, "  %s\n", t.p.dim.Sprint(l.noSelector))
 		return
@@ -247,7 +266,7 @@ func (t *textWriter) dkimSection(r probe.Result, l senderLabels) {
 
 func (t *textWriter) sendingIPSection(r probe.Result, l senderLabels) {
 	s := r.Checks.SendingIP
-	fmt.Fprintf(t.b, "\n%s  %s\n", t.p.bold.Sprint("SENDING IP"), s.Addr)
+	fmt.Fprintf(t.b, "%s\n", s.Addr)
 	switch {
 	case s.Err != nil:
 		fmt.Fprintf(t.b, "  PTR %s\n", t.p.warn.Sprint(textfmt.Clean(s.Err.Error())))
@@ -265,7 +284,7 @@ func (t *textWriter) sendingIPSection(r probe.Result, l senderLabels) {
 
 func (t *textWriter) dnsblSection(r probe.Result, l senderLabels) {
 	bl := r.Checks.DNSBL
-	fmt.Fprintf(t.b, "\n%s  %s\n", t.p.bold.Sprint("DNSBL"), textfmt.Clean(strings.Join(bl.Zones, ", ")))
+	fmt.Fprintf(t.b, "%s\n", textfmt.Clean(strings.Join(bl.Zones, ", ")))
 	for _, a := range bl.Answers {
 		var what string
 		switch a.Status {
