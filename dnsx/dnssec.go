@@ -249,19 +249,6 @@ func Authentic(qs []Query) bool {
 	return n > 0
 }
 
-// Signed reports whether the Primary answer for domain validated (its AD
-// bit), and known whether that can be told from this resolver: it
-// validates (so its AD bits mean something) and the answer came (NOERROR
-// or NXDOMAIN), or failed validation (bogus, which is not validated).
-func (d *DNSSEC) Signed(domain string) (signed, known bool) {
-	ns, ok := d.Primary(domain)
-	answered := ns.Rcode == "NOERROR" || ns.Rcode == "NXDOMAIN" || ns.Bogus
-	if !ok || !d.ResolverValidates || d.SelfTestFailed() || !answered {
-		return false, false
-	}
-	return ns.AD, true
-}
-
 // Primary returns the answer that says whether domain is signed: its MX
 // answer, or with the MX lookup skipped (--server) the first name asked.
 func (d *DNSSEC) Primary(domain string) (NameSecurity, bool) {

@@ -13,7 +13,22 @@ const (
 	FindingDNSSECHostUnsigned  = "dnssec-mx-host-unsigned" // ok: an MX host's addresses are not signed
 	FindingDNSSECBogus         = "dnssec-bogus"            // critical: validating resolvers cannot resolve it
 	FindingDNSSECNotValidating = "dnssec-not-validating"   // untestable: the resolver does not validate
+	FindingDNSSECNoAnswer      = "dnssec-no-answer"        // untestable: no answer says whether the domain is signed
 )
+
+// dnssecSigned tells whether the Primary answer for domain validated (its
+// AD bit), and known whether that can be told from this resolver: it
+// validates (so its AD bits mean something) and the answer came (NOERROR
+// or NXDOMAIN), or failed validation (bogus, which is not validated).
+// With no primary answer at all nothing is known.
+func dnssecSigned(d *dnsx.DNSSEC, domain string) (signed, known bool) {
+	ns, ok := d.Primary(domain)
+	answered := ns.Rcode == "NOERROR" || ns.Rcode == "NXDOMAIN" || ns.Bogus
+	if !ok || !d.ResolverValidates || d.SelfTestFailed() || !answered {
+		return false, false
+	}
+	return ns.AD, true
+}
 
 // judgeDNSSEC judges the DNSSEC facts of the domain: bogus data is
 // critical whatever the resolver, since it was seen failing; otherwise
@@ -21,6 +36,9 @@ const (
 // self-test. A domain that accepts no mail (noMail) gets no note that
 // DANE needs signing: it has no mail to protect.
 func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string, noMail bool) {
+	if signed, known := dnssecSigned(d, domain); known {
+		c.signed = &signed
+	}
 	var bogus []string
 	for _, ns := range d.Names {
 		if ns.Bogus {
@@ -42,15 +60,19 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string, noMail bool) {
 		return
 	}
 	mx, ok := d.Primary(domain)
-	if ok {
-		domain = mx.Name
+	if !ok {
+		// No answer was asked for or came: not a sign of no signature.
+		c.untestable = true
+		c.add(OK, FindingDNSSECNoAnswer, nil, domain+": no MX answer to judge")
+		return
 	}
-	if ok && mx.Rcode != "NOERROR" && mx.Rcode != "NXDOMAIN" {
+	domain = mx.Name
+	if mx.Rcode != "NOERROR" && mx.Rcode != "NXDOMAIN" {
 		// A failed answer that is not bogus says nothing of signatures.
 		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": mx.Name + " " + mx.Type}, nameDetail(mx))
 		return
 	}
-	if !ok || !mx.AD {
+	if !mx.AD {
 		if noMail {
 			c.summary = findingDiagnosis(FindingDNSSECUnsigned, c.j.explain(""), nil).Title
 			return

@@ -29,6 +29,8 @@ type checkJudge struct {
 	// summary is the verdict's summary when the check has no finding to
 	// take it from: a check that found nothing worth a note.
 	summary string
+	// signed is the dnssec check's Check.Signed.
+	signed *bool
 }
 
 // add records a finding of the check and returns it, for a Publish.
@@ -51,7 +53,7 @@ func (j *judge) checkFinding(c *checkJudge, sev Status, host, id string, vars ma
 // verdict is the check's status and summary: the worst of its findings,
 // Untestable when the judge said so and nothing worse was found.
 func (c *checkJudge) verdict() Check {
-	v := Check{Name: c.name, Status: OK, Summary: c.summary}
+	v := Check{Name: c.name, Status: OK, Summary: c.summary, Signed: c.signed}
 	var worst *Finding
 	for i, f := range c.findings {
 		if worst == nil || f.Severity.rank() > worst.Severity.rank() {

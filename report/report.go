@@ -164,6 +164,11 @@ type Check struct {
 	// could not be decided from here.
 	Status  Status
 	Summary string // one line in Options.Lang: the title of its worst finding
+	// Signed, for the dnssec check, says whether the domain's primary
+	// answer validated (dnsx.DNSSEC.Primary); nil when that cannot be
+	// known from this resolver or no such answer came. Nil for other
+	// checks.
+	Signed *bool
 }
 
 // Finding is something in a result that is not what a healthy exchange

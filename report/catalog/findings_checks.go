@@ -112,6 +112,22 @@ var checkFindings = map[string]findingEntry{
 		},
 	},
 
+	"dnssec-no-answer": {
+		class: "DNS", category: "dns-problem", retry: "permanent",
+		en: findingLang{
+			title:   "DNSSEC cannot be judged: no answer to judge",
+			meaning: "No MX answer (nor, with --server, an answer for the server's name) was looked up, so no AD bit says whether the domain is signed. That is not a sign that it is unsigned.",
+			when:    "--server given as an IP address: no name is looked up.",
+			fix:     "Probe the domain (or --server with a host name) to have the answer judged.",
+		},
+		ja: findingLang{
+			title:   "DNSSECを判定できない: 判定する応答がない",
+			meaning: "MX応答（--server の場合はサーバ名の応答）を問い合わせていないため、ドメインが署名されているかを示すADビットがありません。署名されていないという意味ではありません。",
+			when:    "--server にIPアドレスを指定した場合です。名前の問い合わせが行われません。",
+			fix:     "ドメインを（または --server にホスト名を指定して）調べると、応答が判定されます。",
+		},
+	},
+
 	"check-lookup-failed": {
 		class: "DNS", category: "dns-problem", retry: "transient",
 		en: findingLang{

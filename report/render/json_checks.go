@@ -52,7 +52,7 @@ func jsonDomainCheck(c report.Check, r *probe.Result) any {
 	base := jsonCheck{Status: c.Status.String(), Summary: c.Summary}
 	switch {
 	case c.Name == checks.DNSSEC && r.Checks.DNSSEC != nil:
-		return jsonDNSSECOf(base, r.Checks.DNSSEC, r.Target.Domain)
+		return jsonDNSSECOf(base, r.Checks.DNSSEC, c.Signed)
 	case c.Name == checks.SPF && r.Checks.SPF != nil:
 		return jsonSPFOf(base, r.Checks.SPF)
 	case c.Name == checks.DMARC && r.Checks.DMARC != nil:
@@ -145,13 +145,10 @@ type jsonNameSecure struct {
 	Error string   `json:"error,omitempty"`
 }
 
-func jsonDNSSECOf(base jsonCheck, d *dnsx.DNSSEC, domain string) jsonDNSSEC {
-	out := jsonDNSSEC{jsonCheck: base, Names: []jsonNameSecure{}}
+func jsonDNSSECOf(base jsonCheck, d *dnsx.DNSSEC, signed *bool) jsonDNSSEC {
+	out := jsonDNSSEC{jsonCheck: base, Names: []jsonNameSecure{}, Signed: signed}
 	if !d.SelfTestFailed() {
 		out.ResolverValidates = &d.ResolverValidates
-	}
-	if signed, known := d.Signed(domain); known {
-		out.Signed = &signed
 	}
 	for _, ns := range d.Names {
 		j := jsonNameSecure{Name: ns.Name, Type: ns.Type, Rcode: ns.Rcode, AD: ns.AD, Bogus: ns.Bogus, Error: ns.Err}

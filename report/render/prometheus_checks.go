@@ -26,10 +26,10 @@ func (m *metricSet) addInbound(a report.Assessment) {
 	if f := r.Checks.MTASTS; f != nil && f.Policy != nil && r.Ran.Has(checks.MTASTS) {
 		m.set(m.mtaSTSMode, 1, string(f.Policy.Mode))
 	}
-	if d := r.Checks.DNSSEC; d != nil && r.Ran.Has(checks.DNSSEC) {
-		// Absent when it cannot be known (see dnsx.DNSSEC.Signed).
-		if signed, known := d.Signed(r.Target.Domain); known {
-			m.set(m.dnssecSigned, boolGauge(signed))
+	for _, c := range a.Checks {
+		// Absent when it cannot be known (see report.Check.Signed).
+		if c.Name == checks.DNSSEC && c.Signed != nil {
+			m.set(m.dnssecSigned, boolGauge(*c.Signed))
 		}
 	}
 }
