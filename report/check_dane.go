@@ -42,7 +42,7 @@ func (j *judge) judgeDANE(c *checkJudge, h *probe.Host) {
 	case d.Err != "":
 		// A TLSA record no one can read: DANE senders may defer mail
 		// to the host, others ignore it.
-		c.lookupFailed(d.Name, d.Err, d.Broken, Warning)
+		c.lookupFailed(d.Name, d.Err, d.Broken, d.Queued, Warning)
 		return
 	case len(d.Records) == 0:
 		c.add(OK, FindingDANEAbsent, vars, d.Name+": no TLSA records")
