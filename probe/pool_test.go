@@ -358,3 +358,82 @@ func TestPoolAbandoned(t *testing.T) {
 	}
 	cfg.Pool.Close()
 }
+
+// abandonAtReset is a connection on which every target gives up just as
+// the reply to the transaction's RSET comes: its Read, on reading that
+// reply, cancels the probes (give) and returns it only once the Pool has
+// closed the connection. It records any write after that close.
+type abandonAtReset struct {
+	net.Conn
+	give      context.CancelFunc
+	once      sync.Once
+	closed    chan struct{}
+	abandoned atomic.Bool // the RSET reply came and the connection was closed
+	late      atomic.Pointer[string]
+}
+
+func (c *abandonAtReset) Read(b []byte) (int, error) {
+	n, err := c.Conn.Read(b)
+	if bytes.Contains(b[:n], []byte("Session reset")) {
+		c.give()
+		select {
+		case <-c.closed:
+			c.abandoned.Store(true)
+		case <-time.After(30 * time.Second): // a watchdog, not a measure
+		}
+	}
+	return n, err
+}
+
+func (c *abandonAtReset) Write(b []byte) (int, error) {
+	select {
+	case <-c.closed:
+		s := string(b)
+		c.late.CompareAndSwap(nil, &s)
+	default:
+	}
+	return c.Conn.Write(b)
+}
+
+func (c *abandonAtReset) Close() error {
+	c.once.Do(func() { close(c.closed) })
+	return c.Conn.Close()
+}
+
+// TestPoolAbandonedAfterReplies: a shared session whose transaction every
+// target gave up on after all its replies had come (here the only target
+// is cancelled as the RSET reply arrives) has had its connection closed
+// by the Pool: the session ends there, and sends nothing more on the
+// closed connection (with the defect it went on to take the next batch,
+// here none, and sent QUIT on it).
+func TestPoolAbandonedAfterReplies(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{})
+	cfg := zoneConfig(t, &dialer{to: srv.Addr}, zone...)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	conns := make(chan *abandonAtReset, 4)
+	dial := cfg.Dial
+	cfg.Dial = func(dctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := dial(dctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		ac := &abandonAtReset{Conn: c, give: cancel, closed: make(chan struct{})}
+		conns <- ac
+		return ac, nil
+	}
+	gate := &probe.Gate{PerAddress: 2}
+	cfg.Gate, cfg.Pool = gate, probe.NewPool(context.Background(), gate)
+	res := probe.Run(ctx, cfg, target(t, "user@example.com"))
+	cfg.Pool.Close() // the session is over
+	if res.DNSErr != nil || len(res.Hosts) != 1 {
+		t.Fatalf("DNS %v, %d hosts: want the one MX host", res.DNSErr, len(res.Hosts))
+	}
+	c := <-conns
+	if !c.abandoned.Load() {
+		t.Fatal("the connection was not closed when the target gave up at the RSET reply: the test did not test")
+	}
+	if late := c.late.Load(); late != nil {
+		t.Errorf("the session wrote %q on the connection the Pool had closed: it went on after its transaction was abandoned", *late)
+	}
+}

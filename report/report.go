@@ -9,6 +9,7 @@ package report
 
 import (
 	"net/netip"
+	"slices"
 	"time"
 
 	"github.com/smtpprobe/smtpprobe/checks"
@@ -122,6 +123,23 @@ type HostAssessment struct {
 	Retry []StepAssessment
 	// Checks are the verdicts of the per-host checks that ran, in report
 	// order.
+	Checks []Check
+}
+
+// NamedHost is the judgement of one MX host over all its entries in
+// Result.Hosts: what is said of the host by name alone, as a metric
+// labelled only by host is.
+type NamedHost struct {
+	Name string
+	// Entries are the indexes of the host's entries in Result.Hosts, in
+	// order.
+	Entries []int
+	// Status is the worst of its entries' verdicts, so that a failing
+	// address is never hidden by another; untestable only when every
+	// entry is.
+	Status Status
+	// Checks are the per-host checks that ran, in the order first met:
+	// each the verdict of the address it judged worst (the first such).
 	Checks []Check
 }
 
@@ -243,6 +261,51 @@ func (a Assessment) Host(i int) HostAssessment {
 		return a.Hosts[i]
 	}
 	return HostAssessment{Status: Unknown}
+}
+
+// Named is the judgement of each MX host by name over its entries (one
+// per address probed), in the order of their first entries: the worst
+// entry decides, and a per-host check's verdict is that of its worst
+// address. It is worked out from Hosts, so it always agrees with them.
+func (a Assessment) Named() []NamedHost {
+	var out []NamedHost
+	at := map[string]int{}
+	for i, h := range a.Result.Hosts {
+		ha := a.Host(i)
+		k, seen := at[h.Name]
+		if !seen {
+			at[h.Name] = len(out)
+			out = append(out, NamedHost{Name: h.Name, Entries: []int{i}, Status: ha.Status, Checks: slices.Clone(ha.Checks)})
+			continue
+		}
+		n := &out[k]
+		n.Entries = append(n.Entries, i)
+		// Worst would make two untestable entries OK: compare instead.
+		if ha.Status.Worse(n.Status) {
+			n.Status = ha.Status
+		}
+		for _, c := range ha.Checks {
+			j := slices.IndexFunc(n.Checks, func(o Check) bool { return o.Name == c.Name })
+			switch {
+			case j < 0:
+				n.Checks = append(n.Checks, c)
+			case c.Status.Worse(n.Checks[j].Status):
+				n.Checks[j] = c
+			}
+		}
+	}
+	return out
+}
+
+// NamedHost returns the judgement of the MX host called name over all
+// its entries; zero when no entry has that name.
+func (a Assessment) NamedHost(name string) NamedHost {
+	for _, n := range a.Named() {
+		if n.Name == name {
+			return n
+		}
+	}
+	return NamedHost{}
 }
 
 // Step returns the judgement of Result.Hosts[i].Steps[k]; zero when the

@@ -58,7 +58,7 @@ func nagiosOne(b *strings.Builder, a report.Assessment) {
 			perf.count("mx", len(a.Result.DNS.MX), -1)
 		}
 		if len(a.Result.Hosts) > 0 && a.Dialogue() {
-			up, hosts := hostsUp(a.Result)
+			up, hosts := hostsUp(a)
 			perf.count("hosts_up", up, hosts)
 		}
 		qualify := len(a.Result.Hosts) > 1

@@ -137,7 +137,7 @@ func TestHostsUp(t *testing.T) {
 		{[]probe.Host{mx2}, 0, 1},
 	} {
 		r := fixtures.Result("example.com", tt.hosts)
-		if up, total := hostsUp(r); up != tt.up || total != tt.total {
+		if up, total := hostsUp(report.Assess(r, fixtures.Options())); up != tt.up || total != tt.total {
 			t.Errorf("%d entries: hosts_up %d of %d, want %d of %d", len(tt.hosts), up, total, tt.up, tt.total)
 		}
 	}

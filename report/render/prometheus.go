@@ -9,7 +9,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/common/expfmt"
 
-	"github.com/smtpprobe/smtpprobe/checks"
 	"github.com/smtpprobe/smtpprobe/dnsbl"
 	"github.com/smtpprobe/smtpprobe/probe"
 	"github.com/smtpprobe/smtpprobe/report"
@@ -188,37 +187,12 @@ func (m *metricSet) add(a report.Assessment) {
 		}
 		m.set(m.hostUp, boolGauge(h.Addr.IsValid()), h.Name, addr)
 	}
-	for name, entries := range hostEntries(r.Hosts) {
-		status := a.Host(entries[0]).Status
-		for _, i := range entries[1:] {
-			status = worse(status, a.Host(i).Status)
-		}
-		m.set(m.hostStatus, float64(status), name)
-		i := talkedTo(r.Hosts, entries)
+	for _, n := range a.Named() {
+		m.set(m.hostStatus, float64(n.Status), n.Name)
+		i := talkedTo(r.Hosts, n.Entries)
 		m.addSteps(r.Hosts[i], a.Host(i))
 		m.addTLS(r.Hosts[i], a.Host(i).TLS)
 	}
-}
-
-// worse returns the worse of two verdicts. Unlike report.Worst it keeps
-// untestable when both are: a host whose every address is untestable is
-// untestable, not ok.
-func worse(a, b report.Status) report.Status {
-	if b != a && report.Worst(a, b) == b {
-		return b
-	}
-	return a
-}
-
-// hostEntries groups the indexes of the entries of hosts by host name: a
-// host has one entry per address probed, and the metrics labelled only
-// by host speak of all of them.
-func hostEntries(hosts []probe.Host) map[string][]int {
-	by := map[string][]int{}
-	for i, h := range hosts {
-		by[h.Name] = append(by[h.Name], i)
-	}
-	return by
 }
 
 // talkedTo picks, of a host's entries, the one whose dialogue the per-step
@@ -240,24 +214,11 @@ func (m *metricSet) addChecks(a report.Assessment) {
 	for _, c := range a.Checks {
 		m.set(m.checkStatus, float64(c.Status), string(c.Name))
 	}
-	for name, entries := range hostEntries(a.Result.Hosts) {
-		// A per-host check runs per address; the host's series is the
-		// worst of them, so that a failing address is never hidden by
-		// the verdict of another.
-		worst := map[checks.Name]report.Status{}
-		var order []checks.Name
-		for _, i := range entries {
-			for _, c := range a.Host(i).Checks {
-				w, seen := worst[c.Name]
-				if !seen {
-					order = append(order, c.Name)
-					w = c.Status
-				}
-				worst[c.Name] = worse(w, c.Status)
-			}
-		}
-		for _, n := range order {
-			m.set(m.hostCheckStatus, float64(worst[n]), name, string(n))
+	for _, n := range a.Named() {
+		// A per-host check runs per address; the host's series is its
+		// verdict over them all.
+		for _, c := range n.Checks {
+			m.set(m.hostCheckStatus, float64(c.Status), n.Name, string(c.Name))
 		}
 	}
 	m.addInbound(a)
@@ -353,12 +314,12 @@ func dnsDuration(r probe.Result) time.Duration {
 // hostsUp counts the MX hosts that accepted a connection on some address,
 // of all the hosts probed: a host probed on its IPv4 and IPv6 addresses
 // is one host, as the mx count has it.
-func hostsUp(r probe.Result) (up, hosts int) {
-	by := hostEntries(r.Hosts)
-	for _, entries := range by {
-		if r.Hosts[talkedTo(r.Hosts, entries)].Addr.IsValid() {
+func hostsUp(a report.Assessment) (up, hosts int) {
+	named := a.Named()
+	for _, n := range named {
+		if a.Result.Hosts[talkedTo(a.Result.Hosts, n.Entries)].Addr.IsValid() {
 			up++
 		}
 	}
-	return up, len(by)
+	return up, len(named)
 }

@@ -516,7 +516,7 @@ func (t *textWriter) subject(a report.Assessment, f report.Finding) string {
 func subject(a report.Assessment, f report.Finding) string {
 	cs := a.Result.Checks
 	switch {
-	case f.Host != "" && f.Addr.IsValid() && len(hostEntries(a.Result.Hosts)[f.Host]) > 1:
+	case f.Host != "" && f.Addr.IsValid() && len(a.NamedHost(f.Host).Entries) > 1:
 		// One of the host's addresses: name it, or two findings of its
 		// addresses read as one said twice.
 		return f.Host + " " + f.Addr.String()
