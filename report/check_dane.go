@@ -51,7 +51,7 @@ func (j *judge) judgeDANE(c *checkJudge, h *probe.Host) {
 		// Whether the resolver validates is not known: the records may
 		// be unsigned, or the resolver may not validate. The question
 		// that failed is the self-test's.
-		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": sec.SelfTest.Name + " " + sec.SelfTest.Type}, nameDetail(sec.SelfTest)+"; "+detail)
+		c.selfTestFailed(sec.SelfTest, nameDetail(sec.SelfTest)+"; "+detail)
 		return
 	case !d.Authentic && !validates:
 		c.untestable = true

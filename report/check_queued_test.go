@@ -93,7 +93,7 @@ func TestCheckLookupQueued(t *testing.T) {
 	})
 	// With --server there is no MX lookup, so the blocklists are asked
 	// only about the sending address.
-	set := checks.Of(checks.TLSRPT, checks.MTASTS, checks.DANE, checks.PTR, checks.SPF, checks.DMARC, checks.DKIM)
+	set := checks.Of(checks.DNSSEC, checks.TLSRPT, checks.MTASTS, checks.DANE, checks.PTR, checks.SPF, checks.DMARC, checks.DKIM)
 	cfg := probe.Config{Checks: set.With(checks.Of(checks.DNSBL)), Resolver: r, Server: "mx.q.test", Port: 1, DKIMSelectors: []string{"s1"},
 		DNSBLZones: []string{"bl.test"}, SendingIP: netip.MustParseAddr("192.0.2.1")}
 	wantOnlyQueued(t, checkFindings(cfg), append(set.Names(), checks.SendingIP)...)
