@@ -84,6 +84,10 @@ type NameSecurity struct {
 	Bogus bool
 	EDE   []EDE  // Extended DNS Errors (RFC 8914) of the last answer
 	Err   string // why no answer came, "" when one did
+	// Queued says the question was never sent: its time ran out while
+	// the run's other queries held every slot of the QueryLimit
+	// (ErrNoSlot). Nothing is known of the name or against the resolver.
+	Queued bool
 }
 
 // DNSSEC holds the DNSSEC facts of a domain's mail DNS.
@@ -178,6 +182,7 @@ func (s *session) security(ctx context.Context, name string, qtype uint16) NameS
 		return ns
 	}
 	a, err := s.ask(ctx, fq, qtype)
+	ns.Queued = errors.Is(err, ErrNoSlot)
 	var re *ResolverError
 	if errors.As(err, &re) {
 		ns.Rcode, ns.EDE = re.Rcode, re.EDE

@@ -58,6 +58,7 @@ type FetchErrorKind string
 const (
 	FetchDNS      FetchErrorKind = "dns"      // mta-sts.DOMAIN has no address (or a broken CNAME chain)
 	FetchResolver FetchErrorKind = "resolver" // the resolver failed the policy host's address question
+	FetchQueued   FetchErrorKind = "queued"   // the policy host's address question never got a slot of the run's DNS queries (dnsx.ErrNoSlot)
 	FetchNoRoute  FetchErrorKind = "no-route" // this machine has no route to the policy host
 	FetchNetwork  FetchErrorKind = "network"  // refused, reset, unreachable
 	FetchTimeout  FetchErrorKind = "timeout"  // no complete answer within the timeout
@@ -84,6 +85,11 @@ type Facts struct {
 	// LookupBroken says LookupErr is the zone's, not the resolver's: the
 	// name's CNAME chain loops or is too long (dnsx.ErrCNAME).
 	LookupBroken bool
+	// LookupQueued says the TXT question was never sent: its time ran
+	// out while the run's other DNS queries held every slot
+	// (dnsx.ErrNoSlot). The probe's own queue: nothing is known of the
+	// domain or against the resolver.
+	LookupQueued bool
 	Queries      []dnsx.Query
 
 	// URL is the policy's address, set when a fetch was tried (the
@@ -118,7 +124,7 @@ func Check(ctx context.Context, o Options, domain string) Facts {
 	ans, err := o.Resolver.Lookup(ctx, f.Name, dns.TypeTXT)
 	f.Queries = ans.Queries
 	if err != nil {
-		f.LookupErr, f.LookupBroken = err.Error(), errors.Is(err, dnsx.ErrCNAME)
+		f.LookupErr, f.LookupBroken, f.LookupQueued = err.Error(), errors.Is(err, dnsx.ErrCNAME), errors.Is(err, dnsx.ErrNoSlot)
 		return f
 	}
 	f.Authentic = dnsx.Authentic(ans.Queries)
@@ -171,23 +177,23 @@ func (f *Facts) fetch(ctx context.Context, o Options, domain string) {
 		var d net.Dialer
 		dial = d.DialContext
 	}
-	// The transport dials in a goroutine of its own, which can outlive
-	// client.Do when the context ends.
+	// The address is looked up before the request, not in the dialer:
+	// the transport dials in a goroutine of its own, so client.Do can
+	// return on the context's end before the dialer has recorded why its
+	// lookup failed (a question that never got a slot would then pass
+	// for a timeout of the policy host).
+	addrs, _, err := o.Resolver.LookupHost(ctx, host)
+	if err != nil {
+		f.FetchKind, f.FetchErr = fetchKind(err, err), fetchErrText(err, err)
+		return
+	}
 	var mu sync.Mutex
-	var dnsErr error
 	var connected netip.Addr
 	tr := &http.Transport{
 		Proxy: nil, // the policy host itself, as a sender reaches it
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			name, port, err := net.SplitHostPort(addr)
+			_, port, err := net.SplitHostPort(addr)
 			if err != nil {
-				return nil, err
-			}
-			addrs, _, err := o.Resolver.LookupHost(ctx, name)
-			if err != nil {
-				mu.Lock()
-				dnsErr = err
-				mu.Unlock()
 				return nil, err
 			}
 			var last error
@@ -223,11 +229,10 @@ func (f *Facts) fetch(ctx context.Context, o Options, domain string) {
 	resp, err := client.Do(req)
 	mu.Lock()
 	f.Addr = connected
-	lookupErr := dnsErr
 	mu.Unlock()
 	if err != nil {
-		f.FetchKind = fetchKind(err, lookupErr)
-		f.FetchErr = fetchErrText(err, lookupErr)
+		f.FetchKind = fetchKind(err, nil)
+		f.FetchErr = fetchErrText(err, nil)
 		return
 	}
 	defer resp.Body.Close()
@@ -272,6 +277,9 @@ func fetchKind(err, dnsErr error) FetchErrorKind {
 	)
 	var rerr *dnsx.ResolverError
 	switch {
+	case errors.Is(dnsErr, dnsx.ErrNoSlot):
+		// Never asked: the probe's own queue, before any resolver.
+		return FetchQueued
 	case errors.As(dnsErr, &rerr):
 		// The resolver's failure, not a missing address.
 		return FetchResolver

@@ -138,7 +138,7 @@ func (g *gatherer) finish(res *Result, jobs []job, now time.Time) {
 		if r := g.ptr[a]; r != nil {
 			h.PTR = &PTRFacts{Reverse: r.rv}
 			if r.err != nil {
-				h.PTR.Err, h.PTR.Broken = r.err.Error(), errors.Is(r.err, dnsx.ErrCNAME)
+				h.PTR.Err, h.PTR.Broken, h.PTR.Queued = r.err.Error(), errors.Is(r.err, dnsx.ErrCNAME), errors.Is(r.err, dnsx.ErrNoSlot)
 			}
 		}
 	}

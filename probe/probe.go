@@ -222,6 +222,9 @@ type PTRFacts struct {
 	// Broken says Err is the zone's, not the resolver's: a CNAME chain
 	// (RFC 2317 delegation) that loops or is too long (dnsx.ErrCNAME).
 	Broken bool
+	// Queued says the question was never sent: its time ran out while
+	// the run's other DNS queries held every slot (dnsx.ErrNoSlot).
+	Queued bool
 }
 
 // Host holds the facts of the dialogue with one mail server.

@@ -42,7 +42,7 @@ func (j *judge) judgeDANE(c *checkJudge, h *probe.Host) {
 	case d.Err != "":
 		// A TLSA record no one can read: DANE senders may defer mail
 		// to the host, others ignore it.
-		c.lookupFailed(d.Name, d.Err, d.Broken, Warning)
+		c.lookupFailed(d.Name, d.Err, d.Broken, d.Queued, Warning)
 		return
 	case len(d.Records) == 0:
 		c.add(OK, FindingDANEAbsent, vars, d.Name+": no TLSA records")
@@ -51,7 +51,7 @@ func (j *judge) judgeDANE(c *checkJudge, h *probe.Host) {
 		// Whether the resolver validates is not known: the records may
 		// be unsigned, or the resolver may not validate. The question
 		// that failed is the self-test's.
-		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": sec.SelfTest.Name + " " + sec.SelfTest.Type}, nameDetail(sec.SelfTest)+"; "+detail)
+		c.selfTestFailed(sec.SelfTest, nameDetail(sec.SelfTest)+"; "+detail)
 		return
 	case !d.Authentic && !validates:
 		c.untestable = true

@@ -33,6 +33,9 @@ func judgeDKIM(c *checkJudge, f *dkim.Facts) {
 	var re *dnsx.ResolverError
 	for _, s := range f.Selectors {
 		switch {
+		case errors.Is(s.Err, dnsx.ErrNoSlot):
+			// Never asked: the run's own DNS queue, not the resolver.
+			c.add(Unknown, FindingDNSQueued, nil, s.Name+": "+s.Err.Error())
 		case errors.As(s.Err, &re):
 			c.add(Unknown, FindingDKIMResolver, vars, s.Err.Error())
 		case errors.Is(s.Err, dkim.ErrNoRecord):

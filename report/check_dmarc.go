@@ -33,6 +33,10 @@ func judgeDMARC(c *checkJudge, f *dmarc.Facts) {
 		}
 	}
 	switch {
+	case errors.Is(f.Err, dnsx.ErrNoSlot):
+		// Never asked: the run's own DNS queue, not the resolver.
+		c.add(Unknown, FindingDNSQueued, nil, f.Err.Error())
+		return
 	case errors.As(f.Err, &re):
 		c.add(Unknown, FindingDMARCResolver, vars, f.Err.Error())
 		return
@@ -51,6 +55,8 @@ func judgeDMARC(c *checkJudge, f *dmarc.Facts) {
 	for _, d := range f.Destinations {
 		switch {
 		case !d.External || d.Authorized:
+		case errors.Is(d.Err, dnsx.ErrNoSlot):
+			c.add(Unknown, FindingDNSQueued, nil, d.Err.Error())
 		case d.Err != nil:
 			c.add(Unknown, FindingDMARCResolver, vars, d.Err.Error())
 		default:

@@ -50,8 +50,9 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string, noMail bool) {
 		return
 	}
 	if d.SelfTestFailed() {
-		// The resolver failed, which says nothing about validation.
-		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": d.SelfTest.Name + " " + d.SelfTest.Type}, nameDetail(d.SelfTest))
+		// The resolver failed (or the run's DNS queue never let the
+		// question out), which says nothing about validation.
+		c.selfTestFailed(d.SelfTest, nameDetail(d.SelfTest))
 		return
 	}
 	if !d.ResolverValidates {
@@ -90,6 +91,17 @@ func judgeDNSSEC(c *checkJudge, d *dnsx.DNSSEC, domain string, noMail bool) {
 	if len(unsigned) > 0 {
 		c.add(OK, FindingDNSSECHostUnsigned, nil, strings.Join(unsigned, ", ")+": no AD bit")
 	}
+}
+
+// selfTestFailed records that the resolver's self-test question got no
+// answer: dns-queued when the run's own DNS queue never sent it, else
+// the resolver's failure to answer it.
+func (c *checkJudge) selfTestFailed(ns dnsx.NameSecurity, detail string) {
+	if ns.Queued {
+		c.add(Unknown, FindingDNSQueued, nil, detail)
+		return
+	}
+	c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": ns.Name + " " + ns.Type}, detail)
 }
 
 // nameDetail describes an answer: "example.com MX: SERVFAIL, DNSSEC

@@ -116,7 +116,7 @@ func judgeMTASTS(c *checkJudge, r *probe.Result) {
 	vars := map[string]string{"domain": domain}
 	switch {
 	case f.LookupErr != "":
-		c.lookupFailed(f.Name, f.LookupErr, f.LookupBroken, Warning)
+		c.lookupFailed(f.Name, f.LookupErr, f.LookupBroken, f.LookupQueued, Warning)
 		return
 	case len(f.Records) == 0 && noMail(r):
 		c.notNeeded("MTA-STS")
@@ -133,6 +133,12 @@ func judgeMTASTS(c *checkJudge, r *probe.Result) {
 		if f.FetchKind == mtasts.FetchNoRoute {
 			c.untestable = true
 			c.add(OK, FindingMTASTSUnreachable, vars, f.URL+": "+f.FetchErr)
+			return
+		}
+		if f.FetchKind == mtasts.FetchQueued {
+			// The probe's own DNS queue: nothing is known against the
+			// domain or the resolver.
+			c.add(Unknown, FindingDNSQueued, nil, f.URL+": "+f.FetchErr)
 			return
 		}
 		if f.FetchKind == mtasts.FetchResolver {

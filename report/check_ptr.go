@@ -24,7 +24,7 @@ func judgePTR(c *checkJudge, h *probe.Host) {
 	vars := map[string]string{"address": addr}
 	switch {
 	case p.Err != "":
-		c.lookupFailed(addr+" PTR", p.Err, p.Broken, OK)
+		c.lookupFailed(addr+" PTR", p.Err, p.Broken, p.Queued, OK)
 		return
 	case len(p.Names) == 0:
 		c.add(OK, FindingPTRMissing, vars, addr+": no PTR record")

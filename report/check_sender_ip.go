@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -27,6 +28,9 @@ const (
 func judgeSendingIP(c *checkJudge, s *probe.SendingIP, bl *probe.DNSBL) {
 	rv := s.Reverse
 	switch {
+	case errors.Is(s.Err, dnsx.ErrNoSlot):
+		// Never asked: the run's own DNS queue, not the resolver.
+		c.add(Unknown, FindingDNSQueued, nil, s.Err.Error())
 	case s.Err != nil:
 		c.add(Unknown, FindingSendingIPResolver, nil, s.Err.Error())
 	case len(rv.Names) == 0:
@@ -48,9 +52,19 @@ func judgeSendingIP(c *checkJudge, s *probe.SendingIP, bl *probe.DNSBL) {
 		case dnsbl.Listed:
 			c.add(Critical, FindingSendingIPListed, nil, listingDetail(a))
 		case dnsbl.Unknown:
-			c.add(Unknown, FindingDNSBLUnknown, nil, a.Zone+": "+a.Reason)
+			c.add(Unknown, dnsblUnknown(a), nil, a.Zone+": "+a.Reason)
 		}
 	}
+}
+
+// dnsblUnknown names the finding of an answer that says nothing: the
+// run's own DNS queue when the question never got a slot (nothing is
+// known against the list), else the list's or the resolver's failure.
+func dnsblUnknown(a dnsbl.Answer) string {
+	if errors.Is(a.Err, dnsx.ErrNoSlot) {
+		return FindingDNSQueued
+	}
+	return FindingDNSBLUnknown
 }
 
 // reverseDetail shows the PTR names and where each resolves:
@@ -100,7 +114,7 @@ func judgeDNSBL(c *checkJudge, bl *probe.DNSBL, h *probe.Host) bool {
 			c.add(Warning, FindingDNSBLMXListed, nil, listingDetail(a))
 		case dnsbl.Unknown:
 			clean = false
-			c.add(Unknown, FindingDNSBLUnknown, nil, a.Zone+": "+a.Reason)
+			c.add(Unknown, dnsblUnknown(a), nil, a.Zone+": "+a.Reason)
 		}
 	}
 	if clean {

@@ -44,6 +44,10 @@ func judgeSPF(c *checkJudge, f *spf.Facts) {
 	case root == nil:
 		return
 	case root.Err == nil:
+	case errors.Is(root.Err, dnsx.ErrNoSlot):
+		// Never asked: the run's own DNS queue, not the resolver.
+		c.add(Unknown, FindingDNSQueued, nil, root.Err.Error())
+		return
 	case errors.As(root.Err, &re):
 		c.add(Unknown, FindingSPFResolver, vars, root.Err.Error())
 		return
@@ -79,6 +83,8 @@ func judgeSPF(c *checkJudge, f *spf.Facts) {
 	void := false
 	for _, p := range f.Problems {
 		switch {
+		case errors.Is(p.Err, dnsx.ErrNoSlot):
+			once(Unknown, FindingDNSQueued, p.String())
 		case errors.As(p.Err, &re):
 			once(Unknown, FindingSPFResolver, p.String())
 		case errors.Is(p.Err, spf.ErrLookupLimit):
@@ -139,6 +145,10 @@ func judgeSPFResult(c *checkJudge, f *spf.Facts, vars map[string]string) {
 	case spf.SoftFail, spf.Neutral, spf.None:
 		c.add(Warning, FindingSPFIPWeak, v, detail)
 	case spf.TempError:
+		if errors.Is(f.Reason, dnsx.ErrNoSlot) {
+			c.add(Unknown, FindingDNSQueued, nil, detail)
+			return
+		}
 		c.add(Unknown, FindingSPFResolver, v, detail)
 	}
 }

@@ -30,7 +30,7 @@ func judgeTLSRPT(c *checkJudge, f *tlsrpt.Facts, domain, inUse string, noMail bo
 	publish := `_smtp._tls.` + domain + `. IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@` + domain + `"`
 	switch {
 	case f.Err != "":
-		c.lookupFailed(f.Name, f.Err, f.Broken, Warning)
+		c.lookupFailed(f.Name, f.Err, f.Broken, f.Queued, Warning)
 	case len(f.Records) == 0 && noMail:
 		c.notNeeded("TLS-RPT")
 	case len(f.Records) == 0 && inUse != "":

@@ -186,14 +186,19 @@ func (j *judge) judgeHostCheck(c *checkJudge, h *probe.Host) bool {
 // lookupFailed records that the question for name, which check c needed,
 // got no answer. When broken, the zone is at fault (a CNAME chain that
 // loops or is too long): no resolver and no sender can read the record,
-// a finding of severity sev. Otherwise the resolver failed: the check is
-// unknown, and the record is not missing.
-func (c *checkJudge) lookupFailed(name, detail string, broken bool, sev Status) {
-	if broken {
+// a finding of severity sev. When queued, the question was never sent:
+// the run's own DNS queue held it until its time ran out, which says
+// nothing of the domain or the resolver. Otherwise the resolver failed:
+// the check is unknown, and the record is not missing.
+func (c *checkJudge) lookupFailed(name, detail string, broken, queued bool, sev Status) {
+	switch {
+	case broken:
 		c.add(sev, FindingCheckCNAMEBroken, map[string]string{"name": name}, detail)
-		return
+	case queued:
+		c.add(Unknown, FindingDNSQueued, nil, detail)
+	default:
+		c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": name}, detail)
 	}
-	c.add(Unknown, FindingCheckLookupErr, map[string]string{"name": name}, detail)
 }
 
 // noMail reports whether DNS says the domain accepts no mail at all

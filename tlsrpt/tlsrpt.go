@@ -151,7 +151,10 @@ type Facts struct {
 	Err string
 	// Broken says Err is the zone's, not the resolver's: the name's
 	// CNAME chain loops or is too long (dnsx.ErrCNAME).
-	Broken  bool
+	Broken bool
+	// Queued says the question was never sent: its time ran out while
+	// the run's other DNS queries held every slot (dnsx.ErrNoSlot).
+	Queued  bool
 	Queries []dnsx.Query
 }
 
@@ -161,7 +164,7 @@ func Lookup(ctx context.Context, r *dnsx.Resolver, domain string) Facts {
 	ans, err := r.Lookup(ctx, f.Name, dns.TypeTXT)
 	f.Queries = ans.Queries
 	if err != nil {
-		f.Err, f.Broken = err.Error(), errors.Is(err, dnsx.ErrCNAME)
+		f.Err, f.Broken, f.Queued = err.Error(), errors.Is(err, dnsx.ErrCNAME), errors.Is(err, dnsx.ErrNoSlot)
 		return f
 	}
 	f.Authentic = dnsx.Authentic(ans.Queries)

@@ -515,13 +515,13 @@ var findings = map[string]findingEntry{
 		class: "DNS", category: "other", retry: "transient",
 		en: findingLang{
 			title:   "Not looked up in time: a DNS question waited for other DNS queries",
-			meaning: "smtpprobe keeps a bounded number of DNS queries in flight at once (256 over a run; --max-dns-queries over all of the exporter's scrapes), and a question this target needed (its MX question, or the address of the MX host named) was never sent: its time ran out while other queries held every slot. Nothing is known about the domain or against the resolver.",
+			meaning: "smtpprobe keeps a bounded number of DNS queries in flight at once (256 over a run; --max-dns-queries over all of the exporter's scrapes), and a question this target needed (its MX question, the address of the MX host named, or a check's question such as an MTA-STS, TLS-RPT, TLSA, PTR, SPF, DMARC, DKIM or blocklist record) was never sent: its time ran out while other queries held every slot. Nothing is known about the domain or against the resolver.",
 			when:    "A run of very many targets at once, or many concurrent scrapes of the exporter, with a short --deadline or scrape timeout while the resolver answers slowly.",
 			fix:     "Give the run more time (--deadline, the scrape timeout), probe fewer targets at once, or raise --max-dns-queries on the exporter if the resolver can take more.",
 		},
 		ja: findingLang{
 			title:   "時間内に調べられなかった（DNS の問い合わせが他の問い合わせを待っていた）",
-			meaning: "smtpprobe は同時に送る DNS 問い合わせの数に上限を設けています（一度の実行で 256、エクスポーターでは全スクレイプ合わせて --max-dns-queries）。この対象に必要な問い合わせ（MX、または示した MX ホストのアドレス）は送られませんでした。他の問い合わせがすべての枠を使っている間に時間が尽きたためです。ドメインについても、リゾルバについても、不利な事実は何も分かっていません。",
+			meaning: "smtpprobe は同時に送る DNS 問い合わせの数に上限を設けています（一度の実行で 256、エクスポーターでは全スクレイプ合わせて --max-dns-queries）。この対象に必要な問い合わせ（MX、示した MX ホストのアドレス、またはチェックの問い合わせ：MTA-STS、TLS-RPT、TLSA、PTR、SPF、DMARC、DKIM、ブロックリストのレコードなど）は送られませんでした。他の問い合わせがすべての枠を使っている間に時間が尽きたためです。ドメインについても、リゾルバについても、不利な事実は何も分かっていません。",
 			when:    "一度に非常に多くの対象を確認する実行や、エクスポーターへの多数の同時スクレイプで、--deadline やスクレイプのタイムアウトが短く、リゾルバの応答が遅い場合に起きます。",
 			fix:     "実行の時間（--deadline、スクレイプのタイムアウト）を延ばすか、同時に確認する対象を減らしてください。リゾルバに余裕があれば、エクスポーターの --max-dns-queries を上げます。",
 		},
