@@ -17,15 +17,7 @@ import (
 func TestReuse(t *testing.T) {
 	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test",
 		RejectRcpt: map[string]*smtptest.SMTPError{"postmaster@d2.test": smtptest.Error(550, "5.1.1", "Email address could not be found, or was misspelled (G8)")}})
-	_, port, _ := net.SplitHostPort(srv.Addr)
-	d := dnstest.Start(t, "mx.provider.test. 300 IN A 192.0.2.25")
-	var targets []string
-	for i := range 6 {
-		name := fmt.Sprintf("d%d.test", i)
-		d.Add(t, name+". 300 IN MX 10 mx.provider.test.")
-		targets = append(targets, name)
-	}
-	ce := cmdEnv{routes: map[string]string{"192.0.2.25:" + port: srv.Addr}}
+	ce, d, port, targets := providerDomains(t, srv.Addr, 6)
 	args := []string{"--resolver", d.Addr(), "--port", port, "--checks", "smtp", "-c", "6", "-o", "json"}
 
 	r := runWith(t, ce, append(args, targets...)...)
@@ -56,15 +48,7 @@ func TestReuseStalled(t *testing.T) {
 	release := make(chan struct{})
 	srv := smtptest.Start(t, smtptest.Options{Domain: "mx.provider.test", BeforeRcpt: func(string) { <-release }})
 	t.Cleanup(func() { close(release) }) // before the server's cleanup
-	_, port, _ := net.SplitHostPort(srv.Addr)
-	d := dnstest.Start(t, "mx.provider.test. 300 IN A 192.0.2.25")
-	var targets []string
-	for i := range 4 {
-		name := fmt.Sprintf("d%d.test", i)
-		d.Add(t, name+". 300 IN MX 10 mx.provider.test.")
-		targets = append(targets, name)
-	}
-	ce := cmdEnv{routes: map[string]string{"192.0.2.25:" + port: srv.Addr}}
+	ce, d, port, targets := providerDomains(t, srv.Addr, 4)
 	args := append([]string{"--resolver", d.Addr(), "--port", port, "--checks", "smtp", "-c", "4", "-o", "json",
 		"--deadline", "1s", "--timeout", "1h"}, targets...)
 	done := make(chan result, 1)
@@ -80,4 +64,21 @@ func TestReuseStalled(t *testing.T) {
 		t.Errorf("exit %d, %d of %d targets reported, %d queued out: want all, the one whose turn it was timed out (run deadline exceeded), others queued:\n%s%s",
 			r.code, reported, len(targets), queued, r.stdout, r.stderr)
 	}
+}
+
+// providerDomains serves n domains d0.test, d1.test, ... whose one MX is
+// mx.provider.test, routed to the SMTP server at addr: the provider whose
+// targets share a session. It returns the environment, the DNS server,
+// the server's port and the domains.
+func providerDomains(t *testing.T, addr string, n int) (cmdEnv, *dnstest.Server, string, []string) {
+	t.Helper()
+	_, port, _ := net.SplitHostPort(addr)
+	d := dnstest.Start(t, "mx.provider.test. 300 IN A 192.0.2.25")
+	var targets []string
+	for i := range n {
+		name := fmt.Sprintf("d%d.test", i)
+		d.Add(t, name+". 300 IN MX 10 mx.provider.test.")
+		targets = append(targets, name)
+	}
+	return cmdEnv{routes: map[string]string{"192.0.2.25:" + port: addr}}, d, port, targets
 }
